@@ -1,0 +1,71 @@
+// The verbs: what a user does to tickets, each one whole transaction over the store.
+// The CLI calls these; they hold the rules (what a valid ticket is, what a status
+// change records), and never print.
+#pragma once
+
+#include "tkt/store.hpp"
+#include "tkt/ticket.hpp"
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tkt {
+
+// Who did something and when: every event is stamped with both.
+struct Actor {
+    std::string login;
+    Timestamp now = 0;
+};
+
+// Returns true when `tag` may name a tag: non-empty, no spaces, commas or control
+// characters, not starting with '+' or '-'.
+bool is_valid_tag(std::string_view tag);
+
+// Checks `ticket` (non-empty subject and body, valid UTF-8, plausible requester, valid
+// tags) and throws a data (65) or usage (64) error that says what is wrong.
+void validate_new_ticket(const NewTicket& ticket);
+
+// Opens a ticket from `ticket`: the ticket row, its first inbound message and a
+// `created` event, in one transaction. Returns the new id.
+TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor);
+
+// A ticket with everything recorded about it.
+struct TicketRecord {
+    Ticket ticket;
+    std::vector<Message> messages;
+    std::vector<Event> events;
+};
+
+// Returns ticket `id` with its messages and events; throws "no ticket N" (exit 1).
+TicketRecord load_ticket(Store& store, TicketId id);
+
+// What a status change did to one ticket.
+struct StatusChange {
+    TicketId id = 0;
+    Status from = Status::new_;
+    Status to = Status::new_;
+    bool changed = false;  // false when the ticket already had that status
+};
+
+// Closes the tickets `ids` in one transaction (an unknown id changes none of them).
+std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,
+                                        const Actor& actor);
+
+// Reopens the solved or closed tickets among `ids` in one transaction.
+std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids,
+                                         const Actor& actor);
+
+// What a tag change did: the tags really added and removed.
+struct TagChange {
+    std::vector<std::string> added;
+    std::vector<std::string> removed;
+};
+
+// Adds and removes tags on ticket `id` in one transaction, recording a `tagged` event
+// when anything changed. A tag both added and removed is a usage error.
+TagChange change_tags(Store& store, TicketId id, std::span<const std::string> add,
+                      std::span<const std::string> remove, const Actor& actor);
+
+}  // namespace tkt

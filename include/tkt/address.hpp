@@ -1,0 +1,22 @@
+// Mail addresses as users type them: "bob@example.com" or "Bob Smith <bob@example.com>".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tkt {
+
+struct Address {
+    std::string name;   // the display name, unquoted; may be empty
+    std::string email;  // local@domain with the domain lowercased
+};
+
+// Parses `text` as a bare address or "Name <address>" (the name may be quoted);
+// returns nullopt when the address part is not a plausible local@domain.
+std::optional<Address> parse_address(std::string_view text);
+
+// Formats `address` as "Name <email>", or the bare email when there is no name.
+std::string format_address(const Address& address);
+
+}  // namespace tkt

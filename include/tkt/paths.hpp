@@ -1,0 +1,37 @@
+// Where tkt's files live: the database and the config directory (DESIGN.md 4).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tkt {
+
+// A snapshot of the environment variables tkt reads, taken once by the CLI.
+class Environment {
+public:
+    Environment() = default;
+    // Makes an environment from `variables` (name to value).
+    explicit Environment(std::map<std::string, std::string, std::less<>> variables);
+
+    // Returns the value of `name`, or nullopt when it is unset or empty.
+    std::optional<std::string> get(std::string_view name) const;
+
+private:
+    std::map<std::string, std::string, std::less<>> m_variables;
+};
+
+struct Paths {
+    std::filesystem::path database;
+    std::filesystem::path config_dir;
+};
+
+// Resolves the database (`db_flag`, else $TKT_DB, else $XDG_DATA_HOME/tkt/tkt.db, else
+// ~/.local/share/tkt/tkt.db) and the config directory (`config_flag`, else $TKT_CONFIG,
+// else $XDG_CONFIG_HOME/tkt, else ~/.config/tkt) from `env`.
+Paths resolve_paths(const std::optional<std::string>& db_flag,
+                    const std::optional<std::string>& config_flag, const Environment& env);
+
+}  // namespace tkt

@@ -1,0 +1,105 @@
+// The store: tickets, messages and events in SQLite. It speaks tkt's types, never
+// SQLite's, so that another backend can serve the same interface (DESIGN.md 3).
+#pragma once
+
+#include "tkt/filter.hpp"
+#include "tkt/ticket.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace tkt {
+
+namespace store {
+class Database;
+class Transaction;
+}  // namespace store
+
+struct StoreOptions {
+    // How long a command waits for another process's lock before exiting 75.
+    std::chrono::milliseconds lock_timeout{10000};
+};
+
+class Store {
+public:
+    // Opens the database at `path`, creating it (mode 0600, with its folder) when
+    // missing, and upgrades its schema; refuses a database of a newer tkt (exit 78).
+    static Store open(const std::filesystem::path& path, StoreOptions options = {});
+
+    // Opens a private in-memory database with the current schema, for tests.
+    static Store open_in_memory();
+
+    Store(Store&& other) noexcept;
+    Store& operator=(Store&& other) noexcept;
+    ~Store();
+
+    // A transaction: everything a command does happens whole or not at all. It rolls
+    // back when destroyed unless commit() was called.
+    class Transaction {
+    public:
+        explicit Transaction(std::unique_ptr<store::Transaction> transaction);
+        Transaction(Transaction&& other) noexcept;
+        ~Transaction();
+        // Commits, retrying a busy database until the lock timeout (then exit 75).
+        void commit();
+
+    private:
+        std::unique_ptr<store::Transaction> m_transaction;
+    };
+
+    // Begins a write transaction that takes the write lock at once (BEGIN IMMEDIATE).
+    Transaction begin_write();
+
+    // Begins a read transaction: one consistent snapshot for several queries.
+    Transaction begin_read();
+
+    // Inserts the ticket row of `ticket` (status new, created and updated at `now`)
+    // with its tags, and returns its id. The message and event are the caller's.
+    TicketId insert_ticket(const NewTicket& ticket, Timestamp now);
+
+    // Inserts `message` (its id is ignored) and returns the new message's id.
+    std::int64_t insert_message(const Message& message);
+
+    // Records an event of `kind` on ticket `id` with the JSON object `detail`.
+    void insert_event(TicketId id, Timestamp at, std::string_view actor, std::string_view kind,
+                      std::string_view detail);
+
+    // Sets the status of ticket `id`, and solved_at to `solved_at` if it has none yet.
+    void update_status(TicketId id, Status status, std::optional<Timestamp> solved_at,
+                       Timestamp now);
+
+    // Adds `tag` to ticket `id`; returns false when it was already there.
+    bool add_tag(TicketId id, std::string_view tag, Timestamp now);
+
+    // Removes `tag` from ticket `id`; returns false when it was not there.
+    bool remove_tag(TicketId id, std::string_view tag, Timestamp now);
+
+    // Returns ticket `id` with its tags, or nullopt when there is none.
+    std::optional<Ticket> find_ticket(TicketId id);
+
+    // Returns the tickets matching every term of `filter`, in `sort` order (id when
+    // empty), at most `limit` of them (all when 0).
+    std::vector<Ticket> find_tickets(const Filter& filter, std::span<const SortKey> sort,
+                                     std::int64_t limit);
+
+    // Returns the messages of ticket `id`, oldest first.
+    std::vector<Message> messages(TicketId id);
+
+    // Returns the events of ticket `id`, oldest first.
+    std::vector<Event> events(TicketId id);
+
+    // Returns the schema version of the open database.
+    int schema_version();
+
+private:
+    explicit Store(std::unique_ptr<store::Database> db);
+
+    std::unique_ptr<store::Database> m_db;
+};
+
+}  // namespace tkt

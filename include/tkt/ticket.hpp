@@ -1,0 +1,100 @@
+// The domain: tickets, their messages and the events that record everything done to them.
+#pragma once
+
+#include "tkt/time.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tkt {
+
+using TicketId = std::int64_t;
+
+enum class Status { new_, open, pending, solved, closed };
+enum class Priority { low, normal, high, urgent };
+enum class Channel { email, chat, phone, web, api };
+enum class Direction { in, out, note };
+
+// Returns the name of a value as stored and shown ("new", "urgent", "email", "in").
+std::string_view to_string(Status status);
+std::string_view to_string(Priority priority);
+std::string_view to_string(Channel channel);
+std::string_view to_string(Direction direction);
+
+// Returns every valid name, in order, for error messages and completions.
+std::span<const std::string_view> status_names();
+std::span<const std::string_view> priority_names();
+std::span<const std::string_view> channel_names();
+
+// Parses a name into its value; nullopt when `name` is not one of the valid names.
+std::optional<Status> parse_status(std::string_view name);
+std::optional<Priority> parse_priority(std::string_view name);
+std::optional<Channel> parse_channel(std::string_view name);
+std::optional<Direction> parse_direction(std::string_view name);
+
+// Parses a ticket id as users write it: "42" or "#42"; nullopt when it is not one.
+std::optional<TicketId> parse_ticket_id(std::string_view text);
+
+// Returns true for solved and closed: the statuses that end a ticket's open life.
+bool is_finished(Status status);
+
+struct Ticket {
+    TicketId id = 0;
+    std::string subject;
+    std::string requester;       // an address, lowercase domain
+    std::string requester_name;  // may be empty
+    Channel channel = Channel::api;
+    std::optional<std::string> queue;
+    int line = 1;
+    Priority priority = Priority::normal;
+    Status status = Status::new_;
+    std::optional<std::string> assignee;
+    Timestamp created_at = 0;
+    Timestamp updated_at = 0;
+    std::optional<Timestamp> first_reply_at;
+    std::optional<Timestamp> solved_at;
+    std::optional<int> csat;
+    std::optional<TicketId> parent_id;
+    std::vector<std::string> tags;  // sorted
+};
+
+struct Message {
+    std::int64_t id = 0;
+    TicketId ticket_id = 0;
+    Direction direction = Direction::in;
+    std::optional<std::string> message_id;
+    std::optional<std::string> in_reply_to;
+    std::string author;
+    std::string subject;
+    std::string body;
+    bool automatic = false;
+    Timestamp created_at = 0;
+};
+
+struct Event {
+    std::int64_t id = 0;
+    TicketId ticket_id = 0;
+    Timestamp at = 0;
+    std::string actor;
+    std::string kind;    // created, routed, assigned, escalated, replied, status, tagged, ...
+    std::string detail;  // a JSON object
+};
+
+// What it takes to open a ticket: its fields and the first inbound message.
+struct NewTicket {
+    std::string subject;
+    std::string requester;
+    std::string requester_name;
+    std::string body;
+    Channel channel = Channel::api;
+    Priority priority = Priority::normal;
+    std::optional<std::string> queue;
+    std::vector<std::string> tags;
+};
+
+}  // namespace tkt

@@ -1,0 +1,145 @@
+#include "tkt/error.hpp"
+#include "tkt/store.hpp"
+#include "tkt/workspace.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace tkt {
+namespace {
+
+constexpr std::string_view k_config_toml = R"toml(# tkt configuration. Every key is optional; see tkt(1), FILES.
+
+[agent]                       # who "I" am when replying
+login = {login}
+full_name = {full_name}
+email = {email}
+
+[mail]
+# from = "Example Support <support@example.com>"
+subject_tag = "[Support #{{id}}]"            # added to reply subjects, used for threading
+sendmail = ["/usr/sbin/sendmail", "-t", "-i"]  # an argv, never a shell string
+
+[defaults]
+lang = "en"
+
+[routing]
+on_new = true                 # route every new ticket on arrival
+repeat_window = "7d"          # a new ticket within this of the last one is a repeat contact
+)toml";
+
+constexpr std::string_view k_routing_toml = R"toml(# Routing rules, tried in order: the first match wins unless it says continue = true.
+# Uncomment and adapt. Regular expressions are case-insensitive (RE2).
+#
+# [[rule]]
+# name = "logistics"
+# subject = "посылк|доставк|parcel|delivery|tracking"
+# queue = "logistics"
+# line = 1
+# assign = "least_loaded"       # or "round_robin", or an agent login
+#
+# [[rule]]
+# name = "vip"
+# from_domain = "bigcustomer.example"
+# priority = "high"
+# tags = ["vip"]
+# continue = true
+#
+# [default]
+# queue = "general"
+#
+# [[agent]]
+# login = "anna"
+# full_name = "Anna Smirnova"
+# email = "anna@example.com"
+# queues = ["logistics", "general"]
+# line = 1
+# active = true
+)toml";
+
+constexpr std::string_view k_sla_toml = R"toml(# Service levels: calendars and policies. The first policy whose match selects a
+# ticket applies; a policy without a calendar runs around the clock. Uncomment and adapt.
+#
+# [[calendar]]
+# name = "msk"
+# timezone = "Europe/Moscow"
+# days = ["mon", "tue", "wed", "thu", "fri"]
+# hours = "09:00-18:00"
+# holidays = ["2026-12-31", "2027-01-01"]
+#
+# [[policy]]
+# name = "line1-urgent"
+# match = "line:1 priority:urgent"
+# calendar = "msk"
+# first_reply = "15m"
+# next_reply = "1h"
+# resolve = "4h"
+# on_breach = { escalate_to_line = 2 }
+)toml";
+
+// Quotes `text` as a TOML basic string.
+std::string toml_string(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            out += fmt::format("\\u{:04X}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+// Writes `content` to a new file at `path`; returns false when the file exists.
+bool write_new_file(const std::filesystem::path& path, std::string_view content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EEXIST) {
+        return false;
+    }
+    if (fd < 0) {
+        throw Error(Exit::cant_create,
+                    fmt::format("cannot create '{}': {}", path.string(), std::strerror(errno)));
+    }
+    const auto written = ::write(fd, content.data(), content.size());
+    const bool ok = written == static_cast<ssize_t>(content.size()) && ::close(fd) == 0;
+    if (!ok) {
+        const int saved = errno;
+        std::filesystem::remove(path);
+        throw Error(Exit::io, fmt::format("cannot write '{}': {}", path.string(), std::strerror(saved)));
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& agent) {
+    std::vector<InitStep> steps;
+    const bool had_database = std::filesystem::exists(paths.database);
+    Store::open(paths.database);
+    steps.push_back({paths.database, !had_database});
+
+    std::error_code error;
+    std::filesystem::create_directories(paths.config_dir, error);
+    if (error) {
+        throw Error(Exit::cant_create, fmt::format("cannot create folder '{}': {}",
+                                                   paths.config_dir.string(), error.message()));
+    }
+    const std::string config = fmt::format(
+        fmt::runtime(k_config_toml), fmt::arg("login", toml_string(agent.login)),
+        fmt::arg("full_name", toml_string(agent.full_name)), fmt::arg("email", toml_string(agent.email)));
+    const std::pair<std::string_view, std::string_view> files[] = {
+        {"config.toml", config}, {"routing.toml", k_routing_toml}, {"sla.toml", k_sla_toml}};
+    for (const auto& [name, content] : files) {
+        const auto path = paths.config_dir / name;
+        steps.push_back({path, write_new_file(path, content)});
+    }
+    return steps;
+}
+
+}  // namespace tkt

@@ -1,0 +1,162 @@
+#include "tkt/actions.hpp"
+
+#include "tkt/address.hpp"
+#include "tkt/error.hpp"
+#include "tkt/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace tkt {
+namespace {
+
+// The longest subject tkt stores; longer ones are cut, since mail clients show less.
+constexpr std::size_t k_max_subject_bytes = 998;
+
+Ticket require_ticket(Store& store, TicketId id) {
+    auto ticket = store.find_ticket(id);
+    if (!ticket) {
+        throw not_found("ticket", id);
+    }
+    return std::move(*ticket);
+}
+
+std::string status_detail(Status from, Status to) {
+    return nlohmann::json{{"from", to_string(from)}, {"to", to_string(to)}}.dump();
+}
+
+// Moves each of `ids` to `target` where `applies` says the move makes sense,
+// recording an event of `kind`; one transaction for all of them.
+template <class Applies>
+std::vector<StatusChange> move_tickets(Store& store, std::span<const TicketId> ids, Status target,
+                                       std::string_view kind, const Actor& actor, Applies applies) {
+    auto transaction = store.begin_write();
+    std::vector<StatusChange> changes;
+    for (const TicketId id : ids) {
+        const Ticket ticket = require_ticket(store, id);
+        StatusChange change{id, ticket.status, target, applies(ticket.status)};
+        if (change.changed) {
+            const auto solved_at = is_finished(target) ? std::optional(actor.now) : std::nullopt;
+            store.update_status(id, target, solved_at, actor.now);
+            store.insert_event(id, actor.now, actor.login, kind, status_detail(ticket.status, target));
+        }
+        changes.push_back(change);
+    }
+    transaction.commit();
+    return changes;
+}
+
+}  // namespace
+
+bool is_valid_tag(std::string_view tag) {
+    if (tag.empty() || tag.size() > 64 || tag.front() == '+' || tag.front() == '-' ||
+        !is_valid_utf8(tag)) {
+        return false;
+    }
+    return std::none_of(tag.begin(), tag.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x21 || c == ',' || c == 0x7f;
+    });
+}
+
+void validate_new_ticket(const NewTicket& ticket) {
+    if (!is_valid_utf8(ticket.subject) || !is_valid_utf8(ticket.body) ||
+        !is_valid_utf8(ticket.requester_name)) {
+        throw data_error("the subject, body and name must be valid UTF-8");
+    }
+    if (trim(ticket.subject).empty()) {
+        throw data_error("the subject is empty");
+    }
+    if (ticket.subject.size() > k_max_subject_bytes) {
+        throw data_error(fmt::format("the subject is {} bytes long; the limit is {}",
+                                     ticket.subject.size(), k_max_subject_bytes));
+    }
+    if (trim(ticket.body).empty()) {
+        throw data_error("the body is empty");
+    }
+    if (!parse_address(ticket.requester)) {
+        throw data_error(fmt::format("invalid requester address '{}'", ticket.requester));
+    }
+    for (const auto& tag : ticket.tags) {
+        if (!is_valid_tag(tag)) {
+            throw usage_error(fmt::format("invalid tag '{}' (no spaces or commas, and it may not "
+                                          "start with + or -)", tag));
+        }
+    }
+}
+
+TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor) {
+    validate_new_ticket(ticket);
+    auto transaction = store.begin_write();
+    const TicketId id = store.insert_ticket(ticket, actor.now);
+    Message message;
+    message.ticket_id = id;
+    message.direction = Direction::in;
+    message.author = format_address(Address{ticket.requester_name, ticket.requester});
+    message.subject = ticket.subject;
+    message.body = ticket.body;
+    message.created_at = actor.now;
+    store.insert_message(message);
+    nlohmann::json detail{{"channel", to_string(ticket.channel)},
+                          {"priority", to_string(ticket.priority)}};
+    if (ticket.queue) {
+        detail["queue"] = *ticket.queue;
+    }
+    store.insert_event(id, actor.now, actor.login, "created", detail.dump());
+    transaction.commit();
+    return id;
+}
+
+TicketRecord load_ticket(Store& store, TicketId id) {
+    auto transaction = store.begin_read();
+    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id)};
+    transaction.commit();
+    return record;
+}
+
+std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,
+                                        const Actor& actor) {
+    return move_tickets(store, ids, Status::closed, "status", actor,
+                        [](Status from) { return from != Status::closed; });
+}
+
+std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids,
+                                         const Actor& actor) {
+    return move_tickets(store, ids, Status::open, "reopened", actor,
+                        [](Status from) { return is_finished(from); });
+}
+
+TagChange change_tags(Store& store, TicketId id, std::span<const std::string> add,
+                      std::span<const std::string> remove, const Actor& actor) {
+    for (const auto& tag : add) {
+        if (std::find(remove.begin(), remove.end(), tag) != remove.end()) {
+            throw usage_error(fmt::format("tag '{}' is both added and removed", tag));
+        }
+    }
+    for (const auto& tag : add) {
+        if (!is_valid_tag(tag)) {
+            throw usage_error(fmt::format("invalid tag '{}' (no spaces or commas)", tag));
+        }
+    }
+    auto transaction = store.begin_write();
+    require_ticket(store, id);
+    TagChange change;
+    for (const auto& tag : add) {
+        if (store.add_tag(id, tag, actor.now)) {
+            change.added.push_back(tag);
+        }
+    }
+    for (const auto& tag : remove) {
+        if (store.remove_tag(id, tag, actor.now)) {
+            change.removed.push_back(tag);
+        }
+    }
+    if (!change.added.empty() || !change.removed.empty()) {
+        store.insert_event(id, actor.now, actor.login, "tagged",
+                           nlohmann::json{{"added", change.added}, {"removed", change.removed}}.dump());
+    }
+    transaction.commit();
+    return change;
+}
+
+}  // namespace tkt

@@ -1,0 +1,37 @@
+#include "cli/commands.hpp"
+#include "tkt/workspace.hpp"
+
+#include <fmt/format.h>
+
+namespace tkt::cli {
+namespace {
+
+struct InitOptions {
+    std::string login;
+    std::string full_name;
+    std::string email;
+};
+
+void run_init(const InitOptions& options, Context& context) {
+    AgentIdentity agent;
+    agent.login = !options.login.empty() ? options.login
+                                         : context.env().get("USER").value_or("agent");
+    agent.full_name = options.full_name.empty() ? agent.login : options.full_name;
+    agent.email = options.email;
+    for (const auto& step : init_workspace(context.paths(), agent)) {
+        context.out() << fmt::format("{:8} {}{}\n", step.created ? "created" : "kept",
+                                     step.path.string(), step.created ? "" : " (it exists)");
+    }
+}
+
+}  // namespace
+
+void declare_init(CLI::App& command, Context& context) {
+    auto options = std::make_shared<InitOptions>();
+    command.add_option("--login", options->login, "Your agent login (default: $USER)");
+    command.add_option("--name", options->full_name, "Your full name, for reply signatures");
+    command.add_option("--email", options->email, "Your mail address");
+    command.callback([options, &context] { run_init(*options, context); });
+}
+
+}  // namespace tkt::cli

@@ -1,0 +1,126 @@
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/ticket_args.hpp"
+#include "tkt/error.hpp"
+#include "tkt/text.hpp"
+
+#include <fmt/format.h>
+
+namespace tkt::cli {
+namespace {
+
+enum class Format { automatic, json, csv };
+
+struct ListOptions {
+    std::vector<std::string> filter;
+    std::string sort = "id";
+    std::int64_t limit = 0;
+    Format format = Format::automatic;
+};
+
+std::string or_dash(const std::optional<std::string>& value) { return value ? *value : "-"; }
+
+void print_tty(const std::vector<Ticket>& tickets, Context& context) {
+    if (tickets.empty()) {
+        context.out() << "no tickets match\n";
+        return;
+    }
+    std::vector<std::vector<Cell>> rows;
+    for (const auto& t : tickets) {
+        rows.push_back({
+            {std::to_string(t.id)},
+            {std::string(to_string(t.status)), style_of(t.status)},
+            {std::string(to_string(t.priority)), style_of(t.priority)},
+            {or_dash(t.queue)},
+            {or_dash(t.assignee)},
+            {format_age(context.now() - t.created_at)},
+            {t.requester},
+            {squash_whitespace(t.subject)},
+        });
+    }
+    print_table(context.out(), context.terminal(),
+                {"ID", "STATUS", "PRI", "QUEUE", "ASSIGNEE", "AGE", "REQUESTER", "SUBJECT"}, rows);
+}
+
+// One line per ticket, tab-separated, no header: for cut, awk and while-read loops.
+void print_tsv(const std::vector<Ticket>& tickets, Context& context) {
+    for (const auto& t : tickets) {
+        context.out() << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", t.id,
+                                     to_string(t.status), to_string(t.priority),
+                                     tsv_field(t.queue.value_or("")), t.line,
+                                     tsv_field(t.assignee.value_or("")),
+                                     format_iso8601(t.created_at), format_iso8601(t.updated_at),
+                                     t.requester, join(t.tags, ","), tsv_field(t.subject));
+    }
+}
+
+void print_csv(const std::vector<Ticket>& tickets, Context& context) {
+    context.out() << "id,status,priority,queue,line,assignee,created_at,updated_at,requester,"
+                     "requester_name,channel,tags,subject\r\n";
+    for (const auto& t : tickets) {
+        context.out() << fmt::format(
+            "{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", t.id, to_string(t.status),
+            to_string(t.priority), csv_field(t.queue.value_or("")), t.line,
+            csv_field(t.assignee.value_or("")), format_iso8601(t.created_at),
+            format_iso8601(t.updated_at), csv_field(t.requester), csv_field(t.requester_name),
+            to_string(t.channel), csv_field(join(t.tags, " ")), csv_field(t.subject));
+    }
+}
+
+void run_list(const ListOptions& options, Context& context) {
+    if (options.limit < 0) {
+        throw usage_error(fmt::format("invalid --limit {} (a count from 1, or 0 for all)", options.limit));
+    }
+    const FilterContext filter_context{context.now(), context.config().agent.login};
+    std::vector<std::string> words;
+    for (const auto& word : options.filter) {
+        words.push_back(restore_dash_word(word));
+    }
+    const Filter filter = with_default_statuses(parse_filter(words, filter_context));
+    const auto sort = parse_sort(options.sort);
+    auto& store = context.store();
+    auto transaction = store.begin_read();
+    const auto tickets = store.find_tickets(filter, sort, options.limit);
+    transaction.commit();
+    switch (options.format) {
+    case Format::json: {
+        auto array = nlohmann::ordered_json::array();
+        for (const auto& ticket : tickets) {
+            array.push_back(to_json(ticket));
+        }
+        context.out() << array.dump(2) << '\n';
+        break;
+    }
+    case Format::csv: print_csv(tickets, context); break;
+    case Format::automatic:
+        if (context.terminal().is_tty) {
+            print_tty(tickets, context);
+        } else {
+            print_tsv(tickets, context);
+        }
+        break;
+    }
+}
+
+}  // namespace
+
+void declare_list(CLI::App& command, Context& context) {
+    auto options = std::make_shared<ListOptions>();
+    command.add_option("filter", options->filter,
+                       "Terms that must all match: status:open queue:NAME line:N priority:P "
+                       "assignee:LOGIN|none|me requester:ADDR channel:C +tag -tag "
+                       "'created>DATE' 'age>2h' 'updated<7d' 42 40-50. Without a status or id "
+                       "term, only new, open and pending tickets are listed.");
+    command.add_option("--sort", options->sort, "Sort keys, '-' for descending: id, created, "
+                                                "updated, priority, status, queue, assignee")
+        ->type_name("KEYS");
+    command.add_option("--limit", options->limit, "Show at most N tickets")->type_name("N");
+    auto* json = command.add_flag_callback("--json", [options] { options->format = Format::json; },
+                                           "Print a JSON array");
+    auto* csv = command.add_flag_callback("--csv", [options] { options->format = Format::csv; },
+                                          "Print CSV with a header row");
+    json->excludes(csv);
+    command.callback([options, &context] { run_list(*options, context); });
+}
+
+}  // namespace tkt::cli

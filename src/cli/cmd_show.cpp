@@ -1,0 +1,116 @@
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/ticket_args.hpp"
+#include "tkt/address.hpp"
+#include "tkt/error.hpp"
+#include "tkt/text.hpp"
+
+#include <fmt/format.h>
+
+namespace tkt::cli {
+namespace {
+
+struct ShowOptions {
+    std::string id;
+    bool json = false;
+};
+
+void print_field(Context& context, std::string_view name, std::string_view value,
+                 Style style = Style::none) {
+    context.out() << fmt::format("{:<11}{}\n", name, paint(context.terminal(), value, style));
+}
+
+void print_history(const std::vector<Event>& events, Context& context) {
+    std::vector<std::vector<Cell>> rows;
+    for (const auto& event : events) {
+        rows.push_back({{format_local_time(event.at)}, {event.actor}, {event.kind}, {describe_event(event)}});
+    }
+    print_table(context.out(), context.terminal(), {"WHEN", "WHO", "WHAT", "DETAIL"}, rows);
+}
+
+void print_ticket(const TicketRecord& record, Context& context) {
+    const Ticket& t = record.ticket;
+    const Terminal& terminal = context.terminal();
+    context.out() << paint(terminal, fmt::format("Ticket #{}: {}", t.id, squash_whitespace(t.subject)),
+                           Style::bold)
+                  << '\n';
+    print_field(context, "Status:", to_string(t.status), style_of(t.status));
+    print_field(context, "Priority:", to_string(t.priority), style_of(t.priority));
+    print_field(context, "Queue:", fmt::format("{} (line {})", t.queue.value_or("-"), t.line));
+    print_field(context, "Assignee:", t.assignee.value_or("-"));
+    print_field(context, "Requester:", format_address(Address{t.requester_name, t.requester}));
+    print_field(context, "Channel:", to_string(t.channel));
+    print_field(context, "Created:", fmt::format("{} ({} ago)", format_local_time(t.created_at),
+                                                 format_age(context.now() - t.created_at)));
+    print_field(context, "Updated:", format_local_time(t.updated_at));
+    if (t.solved_at) {
+        print_field(context, "Solved:", format_local_time(*t.solved_at));
+    }
+    if (t.parent_id) {
+        print_field(context, "Follows:", fmt::format("#{}", *t.parent_id));
+    }
+    if (!t.tags.empty()) {
+        print_field(context, "Tags:", join(t.tags, " "));
+    }
+    for (const auto& message : record.messages) {
+        const std::string heading =
+            fmt::format("--- {} {} {}{}", to_string(message.direction),
+                        format_local_time(message.created_at), message.author,
+                        message.automatic ? " [auto]" : "");
+        context.out() << '\n' << paint(terminal, heading, Style::bold) << '\n';
+        context.out() << message.body << (message.body.ends_with('\n') ? "" : "\n");
+    }
+    context.out() << '\n';
+    print_history(record.events, context);
+}
+
+TicketId single_id(const std::string& word) { return parse_ticket_ids(std::span(&word, 1)).front(); }
+
+void run_show(const ShowOptions& options, Context& context) {
+    const auto record = load_ticket(context.store(), single_id(options.id));
+    if (!options.json) {
+        print_ticket(record, context);
+        return;
+    }
+    nlohmann::ordered_json json = to_json(record.ticket);
+    json["messages"] = nlohmann::ordered_json::array();
+    for (const auto& message : record.messages) {
+        json["messages"].push_back(to_json(message));
+    }
+    json["events"] = nlohmann::ordered_json::array();
+    for (const auto& event : record.events) {
+        json["events"].push_back(to_json(event));
+    }
+    context.out() << json.dump(2) << '\n';
+}
+
+void run_history(const ShowOptions& options, Context& context) {
+    const auto record = load_ticket(context.store(), single_id(options.id));
+    if (!options.json) {
+        print_history(record.events, context);
+        return;
+    }
+    auto json = nlohmann::ordered_json::array();
+    for (const auto& event : record.events) {
+        json.push_back(to_json(event));
+    }
+    context.out() << json.dump(2) << '\n';
+}
+
+void declare_one_ticket(CLI::App& command, Context& context,
+                        void (*run)(const ShowOptions&, Context&)) {
+    auto options = std::make_shared<ShowOptions>();
+    command.add_option("id", options->id, "The ticket id")->required()->type_name("ID");
+    command.add_flag("--json", options->json, "Print JSON");
+    command.callback([options, &context, run] { run(*options, context); });
+}
+
+}  // namespace
+
+void declare_show(CLI::App& command, Context& context) { declare_one_ticket(command, context, run_show); }
+
+void declare_history(CLI::App& command, Context& context) {
+    declare_one_ticket(command, context, run_history);
+}
+
+}  // namespace tkt::cli

@@ -1,0 +1,92 @@
+#include "cli/context.hpp"
+
+#include "tkt/error.hpp"
+
+#include <chrono>
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace tkt::cli {
+namespace {
+
+Timestamp read_clock(const Environment& env) {
+    if (const auto fixed = env.get("TKT_NOW")) {
+        const auto at = parse_timestamp(*fixed);
+        if (!at) {
+            throw Error(Exit::config, fmt::format("invalid TKT_NOW '{}' (use ISO 8601 such as "
+                                                  "2026-11-22T10:00:00Z, or Unix seconds)",
+                                                  *fixed));
+        }
+        return *at;
+    }
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::chrono::milliseconds lock_timeout(const Environment& env) {
+    const auto text = env.get("TKT_LOCK_TIMEOUT");
+    if (!text) {
+        return StoreOptions{}.lock_timeout;
+    }
+    const auto length = parse_duration(*text);
+    if (!length) {
+        throw Error(Exit::config,
+                    fmt::format("invalid TKT_LOCK_TIMEOUT '{}' (a duration such as 10s)", *text));
+    }
+    return std::chrono::seconds(*length);
+}
+
+}  // namespace
+
+Context::Context(std::istream& in, std::ostream& out, std::ostream& err, Environment env,
+                 Terminal terminal)
+    : m_in(in), m_out(out), m_err(err), m_env(std::move(env)), m_terminal(terminal), m_now(read_clock(m_env)) {}
+
+Paths Context::paths() const { return resolve_paths(db_flag, config_flag, m_env); }
+
+const Config& Context::config() {
+    if (!m_config) {
+        const std::string login = m_env.get("USER").value_or(m_env.get("LOGNAME").value_or("agent"));
+        m_config = load_config(paths().config_dir, login);
+    }
+    return *m_config;
+}
+
+Store& Context::store() {
+    if (!m_store) {
+        m_store = Store::open(paths().database, StoreOptions{lock_timeout(m_env)});
+    }
+    return *m_store;
+}
+
+Actor Context::actor() { return Actor{config().agent.login, m_now}; }
+
+Environment process_environment() {
+    std::map<std::string, std::string, std::less<>> variables;
+    for (char** entry = environ; entry && *entry; ++entry) {
+        const std::string_view text(*entry);
+        const auto equals = text.find('=');
+        if (equals != std::string_view::npos) {
+            variables.emplace(text.substr(0, equals), text.substr(equals + 1));
+        }
+    }
+    return Environment(std::move(variables));
+}
+
+Terminal detect_terminal(const Environment& env) {
+    Terminal terminal;
+    terminal.is_tty = ::isatty(STDOUT_FILENO) == 1;
+    terminal.color = terminal.is_tty && !env.get("NO_COLOR") && env.get("TERM") != "dumb";
+    winsize size{};
+    if (terminal.is_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        terminal.width = size.ws_col;
+    } else if (const auto columns = env.get("COLUMNS")) {
+        terminal.width = std::max<std::size_t>(40, std::strtoul(columns->c_str(), nullptr, 10));
+    }
+    return terminal;
+}
+
+}  // namespace tkt::cli

@@ -1,0 +1,164 @@
+#include "cli/main.hpp"
+
+#include "cli/commands.hpp"
+#include "cli/ticket_args.hpp"
+#include "tkt/error.hpp"
+#include "tkt/text.hpp"
+
+#include <array>
+#include <fmt/format.h>
+#include <iostream>
+
+namespace tkt::cli {
+
+namespace {
+
+constexpr std::array<CommandSpec, 8> k_commands{{
+    {"init", "Create the database and a starter config directory", declare_init},
+    {"new", "Open a ticket", declare_new},
+    {"list", "List tickets that match a filter", declare_list},
+    {"show", "Show a ticket with its messages and history", declare_show},
+    {"history", "Show the events recorded on a ticket", declare_history},
+    {"close", "Close tickets", declare_close},
+    {"reopen", "Reopen solved or closed tickets", declare_reopen},
+    {"tag", "Add (+tag) and remove (-tag) tags", declare_tag},
+}};
+
+std::vector<std::string_view> command_names() {
+    std::vector<std::string_view> names{"help"};
+    for (const auto& command : k_commands) {
+        names.push_back(command.name);
+    }
+    return names;
+}
+
+std::string unknown_command(std::string_view word) {
+    const auto names = command_names();
+    const auto match = closest_match(word, names);
+    return fmt::format("unknown command '{}' ({}see 'tkt --help')", word,
+                       match ? fmt::format("did you mean '{}'? ", *match) : "");
+}
+
+// Returns the arguments with the subcommand checked (an unknown one is rejected with a
+// suggestion, before CLI11 reports it less helpfully) and, for commands that take tag
+// removals, each "-tag" word protected from being read as an option.
+std::vector<std::string> prepare_arguments(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    const auto names = command_names();
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--db" || args[i] == "--config") {
+            ++i;
+            continue;
+        }
+        if (args[i].starts_with('-')) {
+            continue;
+        }
+        if (std::find(names.begin(), names.end(), args[i]) == names.end()) {
+            throw usage_error(unknown_command(args[i]));
+        }
+        const bool takes_tag_words = args[i] == "list" || args[i] == "tag";
+        for (std::size_t j = i + 1; takes_tag_words && j < args.size(); ++j) {
+            args[j] = protect_dash_word(args[j]);
+        }
+        break;
+    }
+    return args;
+}
+
+// Returns a CLI11 message in the house style: lowercase first letter, no period.
+std::string house_style(std::string message) {
+    if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') {
+        message[0] = static_cast<char>(message[0] - 'A' + 'a');
+    }
+    while (!message.empty() && (message.back() == '.' || message.back() == '\n')) {
+        message.pop_back();
+    }
+    for (char& c : message) {
+        if (c == '\n') {
+            c = ' ';
+        }
+    }
+    return message;
+}
+
+void declare_help(CLI::App& app, Context& context) {
+    auto* help = app.add_subcommand("help", "Show help for tkt or one of its commands");
+    auto topic = std::make_shared<std::string>();
+    help->add_option("command", *topic, "The command to explain");
+    help->callback([&app, &context, topic] {
+        if (topic->empty()) {
+            context.out() << app.help();
+            return;
+        }
+        const auto names = command_names();
+        if (std::find(names.begin(), names.end(), *topic) == names.end()) {
+            throw usage_error(unknown_command(*topic));
+        }
+        context.out() << app.get_subcommand(*topic)->help();
+    });
+}
+
+int run(int argc, char** argv, Context& context) {
+    auto args = prepare_arguments(argc, argv);
+    // CLI11 takes the arguments in reverse order when given a vector.
+    std::reverse(args.begin(), args.end());
+    CLI::App app{"tkt: support tickets and polite replies from the command line", "tkt"};
+    app.set_version_flag("--version", "tkt " TKT_VERSION);
+    app.add_option("--db", context.db_flag, "Database file (default: $TKT_DB, else "
+                                            "$XDG_DATA_HOME/tkt/tkt.db)")
+        ->type_name("PATH");
+    app.add_option("--config", context.config_flag, "Config directory (default: $TKT_CONFIG, "
+                                                    "else $XDG_CONFIG_HOME/tkt)")
+        ->type_name("DIR");
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.footer("Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.");
+    declare_help(app, context);
+    for (const auto& command : k_commands) {
+        command.declare(*app.add_subcommand(std::string(command.name), std::string(command.summary)),
+                        context);
+    }
+    try {
+        app.parse(args);
+    } catch (const CLI::CallForHelp&) {
+        const auto parsed = app.get_subcommands();
+        context.out() << (parsed.empty() ? app.help() : parsed.front()->help());
+    } catch (const CLI::CallForVersion& version) {
+        context.out() << version.what() << '\n';
+    } catch (const CLI::ParseError& error) {
+        const auto parsed = app.get_subcommands();
+        const std::string see = parsed.empty() ? "tkt --help" : "tkt help " + parsed.front()->get_name();
+        throw usage_error(fmt::format("{} (see '{}')", house_style(error.what()), see));
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::span<const CommandSpec> commands() { return k_commands; }
+
+int main(int argc, char** argv) {
+    try {
+        auto env = process_environment();
+        const Terminal terminal = detect_terminal(env);
+        Context context(std::cin, std::cout, std::cerr, std::move(env), terminal);
+        const int code = run(argc, argv, context);
+        std::cout.flush();
+        if (!std::cout) {
+            throw Error(Exit::io, "cannot write to standard output");
+        }
+        return code;
+    } catch (const Error& error) {
+        std::cout.flush();
+        std::cerr << "tkt: " << error.what() << '\n';
+        return static_cast<int>(error.code());
+    } catch (const std::bad_alloc&) {
+        std::cerr << "tkt: out of memory\n";
+        return static_cast<int>(Exit::temp_fail);
+    } catch (const std::exception& error) {
+        std::cerr << "tkt: internal error: " << error.what() << '\n';
+        return static_cast<int>(Exit::software);
+    }
+}
+
+}  // namespace tkt::cli

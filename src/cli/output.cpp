@@ -1,0 +1,204 @@
+#include "cli/output.hpp"
+
+#include "tkt/text.hpp"
+
+#include <ctime>
+#include <fmt/format.h>
+
+namespace tkt::cli {
+namespace {
+
+std::string_view ansi_code(Style style) {
+    switch (style) {
+    case Style::bold: return "1";
+    case Style::dim: return "2";
+    case Style::red: return "31";
+    case Style::bold_red: return "1;31";
+    case Style::green: return "32";
+    case Style::yellow: return "33";
+    case Style::cyan: return "36";
+    case Style::none: break;
+    }
+    return "";
+}
+
+nlohmann::ordered_json optional_time(const std::optional<Timestamp>& at) {
+    return at ? nlohmann::ordered_json(format_iso8601(*at)) : nlohmann::ordered_json(nullptr);
+}
+
+template <class T>
+nlohmann::ordered_json optional_value(const std::optional<T>& value) {
+    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
+std::string paint(const Terminal& terminal, std::string_view text, Style style) {
+    if (!terminal.color || style == Style::none) {
+        return std::string(text);
+    }
+    return fmt::format("\x1b[{}m{}\x1b[0m", ansi_code(style), text);
+}
+
+Style style_of(Status status) {
+    switch (status) {
+    case Status::new_: return Style::cyan;
+    case Status::open: return Style::green;
+    case Status::pending: return Style::yellow;
+    case Status::solved:
+    case Status::closed: return Style::dim;
+    }
+    return Style::none;
+}
+
+Style style_of(Priority priority) {
+    switch (priority) {
+    case Priority::urgent: return Style::bold_red;
+    case Priority::high: return Style::red;
+    case Priority::low: return Style::dim;
+    case Priority::normal: break;
+    }
+    return Style::none;
+}
+
+void print_table(std::ostream& out, const Terminal& terminal, const std::vector<std::string>& header,
+                 const std::vector<std::vector<Cell>>& rows) {
+    std::vector<std::size_t> widths(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        widths[c] = display_width(header[c]);
+        for (const auto& row : rows) {
+            widths[c] = std::max(widths[c], display_width(row.at(c).text));
+        }
+    }
+    std::size_t fixed = 0;
+    for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
+        fixed += widths[c] + 2;
+    }
+    const std::size_t last_width =
+        terminal.width > fixed + 10 ? terminal.width - fixed : std::max<std::size_t>(widths.back(), 10);
+    auto print_row = [&](const std::vector<Cell>& cells) {
+        std::string line;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const bool last = c + 1 == cells.size();
+            const std::string text = last ? truncate_to_width(cells[c].text, last_width) : cells[c].text;
+            line += paint(terminal, text, cells[c].style);
+            if (!last) {
+                line += std::string(widths[c] - display_width(text) + 2, ' ');
+            }
+        }
+        out << line << '\n';
+    };
+    std::vector<Cell> header_cells;
+    for (const auto& title : header) {
+        header_cells.push_back({title, Style::bold});
+    }
+    print_row(header_cells);
+    for (const auto& row : rows) {
+        print_row(row);
+    }
+}
+
+std::string format_local_time(Timestamp at) {
+    const std::time_t time = at;
+    std::tm local{};
+    localtime_r(&time, &local);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
+    return buffer;
+}
+
+std::string tsv_field(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c == '\t' || c == '\n' || c == '\r') {
+            c = ' ';
+        }
+    }
+    return out;
+}
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        return std::string(text);
+    }
+    std::string out = "\"";
+    for (const char c : text) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    return out + "\"";
+}
+
+nlohmann::ordered_json to_json(const Ticket& ticket) {
+    return {
+        {"id", ticket.id},
+        {"subject", ticket.subject},
+        {"requester", ticket.requester},
+        {"requester_name", ticket.requester_name},
+        {"channel", to_string(ticket.channel)},
+        {"queue", optional_value(ticket.queue)},
+        {"line", ticket.line},
+        {"priority", to_string(ticket.priority)},
+        {"status", to_string(ticket.status)},
+        {"assignee", optional_value(ticket.assignee)},
+        {"created_at", format_iso8601(ticket.created_at)},
+        {"updated_at", format_iso8601(ticket.updated_at)},
+        {"first_reply_at", optional_time(ticket.first_reply_at)},
+        {"solved_at", optional_time(ticket.solved_at)},
+        {"csat", optional_value(ticket.csat)},
+        {"parent_id", optional_value(ticket.parent_id)},
+        {"tags", ticket.tags},
+    };
+}
+
+nlohmann::ordered_json to_json(const Message& message) {
+    return {
+        {"id", message.id},
+        {"direction", to_string(message.direction)},
+        {"message_id", optional_value(message.message_id)},
+        {"in_reply_to", optional_value(message.in_reply_to)},
+        {"author", message.author},
+        {"subject", message.subject},
+        {"body", message.body},
+        {"auto", message.automatic},
+        {"created_at", format_iso8601(message.created_at)},
+    };
+}
+
+nlohmann::ordered_json to_json(const Event& event) {
+    return {
+        {"id", event.id},
+        {"at", format_iso8601(event.at)},
+        {"actor", event.actor},
+        {"kind", event.kind},
+        {"detail", nlohmann::ordered_json::parse(event.detail, nullptr, false)},
+    };
+}
+
+std::string describe_event(const Event& event) {
+    const auto detail = nlohmann::ordered_json::parse(event.detail, nullptr, false);
+    if (!detail.is_object()) {
+        return {};
+    }
+    if (detail.contains("from") && detail.contains("to")) {
+        return fmt::format("{} → {}", detail["from"].get<std::string>(), detail["to"].get<std::string>());
+    }
+    std::vector<std::string> parts;
+    for (const auto& tag : detail.value("added", nlohmann::ordered_json::array())) {
+        parts.push_back("+" + tag.get<std::string>());
+    }
+    for (const auto& tag : detail.value("removed", nlohmann::ordered_json::array())) {
+        parts.push_back("-" + tag.get<std::string>());
+    }
+    for (const auto& [key, value] : detail.items()) {
+        if (key != "added" && key != "removed") {
+            parts.push_back(fmt::format("{}={}", key, value.is_string() ? value.get<std::string>()
+                                                                        : value.dump()));
+        }
+    }
+    return join(parts, " ");
+}
+
+}  // namespace tkt::cli

@@ -1,0 +1,52 @@
+// How commands print: colour, aligned tables, local times, and the JSON and CSV forms
+// of tickets, messages and events.
+#pragma once
+
+#include "cli/context.hpp"
+#include "tkt/ticket.hpp"
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tkt::cli {
+
+enum class Style { none, bold, dim, red, bold_red, green, yellow, cyan };
+
+// Returns `text` wrapped in the ANSI codes of `style` when `terminal` has colour.
+std::string paint(const Terminal& terminal, std::string_view text, Style style);
+
+// Returns the style that shows a status or a priority at a glance.
+Style style_of(Status status);
+Style style_of(Priority priority);
+
+struct Cell {
+    std::string text;
+    Style style = Style::none;
+};
+
+// Prints rows as aligned columns under a bold header; the last column is cut to fit
+// the terminal's width.
+void print_table(std::ostream& out, const Terminal& terminal, const std::vector<std::string>& header,
+                 const std::vector<std::vector<Cell>>& rows);
+
+// Returns `at` in the local time zone as "2026-11-22 10:30".
+std::string format_local_time(Timestamp at);
+
+// Returns `text` made safe for one TSV field: tabs and line breaks become spaces.
+std::string tsv_field(std::string_view text);
+
+// Returns `text` quoted for CSV (RFC 4180) when it needs quoting.
+std::string csv_field(std::string_view text);
+
+// Returns the JSON form of each kind of record, as documented in tkt(1).
+nlohmann::ordered_json to_json(const Ticket& ticket);
+nlohmann::ordered_json to_json(const Message& message);
+nlohmann::ordered_json to_json(const Event& event);
+
+// Returns a short human summary of an event's detail, e.g. "open → closed".
+std::string describe_event(const Event& event);
+
+}  // namespace tkt::cli

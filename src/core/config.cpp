@@ -1,0 +1,155 @@
+#include "tkt/config.hpp"
+
+#include "tkt/error.hpp"
+#include "tkt/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace tkt {
+namespace {
+
+// Reads one config file, keeping its name for error messages.
+class ConfigReader {
+public:
+    ConfigReader(std::filesystem::path file, const toml::table& root)
+        : m_file(std::move(file)), m_root(root) {}
+
+    [[noreturn]] void fail(const toml::node& node, std::string_view message) const {
+        const auto& where = node.source().begin;
+        throw config_error(m_file.string(), where.line, where.column, message);
+    }
+
+    // Rejects keys of `table` not in `known`, so that a typo is an error, not ignored.
+    template <std::size_t N>
+    void check_keys(const toml::table& table, std::string_view prefix,
+                    const std::array<std::string_view, N>& known) const {
+        for (const auto& [key, node] : table) {
+            const std::string_view name = key.str();
+            if (std::find(known.begin(), known.end(), name) == known.end()) {
+                fail(node, fmt::format("unknown key '{}{}'{}", prefix, name,
+                                       did_you_mean(name, known)));
+            }
+        }
+    }
+
+    const toml::table* table(std::string_view name) const {
+        const auto* node = m_root.get(name);
+        if (node && !node->is_table()) {
+            fail(*node, fmt::format("'{}' must be a table ([{}])", name, name));
+        }
+        return node ? node->as_table() : nullptr;
+    }
+
+    void read(const toml::table& table, std::string_view key, std::string& out) const {
+        if (const auto* node = table.get(key)) {
+            const auto value = node->value<std::string>();
+            if (!value || !node->is_string()) {
+                fail(*node, fmt::format("'{}' must be a string", key));
+            }
+            out = *value;
+        }
+    }
+
+    void read(const toml::table& table, std::string_view key, bool& out) const {
+        if (const auto* node = table.get(key)) {
+            if (!node->is_boolean()) {
+                fail(*node, fmt::format("'{}' must be true or false", key));
+            }
+            out = *node->value<bool>();
+        }
+    }
+
+    void read(const toml::table& table, std::string_view key, std::vector<std::string>& out) const {
+        const auto* node = table.get(key);
+        if (!node) {
+            return;
+        }
+        const auto* array = node->as_array();
+        if (!array || array->empty()) {
+            fail(*node, fmt::format("'{}' must be a non-empty array of strings", key));
+        }
+        out.clear();
+        for (const auto& item : *array) {
+            if (!item.is_string()) {
+                fail(item, fmt::format("'{}' must hold only strings", key));
+            }
+            out.push_back(*item.value<std::string>());
+        }
+    }
+
+    void read_duration(const toml::table& table, std::string_view key, Seconds& out) const {
+        if (const auto* node = table.get(key)) {
+            const auto text = node->value<std::string>();
+            const auto length = text ? parse_duration(*text) : std::nullopt;
+            if (!node->is_string() || !length) {
+                fail(*node, fmt::format("'{}' must be a duration such as \"7d\" or \"12h\"", key));
+            }
+            out = *length;
+        }
+    }
+
+private:
+    std::filesystem::path m_file;
+    const toml::table& m_root;
+};
+
+void apply(const ConfigReader& reader, const toml::table& root, Config& config) {
+    reader.check_keys(root, "", std::array<std::string_view, 4>{"agent", "mail", "defaults", "routing"});
+    if (const auto* agent = reader.table("agent")) {
+        reader.check_keys(*agent, "agent.", std::array<std::string_view, 3>{"login", "full_name", "email"});
+        reader.read(*agent, "login", config.agent.login);
+        reader.read(*agent, "full_name", config.agent.full_name);
+        reader.read(*agent, "email", config.agent.email);
+        if (config.agent.login.empty()) {
+            reader.fail(*agent, "'agent.login' must not be empty");
+        }
+    }
+    if (const auto* mail = reader.table("mail")) {
+        reader.check_keys(*mail, "mail.", std::array<std::string_view, 3>{"from", "subject_tag", "sendmail"});
+        reader.read(*mail, "from", config.mail.from);
+        reader.read(*mail, "subject_tag", config.mail.subject_tag);
+        reader.read(*mail, "sendmail", config.mail.sendmail);
+    }
+    if (const auto* defaults = reader.table("defaults")) {
+        reader.check_keys(*defaults, "defaults.", std::array<std::string_view, 1>{"lang"});
+        reader.read(*defaults, "lang", config.lang);
+    }
+    if (const auto* routing = reader.table("routing")) {
+        reader.check_keys(*routing, "routing.", std::array<std::string_view, 2>{"on_new", "repeat_window"});
+        reader.read(*routing, "on_new", config.route_on_new);
+        reader.read_duration(*routing, "repeat_window", config.repeat_window);
+    }
+}
+
+}  // namespace
+
+Config load_config(const std::filesystem::path& dir, const std::string& fallback_login) {
+    Config config;
+    config.dir = dir;
+    config.agent.login = fallback_login;
+    const auto file = dir / "config.toml";
+    std::error_code error;
+    if (!std::filesystem::exists(file, error)) {
+        return config;
+    }
+    toml::table root;
+    try {
+        root = toml::parse_file(file.string());
+    } catch (const toml::parse_error& e) {
+        const auto& where = e.source().begin;
+        if (where.line == 0) {
+            throw Error(Exit::config, fmt::format("{}: {}", file.string(), e.description()));
+        }
+        throw config_error(file.string(), where.line, where.column, e.description());
+    }
+    apply(ConfigReader(file, root), root, config);
+    if (config.agent.full_name.empty()) {
+        config.agent.full_name = config.agent.login;
+    }
+    return config;
+}
+
+}  // namespace tkt

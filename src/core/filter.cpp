@@ -1,0 +1,226 @@
+#include "tkt/filter.hpp"
+
+#include "tkt/address.hpp"
+#include "tkt/error.hpp"
+#include "tkt/text.hpp"
+#include "tkt/ticket.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fmt/format.h>
+#include <optional>
+#include <string_view>
+
+namespace tkt {
+namespace {
+
+struct KeyInfo {
+    std::string_view name;
+    Field field;
+};
+
+constexpr std::array<KeyInfo, 11> k_keys{{
+    {"status", Field::status},     {"queue", Field::queue},     {"line", Field::line},
+    {"priority", Field::priority}, {"assignee", Field::assignee}, {"requester", Field::requester},
+    {"channel", Field::channel},   {"created", Field::created}, {"updated", Field::updated},
+    {"age", Field::created},       {"id", Field::id},
+}};
+
+constexpr std::array<std::string_view, 11> k_key_names{
+    "status", "queue", "line", "priority", "assignee", "requester",
+    "channel", "created", "updated", "age", "id"};
+
+Error bad_term(std::string_view word, std::string_view why) {
+    return usage_error(fmt::format("invalid filter term '{}': {}", word, why));
+}
+
+std::optional<std::int64_t> parse_number(std::string_view text) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < 0) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+// Checks every comma-separated value of an enum key against its valid names.
+std::vector<std::string> parse_names(std::string_view word, std::string_view key,
+                                     std::string_view value,
+                                     std::span<const std::string_view> names) {
+    auto values = split(value, ',');
+    for (const auto& v : values) {
+        if (std::find(names.begin(), names.end(), v) == names.end()) {
+            const std::vector<std::string> all(names.begin(), names.end());
+            throw bad_term(word, fmt::format("unknown {} '{}'{} (valid: {})", key, v,
+                                             did_you_mean(v, names), join(all, ", ")));
+        }
+    }
+    return values;
+}
+
+// Builds the term for created/updated/age from a date or a duration.
+Term time_term(std::string_view word, std::string_view key, Field field, char op,
+               std::string_view value, const FilterContext& context) {
+    Term term{field, op == '<' ? Compare::less : Compare::greater, {}, 0, 0};
+    if (const auto length = parse_duration(value)) {
+        // A duration compares time elapsed: "age>2h" is older than two hours,
+        // "updated<7d" was updated within the last seven days.
+        term.low = context.now - *length;
+        term.compare = op == '<' ? Compare::greater : Compare::less;
+        return term;
+    }
+    if (key == "age") {
+        throw bad_term(word, fmt::format("'{}' is not a duration (try 2h, 3d, 1w)", value));
+    }
+    const auto at = parse_timestamp(value);
+    if (!at) {
+        throw bad_term(word, fmt::format("'{}' is neither a date (2026-11-01) nor a duration (7d)",
+                                         value));
+    }
+    term.low = *at;
+    return term;
+}
+
+Term id_term(std::string_view word) {
+    const auto dash = word.find('-');
+    const auto low = parse_number(word.substr(0, dash));
+    const auto high = dash == std::string_view::npos ? low : parse_number(word.substr(dash + 1));
+    if (!low || !high || *high < *low) {
+        throw bad_term(word, "an id range is LOW-HIGH, e.g. 40-50");
+    }
+    return Term{Field::id, Compare::equal, {}, *low, *high};
+}
+
+Term key_value_term(std::string_view word, std::string_view key, std::string_view value,
+                    const FilterContext& context) {
+    const auto* info = std::find_if(k_keys.begin(), k_keys.end(),
+                                    [&](const KeyInfo& k) { return k.name == key; });
+    if (info == k_keys.end()) {
+        throw usage_error(fmt::format("unknown filter key '{}' in '{}'{}", key, word,
+                                      did_you_mean(key, k_key_names)));
+    }
+    if (value.empty()) {
+        throw bad_term(word, "the value is empty");
+    }
+    Term term{info->field, Compare::equal, {}, 0, 0};
+    switch (info->field) {
+    case Field::status:
+        if (value == "any") {
+            term.values.assign(status_names().begin(), status_names().end());
+        } else {
+            term.values = parse_names(word, key, value, status_names());
+        }
+        break;
+    case Field::priority: term.values = parse_names(word, key, value, priority_names()); break;
+    case Field::channel: term.values = parse_names(word, key, value, channel_names()); break;
+    case Field::line: {
+        const auto line = parse_number(value);
+        if (!line || *line < 1) {
+            throw bad_term(word, "a line is a number from 1");
+        }
+        term.low = *line;
+        break;
+    }
+    case Field::id: return id_term(value);
+    case Field::queue:
+    case Field::assignee:
+    case Field::requester:
+        for (auto& v : split(value, ',')) {
+            if (v == "none" && info->field != Field::requester) {
+                v.clear();
+            } else if (v == "me" && info->field == Field::assignee) {
+                v = context.me;
+            } else if (info->field == Field::requester) {
+                const auto address = parse_address(v);
+                if (!address) {
+                    throw bad_term(word, fmt::format("'{}' is not a mail address", v));
+                }
+                v = address->email;
+            }
+            term.values.push_back(v);
+        }
+        break;
+    default:
+        throw bad_term(word, fmt::format("use {0}<VALUE or {0}>VALUE", key));
+    }
+    return term;
+}
+
+Term parse_term(std::string_view word, const FilterContext& context) {
+    if (word.size() > 1 && (word.front() == '+' || word.front() == '-')) {
+        const auto tag = word.substr(1);
+        return Term{Field::tag, word.front() == '+' ? Compare::equal : Compare::not_equal,
+                    {std::string(tag)}, 0, 0};
+    }
+    if (!word.empty() && word.front() >= '0' && word.front() <= '9') {
+        return id_term(word);
+    }
+    const auto split_at = word.find_first_of(":<>");
+    if (split_at == std::string_view::npos || split_at == 0) {
+        throw usage_error(fmt::format(
+            "unknown filter term '{}' (terms look like status:open, +tag, age>2h or 42)", word));
+    }
+    const auto key = word.substr(0, split_at);
+    const auto value = word.substr(split_at + 1);
+    const char op = word[split_at];
+    if (op == ':') {
+        return key_value_term(word, key, value, context);
+    }
+    if (key == "created" || key == "updated" || key == "age") {
+        const Field field = key == "updated" ? Field::updated : Field::created;
+        return time_term(word, key, field, op, value, context);
+    }
+    if (std::find(k_key_names.begin(), k_key_names.end(), key) == k_key_names.end()) {
+        throw usage_error(fmt::format("unknown filter key '{}' in '{}'{}", key, word,
+                                      did_you_mean(key, k_key_names)));
+    }
+    throw bad_term(word, fmt::format("'{}' takes ':' not '{}'", key, op));
+}
+
+}  // namespace
+
+bool Filter::has(Field field) const {
+    return std::any_of(terms.begin(), terms.end(),
+                       [field](const Term& term) { return term.field == field; });
+}
+
+Filter parse_filter(std::span<const std::string> words, const FilterContext& context) {
+    Filter filter;
+    for (const auto& word : words) {
+        filter.terms.push_back(parse_term(word, context));
+    }
+    return filter;
+}
+
+std::vector<SortKey> parse_sort(std::string_view text) {
+    constexpr std::array<std::string_view, 7> k_names{"id",     "created", "updated", "priority",
+                                                      "status", "queue",   "assignee"};
+    std::vector<SortKey> keys;
+    for (const auto& part : split(text, ',')) {
+        std::string_view name = part;
+        SortKey key;
+        if (name.starts_with('-')) {
+            key.order = Order::descending;
+            name.remove_prefix(1);
+        }
+        const auto* found = std::find(k_names.begin(), k_names.end(), name);
+        if (found == k_names.end()) {
+            throw usage_error(fmt::format("unknown sort key '{}'{} (valid: id, created, updated, "
+                                          "priority, status, queue, assignee)",
+                                          name, did_you_mean(name, k_names)));
+        }
+        key.field = static_cast<SortField>(found - k_names.begin());
+        keys.push_back(key);
+    }
+    return keys;
+}
+
+Filter with_default_statuses(Filter filter) {
+    if (!filter.has(Field::status) && !filter.has(Field::id)) {
+        filter.terms.push_back(Term{Field::status, Compare::equal, {"new", "open", "pending"}, 0, 0});
+    }
+    return filter;
+}
+
+}  // namespace tkt

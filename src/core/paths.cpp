@@ -1,0 +1,54 @@
+#include "tkt/paths.hpp"
+
+#include "tkt/error.hpp"
+
+namespace tkt {
+namespace {
+
+std::filesystem::path xdg_dir(const Environment& env, std::string_view variable,
+                              std::string_view fallback_under_home) {
+    if (auto dir = env.get(variable); dir && std::filesystem::path(*dir).is_absolute()) {
+        return *dir;
+    }
+    const auto home = env.get("HOME");
+    if (!home) {
+        throw Error(Exit::config, std::string("cannot find a home for tkt's files: set HOME, ") +
+                                      std::string(variable) + ", or pass --db and --config");
+    }
+    return std::filesystem::path(*home) / fallback_under_home;
+}
+
+}  // namespace
+
+Environment::Environment(std::map<std::string, std::string, std::less<>> variables)
+    : m_variables(std::move(variables)) {}
+
+std::optional<std::string> Environment::get(std::string_view name) const {
+    const auto found = m_variables.find(name);
+    if (found == m_variables.end() || found->second.empty()) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+Paths resolve_paths(const std::optional<std::string>& db_flag,
+                    const std::optional<std::string>& config_flag, const Environment& env) {
+    Paths paths;
+    if (db_flag) {
+        paths.database = *db_flag;
+    } else if (auto db = env.get("TKT_DB")) {
+        paths.database = *db;
+    } else {
+        paths.database = xdg_dir(env, "XDG_DATA_HOME", ".local/share") / "tkt" / "tkt.db";
+    }
+    if (config_flag) {
+        paths.config_dir = *config_flag;
+    } else if (auto dir = env.get("TKT_CONFIG")) {
+        paths.config_dir = *dir;
+    } else {
+        paths.config_dir = xdg_dir(env, "XDG_CONFIG_HOME", ".config") / "tkt";
+    }
+    return paths;
+}
+
+}  // namespace tkt

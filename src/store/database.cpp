@@ -1,0 +1,249 @@
+#include "store/database.hpp"
+
+#include "tkt/error.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <cstring>
+#include <thread>
+#include <utility>
+#include <unistd.h>
+
+namespace tkt::store {
+namespace {
+
+// Creates `path` with mode 0600 (and its folder with 0700) before SQLite opens it, so
+// the database and its -wal and -shm files, which copy its mode, are private.
+void create_private_file(const std::filesystem::path& path) {
+    std::error_code error;
+    const auto parent = path.parent_path();
+    if (!parent.empty() && !std::filesystem::exists(parent, error)) {
+        std::filesystem::create_directories(parent, error);
+        if (error) {
+            throw Error(Exit::cant_create, fmt::format("cannot create folder '{}': {}",
+                                                       parent.string(), error.message()));
+        }
+        std::filesystem::permissions(parent, std::filesystem::perms::owner_all, error);
+    }
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+    } else if (errno != EEXIST) {
+        throw Error(Exit::cant_create, fmt::format("cannot create database '{}': {}",
+                                                   path.string(), std::strerror(errno)));
+    }
+}
+
+std::string database_name(sqlite3* db) {
+    const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return name && *name ? name : ":memory:";
+}
+
+}  // namespace
+
+void throw_sqlite_error(sqlite3* db, int code, std::string_view what) {
+    const std::string name = database_name(db);
+    const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw Error(Exit::temp_fail,
+                    fmt::format("database '{}' is locked by another process; try again", name));
+    case SQLITE_FULL:
+        throw Error(Exit::temp_fail, fmt::format("disk full while {} '{}'", what, name));
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
+        throw Error(Exit::temp_fail, fmt::format("{} '{}' failed: {}", what, name, detail));
+    case SQLITE_READONLY:
+        throw Error(Exit::cant_create, fmt::format("database '{}' is read-only", name));
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        throw Error(Exit::cant_create, fmt::format("cannot open database '{}': {}", name, detail));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        throw Error(Exit::io, fmt::format("database '{}' is corrupt or not a tkt database ({})",
+                                          name, detail));
+    case SQLITE_CONSTRAINT:
+        throw Error(Exit::data, fmt::format("{} '{}' broke a constraint: {}", what, name, detail));
+    default:
+        throw Error(Exit::io, fmt::format("{} '{}' failed: {}", what, name, detail));
+    }
+}
+
+Statement::Statement(sqlite3* db, sqlite3_stmt* statement) : m_db(db), m_statement(statement) {}
+
+Statement::Statement(Statement&& other) noexcept
+    : m_db(other.m_db), m_statement(std::exchange(other.m_statement, nullptr)) {}
+
+Statement::~Statement() { sqlite3_finalize(m_statement); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(m_statement, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    sqlite3_bind_text64(m_statement, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                        SQLITE_UTF8);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<std::string>& value) {
+    if (!value) {
+        sqlite3_bind_null(m_statement, index);
+        return *this;
+    }
+    return bind(index, std::string_view(*value));
+}
+
+Statement& Statement::bind(int index, const std::optional<std::int64_t>& value) {
+    if (!value) {
+        sqlite3_bind_null(m_statement, index);
+        return *this;
+    }
+    return bind(index, *value);
+}
+
+bool Statement::step() {
+    const int code = sqlite3_step(m_statement);
+    if (code == SQLITE_ROW) {
+        return true;
+    }
+    if (code == SQLITE_DONE) {
+        return false;
+    }
+    throw_sqlite_error(m_db, code, "reading or writing");
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+std::int64_t Statement::integer(int index) const { return sqlite3_column_int64(m_statement, index); }
+
+std::string Statement::text(int index) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, index));
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(m_statement, index));
+    return data ? std::string(data, size) : std::string();
+}
+
+bool Statement::is_null(int index) const {
+    return sqlite3_column_type(m_statement, index) == SQLITE_NULL;
+}
+
+std::optional<std::string> Statement::optional_text(int index) const {
+    return is_null(index) ? std::nullopt : std::optional(text(index));
+}
+
+std::optional<std::int64_t> Statement::optional_integer(int index) const {
+    return is_null(index) ? std::nullopt : std::optional(integer(index));
+}
+
+Database::Database(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout)
+    : m_path(path), m_lock_timeout(lock_timeout) {
+    const bool in_memory = path == ":memory:";
+    if (!in_memory) {
+        create_private_file(path);
+    }
+    const int code = sqlite3_open_v2(path.c_str(), &m_db,
+                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                         SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                                     nullptr);
+    if (code != SQLITE_OK) {
+        sqlite3* failed = std::exchange(m_db, nullptr);
+        const std::string detail = failed ? sqlite3_errmsg(failed) : sqlite3_errstr(code);
+        sqlite3_close(failed);
+        throw Error(Exit::cant_create,
+                    fmt::format("cannot open database '{}': {}", path.string(), detail));
+    }
+    // The busy handler waits inside each call; begin() and commit() retry beyond it.
+    sqlite3_busy_timeout(m_db, static_cast<int>(std::min<std::chrono::milliseconds::rep>(
+                                   lock_timeout.count(), 5000)));
+    // The last connection's checkpoint on close costs every short-lived process
+    // 1-2 ms (DESIGN.md 9); auto-checkpoints at commit keep the WAL small instead.
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    exec("PRAGMA foreign_keys = ON");
+    if (!in_memory) {
+        exec("PRAGMA journal_mode = WAL");
+        exec("PRAGMA synchronous = NORMAL");
+    }
+}
+
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
+      m_lock_timeout(other.m_lock_timeout) {}
+
+Database::~Database() { sqlite3_close_v2(m_db); }
+
+void Database::exec(std::string_view sql) {
+    const std::string text(sql);
+    const int code = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr);
+    if (code != SQLITE_OK) {
+        throw_sqlite_error(m_db, code, "opening");
+    }
+}
+
+Statement Database::prepare(std::string_view sql) {
+    sqlite3_stmt* statement = nullptr;
+    const int code = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), 0,
+                                        &statement, nullptr);
+    if (code != SQLITE_OK) {
+        throw_sqlite_error(m_db, code, "reading");
+    }
+    return Statement(m_db, statement);
+}
+
+void Database::retry_while_busy(std::string_view sql, std::string_view what) {
+    const std::string text(sql);
+    const auto deadline = std::chrono::steady_clock::now() + m_lock_timeout;
+    auto pause = std::chrono::milliseconds(2);
+    while (true) {
+        const int code = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr);
+        const int primary = code & 0xff;
+        if (code == SQLITE_OK) {
+            return;
+        }
+        if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) ||
+            std::chrono::steady_clock::now() + pause >= deadline) {
+            throw_sqlite_error(m_db, code, what);
+        }
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds(100));
+    }
+}
+
+void Database::begin(TransactionKind kind) {
+    retry_while_busy(kind == TransactionKind::write ? "BEGIN IMMEDIATE" : "BEGIN", "locking");
+}
+
+void Database::commit() { retry_while_busy("COMMIT", "writing"); }
+
+void Database::rollback() noexcept {
+    if (!sqlite3_get_autocommit(m_db)) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+}
+
+std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(m_db); }
+
+std::int64_t Database::changes() const { return sqlite3_changes64(m_db); }
+
+Transaction::Transaction(Database& db, TransactionKind kind) : m_db(&db) { db.begin(kind); }
+
+Transaction::Transaction(Transaction&& other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+
+Transaction::~Transaction() {
+    if (m_db) {
+        m_db->rollback();
+    }
+}
+
+void Transaction::commit() {
+    m_db->commit();
+    m_db = nullptr;
+}
+
+}  // namespace tkt::store

@@ -1,0 +1,117 @@
+// A thin RAII wrapper over SQLite: the only code that includes sqlite3.h.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tkt::store {
+
+// A prepared statement; parameters are 1-based, columns 0-based.
+class Statement {
+public:
+    Statement(sqlite3* db, sqlite3_stmt* statement);
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&&) = delete;
+    Statement(const Statement&) = delete;
+    ~Statement();
+
+    // Binds `value` to the parameter at `index`; nullopt binds NULL.
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::optional<std::string>& value);
+    Statement& bind(int index, const std::optional<std::int64_t>& value);
+
+    // Runs one step; returns true while a row is available.
+    bool step();
+
+    // Runs the statement to completion, for statements that return no rows.
+    void run();
+
+    // Returns column `index` of the current row.
+    std::int64_t integer(int index) const;
+    std::string text(int index) const;
+    bool is_null(int index) const;
+    std::optional<std::string> optional_text(int index) const;
+    std::optional<std::int64_t> optional_integer(int index) const;
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_statement;
+};
+
+// Whether a transaction takes the write lock at once (see DESIGN.md 3).
+enum class TransactionKind { read, write };
+
+// One connection to one database file.
+class Database {
+public:
+    // Opens `path` (":memory:" for a private in-memory database), creating the file with
+    // mode 0600 and its folder when missing; waits up to `lock_timeout` for locks.
+    Database(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout);
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&&) = delete;
+    Database(const Database&) = delete;
+    ~Database();
+
+    // Runs `sql`, one or more statements without parameters.
+    void exec(std::string_view sql);
+
+    // Prepares one statement.
+    Statement prepare(std::string_view sql);
+
+    // Begins a transaction of `kind`, retrying a busy database with backoff until the
+    // lock timeout; past it throws a temporary failure (exit 75).
+    void begin(TransactionKind kind);
+
+    // Commits, retrying while busy like begin().
+    void commit();
+
+    // Rolls back; never throws.
+    void rollback() noexcept;
+
+    // Returns the rowid of the last insert.
+    std::int64_t last_insert_id() const;
+
+    // Returns the number of rows the last statement changed.
+    std::int64_t changes() const;
+
+    // Returns the path the database was opened with.
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    void retry_while_busy(std::string_view sql, std::string_view what);
+
+    sqlite3* m_db = nullptr;
+    std::filesystem::path m_path;
+    std::chrono::milliseconds m_lock_timeout;
+};
+
+// A transaction that rolls back when destroyed unless commit() was called.
+class Transaction {
+public:
+    // Begins a transaction of `kind` on `db` (see Database::begin).
+    Transaction(Database& db, TransactionKind kind);
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    Transaction(const Transaction&) = delete;
+    ~Transaction();
+
+    // Commits the transaction; after this the destructor does nothing.
+    void commit();
+
+private:
+    Database* m_db;
+};
+
+// Throws the tkt::Error for SQLite result `code` on `db` while doing `what`.
+[[noreturn]] void throw_sqlite_error(sqlite3* db, int code, std::string_view what);
+
+}  // namespace tkt::store

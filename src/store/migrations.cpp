@@ -1,0 +1,111 @@
+#include "store/migrations.hpp"
+
+#include "tkt/error.hpp"
+
+#include <array>
+#include <fmt/format.h>
+
+namespace tkt::store {
+namespace {
+
+constexpr std::string_view k_version_1 = R"sql(
+CREATE TABLE tickets (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    subject        TEXT NOT NULL,
+    requester      TEXT NOT NULL,
+    requester_name TEXT NOT NULL DEFAULT '',
+    channel        TEXT NOT NULL CHECK (channel IN ('email', 'chat', 'phone', 'web', 'api')),
+    queue          TEXT,
+    line           INTEGER NOT NULL DEFAULT 1 CHECK (line >= 1),
+    priority       TEXT NOT NULL DEFAULT 'normal'
+                   CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+    status         TEXT NOT NULL DEFAULT 'new'
+                   CHECK (status IN ('new', 'open', 'pending', 'solved', 'closed')),
+    assignee       TEXT,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    first_reply_at INTEGER,
+    solved_at      INTEGER,
+    csat           INTEGER CHECK (csat BETWEEN 1 AND 5),
+    parent_id      INTEGER REFERENCES tickets (id)
+);
+CREATE INDEX tickets_status_queue ON tickets (status, queue);
+CREATE INDEX tickets_created ON tickets (created_at);
+CREATE INDEX tickets_updated ON tickets (updated_at);
+CREATE INDEX tickets_requester ON tickets (requester, created_at);
+CREATE INDEX tickets_assignee ON tickets (assignee, status);
+CREATE INDEX tickets_solved ON tickets (solved_at) WHERE solved_at IS NOT NULL;
+
+CREATE TABLE messages (
+    id          INTEGER PRIMARY KEY,
+    ticket_id   INTEGER NOT NULL REFERENCES tickets (id),
+    direction   TEXT NOT NULL CHECK (direction IN ('in', 'out', 'note')),
+    message_id  TEXT UNIQUE,
+    in_reply_to TEXT,
+    author      TEXT NOT NULL,
+    subject     TEXT NOT NULL DEFAULT '',
+    body        TEXT NOT NULL,
+    raw         BLOB,
+    auto        INTEGER NOT NULL DEFAULT 0 CHECK (auto IN (0, 1)),
+    created_at  INTEGER NOT NULL
+);
+CREATE INDEX messages_ticket ON messages (ticket_id, created_at);
+
+CREATE TABLE events (
+    id        INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    at        INTEGER NOT NULL,
+    actor     TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    detail    TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_ticket ON events (ticket_id, at);
+CREATE INDEX events_kind_at ON events (kind, at);
+
+CREATE TABLE tags (
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    tag       TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX tags_tag ON tags (tag);
+)sql";
+
+constexpr std::array<Migration, 1> k_migrations{{
+    {1, k_version_1},
+}};
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() { return k_migrations; }
+
+int schema_version(Database& db) {
+    auto statement = db.prepare("PRAGMA user_version");
+    statement.step();
+    return static_cast<int>(statement.integer(0));
+}
+
+void migrate(Database& db, std::span<const Migration> migrations) {
+    const int latest = migrations.empty() ? 0 : migrations.back().version;
+    // Most opens find the schema current: check without taking the write lock.
+    if (schema_version(db) == latest) {
+        return;
+    }
+    Transaction transaction(db, TransactionKind::write);
+    // Another process may have migrated while this one waited for the lock.
+    const int version = schema_version(db);
+    if (version > latest) {
+        throw Error(Exit::config,
+                    fmt::format("database '{}' was written by a newer tkt (schema {}, this tkt "
+                                "knows up to {}); upgrade tkt",
+                                db.path().string(), version, latest));
+    }
+    for (const auto& migration : migrations) {
+        if (migration.version > version) {
+            db.exec(migration.sql);
+        }
+    }
+    db.exec(fmt::format("PRAGMA user_version = {}", latest));
+    transaction.commit();
+}
+
+}  // namespace tkt::store

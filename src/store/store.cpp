@@ -1,0 +1,218 @@
+#include "tkt/store.hpp"
+
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "store/ticket_query.hpp"
+#include "tkt/text.hpp"
+
+#include <fmt/format.h>
+
+namespace tkt {
+
+using store::Database;
+using store::Statement;
+using store::TransactionKind;
+
+namespace {
+
+constexpr std::string_view k_ticket_columns =
+    "t.id, t.subject, t.requester, t.requester_name, t.channel, t.queue, t.line, t.priority, "
+    "t.status, t.assignee, t.created_at, t.updated_at, t.first_reply_at, t.solved_at, t.csat, "
+    "t.parent_id, (SELECT group_concat(tag, char(31)) FROM "
+    "(SELECT tag FROM tags WHERE ticket_id = t.id ORDER BY tag))";
+
+Ticket read_ticket(const Statement& row) {
+    Ticket ticket;
+    ticket.id = row.integer(0);
+    ticket.subject = row.text(1);
+    ticket.requester = row.text(2);
+    ticket.requester_name = row.text(3);
+    ticket.channel = parse_channel(row.text(4)).value_or(Channel::api);
+    ticket.queue = row.optional_text(5);
+    ticket.line = static_cast<int>(row.integer(6));
+    ticket.priority = parse_priority(row.text(7)).value_or(Priority::normal);
+    ticket.status = parse_status(row.text(8)).value_or(Status::open);
+    ticket.assignee = row.optional_text(9);
+    ticket.created_at = row.integer(10);
+    ticket.updated_at = row.integer(11);
+    ticket.first_reply_at = row.optional_integer(12);
+    ticket.solved_at = row.optional_integer(13);
+    if (const auto csat = row.optional_integer(14)) {
+        ticket.csat = static_cast<int>(*csat);
+    }
+    ticket.parent_id = row.optional_integer(15);
+    if (const auto tags = row.optional_text(16)) {
+        ticket.tags = split(*tags, '\x1f');
+    }
+    return ticket;
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+Store::Store(Store&& other) noexcept = default;
+Store& Store::operator=(Store&& other) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::filesystem::path& path, StoreOptions options) {
+    auto db = std::make_unique<Database>(path, options.lock_timeout);
+    store::migrate(*db, store::schema_migrations());
+    return Store(std::move(db));
+}
+
+Store Store::open_in_memory() { return open(":memory:"); }
+
+Store::Transaction::Transaction(std::unique_ptr<store::Transaction> transaction)
+    : m_transaction(std::move(transaction)) {}
+Store::Transaction::Transaction(Transaction&& other) noexcept = default;
+Store::Transaction::~Transaction() = default;
+void Store::Transaction::commit() { m_transaction->commit(); }
+
+Store::Transaction Store::begin_write() {
+    return Transaction(std::make_unique<store::Transaction>(*m_db, TransactionKind::write));
+}
+
+Store::Transaction Store::begin_read() {
+    return Transaction(std::make_unique<store::Transaction>(*m_db, TransactionKind::read));
+}
+
+TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
+    m_db->prepare("INSERT INTO tickets (subject, requester, requester_name, channel, queue, "
+                  "priority, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)")
+        .bind(1, ticket.subject)
+        .bind(2, ticket.requester)
+        .bind(3, ticket.requester_name)
+        .bind(4, to_string(ticket.channel))
+        .bind(5, ticket.queue)
+        .bind(6, to_string(ticket.priority))
+        .bind(7, now)
+        .run();
+    const TicketId id = m_db->last_insert_id();
+    auto insert_tag = m_db->prepare("INSERT OR IGNORE INTO tags (ticket_id, tag) VALUES (?1, ?2)");
+    for (const auto& tag : ticket.tags) {
+        insert_tag.bind(1, id).bind(2, tag).run();
+    }
+    return id;
+}
+
+std::int64_t Store::insert_message(const Message& message) {
+    m_db->prepare("INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, "
+                  "subject, body, auto, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        .bind(1, message.ticket_id)
+        .bind(2, to_string(message.direction))
+        .bind(3, message.message_id)
+        .bind(4, message.in_reply_to)
+        .bind(5, message.author)
+        .bind(6, message.subject)
+        .bind(7, message.body)
+        .bind(8, std::int64_t{message.automatic ? 1 : 0})
+        .bind(9, message.created_at)
+        .run();
+    return m_db->last_insert_id();
+}
+
+void Store::insert_event(TicketId id, Timestamp at, std::string_view actor, std::string_view kind,
+                         std::string_view detail) {
+    m_db->prepare("INSERT INTO events (ticket_id, at, actor, kind, detail) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, id)
+        .bind(2, at)
+        .bind(3, actor)
+        .bind(4, kind)
+        .bind(5, detail)
+        .run();
+}
+
+void Store::update_status(TicketId id, Status status, std::optional<Timestamp> solved_at,
+                          Timestamp now) {
+    m_db->prepare("UPDATE tickets SET status = ?2, solved_at = COALESCE(solved_at, ?3), "
+                  "updated_at = ?4 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, to_string(status))
+        .bind(3, solved_at)
+        .bind(4, now)
+        .run();
+}
+
+bool Store::add_tag(TicketId id, std::string_view tag, Timestamp now) {
+    m_db->prepare("INSERT OR IGNORE INTO tags (ticket_id, tag) VALUES (?1, ?2)")
+        .bind(1, id)
+        .bind(2, tag)
+        .run();
+    if (m_db->changes() == 0) {
+        return false;
+    }
+    m_db->prepare("UPDATE tickets SET updated_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
+    return true;
+}
+
+bool Store::remove_tag(TicketId id, std::string_view tag, Timestamp now) {
+    m_db->prepare("DELETE FROM tags WHERE ticket_id = ?1 AND tag = ?2").bind(1, id).bind(2, tag).run();
+    if (m_db->changes() == 0) {
+        return false;
+    }
+    m_db->prepare("UPDATE tickets SET updated_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
+    return true;
+}
+
+std::optional<Ticket> Store::find_ticket(TicketId id) {
+    auto statement =
+        m_db->prepare(fmt::format("SELECT {} FROM tickets AS t WHERE t.id = ?1", k_ticket_columns));
+    statement.bind(1, id);
+    if (!statement.step()) {
+        return std::nullopt;
+    }
+    return read_ticket(statement);
+}
+
+std::vector<Ticket> Store::find_tickets(const Filter& filter, std::span<const SortKey> sort,
+                                        std::int64_t limit) {
+    const auto query = store::build_ticket_query(filter, sort, limit);
+    auto statement =
+        m_db->prepare(fmt::format("SELECT {} FROM tickets AS t{}", k_ticket_columns, query.sql));
+    store::bind_parameters(statement, query.parameters);
+    std::vector<Ticket> tickets;
+    while (statement.step()) {
+        tickets.push_back(read_ticket(statement));
+    }
+    return tickets;
+}
+
+std::vector<Message> Store::messages(TicketId id) {
+    auto statement = m_db->prepare(
+        "SELECT id, ticket_id, direction, message_id, in_reply_to, author, subject, body, auto, "
+        "created_at FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id");
+    statement.bind(1, id);
+    std::vector<Message> messages;
+    while (statement.step()) {
+        Message message;
+        message.id = statement.integer(0);
+        message.ticket_id = statement.integer(1);
+        message.direction = parse_direction(statement.text(2)).value_or(Direction::in);
+        message.message_id = statement.optional_text(3);
+        message.in_reply_to = statement.optional_text(4);
+        message.author = statement.text(5);
+        message.subject = statement.text(6);
+        message.body = statement.text(7);
+        message.automatic = statement.integer(8) != 0;
+        message.created_at = statement.integer(9);
+        messages.push_back(std::move(message));
+    }
+    return messages;
+}
+
+std::vector<Event> Store::events(TicketId id) {
+    auto statement = m_db->prepare("SELECT id, ticket_id, at, actor, kind, detail FROM events "
+                                   "WHERE ticket_id = ?1 ORDER BY at, id");
+    statement.bind(1, id);
+    std::vector<Event> events;
+    while (statement.step()) {
+        events.push_back(Event{statement.integer(0), statement.integer(1), statement.integer(2),
+                               statement.text(3), statement.text(4), statement.text(5)});
+    }
+    return events;
+}
+
+int Store::schema_version() { return store::schema_version(*m_db); }
+
+}  // namespace tkt

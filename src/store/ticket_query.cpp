@@ -1,0 +1,133 @@
+#include "store/ticket_query.hpp"
+
+#include <fmt/format.h>
+
+namespace tkt::store {
+namespace {
+
+std::string_view column_of(Field field) {
+    switch (field) {
+    case Field::id: return "t.id";
+    case Field::status: return "t.status";
+    case Field::queue: return "t.queue";
+    case Field::line: return "t.line";
+    case Field::priority: return "t.priority";
+    case Field::assignee: return "t.assignee";
+    case Field::requester: return "t.requester";
+    case Field::channel: return "t.channel";
+    case Field::tag: return "tag";
+    case Field::created: return "t.created_at";
+    case Field::updated: return "t.updated_at";
+    }
+    return "t.id";
+}
+
+class Builder {
+public:
+    std::string parameter(std::int64_t value) {
+        m_parameters.push_back(Parameter{false, value, {}});
+        return fmt::format("?{}", m_parameters.size());
+    }
+
+    std::string parameter(std::string value) {
+        m_parameters.push_back(Parameter{true, 0, std::move(value)});
+        return fmt::format("?{}", m_parameters.size());
+    }
+
+    // "column IN (...)", where an empty value means the column is NULL.
+    std::string any_of(std::string_view column, const std::vector<std::string>& values) {
+        std::vector<std::string> alternatives;
+        std::string in_list;
+        for (const auto& value : values) {
+            if (value.empty()) {
+                alternatives.push_back(fmt::format("{} IS NULL", column));
+                continue;
+            }
+            in_list += (in_list.empty() ? "" : ", ") + parameter(value);
+        }
+        if (!in_list.empty()) {
+            alternatives.push_back(fmt::format("{} IN ({})", column, in_list));
+        }
+        return alternatives.size() == 1 ? alternatives[0]
+                                        : fmt::format("({})", fmt::join(alternatives, " OR "));
+    }
+
+    std::string condition(const Term& term) {
+        const auto column = column_of(term.field);
+        switch (term.field) {
+        case Field::id:
+            return fmt::format("{} BETWEEN {} AND {}", column, parameter(term.low),
+                               parameter(term.high));
+        case Field::line: return fmt::format("{} = {}", column, parameter(term.low));
+        case Field::tag:
+            return fmt::format("{}EXISTS (SELECT 1 FROM tags WHERE ticket_id = t.id AND tag = {})",
+                               term.compare == Compare::not_equal ? "NOT " : "",
+                               parameter(term.values.at(0)));
+        case Field::created:
+        case Field::updated:
+            return fmt::format("{} {} {}", column, term.compare == Compare::less ? "<" : ">",
+                               parameter(term.low));
+        default: return any_of(column, term.values);
+        }
+    }
+
+    std::vector<Parameter> take_parameters() { return std::move(m_parameters); }
+
+private:
+    std::vector<Parameter> m_parameters;
+};
+
+std::string order_expression(SortField field) {
+    switch (field) {
+    case SortField::id: return "t.id";
+    case SortField::created: return "t.created_at";
+    case SortField::updated: return "t.updated_at";
+    case SortField::priority:
+        return "CASE t.priority WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END";
+    case SortField::status:
+        return "CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 "
+               "WHEN 'solved' THEN 3 ELSE 4 END";
+    case SortField::queue: return "t.queue";
+    case SortField::assignee: return "t.assignee";
+    }
+    return "t.id";
+}
+
+}  // namespace
+
+Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit) {
+    Builder builder;
+    std::vector<std::string> conditions;
+    for (const auto& term : filter.terms) {
+        conditions.push_back(builder.condition(term));
+    }
+    std::string sql;
+    if (!conditions.empty()) {
+        sql += fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
+    }
+    std::vector<std::string> order;
+    for (const auto& key : sort) {
+        order.push_back(fmt::format("{} {}", order_expression(key.field),
+                                    key.order == Order::descending ? "DESC" : "ASC"));
+    }
+    order.emplace_back("t.id");  // A stable order for equal keys.
+    sql += fmt::format(" ORDER BY {}", fmt::join(order, ", "));
+    if (limit > 0) {
+        sql += fmt::format(" LIMIT {}", builder.parameter(limit));
+    }
+    return Query{std::move(sql), builder.take_parameters()};
+}
+
+void bind_parameters(Statement& statement, const std::vector<Parameter>& parameters) {
+    int index = 1;
+    for (const auto& parameter : parameters) {
+        if (parameter.is_text) {
+            statement.bind(index, parameter.text);
+        } else {
+            statement.bind(index, parameter.number);
+        }
+        ++index;
+    }
+}
+
+}  // namespace tkt::store

@@ -1,0 +1,32 @@
+// Turns a Filter and a sort into the WHERE, ORDER BY and LIMIT of a ticket query, with
+// every user value as a bound parameter.
+#pragma once
+
+#include "store/database.hpp"
+#include "tkt/filter.hpp"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace tkt::store {
+
+// A bound value: text when `is_text`, else `number`.
+struct Parameter {
+    bool is_text = false;
+    std::int64_t number = 0;
+    std::string text;
+};
+
+struct Query {
+    std::string sql;  // " WHERE ... ORDER BY ... LIMIT ...", to follow "FROM tickets AS t"
+    std::vector<Parameter> parameters;
+};
+
+// Builds the clauses that select `filter` in `sort` order, at most `limit` rows (0: all).
+Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit);
+
+// Binds `parameters` to `statement` as ?1, ?2, ...
+void bind_parameters(Statement& statement, const std::vector<Parameter>& parameters);
+
+}  // namespace tkt::store
