@@ -41,8 +41,9 @@ std::string unknown_command(std::string_view word) {
 
 // Returns the arguments with the subcommand checked (an unknown one is rejected with a
 // suggestion, before CLI11 reports it less helpfully) and, for commands that take tag
-// removals, each "-tag" word protected from being read as an option.
-std::vector<std::string> prepare_arguments(int argc, char** argv) {
+// removals, each "-tag" word that is not an option's value protected from being read
+// as an option.
+std::vector<std::string> prepare_arguments(int argc, char** argv, const CLI::App& app) {
     std::vector<std::string> args(argv + 1, argv + argc);
     const auto names = command_names();
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -56,9 +57,15 @@ std::vector<std::string> prepare_arguments(int argc, char** argv) {
         if (std::find(names.begin(), names.end(), args[i]) == names.end()) {
             throw usage_error(unknown_command(args[i]));
         }
-        const bool takes_tag_words = args[i] == "list" || args[i] == "tag";
-        for (std::size_t j = i + 1; takes_tag_words && j < args.size(); ++j) {
-            args[j] = protect_dash_word(args[j]);
+        if (args[i] != "list" && args[i] != "tag") {
+            break;
+        }
+        const CLI::App* command = app.get_subcommand(args[i]);
+        for (std::size_t j = i + 1; j < args.size(); ++j) {
+            const CLI::Option* previous = command->get_option_no_throw(args[j - 1]);
+            if (previous == nullptr || previous->get_type_size() == 0) {
+                args[j] = protect_dash_word(args[j]);
+            }
         }
         break;
     }
@@ -81,6 +88,16 @@ std::string house_style(std::string message) {
     return message;
 }
 
+// Returns the help of `command`, its usage line naming the program as users type it.
+std::string help_of(const CLI::App& command) {
+    std::string text = command.help();
+    const std::string usage = "Usage: " + command.get_name();
+    if (command.get_parent() != nullptr && text.find(usage) != std::string::npos) {
+        text.replace(text.find(usage), usage.size(), "Usage: tkt " + command.get_name());
+    }
+    return text;
+}
+
 void declare_help(CLI::App& app, Context& context) {
     auto* help = app.add_subcommand("help", "Show help for tkt or one of its commands");
     auto topic = std::make_shared<std::string>();
@@ -94,14 +111,11 @@ void declare_help(CLI::App& app, Context& context) {
         if (std::find(names.begin(), names.end(), *topic) == names.end()) {
             throw usage_error(unknown_command(*topic));
         }
-        context.out() << app.get_subcommand(*topic)->help();
+        context.out() << help_of(*app.get_subcommand(*topic));
     });
 }
 
 int run(int argc, char** argv, Context& context) {
-    auto args = prepare_arguments(argc, argv);
-    // CLI11 takes the arguments in reverse order when given a vector.
-    std::reverse(args.begin(), args.end());
     CLI::App app{"tkt: support tickets and polite replies from the command line", "tkt"};
     app.set_version_flag("--version", "tkt " TKT_VERSION);
     app.add_option("--db", context.db_flag, "Database file (default: $TKT_DB, else "
@@ -118,11 +132,14 @@ int run(int argc, char** argv, Context& context) {
         command.declare(*app.add_subcommand(std::string(command.name), std::string(command.summary)),
                         context);
     }
+    auto args = prepare_arguments(argc, argv, app);
+    // CLI11 takes the arguments in reverse order when given a vector.
+    std::reverse(args.begin(), args.end());
     try {
         app.parse(args);
     } catch (const CLI::CallForHelp&) {
         const auto parsed = app.get_subcommands();
-        context.out() << (parsed.empty() ? app.help() : parsed.front()->help());
+        context.out() << (parsed.empty() ? app.help() : help_of(*parsed.front()));
     } catch (const CLI::CallForVersion& version) {
         context.out() << version.what() << '\n';
     } catch (const CLI::ParseError& error) {

@@ -18,8 +18,11 @@ public:
         : m_file(std::move(file)), m_root(root) {}
 
     [[noreturn]] void fail(const toml::node& node, std::string_view message) const {
-        const auto& where = node.source().begin;
-        throw config_error(m_file.string(), where.line, where.column, message);
+        fail_at(node.source(), message);
+    }
+
+    [[noreturn]] void fail_at(const toml::source_region& region, std::string_view message) const {
+        throw config_error(m_file.string(), region.begin.line, region.begin.column, message);
     }
 
     // Rejects keys of `table` not in `known`, so that a typo is an error, not ignored.
@@ -27,9 +30,10 @@ public:
     void check_keys(const toml::table& table, std::string_view prefix,
                     const std::array<std::string_view, N>& known) const {
         for (const auto& [key, node] : table) {
+            (void)node;
             const std::string_view name = key.str();
             if (std::find(known.begin(), known.end(), name) == known.end()) {
-                fail(node, fmt::format("unknown key '{}{}'{}", prefix, name,
+                fail_at(key.source(), fmt::format("unknown key '{}{}'{}", prefix, name,
                                        did_you_mean(name, known)));
             }
         }
@@ -133,6 +137,7 @@ Config load_config(const std::filesystem::path& dir, const std::string& fallback
     const auto file = dir / "config.toml";
     std::error_code error;
     if (!std::filesystem::exists(file, error)) {
+        config.agent.full_name = config.agent.login;
         return config;
     }
     toml::table root;
@@ -140,10 +145,16 @@ Config load_config(const std::filesystem::path& dir, const std::string& fallback
         root = toml::parse_file(file.string());
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
-        if (where.line == 0) {
-            throw Error(Exit::config, fmt::format("{}: {}", file.string(), e.description()));
+        // toml++ says "Error while parsing string: ..."; the house style is lowercase.
+        constexpr std::string_view k_prefix = "Error while parsing ";
+        std::string message(e.description());
+        if (message.starts_with(k_prefix)) {
+            message.erase(0, k_prefix.size());
         }
-        throw config_error(file.string(), where.line, where.column, e.description());
+        if (where.line == 0) {
+            throw Error(Exit::config, fmt::format("{}: {}", file.string(), message));
+        }
+        throw config_error(file.string(), where.line, where.column, message);
     }
     apply(ConfigReader(file, root), root, config);
     if (config.agent.full_name.empty()) {

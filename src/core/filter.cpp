@@ -156,6 +156,9 @@ Term parse_term(std::string_view word, const FilterContext& context) {
     if (!word.empty() && word.front() >= '0' && word.front() <= '9') {
         return id_term(word);
     }
+    if (word.size() > 1 && word.front() == '#') {
+        return id_term(word.substr(1));
+    }
     const auto split_at = word.find_first_of(":<>");
     if (split_at == std::string_view::npos || split_at == 0) {
         throw usage_error(fmt::format(

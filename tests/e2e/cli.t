@@ -1,0 +1,89 @@
+The command line: help, versions, unknown commands, and errors from the environment.
+
+  $ . "$TESTDIR/setup.sh"
+  $ tkt --version
+  tkt 0.1.0
+  $ tkt --help
+  tkt: support tickets and polite replies from the command line
+  Usage: tkt [OPTIONS] SUBCOMMAND
+  
+  Options:
+    -h,--help                   Print this help message and exit
+    --version                   Display program version information and exit
+    --db PATH                   Database file (default: $TKT_DB, else $XDG_DATA_HOME/tkt/tkt.db)
+    --config DIR                Config directory (default: $TKT_CONFIG, else $XDG_CONFIG_HOME/tkt)
+  
+  Subcommands:
+    help                        Show help for tkt or one of its commands
+    init                        Create the database and a starter config directory
+    new                         Open a ticket
+    list                        List tickets that match a filter
+    show                        Show a ticket with its messages and history
+    history                     Show the events recorded on a ticket
+    close                       Close tickets
+    reopen                      Reopen solved or closed tickets
+    tag                         Add (+tag) and remove (-tag) tags
+  
+  Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.
+  $ tkt help close
+  Close tickets
+  Usage: tkt close [OPTIONS] ids...
+  
+  Positionals:
+    ids ID... ... REQUIRED      The ticket ids
+  
+  Options:
+    -h,--help                   Print this help message and exit
+  
+  Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.
+  $ tkt close --help | head -2
+  Close tickets
+  Usage: tkt close [OPTIONS] ids...
+  $ tkt
+  tkt: a subcommand is required (see 'tkt --help')
+  [64]
+  $ tkt lsit
+  tkt: unknown command 'lsit' (did you mean 'list'? see 'tkt --help')
+  [64]
+  $ tkt help lsit
+  tkt: unknown command 'lsit' (did you mean 'list'? see 'tkt --help')
+  [64]
+  $ tkt --db
+  tkt: --db: 1 required PATH missing (see 'tkt --help')
+  [64]
+
+A bad clock or config is exit 78 and says where.
+
+  $ TKT_NOW=tomorrow tkt list
+  tkt: invalid TKT_NOW 'tomorrow' (use ISO 8601 such as 2026-11-22T10:00:00Z, or Unix seconds)
+  [78]
+  $ mkdir -p config && printf '[agent]\nlogin = "anna"\nfull_nmae = "Anna"\n' > config/config.toml
+  $ tkt list 2>&1 | sed "s|$PWD/||"
+  tkt: config/config.toml:3:1: unknown key 'agent.full_nmae' (did you mean 'full_name'?)
+  $ tkt list >/dev/null 2>&1
+  [78]
+  $ printf '[agent]\nlogin = "anna\n' > config/config.toml
+  $ tkt list 2>&1 | sed "s|$PWD/||"
+  tkt: config/config.toml:2:14: string: unescaped control characters other than TAB (U+0009) are explicitly prohibited
+  $ rm config/config.toml
+
+Database trouble: a newer schema (78), a file that is not a database (74), a lock held
+past the timeout (75, and the retry then succeeds).
+
+  $ tkt new --subject s --from a@example.com --body x
+  1
+  $ sqlite3 tkt.db 'PRAGMA user_version = 99'
+  $ tkt list 2>&1 | sed "s|$PWD/||"
+  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 1); upgrade tkt
+  $ head -c 4096 /dev/urandom > junk.db; echo 'not a database' >> junk.db
+  $ tkt --db junk.db list 2>&1 | sed "s|$PWD/||"
+  tkt: database 'junk.db' is corrupt or not a tkt database (file is not a database)
+  $ tkt --db junk.db list >/dev/null 2>&1
+  [74]
+  $ tkt --db fresh.db new --subject s --from a@example.com --body x
+  1
+  $ (echo 'BEGIN IMMEDIATE;'; sleep 3; echo 'COMMIT;') | sqlite3 fresh.db &
+  $ sleep 0.5; TKT_LOCK_TIMEOUT=1s tkt --db fresh.db new --subject t --from a@example.com --body x 2>&1 | sed "s|$PWD/||"
+  tkt: database 'fresh.db' is locked by another process; try again
+  $ wait; tkt --db fresh.db new --subject t --from a@example.com --body x
+  2

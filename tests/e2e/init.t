@@ -1,0 +1,52 @@
+tkt init creates the database and a starter config, and never overwrites.
+
+  $ . "$TESTDIR/setup.sh"
+  $ tkt init --name "Anna Smirnova" --email anna@example.com | sed "s|$PWD/||"
+  created  tkt.db
+  created  config/config.toml
+  created  config/routing.toml
+  created  config/sla.toml
+  $ stat -c '%a %n' tkt.db
+  600 tkt.db
+  $ grep -A3 '^\[agent\]' config/config.toml
+  [agent]                       # who "I" am when replying
+  login = "anna"
+  full_name = "Anna Smirnova"
+  email = "anna@example.com"
+  $ ls config
+  config.toml
+  routing.toml
+  sla.toml
+
+Running it again keeps every file as it is.
+
+  $ echo '# my own' > config/routing.toml
+  $ tkt init --name Somebody | sed "s|$PWD/||"
+  kept     tkt.db (it exists)
+  kept     config/config.toml (it exists)
+  kept     config/routing.toml (it exists)
+  kept     config/sla.toml (it exists)
+  $ cat config/routing.toml
+  # my own
+  $ grep full_name config/config.toml
+  full_name = "Anna Smirnova"
+
+The database folder is created when missing; a path that cannot be created is exit 73.
+
+  $ tkt --db deep/er/tkt.db init | sed "s|$PWD/||"
+  created  deep/er/tkt.db
+  kept     config/config.toml (it exists)
+  kept     config/routing.toml (it exists)
+  kept     config/sla.toml (it exists)
+  $ stat -c '%a' deep/er
+  700
+  $ touch plainfile
+  $ tkt --db plainfile/tkt.db list
+  tkt: cannot create database 'plainfile/tkt.db': Not a directory
+  [73]
+
+A name with quotes is written as valid TOML.
+
+  $ TKT_CONFIG=$PWD/other tkt init --name 'Anna "the fixer" O\x27Neil' --login anna2 >/dev/null
+  $ tkt --config other list >/dev/null && echo config reads back
+  config reads back

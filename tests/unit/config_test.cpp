@@ -1,0 +1,106 @@
+#include "temp_dir.hpp"
+#include "tkt/config.hpp"
+#include "tkt/error.hpp"
+#include "tkt/paths.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+
+using namespace tkt;
+using tkt::test::TempDir;
+
+namespace {
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
+
+std::string load_error(const TempDir& dir) {
+    try {
+        load_config(dir.path(), "me");
+    } catch (const Error& error) {
+        CHECK(error.code() == Exit::config);
+        return error.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("config::load_config") {
+    TempDir dir;
+    SUBCASE("no file: defaults, and the fallback login") {
+        const auto config = load_config(dir.path(), "me");
+        CHECK(config.agent.login == "me");
+        CHECK(config.agent.full_name == "me");
+        CHECK(config.lang == "en");
+        CHECK(config.repeat_window == 7 * 86400);
+    }
+    SUBCASE("a full file") {
+        write_file(dir / "config.toml", R"toml(
+[agent]
+login = "anna"
+full_name = "Анна Смирнова"
+email = "anna@example.com"
+[mail]
+sendmail = ["/bin/true"]
+[defaults]
+lang = "ru"
+[routing]
+on_new = false
+repeat_window = "3d"
+)toml");
+        const auto config = load_config(dir.path(), "me");
+        CHECK(config.agent.login == "anna");
+        CHECK(config.agent.full_name == "Анна Смирнова");
+        CHECK(config.mail.sendmail == std::vector<std::string>{"/bin/true"});
+        CHECK(config.lang == "ru");
+        CHECK_FALSE(config.route_on_new);
+        CHECK(config.repeat_window == 3 * 86400);
+    }
+    SUBCASE("a syntax error names file, line and column") {
+        write_file(dir / "config.toml", "[agent]\nlogin = \"anna\nfull_name = 1\n");
+        const auto message = load_error(dir);
+        CHECK(message.find((dir / "config.toml").string() + ":2:") == 0);
+    }
+    SUBCASE("an unknown key is an error with a suggestion") {
+        write_file(dir / "config.toml", "[agent]\nlogin = \"anna\"\nfull_nmae = \"Anna\"\n");
+        CHECK(load_error(dir) == (dir / "config.toml").string() +
+                                     ":3:1: unknown key 'agent.full_nmae' (did you mean 'full_name'?)");
+    }
+    SUBCASE("a value of the wrong type") {
+        write_file(dir / "config.toml", "[routing]\non_new = \"yes\"\n");
+        CHECK(load_error(dir) == (dir / "config.toml").string() + ":2:10: 'on_new' must be true or false");
+    }
+    SUBCASE("a bad duration") {
+        write_file(dir / "config.toml", "[routing]\nrepeat_window = \"a week\"\n");
+        CHECK(load_error(dir).find(":2:17: 'repeat_window' must be a duration") != std::string::npos);
+    }
+}
+
+TEST_CASE("paths::resolve_paths") {
+    const Environment env({{"HOME", "/home/anna"}, {"XDG_DATA_HOME", "/data"}});
+    SUBCASE("flags win") {
+        const auto paths = resolve_paths("/x.db", "/conf", env);
+        CHECK(paths.database == "/x.db");
+        CHECK(paths.config_dir == "/conf");
+    }
+    SUBCASE("XDG and HOME defaults") {
+        const auto paths = resolve_paths(std::nullopt, std::nullopt, env);
+        CHECK(paths.database == "/data/tkt/tkt.db");
+        CHECK(paths.config_dir == "/home/anna/.config/tkt");
+    }
+    SUBCASE("TKT_ variables") {
+        const Environment tkt_env({{"HOME", "/h"}, {"TKT_DB", "/t.db"}, {"TKT_CONFIG", "/c"}});
+        const auto paths = resolve_paths(std::nullopt, std::nullopt, tkt_env);
+        CHECK(paths.database == "/t.db");
+        CHECK(paths.config_dir == "/c");
+    }
+    SUBCASE("a relative XDG directory is ignored, as the spec says") {
+        const Environment relative({{"HOME", "/h"}, {"XDG_DATA_HOME", "rel"}});
+        CHECK(resolve_paths(std::nullopt, std::nullopt, relative).database == "/h/.local/share/tkt/tkt.db");
+    }
+    SUBCASE("no HOME at all") {
+        CHECK_THROWS_AS(resolve_paths(std::nullopt, std::nullopt, Environment{}), Error);
+    }
+}

@@ -1,0 +1,117 @@
+#include "tkt/error.hpp"
+#include "tkt/filter.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace tkt;
+
+namespace {
+
+const FilterContext k_context{1795341600, "anna"};  // 2026-11-22T10:00:00Z
+
+Term one_term(const std::string& word) {
+    const std::vector<std::string> words{word};
+    const auto filter = parse_filter(words, k_context);
+    REQUIRE(filter.terms.size() == 1);
+    return filter.terms[0];
+}
+
+Exit error_code(const std::string& word) {
+    try {
+        one_term(word);
+    } catch (const Error& error) {
+        return error.code();
+    }
+    return Exit::ok;
+}
+
+}  // namespace
+
+TEST_CASE("filter::parse_filter") {
+    SUBCASE("status list") {
+        const auto t = one_term("status:open,pending");
+        CHECK(t.field == Field::status);
+        CHECK(t.values == std::vector<std::string>{"open", "pending"});
+    }
+    SUBCASE("status:any is every status") { CHECK(one_term("status:any").values.size() == 5); }
+    SUBCASE("queue:none is NULL") { CHECK(one_term("queue:none").values == std::vector<std::string>{""}); }
+    SUBCASE("assignee:me is the agent") { CHECK(one_term("assignee:me").values == std::vector<std::string>{"anna"}); }
+    SUBCASE("line") { CHECK(one_term("line:2").low == 2); }
+    SUBCASE("requester is normalised") {
+        CHECK(one_term("requester:Bob@Example.com").values == std::vector<std::string>{"Bob@example.com"});
+    }
+    SUBCASE("+tag and -tag") {
+        CHECK(one_term("+vip").compare == Compare::equal);
+        CHECK(one_term("-spam").compare == Compare::not_equal);
+        CHECK(one_term("-spam").values == std::vector<std::string>{"spam"});
+    }
+    SUBCASE("an id and a range") {
+        CHECK(one_term("42").low == 42);
+        CHECK(one_term("42").high == 42);
+        CHECK(one_term("40-50").high == 50);
+        CHECK(one_term("#7").low == 7);
+    }
+    SUBCASE("created after a date") {
+        const auto t = one_term("created>2026-11-01");
+        CHECK(t.field == Field::created);
+        CHECK(t.compare == Compare::greater);
+        CHECK(t.low == 1793491200);
+    }
+    SUBCASE("age>2h is created more than two hours ago") {
+        const auto t = one_term("age>2h");
+        CHECK(t.field == Field::created);
+        CHECK(t.compare == Compare::less);
+        CHECK(t.low == k_context.now - 7200);
+    }
+    SUBCASE("updated<7d is updated within seven days") {
+        const auto t = one_term("updated<7d");
+        CHECK(t.field == Field::updated);
+        CHECK(t.compare == Compare::greater);
+        CHECK(t.low == k_context.now - 7 * 86400);
+    }
+}
+
+TEST_CASE("filter::errors name the term") {
+    CHECK(error_code("staus:open") == Exit::usage);
+    CHECK(error_code("status:opne") == Exit::usage);
+    CHECK(error_code("priority:hot") == Exit::usage);
+    CHECK(error_code("line:0") == Exit::usage);
+    CHECK(error_code("age>soon") == Exit::usage);
+    CHECK(error_code("created>yesterdayish") == Exit::usage);
+    CHECK(error_code("50-40") == Exit::usage);
+    CHECK(error_code("queue:") == Exit::usage);
+    CHECK(error_code("requester:nobody") == Exit::usage);
+    CHECK(error_code("breakfast") == Exit::usage);
+    CHECK(error_code("queue>3") == Exit::usage);
+    try {
+        one_term("staus:open");
+    } catch (const Error& error) {
+        CHECK(std::string(error.what()) == "unknown filter key 'staus' in 'staus:open' (did you mean 'status'?)");
+    }
+}
+
+TEST_CASE("filter::with_default_statuses") {
+    SUBCASE("adds open work when no status or id is given") {
+        const auto filter = with_default_statuses(Filter{});
+        REQUIRE(filter.terms.size() == 1);
+        CHECK(filter.terms[0].values == std::vector<std::string>{"new", "open", "pending"});
+    }
+    SUBCASE("leaves an explicit status alone") {
+        const std::vector<std::string> words{"status:closed"};
+        CHECK(with_default_statuses(parse_filter(words, k_context)).terms.size() == 1);
+    }
+    SUBCASE("leaves an id alone") {
+        const std::vector<std::string> words{"42"};
+        CHECK(with_default_statuses(parse_filter(words, k_context)).terms.size() == 1);
+    }
+}
+
+TEST_CASE("filter::parse_sort") {
+    const auto keys = parse_sort("-priority,created");
+    REQUIRE(keys.size() == 2);
+    CHECK(keys[0].field == SortField::priority);
+    CHECK(keys[0].order == Order::descending);
+    CHECK(keys[1].field == SortField::created);
+    CHECK(keys[1].order == Order::ascending);
+    CHECK_THROWS_AS(parse_sort("priorty"), Error);
+}

@@ -1,0 +1,212 @@
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "temp_dir.hpp"
+#include "tkt/actions.hpp"
+#include "tkt/error.hpp"
+#include "tkt/store.hpp"
+
+#include <array>
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+using namespace tkt;
+using tkt::test::TempDir;
+
+namespace {
+
+constexpr Timestamp k_now = 1795341600;  // 2026-11-22T10:00:00Z
+constexpr std::chrono::milliseconds k_short_wait{200};
+
+NewTicket make_ticket(const std::string& subject, const std::string& requester = "bob@example.com") {
+    NewTicket ticket;
+    ticket.subject = subject;
+    ticket.requester = requester;
+    ticket.body = "body of " + subject;
+    return ticket;
+}
+
+std::int64_t count_rows(store::Database& db, const std::string& table) {
+    auto statement = db.prepare("SELECT count(*) FROM " + table);
+    statement.step();
+    return statement.integer(0);
+}
+
+Exit error_code_of(auto&& action) {
+    try {
+        action();
+    } catch (const Error& error) {
+        return error.code();
+    }
+    return Exit::ok;
+}
+
+}  // namespace
+
+TEST_CASE("store::migrate from empty") {
+    TempDir dir;
+    const auto path = dir / "sub" / "tkt.db";
+    auto store = Store::open(path);
+    CHECK(store.schema_version() == store::schema_migrations().back().version);
+    SUBCASE("the file and its folder are private") {
+        struct stat info {};
+        REQUIRE(::stat(path.c_str(), &info) == 0);
+        CHECK((info.st_mode & 0777) == 0600);
+        REQUIRE(::stat(path.parent_path().c_str(), &info) == 0);
+        CHECK((info.st_mode & 0777) == 0700);
+    }
+    SUBCASE("opening again changes nothing") {
+        create_ticket(store, make_ticket("kept"), Actor{"anna", k_now});
+        auto again = Store::open(path);
+        CHECK(again.find_ticket(1)->subject == "kept");
+    }
+}
+
+TEST_CASE("store::migrate from every earlier version keeps the data") {
+    const auto migrations = store::schema_migrations();
+    for (std::size_t done = 0; done < migrations.size(); ++done) {
+        CAPTURE(done);
+        TempDir dir;
+        {
+            store::Database db(dir / "tkt.db", k_short_wait);
+            store::migrate(db, migrations.first(done));
+            CHECK(store::schema_version(db) == (done == 0 ? 0 : migrations[done - 1].version));
+        }
+        auto store = Store::open(dir / "tkt.db");
+        CHECK(store.schema_version() == migrations.back().version);
+        create_ticket(store, make_ticket("after upgrade"), Actor{"anna", k_now});
+        CHECK(store.find_ticket(1).has_value());
+    }
+}
+
+TEST_CASE("store::migrate applies only the missing steps, in one transaction") {
+    TempDir dir;
+    store::Database db(dir / "tkt.db", k_short_wait);
+    constexpr std::array<store::Migration, 1> k_first{{{1, "CREATE TABLE t (x INTEGER);"}}};
+    constexpr std::array<store::Migration, 2> k_both{{
+        {1, "CREATE TABLE t (x INTEGER);"},
+        {2, "ALTER TABLE t ADD COLUMN y TEXT DEFAULT 'new';"},
+    }};
+    store::migrate(db, k_first);
+    db.exec("INSERT INTO t (x) VALUES (7)");
+
+    SUBCASE("upgrading from the previous version keeps the rows") {
+        store::migrate(db, k_both);
+        CHECK(store::schema_version(db) == 2);
+        auto row = db.prepare("SELECT x, y FROM t");
+        REQUIRE(row.step());
+        CHECK(row.integer(0) == 7);
+        CHECK(row.text(1) == "new");
+    }
+    SUBCASE("a failing step leaves the previous version whole") {
+        constexpr std::array<store::Migration, 3> k_broken{{
+            {1, "CREATE TABLE t (x INTEGER);"},
+            {2, "CREATE TABLE u (z INTEGER);"},
+            {3, "THIS IS NOT SQL;"},
+        }};
+        CHECK_THROWS_AS(store::migrate(db, k_broken), Error);
+        CHECK(store::schema_version(db) == 1);
+        CHECK(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'u'").step());
+        auto tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'u'");
+        tables.step();
+        CHECK(tables.integer(0) == 0);
+        CHECK(count_rows(db, "t") == 1);
+    }
+}
+
+TEST_CASE("store::open refuses a database of a newer tkt") {
+    TempDir dir;
+    {
+        auto store = Store::open(dir / "tkt.db");
+    }
+    {
+        store::Database db(dir / "tkt.db", k_short_wait);
+        db.exec("PRAGMA user_version = 99");
+    }
+    try {
+        Store::open(dir / "tkt.db");
+        FAIL("a newer database was opened");
+    } catch (const Error& error) {
+        CHECK(error.code() == Exit::config);
+        CHECK(std::string(error.what()).find("newer tkt (schema 99") != std::string::npos);
+    }
+}
+
+TEST_CASE("store::open on a file that is not a database") {
+    TempDir dir;
+    const auto path = dir / "junk.db";
+    {
+        std::FILE* file = std::fopen(path.c_str(), "w");
+        std::fputs("this is not an SQLite database, just some text that is long enough\n", file);
+        std::fclose(file);
+    }
+    CHECK(error_code_of([&] { Store::open(path); }) == Exit::io);
+}
+
+TEST_CASE("store::transactions") {
+    TempDir dir;
+    auto store = Store::open(dir / "tkt.db");
+    const Actor actor{"anna", k_now};
+
+    SUBCASE("a transaction not committed leaves nothing behind") {
+        {
+            auto transaction = store.begin_write();
+            store.insert_ticket(make_ticket("never"), k_now);
+        }
+        CHECK_FALSE(store.find_ticket(1));
+    }
+    SUBCASE("a failed command rolls back whole") {
+        const TicketId id = create_ticket(store, make_ticket("first"), actor);
+        const std::array<TicketId, 2> ids{id, 999};
+        CHECK(error_code_of([&] { close_tickets(store, ids, actor); }) == Exit::nothing);
+        CHECK(store.find_ticket(id)->status == Status::new_);
+        CHECK(store.events(id).size() == 1);
+    }
+    SUBCASE("a writer waits for another, then gives up with a temporary failure") {
+        auto other = Store::open(dir / "tkt.db", StoreOptions{k_short_wait});
+        auto held = store.begin_write();
+        CHECK(error_code_of([&] { other.begin_write(); }) == Exit::temp_fail);
+    }
+}
+
+TEST_CASE("store::find_tickets") {
+    auto store = Store::open_in_memory();
+    const Actor actor{"anna", k_now};
+    auto vip = make_ticket("vip one", "a@big.example");
+    vip.tags = {"vip"};
+    vip.priority = Priority::high;
+    vip.queue = "billing";
+    create_ticket(store, vip, actor);
+    create_ticket(store, make_ticket("plain"), Actor{"anna", k_now + 3600});
+    auto spam = make_ticket("spam");
+    spam.tags = {"spam"};
+    create_ticket(store, spam, Actor{"anna", k_now + 7200});
+    const std::array<TicketId, 1> third{3};
+    close_tickets(store, third, actor);
+
+    auto ids = [&](std::vector<std::string> words, const std::string& sort = "id") {
+        const auto filter = parse_filter(words, FilterContext{k_now + 7200, "anna"});
+        std::vector<TicketId> found;
+        for (const auto& ticket : store.find_tickets(filter, parse_sort(sort), 0)) {
+            found.push_back(ticket.id);
+        }
+        return found;
+    };
+    using Ids = std::vector<TicketId>;
+    CHECK(ids({}) == Ids{1, 2, 3});
+    CHECK(ids({"+vip"}) == Ids{1});
+    CHECK(ids({"-spam"}) == Ids{1, 2});
+    CHECK(ids({"status:closed"}) == Ids{3});
+    CHECK(ids({"queue:billing"}) == Ids{1});
+    CHECK(ids({"queue:none"}) == Ids{2, 3});
+    CHECK(ids({"queue:none,billing"}) == Ids{1, 2, 3});
+    CHECK(ids({"priority:high"}) == Ids{1});
+    CHECK(ids({"requester:A@BIG.example"}).empty());  // the local part keeps its case
+    CHECK(ids({"requester:a@BIG.example"}) == Ids{1});
+    CHECK(ids({"age>1h"}) == Ids{1});
+    CHECK(ids({"created>2026-11-22T10:30:00Z"}) == Ids{2, 3});
+    CHECK(ids({"2-3"}) == Ids{2, 3});
+    CHECK(ids({"assignee:none", "-vip"}) == Ids{2, 3});
+    CHECK(ids({}, "-created") == Ids{3, 2, 1});
+    CHECK(ids({}, "-priority") == Ids{1, 2, 3});
+    CHECK(store.find_tickets(Filter{}, {}, 2).size() == 2);
+}
