@@ -9,7 +9,7 @@ namespace tkt {
 
 struct Address {
     std::string name;   // the display name, unquoted; may be empty
-    std::string email;  // local@domain with the domain lowercased
+    std::string email;  // local@domain, ASCII letters lowercased
 };
 
 // Parses `text` as a bare address or "Name <address>" (the name may be quoted);

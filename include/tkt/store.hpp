@@ -59,11 +59,29 @@ public:
     Transaction begin_read();
 
     // Inserts the ticket row of `ticket` (status new, created and updated at `now`)
-    // with its tags, and returns its id. The message and event are the caller's.
+    // with its tags and parent, and returns its id. The message and event are the
+    // caller's.
     TicketId insert_ticket(const NewTicket& ticket, Timestamp now);
 
-    // Inserts `message` (its id is ignored) and returns the new message's id.
-    std::int64_t insert_message(const Message& message);
+    // Inserts `message` (its id is ignored) with the original bytes `raw` of an inbound
+    // mail (none when empty), and returns the new message's id.
+    std::int64_t insert_message(const Message& message, std::string_view raw = {});
+
+    // Records an attachment of a message.
+    void insert_attachment(const AttachmentInfo& attachment);
+
+    // Returns the attachments of ticket `id`'s messages, in message order.
+    std::vector<AttachmentInfo> attachments(TicketId id);
+
+    // Returns the ticket holding the message whose Message-ID is `message_id`.
+    std::optional<TicketId> ticket_of_message(std::string_view message_id);
+
+    // Returns the newest ticket `requester` opened in [since, until], if any.
+    std::optional<TicketId> latest_ticket_from(std::string_view requester, Timestamp since,
+                                               Timestamp until);
+
+    // Sets ticket `id`'s updated_at to `now`.
+    void touch(TicketId id, Timestamp now);
 
     // Records an event of `kind` on ticket `id` with the JSON object `detail`.
     void insert_event(TicketId id, Timestamp at, std::string_view actor, std::string_view kind,

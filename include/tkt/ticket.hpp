@@ -95,6 +95,16 @@ struct NewTicket {
     Priority priority = Priority::normal;
     std::optional<std::string> queue;
     std::vector<std::string> tags;
+    std::optional<TicketId> parent_id;  // the ticket this one repeats
+};
+
+// What is known of a file that came with a message.
+struct AttachmentInfo {
+    std::int64_t message_id = 0;  // the row in messages
+    std::string filename;
+    std::string content_type;
+    std::int64_t size = 0;
+    std::string sha256;
 };
 
 }  // namespace tkt

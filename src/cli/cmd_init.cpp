@@ -14,8 +14,7 @@ struct InitOptions {
 
 void run_init(const InitOptions& options, Context& context) {
     AgentIdentity agent;
-    agent.login = !options.login.empty() ? options.login
-                                         : context.env().get("USER").value_or("agent");
+    agent.login = !options.login.empty() ? options.login : context.default_login();
     agent.full_name = options.full_name.empty() ? agent.login : options.full_name;
     agent.email = options.email;
     for (const auto& step : init_workspace(context.paths(), agent)) {

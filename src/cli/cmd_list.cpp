@@ -63,7 +63,7 @@ void print_csv(const std::vector<Ticket>& tickets, Context& context) {
             to_string(t.priority), csv_field(t.queue.value_or("")), t.line,
             csv_field(t.assignee.value_or("")), format_iso8601(t.created_at),
             format_iso8601(t.updated_at), csv_field(t.requester), csv_field(t.requester_name),
-            to_string(t.channel), csv_field(join(t.tags, " ")), csv_field(t.subject));
+            to_string(t.channel), csv_field(join(t.tags, ",")), csv_field(t.subject));
     }
 }
 
@@ -78,7 +78,7 @@ void run_list(const ListOptions& options, Context& context) {
     }
     const Filter filter = with_default_statuses(parse_filter(words, filter_context));
     const auto sort = parse_sort(options.sort);
-    auto& store = context.store();
+    auto& store = context.existing_store();
     auto transaction = store.begin_read();
     const auto tickets = store.find_tickets(filter, sort, options.limit);
     transaction.commit();
@@ -109,7 +109,7 @@ void declare_list(CLI::App& command, Context& context) {
     command.add_option("filter", options->filter,
                        "Terms that must all match: status:open queue:NAME line:N priority:P "
                        "assignee:LOGIN|none|me requester:ADDR channel:C +tag -tag "
-                       "'created>DATE' 'age>2h' 'updated<7d' 42 40-50. Without a status or id "
+                       "'created>DATE' 'age>2h' 'updated<7d' 42 40-50 id:N. Without a status or id "
                        "term, only new, open and pending tickets are listed.");
     command.add_option("--sort", options->sort, "Sort keys, '-' for descending: id, created, "
                                                 "updated, priority, status, queue, assignee")

@@ -17,7 +17,7 @@ struct ShowOptions {
 
 void print_field(Context& context, std::string_view name, std::string_view value,
                  Style style = Style::none) {
-    context.out() << fmt::format("{:<11}{}\n", name, paint(context.terminal(), value, style));
+    context.out() << fmt::format("{:<14}{}\n", name, paint(context.terminal(), value, style));
 }
 
 void print_history(const std::vector<Event>& events, Context& context) {
@@ -44,7 +44,7 @@ void print_ticket(const TicketRecord& record, Context& context) {
                                                  format_age(context.now() - t.created_at)));
     print_field(context, "Updated:", format_local_time(t.updated_at));
     if (t.solved_at) {
-        print_field(context, "Solved:", format_local_time(*t.solved_at));
+        print_field(context, "First solved:", format_local_time(*t.solved_at));
     }
     if (t.parent_id) {
         print_field(context, "Follows:", fmt::format("#{}", *t.parent_id));
@@ -67,7 +67,7 @@ void print_ticket(const TicketRecord& record, Context& context) {
 TicketId single_id(const std::string& word) { return parse_ticket_ids(std::span(&word, 1)).front(); }
 
 void run_show(const ShowOptions& options, Context& context) {
-    const auto record = load_ticket(context.store(), single_id(options.id));
+    const auto record = load_ticket(context.existing_store(), single_id(options.id));
     if (!options.json) {
         print_ticket(record, context);
         return;
@@ -85,7 +85,7 @@ void run_show(const ShowOptions& options, Context& context) {
 }
 
 void run_history(const ShowOptions& options, Context& context) {
-    const auto record = load_ticket(context.store(), single_id(options.id));
+    const auto record = load_ticket(context.existing_store(), single_id(options.id));
     if (!options.json) {
         print_history(record.events, context);
         return;

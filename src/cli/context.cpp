@@ -3,6 +3,7 @@
 #include "tkt/error.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -43,14 +44,34 @@ std::chrono::milliseconds lock_timeout(const Environment& env) {
 
 Context::Context(std::istream& in, std::ostream& out, std::ostream& err, Environment env,
                  Terminal terminal)
-    : m_in(in), m_out(out), m_err(err), m_env(std::move(env)), m_terminal(terminal), m_now(read_clock(m_env)) {}
+    : m_in(in), m_out(out), m_err(err), m_env(std::move(env)), m_terminal(terminal) {}
+
+Timestamp Context::now() {
+    if (!m_now) {
+        m_now = read_clock(m_env);
+    }
+    return *m_now;
+}
+
+std::string Context::default_login() const {
+    return m_env.get("USER").value_or(m_env.get("LOGNAME").value_or("agent"));
+}
+
+Store& Context::existing_store() {
+    const auto path = paths().database;
+    std::error_code error;
+    if (!m_store && !std::filesystem::exists(path, error)) {
+        throw Error(Exit::no_input, fmt::format("no database at '{}' (run 'tkt init', or check "
+                                                "--db and TKT_DB)", path.string()));
+    }
+    return store();
+}
 
 Paths Context::paths() const { return resolve_paths(db_flag, config_flag, m_env); }
 
 const Config& Context::config() {
     if (!m_config) {
-        const std::string login = m_env.get("USER").value_or(m_env.get("LOGNAME").value_or("agent"));
-        m_config = load_config(paths().config_dir, login);
+        m_config = load_config(paths().config_dir, default_login());
     }
     return *m_config;
 }
@@ -62,7 +83,7 @@ Store& Context::store() {
     return *m_store;
 }
 
-Actor Context::actor() { return Actor{config().agent.login, m_now}; }
+Actor Context::actor() { return Actor{config().agent.login, now()}; }
 
 Environment process_environment() {
     std::map<std::string, std::string, std::less<>> variables;

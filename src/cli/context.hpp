@@ -23,8 +23,7 @@ struct Terminal {
 
 class Context {
 public:
-    // Makes a context over `in`, `out` and `err` with the environment `env`; reads the clock
-    // (TKT_NOW, else the system clock) once, here.
+    // Makes a context over `in`, `out` and `err` with the environment `env`.
     Context(std::istream& in, std::ostream& out, std::ostream& err, Environment env,
             Terminal terminal);
 
@@ -33,7 +32,12 @@ public:
     std::ostream& err() { return m_err; }
     const Environment& env() const { return m_env; }
     const Terminal& terminal() const { return m_terminal; }
-    Timestamp now() const { return m_now; }
+
+    // Returns the time of this command: TKT_NOW, else the system clock, read once.
+    Timestamp now();
+
+    // Returns who runs tkt when config.toml does not say: $USER, else $LOGNAME, else "agent".
+    std::string default_login() const;
 
     // The --db and --config flags, set while parsing.
     std::optional<std::string> db_flag;
@@ -48,6 +52,10 @@ public:
     // Returns the store, opening (and creating) the database on first use.
     Store& store();
 
+    // Returns the store for a command that only reads: a missing database is an error
+    // (exit 66) rather than a new empty one, so that a mistyped --db says so.
+    Store& existing_store();
+
     // Returns the configured agent stamped with now, for recording events.
     Actor actor();
 
@@ -57,7 +65,7 @@ private:
     std::ostream& m_err;
     Environment m_env;
     Terminal m_terminal;
-    Timestamp m_now = 0;
+    std::optional<Timestamp> m_now;
     std::optional<Config> m_config;
     std::optional<Store> m_store;
 };

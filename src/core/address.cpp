@@ -54,7 +54,8 @@ std::optional<std::string> parse_addr_spec(std::string_view text) {
         !is_valid_utf8(text)) {
         return std::nullopt;
     }
-    return fmt::format("{}@{}", local, ascii_lower(domain));
+    // Addresses are compared as people expect: Bob@Example.com is bob@example.com.
+    return ascii_lower(text);
 }
 
 std::string unquote_name(std::string_view name) {

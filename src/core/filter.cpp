@@ -63,7 +63,9 @@ std::vector<std::string> parse_names(std::string_view word, std::string_view key
 Term time_term(std::string_view word, std::string_view key, Field field, char op,
                std::string_view value, const FilterContext& context) {
     Term term{field, op == '<' ? Compare::less : Compare::greater, {}, 0, 0};
-    if (const auto length = parse_duration(value)) {
+    // A bare number is a Unix time here, as in TKT_NOW: durations carry their unit.
+    const bool has_unit = !value.empty() && std::string_view("smhdw").find(value.back()) != std::string_view::npos;
+    if (const auto length = has_unit ? parse_duration(value) : std::nullopt) {
         // A duration compares time elapsed: "age>2h" is older than two hours,
         // "updated<7d" was updated within the last seven days.
         term.low = context.now - *length;

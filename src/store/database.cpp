@@ -79,20 +79,31 @@ Statement::Statement(Statement&& other) noexcept
 
 Statement::~Statement() { sqlite3_finalize(m_statement); }
 
+void Statement::check_bind(int code) {
+    if (code != SQLITE_OK) {
+        throw_sqlite_error(m_db, code, "preparing a query on");
+    }
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
-    sqlite3_bind_int64(m_statement, index, value);
+    check_bind(sqlite3_bind_int64(m_statement, index, value));
     return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-    sqlite3_bind_text64(m_statement, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                        SQLITE_UTF8);
+    check_bind(sqlite3_bind_text64(m_statement, index, value.data(), value.size(),
+                                   SQLITE_TRANSIENT, SQLITE_UTF8));
+    return *this;
+}
+
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    check_bind(sqlite3_bind_blob64(m_statement, index, bytes.data(), bytes.size(), SQLITE_STATIC));
     return *this;
 }
 
 Statement& Statement::bind(int index, const std::optional<std::string>& value) {
     if (!value) {
-        sqlite3_bind_null(m_statement, index);
+        check_bind(sqlite3_bind_null(m_statement, index));
         return *this;
     }
     return bind(index, std::string_view(*value));
@@ -100,7 +111,7 @@ Statement& Statement::bind(int index, const std::optional<std::string>& value) {
 
 Statement& Statement::bind(int index, const std::optional<std::int64_t>& value) {
     if (!value) {
-        sqlite3_bind_null(m_statement, index);
+        check_bind(sqlite3_bind_null(m_statement, index));
         return *this;
     }
     return bind(index, *value);
@@ -111,6 +122,8 @@ bool Statement::step() {
     if (code == SQLITE_ROW) {
         return true;
     }
+    // Reset at the end, so that the statement can be bound and run again.
+    sqlite3_reset(m_statement);
     if (code == SQLITE_DONE) {
         return false;
     }

@@ -28,8 +28,11 @@ public:
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::optional<std::string>& value);
     Statement& bind(int index, const std::optional<std::int64_t>& value);
+    // Binds `bytes` as a BLOB.
+    Statement& bind_blob(int index, std::string_view bytes);
 
-    // Runs one step; returns true while a row is available.
+    // Runs one step; returns true while a row is available. At the end the statement
+    // is reset, ready to be bound and run again.
     bool step();
 
     // Runs the statement to completion, for statements that return no rows.
@@ -43,6 +46,8 @@ public:
     std::optional<std::int64_t> optional_integer(int index) const;
 
 private:
+    void check_bind(int code);
+
     sqlite3* m_db;
     sqlite3_stmt* m_statement;
 };

@@ -70,8 +70,23 @@ CREATE TABLE tags (
 CREATE INDEX tags_tag ON tags (tag);
 )sql";
 
-constexpr std::array<Migration, 1> k_migrations{{
+// Attachments of inbound mail: what they are, not their bytes (the raw message keeps
+// those). Threading looks messages up by In-Reply-To too.
+constexpr std::string_view k_version_2 = R"sql(
+CREATE TABLE attachments (
+    id           INTEGER PRIMARY KEY,
+    message_id   INTEGER NOT NULL REFERENCES messages (id),
+    filename     TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT NOT NULL
+);
+CREATE INDEX attachments_message ON attachments (message_id);
+)sql";
+
+constexpr std::array<Migration, 2> k_migrations{{
     {1, k_version_1},
+    {2, k_version_2},
 }};
 
 }  // namespace

@@ -78,7 +78,8 @@ Store::Transaction Store::begin_read() {
 
 TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
     m_db->prepare("INSERT INTO tickets (subject, requester, requester_name, channel, queue, "
-                  "priority, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)")
+                  "priority, created_at, updated_at, parent_id) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)")
         .bind(1, ticket.subject)
         .bind(2, ticket.requester)
         .bind(3, ticket.requester_name)
@@ -86,6 +87,7 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
         .bind(5, ticket.queue)
         .bind(6, to_string(ticket.priority))
         .bind(7, now)
+        .bind(8, ticket.parent_id)
         .run();
     const TicketId id = m_db->last_insert_id();
     auto insert_tag = m_db->prepare("INSERT OR IGNORE INTO tags (ticket_id, tag) VALUES (?1, ?2)");
@@ -95,9 +97,14 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
     return id;
 }
 
-std::int64_t Store::insert_message(const Message& message) {
-    m_db->prepare("INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, "
-                  "subject, body, auto, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+std::int64_t Store::insert_message(const Message& message, std::string_view raw) {
+    auto statement = m_db->prepare(
+        "INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, subject, "
+        "body, auto, created_at, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (!raw.empty()) {
+        statement.bind_blob(10, raw);
+    }
+    statement
         .bind(1, message.ticket_id)
         .bind(2, to_string(message.direction))
         .bind(3, message.message_id)
@@ -109,6 +116,51 @@ std::int64_t Store::insert_message(const Message& message) {
         .bind(9, message.created_at)
         .run();
     return m_db->last_insert_id();
+}
+
+void Store::insert_attachment(const AttachmentInfo& attachment) {
+    m_db->prepare("INSERT INTO attachments (message_id, filename, content_type, size, sha256) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, attachment.message_id)
+        .bind(2, attachment.filename)
+        .bind(3, attachment.content_type)
+        .bind(4, attachment.size)
+        .bind(5, attachment.sha256)
+        .run();
+}
+
+std::vector<AttachmentInfo> Store::attachments(TicketId id) {
+    auto statement = m_db->prepare(
+        "SELECT a.message_id, a.filename, a.content_type, a.size, a.sha256 FROM attachments AS a "
+        "JOIN messages AS m ON m.id = a.message_id WHERE m.ticket_id = ?1 ORDER BY a.message_id, a.id");
+    statement.bind(1, id);
+    std::vector<AttachmentInfo> found;
+    while (statement.step()) {
+        found.push_back(AttachmentInfo{statement.integer(0), statement.text(1), statement.text(2),
+                                       statement.integer(3), statement.text(4)});
+    }
+    return found;
+}
+
+std::optional<TicketId> Store::ticket_of_message(std::string_view message_id) {
+    auto statement = m_db->prepare("SELECT ticket_id FROM messages WHERE message_id = ?1");
+    statement.bind(1, message_id);
+    return statement.step() ? std::optional(statement.integer(0)) : std::nullopt;
+}
+
+std::optional<TicketId> Store::latest_ticket_from(std::string_view requester, Timestamp since,
+                                                  Timestamp until) {
+    auto statement = m_db->prepare("SELECT id FROM tickets WHERE requester = ?1 AND created_at "
+                                   "BETWEEN ?2 AND ?3 ORDER BY created_at DESC, id DESC LIMIT 1");
+    statement.bind(1, requester).bind(2, since).bind(3, until);
+    return statement.step() ? std::optional(statement.integer(0)) : std::nullopt;
+}
+
+void Store::touch(TicketId id, Timestamp now) {
+    m_db->prepare("UPDATE tickets SET updated_at = max(updated_at, ?2) WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, now)
+        .run();
 }
 
 void Store::insert_event(TicketId id, Timestamp at, std::string_view actor, std::string_view kind,

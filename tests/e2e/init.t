@@ -41,9 +41,21 @@ The database folder is created when missing; a path that cannot be created is ex
   $ stat -c '%a' deep/er
   700
   $ touch plainfile
-  $ tkt --db plainfile/tkt.db list
+  $ tkt --db plainfile/tkt.db new --subject s --from a@example.com --body x
   tkt: cannot create database 'plainfile/tkt.db': Not a directory
   [73]
+
+A command that only reads does not create a database: a mistyped path says so.
+
+  $ tkt --db typo.db list
+  tkt: no database at 'typo.db' (run 'tkt init', or check --db and TKT_DB)
+  [66]
+  $ tkt --db typo.db show 1
+  tkt: no database at 'typo.db' (run 'tkt init', or check --db and TKT_DB)
+  [66]
+  $ ls typo.db
+  ls: cannot access 'typo.db': No such file or directory
+  [2]
 
 A name with quotes is written as valid TOML.
 

@@ -7,7 +7,7 @@ tkt new opens a ticket from flags and prints its id.
   2
   $ tkt list status:any
   1	new	normal		1		2026-11-22T10:00:00Z	2026-11-22T10:00:00Z	bob@example.com		Printer on fire
-  2	new	high	logistics	1		2026-11-22T10:00:00Z	2026-11-22T10:00:00Z	ivan@example.ru	vip	Где моя посылка?
+  2	new	high	logistics	1		2026-11-22T10:00:00Z	2026-11-22T10:00:00Z	ivan@example.ru	ru,vip	Где моя посылка?
   $ tkt show 2 --json | grep -E '"(requester|channel|priority|queue|status)"'
     "requester": "ivan@example.ru",
     "channel": "email",

@@ -9,16 +9,16 @@ tkt show prints a ticket with its messages and history; tkt history the events a
   closed ticket 1
   $ TKT_NOW=2026-11-22T13:00:00Z tkt show 1
   Ticket #1: Printer on fire
-  Status:    closed
-  Priority:  high
-  Queue:     - (line 1)
-  Assignee:  -
-  Requester: Bob Smith <bob@example.com>
-  Channel:   api
-  Created:   2026-11-22 10:00 (3h ago)
-  Updated:   2026-11-22 12:00
-  Solved:    2026-11-22 12:00
-  Tags:      vip
+  Status:       closed
+  Priority:     high
+  Queue:        - (line 1)
+  Assignee:     -
+  Requester:    Bob Smith <bob@example.com>
+  Channel:      api
+  Created:      2026-11-22 10:00 (3h ago)
+  Updated:      2026-11-22 12:00
+  First solved: 2026-11-22 12:00
+  Tags:         vip
   
   --- in 2026-11-22 10:00 Bob Smith <bob@example.com>
   The printer is on fire.

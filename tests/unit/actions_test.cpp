@@ -46,6 +46,14 @@ TEST_CASE("actions::create_ticket") {
     CHECK(record.events[0].actor == "anna");
 }
 
+TEST_CASE("actions::create_ticket keeps every tag") {
+    auto store = Store::open_in_memory();
+    auto ticket = make_ticket("tags");
+    ticket.tags = {"c", "a", "b"};
+    const TicketId id = create_ticket(store, ticket, Actor{"anna", k_now});
+    CHECK(store.find_ticket(id)->tags == std::vector<std::string>{"a", "b", "c"});
+}
+
 TEST_CASE("actions::validate_new_ticket") {
     auto store = Store::open_in_memory();
     const Actor actor{"anna", k_now};

@@ -15,7 +15,7 @@ TEST_CASE("address::parse_address") {
         const auto a = parse_address("Bob Smith <Bob@Example.COM>");
         REQUIRE(a);
         CHECK(a->name == "Bob Smith");
-        CHECK(a->email == "Bob@example.com");
+        CHECK(a->email == "bob@example.com");
     }
     SUBCASE("quoted name with a comma") {
         const auto a = parse_address("\"Smith, Bob\" <bob@example.com>");

@@ -38,7 +38,7 @@ TEST_CASE("filter::parse_filter") {
     SUBCASE("assignee:me is the agent") { CHECK(one_term("assignee:me").values == std::vector<std::string>{"anna"}); }
     SUBCASE("line") { CHECK(one_term("line:2").low == 2); }
     SUBCASE("requester is normalised") {
-        CHECK(one_term("requester:Bob@Example.com").values == std::vector<std::string>{"Bob@example.com"});
+        CHECK(one_term("requester:Bob@Example.com").values == std::vector<std::string>{"bob@example.com"});
     }
     SUBCASE("+tag and -tag") {
         CHECK(one_term("+vip").compare == Compare::equal);
@@ -62,6 +62,11 @@ TEST_CASE("filter::parse_filter") {
         CHECK(t.field == Field::created);
         CHECK(t.compare == Compare::less);
         CHECK(t.low == k_context.now - 7200);
+    }
+    SUBCASE("a bare number is a Unix time, not seconds ago") {
+        const auto t = one_term("created>1795000000");
+        CHECK(t.compare == Compare::greater);
+        CHECK(t.low == 1795000000);
     }
     SUBCASE("updated<7d is updated within seven days") {
         const auto t = one_term("updated<7d");

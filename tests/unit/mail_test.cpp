@@ -69,7 +69,7 @@ TEST_CASE("mail::parse_mail headers") {
             "References: <first@example.ru> <second@example.ru>\r\n\r\nbody\r\n",
             {});
         CHECK(mail.from.name == "Иван Иванов");
-        CHECK(mail.from.email == "Ivan@example.ru");
+        CHECK(mail.from.email == "ivan@example.ru");
         CHECK(mail.date == 1795341600);
         CHECK(mail.message_id == "abc@example.ru");
         CHECK(mail.in_reply_to == std::vector<std::string>{"tkt-ticket-7@support.example.com"});

@@ -1,0 +1,265 @@
+# bash completion for tkt(1)                                   -*- shell-script -*-
+#
+# Needs bash 4; does not need the bash-completion package. The command line is
+# split on blanks only, so that filter terms such as status:open,pending stay
+# one word.
+
+# Prints the words of the command line up to the cursor, one per line, and an
+# empty last word when the cursor follows a blank.
+__tkt_words() {
+    local line=${COMP_LINE:0:COMP_POINT}
+    local -a split=()
+    read -ra split <<<"$line"
+    ((${#split[@]})) && printf '%s\n' "${split[@]}"
+    if [[ -z $line || $line == *[[:blank:]] ]]; then
+        printf '\n'
+    fi
+    return 0
+}
+
+# Runs tkt quietly, with the --db and --config options given on the line, if
+# the database exists: tkt would create a missing one.
+__tkt_run() {
+    local tkt=${words[0]} i db=${TKT_DB-}
+    [[ $tkt == */* && -x $tkt ]] || tkt=tkt
+    local -a global=()
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+        --db) db=${words[i + 1]} ;;
+        --db=*) db=${words[i]#--db=} ;;
+        esac
+        case ${words[i]} in
+        --db | --config) global+=("${words[i]}" "${words[i + 1]}") ;;
+        --db=* | --config=*) global+=("${words[i]}") ;;
+        esac
+    done
+    if [[ -z $db ]]; then
+        local data=${XDG_DATA_HOME-}
+        [[ $data == /* ]] || data=${HOME-}/.local/share
+        db=$data/tkt/tkt.db
+    fi
+    db=${db/#\~\//${HOME-}/}
+    [[ -f $db ]] || return 0
+    "$tkt" "${global[@]}" "$@" 2>/dev/null
+}
+
+# Ticket ids: open work for most commands, solved and closed ones for reopen.
+__tkt_ids() {
+    __tkt_run list --limit 200 | cut -f1
+}
+
+__tkt_finished_ids() {
+    __tkt_run list status:solved,closed --limit 200 | cut -f1
+}
+
+# Tags in use on recent tickets, or on the ticket given as $1.
+__tkt_tags() {
+    if [[ -n ${1-} ]]; then
+        __tkt_run list "$1" | cut -f10 | tr , '\n' | awk 'NF'
+    else
+        __tkt_run list status:any --sort=-updated --limit 200 | cut -f10 | tr , '\n' |
+            awk 'NF && !seen[$0]++' | sort
+    fi
+}
+
+# Adds to COMPREPLY the choices ($2...) that complete the word $1.
+__tkt_add() {
+    local word=$1
+    shift
+    local IFS=$'\n'
+    mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -W "$*" -- "$word")
+}
+
+# Completes the last item of a comma-separated list that follows a fixed
+# prefix ($2), as in status:new,open or --sort=-priority,id; $1 is the word and
+# $3... are the items.
+__tkt_add_list() {
+    local word=$1 prefix=$2
+    shift 2
+    local value=${word#"$prefix"}
+    local head=$prefix${value%"${value##*,}"} item
+    local -a items=()
+    for item; do
+        items+=("$head$item")
+    done
+    __tkt_add "$word" "${items[@]}"
+}
+
+# Bash replaces only the text after the last word-break character (such as
+# ':' or '='); removes what comes before it from each candidate.
+__tkt_trim() {
+    local i c cut=0
+    for ((i = 0; i < ${#cur}; i++)); do
+        c=${cur:i:1}
+        if [[ $c != [\"\'] && $COMP_WORDBREAKS == *"$c"* ]]; then
+            cut=$((i + 1))
+        fi
+    done
+    ((cut && ${#COMPREPLY[@]})) || return 0
+    local prefix=${cur:0:cut}
+    COMPREPLY=("${COMPREPLY[@]#"$prefix"}")
+}
+
+_tkt() {
+    local -a words=()
+    mapfile -t words < <(__tkt_words)
+    local cword=$((${#words[@]} - 1))
+    local cur=${words[cword]} prev=
+    ((cword > 0)) && prev=${words[cword - 1]}
+    local -a ids=() tags=()
+    COMPREPLY=()
+
+    local -a commands=(help init new list show history close reopen tag)
+    local -a statuses=(new open pending solved closed)
+    local -a priorities=(low normal high urgent)
+    local -a channels=(email chat phone web api)
+    local -a sort_keys=(id created updated priority status queue assignee)
+    local -a filter_keys=(status: queue: line: priority: assignee: requester: channel: id:)
+
+    # The global options may come before or after the command.
+    case $prev in
+    --db)
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        return 0
+        ;;
+    --config)
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+        return 0
+        ;;
+    esac
+
+    # The command is the first word that is neither an option nor its value.
+    local i command='' first=0
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+        --db | --config) ((i++)) ;;
+        -*) ;;
+        *)
+            command=${words[i]}
+            first=$((i + 1))
+            break
+            ;;
+        esac
+    done
+
+    # The command's positional arguments so far.
+    local -a args=()
+    if [[ -n $command ]]; then
+        for ((i = first; i < cword; i++)); do
+            case ${words[i]} in
+            --db | --config | --login | --name | --email | --subject | --from | --body | \
+                --channel | --priority | --queue | --tag | --sort | --limit) ((i++)) ;;
+            --*) ;;
+            *) args+=("${words[i]}") ;;
+            esac
+        done
+    fi
+
+    case $command in
+    '')
+        if [[ $cur == -* ]]; then
+            __tkt_add "$cur" --db --config --version --help -h
+        else
+            __tkt_add "$cur" "${commands[@]}"
+        fi
+        ;;
+    help)
+        if [[ $cur == -* ]]; then
+            __tkt_add "$cur" --help -h
+        elif ((${#args[@]} == 0)); then
+            __tkt_add "$cur" "${commands[@]}"
+        fi
+        ;;
+    init)
+        case $prev in
+        --login | --name | --email) return 0 ;;
+        esac
+        __tkt_add "$cur" --login --name --email --help
+        ;;
+    new)
+        case $prev in
+        --channel) __tkt_add "$cur" "${channels[@]}" ;;
+        --priority) __tkt_add "$cur" "${priorities[@]}" ;;
+        --body) __tkt_add "$cur" - ;;
+        --subject | --from | --queue | --tag) ;;
+        *)
+            case $cur in
+            --channel=*) __tkt_add_list "$cur" --channel= "${channels[@]}" ;;
+            --priority=*) __tkt_add_list "$cur" --priority= "${priorities[@]}" ;;
+            -*)
+                __tkt_add "$cur" --subject --from --body --channel --priority --queue \
+                    --tag --json --help
+                ;;
+            esac
+            ;;
+        esac
+        ;;
+    list)
+        case $prev in
+        --sort)
+            __tkt_add_list "$cur" '' "${sort_keys[@]}" "${sort_keys[@]/#/-}"
+            ;;
+        --limit) ;;
+        *)
+            case $cur in
+            --sort=*) __tkt_add_list "$cur" --sort= "${sort_keys[@]}" "${sort_keys[@]/#/-}" ;;
+            - | --*) __tkt_add "$cur" --sort --limit --json --csv --help ;;
+            -*) mapfile -t tags < <(__tkt_tags) && __tkt_add "$cur" "${tags[@]/#/-}" ;;
+            +*) mapfile -t tags < <(__tkt_tags) && __tkt_add "$cur" "${tags[@]/#/+}" ;;
+            status:*) __tkt_add_list "$cur" status: "${statuses[@]}" any ;;
+            priority:*) __tkt_add_list "$cur" priority: "${priorities[@]}" ;;
+            channel:*) __tkt_add_list "$cur" channel: "${channels[@]}" ;;
+            assignee:*) __tkt_add_list "$cur" assignee: none me ;;
+            queue:*) __tkt_add_list "$cur" queue: none ;;
+            *:*) ;;
+            *)
+                __tkt_add "$cur" "${filter_keys[@]}"
+                compopt -o nospace 2>/dev/null
+                ;;
+            esac
+            ;;
+        esac
+        ;;
+    show | history)
+        if [[ $cur == -* ]]; then
+            __tkt_add "$cur" --json --help
+        elif ((${#args[@]} == 0)); then
+            mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+        fi
+        ;;
+    close)
+        if [[ $cur == -* ]]; then
+            __tkt_add "$cur" --help
+        else
+            mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+        fi
+        ;;
+    reopen)
+        if [[ $cur == -* ]]; then
+            __tkt_add "$cur" --help
+        else
+            mapfile -t ids < <(__tkt_finished_ids) && __tkt_add "$cur" "${ids[@]}"
+        fi
+        ;;
+    tag)
+        if ((${#args[@]} == 0)); then
+            if [[ $cur == -* ]]; then
+                __tkt_add "$cur" --help
+            else
+                mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+            fi
+        elif [[ $cur == -* ]]; then
+            local id=${args[0]//[\"\']/}
+            mapfile -t tags < <(__tkt_tags "${id#\#}") && __tkt_add "$cur" "${tags[@]/#/-}"
+        else
+            mapfile -t tags < <(__tkt_tags) && __tkt_add "$cur" "${tags[@]/#/+}"
+        fi
+        ;;
+    esac
+    __tkt_trim
+    return 0
+}
+
+complete -F _tkt tkt
