@@ -190,7 +190,7 @@ _tkt() {
             --priority=*) __tkt_add_list "$cur" --priority= "${priorities[@]}" ;;
             -*)
                 __tkt_add "$cur" --subject --from --body --channel --priority --queue \
-                    --tag --json --help
+                    --tag --email --trusted --json --help
                 ;;
             esac
             ;;

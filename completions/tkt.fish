@@ -211,6 +211,8 @@ complete -c tkt -n '__tkt_using_command new' -l channel -x -a 'email chat phone 
 complete -c tkt -n '__tkt_using_command new' -l priority -x -a 'low normal high urgent' -d 'The priority'
 complete -c tkt -n '__tkt_using_command new' -l queue -x -d 'Put the ticket in this queue'
 complete -c tkt -n '__tkt_using_command new' -l tag -x -d 'Tag the ticket (repeatable)'
+complete -c tkt -n '__tkt_using_command new' -l email -d 'Read one RFC 5322 message from standard input'
+complete -c tkt -n '__tkt_using_command new' -l trusted -d 'With --email: honour X-Tkt-Queue, X-Tkt-Priority and X-Tkt-Tags'
 complete -c tkt -n '__tkt_using_command new' -l json -d 'Print the new ticket as JSON instead of its id'
 
 # list [FILTER...]

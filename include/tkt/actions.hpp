@@ -36,6 +36,7 @@ struct TicketRecord {
     Ticket ticket;
     std::vector<Message> messages;
     std::vector<Event> events;
+    std::vector<AttachmentInfo> attachments;
 };
 
 // Returns ticket `id` with its messages and events; throws "no ticket N" (exit 1).

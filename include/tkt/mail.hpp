@@ -53,6 +53,10 @@ struct InboundMail {
     MailControl control;                    // X-Tkt-* headers, only from trusted input
 };
 
+// The largest message tkt takes (25 MiB): larger ones are refused whole, with exit
+// 65, rather than stored in part. Mail servers commonly cap messages lower.
+constexpr std::size_t k_max_message_bytes = 25u << 20;
+
 struct MailOptions {
     bool trusted = false;  // honour X-Tkt-* control headers
 };

@@ -109,7 +109,8 @@ TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor
 
 TicketRecord load_ticket(Store& store, TicketId id) {
     auto transaction = store.begin_read();
-    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id)};
+    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id),
+                        store.attachments(id)};
     transaction.commit();
     return record;
 }

@@ -2,6 +2,7 @@
 #include "cli/output.hpp"
 #include "tkt/address.hpp"
 #include "tkt/error.hpp"
+#include "tkt/ingest.hpp"
 #include "tkt/text.hpp"
 
 #include <fmt/format.h>
@@ -11,9 +12,11 @@ namespace tkt::cli {
 namespace {
 
 struct NewOptions {
-    std::string subject;
-    std::string from;
-    std::string body;
+    std::optional<std::string> subject;
+    std::optional<std::string> from;
+    std::optional<std::string> body;
+    bool email = false;
+    bool trusted = false;
     std::string channel = "api";
     std::string priority = "normal";
     std::optional<std::string> queue;
@@ -34,29 +37,82 @@ Enum parse_choice(std::string_view flag, const std::string& value,
     return *parsed;
 }
 
+// Reads standard input whole, refusing (exit 65) more than `limit` bytes without ever
+// holding more than that.
+std::string read_input(Context& context, std::size_t limit) {
+    std::string data;
+    char buffer[65536];
+    while (context.in().read(buffer, sizeof buffer) || context.in().gcount() > 0) {
+        data.append(buffer, static_cast<std::size_t>(context.in().gcount()));
+        if (data.size() > limit) {
+            throw data_error(fmt::format("the input is larger than {} MiB, the most tkt takes", limit >> 20));
+        }
+    }
+    if (context.in().bad()) {
+        throw Error(Exit::temp_fail, "cannot read standard input");
+    }
+    return data;
+}
+
 NewTicket to_new_ticket(const NewOptions& options, Context& context) {
     NewTicket ticket;
     ticket.channel = parse_choice<Channel>("channel", options.channel, parse_channel, channel_names());
     ticket.priority = parse_choice<Priority>("priority", options.priority, parse_priority, priority_names());
-    const auto address = parse_address(options.from);
+    for (const auto& [flag, value] : {std::pair{"--subject", &options.subject},
+                                      std::pair{"--from", &options.from},
+                                      std::pair{"--body", &options.body}}) {
+        if (!*value) {
+            throw usage_error(fmt::format("{} is required, or --email to read a whole message "
+                                          "(see 'tkt help new')", flag));
+        }
+    }
+    const auto address = parse_address(*options.from);
     if (!address) {
         throw data_error(fmt::format("invalid address '{}' (use bob@example.com or "
-                                     "\"Bob Smith <bob@example.com>\")", options.from));
+                                     "\"Bob Smith <bob@example.com>\")", *options.from));
     }
     ticket.requester = address->email;
     ticket.requester_name = address->name;
-    ticket.subject = options.subject;
-    if (options.body == "-") {
-        ticket.body.assign(std::istreambuf_iterator<char>(context.in()), {});
-    } else {
-        ticket.body = options.body;
-    }
+    ticket.subject = *options.subject;
+    ticket.body = *options.body == "-" ? read_input(context, k_max_message_bytes) : *options.body;
     ticket.queue = options.queue;
     ticket.tags = options.tags;
     return ticket;
 }
 
+void run_new_email(const NewOptions& options, Context& context) {
+    if (options.subject || options.from || options.body) {
+        throw usage_error("--email reads the whole message from standard input: it takes no "
+                          "--subject, --from or --body");
+    }
+    const std::string raw = read_input(context, k_max_message_bytes);
+    if (trim(raw).empty()) {
+        throw data_error("no message on standard input");
+    }
+    const Config& config = context.config();
+    IngestSettings settings;
+    settings.subject_tag = config.mail.subject_tag;
+    settings.repeat_window = config.repeat_window;
+    settings.trusted = options.trusted;
+    const auto result = ingest_mail(context.store(), raw, settings, context.actor());
+    if (options.json) {
+        nlohmann::ordered_json json{{"ticket", result.ticket ? nlohmann::ordered_json(result.ticket) : nullptr},
+                                    {"outcome", to_string(result.outcome)},
+                                    {"kind", to_string(result.kind)},
+                                    {"reopened", result.reopened}};
+        context.out() << json.dump() << '\n';
+    } else if (result.outcome == IngestOutcome::loop) {
+        context.err() << "tkt: dropped a message tkt sent itself (it carries X-Tkt-Loop)\n";
+    } else {
+        context.out() << result.ticket << '\n';
+    }
+}
+
 void run_new(const NewOptions& options, Context& context) {
+    if (options.email) {
+        run_new_email(options, context);
+        return;
+    }
     const TicketId id = create_ticket(context.store(), to_new_ticket(options, context), context.actor());
     if (options.json) {
         context.out() << to_json(load_ticket(context.store(), id).ticket).dump(2) << '\n';
@@ -69,18 +125,21 @@ void run_new(const NewOptions& options, Context& context) {
 
 void declare_new(CLI::App& command, Context& context) {
     auto options = std::make_shared<NewOptions>();
-    command.add_option("--subject", options->subject, "The subject")->required();
+    command.add_option("--subject", options->subject, "The subject");
     command.add_option("--from", options->from, "The requester: bob@example.com or 'Bob <bob@example.com>'")
-        ->required()
         ->type_name("ADDRESS");
     command.add_option("--body", options->body, "The first message; '-' reads standard input")
-        ->required()
         ->type_name("TEXT|-");
+    command.add_flag("--email", options->email,
+                     "Read one RFC 5322 message from standard input (for an MTA or procmail)");
+    command.add_flag("--trusted", options->trusted,
+                     "With --email: honour X-Tkt-Queue, X-Tkt-Priority and X-Tkt-Tags headers");
     command.add_option("--channel", options->channel, "email, chat, phone, web or api (default: api)");
     command.add_option("--priority", options->priority, "low, normal, high or urgent (default: normal)");
     command.add_option("--queue", options->queue, "Put the ticket in this queue");
     command.add_option("--tag", options->tags, "Tag the ticket (repeatable)")->type_name("TAG");
-    command.add_flag("--json", options->json, "Print the new ticket as JSON instead of its id");
+    command.add_flag("--json", options->json, "Print the new ticket as JSON instead of its id "
+                                              "(with --email: the outcome)");
     command.callback([options, &context] { run_new(*options, context); });
 }
 

@@ -58,7 +58,14 @@ void print_ticket(const TicketRecord& record, Context& context) {
                         format_local_time(message.created_at), message.author,
                         message.automatic ? " [auto]" : "");
         context.out() << '\n' << paint(terminal, heading, Style::bold) << '\n';
-        context.out() << message.body << (message.body.ends_with('\n') ? "" : "\n");
+        context.out() << message.body << (message.body.ends_with('\n') || message.body.empty() ? "" : "\n");
+        for (const auto& attachment : record.attachments) {
+            if (attachment.message_id == message.id) {
+                context.out() << fmt::format("[attachment: {} ({}, {} bytes)]\n",
+                                             attachment.filename.empty() ? "unnamed" : attachment.filename,
+                                             attachment.content_type, attachment.size);
+            }
+        }
     }
     context.out() << '\n';
     print_history(record.events, context);
@@ -76,6 +83,14 @@ void run_show(const ShowOptions& options, Context& context) {
     json["messages"] = nlohmann::ordered_json::array();
     for (const auto& message : record.messages) {
         json["messages"].push_back(to_json(message));
+    }
+    json["attachments"] = nlohmann::ordered_json::array();
+    for (const auto& attachment : record.attachments) {
+        json["attachments"].push_back({{"message", attachment.message_id},
+                                       {"filename", attachment.filename},
+                                       {"content_type", attachment.content_type},
+                                       {"size", attachment.size},
+                                       {"sha256", attachment.sha256}});
     }
     json["events"] = nlohmann::ordered_json::array();
     for (const auto& event : record.events) {

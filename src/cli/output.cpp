@@ -74,8 +74,10 @@ void print_table(std::ostream& out, const Terminal& terminal, const std::vector<
     for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
         fixed += widths[c] + 2;
     }
-    const std::size_t last_width =
-        terminal.width > fixed + 10 ? terminal.width - fixed : std::max<std::size_t>(widths.back(), 10);
+    // Only a terminal has a width to fit; a pipe gets whole lines.
+    const std::size_t last_width = !terminal.is_tty ? widths.back()
+                                   : terminal.width > fixed + 10 ? terminal.width - fixed
+                                                                 : std::max<std::size_t>(widths.back(), 10);
     auto print_row = [&](const std::vector<Cell>& cells) {
         std::string line;
         for (std::size_t c = 0; c < cells.size(); ++c) {

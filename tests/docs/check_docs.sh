@@ -199,7 +199,7 @@ fi
 
 man_facts=$(awk -v cmds="${commands[*]}" "$man_facts_awk" "$man_page")
 has_fact() {
-    printf '%s\n' "$man_facts" | grep -qxF -- "$*"
+    grep -qxF -- "$*" <<<"$man_facts"
 }
 for option in $global_options; do
     for kind in synopsis item; do
@@ -302,7 +302,7 @@ if command -v zsh >/dev/null 2>&1; then
     else
         fail "zsh -n completions/_tkt: $out"
     fi
-    if head -n 1 "$zsh_file" | grep -q '^#compdef tkt'; then
+    if grep -q '^#compdef tkt' <<<"$(head -n 1 "$zsh_file")"; then
         pass
     else
         fail "completions/_tkt does not start with '#compdef tkt'"
