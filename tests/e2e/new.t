@@ -90,7 +90,7 @@ A wrong flag value is exit 64 and lists the valid ones.
   tkt: invalid tag 'two words' (no spaces or commas, and it may not start with + or -)
   [64]
   $ tkt new --subject s --from a@example.com
-  tkt: --body is required (see 'tkt help new')
+  tkt: --body is required, or --email to read a whole message (see 'tkt help new')
   [64]
   $ tkt new --subject s --from a@example.com --body x --colour red
   tkt: the following arguments were not expected: red --colour (see 'tkt help new')
