@@ -109,7 +109,7 @@ _tkt() {
     local -a ids=() tags=()
     COMPREPLY=()
 
-    local -a commands=(help init new list show history close reopen tag)
+    local -a commands=(help init new list show history close reopen tag import)
     local -a statuses=(new open pending solved closed)
     local -a priorities=(low normal high urgent)
     local -a channels=(email chat phone web api)
@@ -255,6 +255,35 @@ _tkt() {
             mapfile -t tags < <(__tkt_tags "${id#\#}") && __tkt_add "$cur" "${tags[@]/#/-}"
         else
             mapfile -t tags < <(__tkt_tags) && __tkt_add "$cur" "${tags[@]/#/+}"
+        fi
+        ;;
+    import)
+        # The first argument is the format, and the options are the format's.
+        if ((${#args[@]} == 0)); then
+            if [[ $cur == -* ]]; then
+                __tkt_add "$cur" --help -h
+            else
+                __tkt_add "$cur" mbox maildir
+            fi
+        else
+            case ${args[0]} in
+            mbox)
+                if [[ $cur == -* ]]; then
+                    __tkt_add "$cur" --trusted --json --help
+                else
+                    compopt -o filenames 2>/dev/null
+                    mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+                fi
+                ;;
+            maildir)
+                if [[ $cur == -* ]]; then
+                    __tkt_add "$cur" --trusted --json --help
+                else
+                    compopt -o filenames 2>/dev/null
+                    mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+                fi
+                ;;
+            esac
         fi
         ;;
     esac

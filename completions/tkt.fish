@@ -30,6 +30,16 @@ function __tkt_using_command
     contains -- $command $argv
 end
 
+# Succeeds when the command is $argv[1] and its first argument, the subcommand,
+# is one of the rest of $argv.
+function __tkt_using_subcommand
+    __tkt_using_command $argv[1]
+    or return 1
+    set -l args (__tkt_args)
+    set -q args[1]
+    and contains -- $args[1] $argv[2..-1]
+end
+
 # Prints the command's positional arguments so far, one per line.
 function __tkt_args
     set -l tokens (commandline -opc)
@@ -194,9 +204,10 @@ complete -c tkt -n __tkt_needs_command -a history -d 'Show the events recorded o
 complete -c tkt -n __tkt_needs_command -a close -d 'Close tickets'
 complete -c tkt -n __tkt_needs_command -a reopen -d 'Reopen solved or closed tickets'
 complete -c tkt -n __tkt_needs_command -a tag -d 'Add (+tag) and remove (-tag) tags'
+complete -c tkt -n __tkt_needs_command -a import -d 'Load mail archives: mbox files or maildirs'
 
 # help [COMMAND]
-complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history close reopen tag'
+complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history close reopen tag import'
 
 # init
 complete -c tkt -n '__tkt_using_command init' -l login -x -a '(__fish_complete_users)' -d 'Your agent login'
@@ -233,3 +244,11 @@ complete -c tkt -n '__tkt_using_command reopen' -a '(__tkt_finished_ids)'
 # tag ID [+name|-name]...
 complete -c tkt -n '__tkt_using_command tag; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
 complete -c tkt -n '__tkt_using_command tag; and not __tkt_args_fewer_than 1' -a '(__tkt_tag_changes)'
+
+# import mbox FILE..., import maildir DIR...
+complete -c tkt -n '__tkt_using_command import; and __tkt_args_fewer_than 1' -a mbox -d 'Import mbox files'
+complete -c tkt -n '__tkt_using_command import; and __tkt_args_fewer_than 1' -a maildir -d 'Import maildirs (cur/ and new/), or folders of message files'
+complete -c tkt -n '__tkt_using_subcommand import mbox maildir' -l trusted -d 'Honour X-Tkt-Queue, X-Tkt-Priority and X-Tkt-Tags headers'
+complete -c tkt -n '__tkt_using_subcommand import mbox maildir' -l json -d 'Print the summary as JSON'
+complete -c tkt -n '__tkt_using_subcommand import mbox' -F
+complete -c tkt -n '__tkt_using_subcommand import maildir' -x -a '(__fish_complete_directories)'

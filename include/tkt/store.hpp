@@ -58,6 +58,13 @@ public:
     // Begins a read transaction: one consistent snapshot for several queries.
     Transaction begin_read();
 
+    // Begins a savepoint inside the open write transaction: one step of a batch that
+    // can be undone alone (commit() keeps it).
+    Transaction begin_step();
+
+    // Gives the connection a large page cache, for bulk imports.
+    void tune_for_bulk();
+
     // Inserts the ticket row of `ticket` (status new, created and updated at `now`)
     // with its tags and parent, and returns its id. The message and event are the
     // caller's.

@@ -28,5 +28,6 @@ void declare_history(CLI::App& command, Context& context);
 void declare_close(CLI::App& command, Context& context);
 void declare_reopen(CLI::App& command, Context& context);
 void declare_tag(CLI::App& command, Context& context);
+void declare_import(CLI::App& command, Context& context);
 
 }  // namespace tkt::cli

@@ -18,6 +18,7 @@ namespace tkt::cli {
 struct Terminal {
     bool is_tty = false;  // stdout is a terminal: aligned tables rather than TSV
     bool color = false;   // ANSI colour: a terminal, NO_COLOR unset, TERM not dumb
+    bool progress = false;  // stderr is a terminal: progress lines may be drawn there
     std::size_t width = 80;
 };
 

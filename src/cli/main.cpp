@@ -13,7 +13,7 @@ namespace tkt::cli {
 
 namespace {
 
-constexpr std::array<CommandSpec, 8> k_commands{{
+constexpr std::array<CommandSpec, 9> k_commands{{
     {"init", "Create the database and a starter config directory", declare_init},
     {"new", "Open a ticket", declare_new},
     {"list", "List tickets that match a filter", declare_list},
@@ -22,6 +22,7 @@ constexpr std::array<CommandSpec, 8> k_commands{{
     {"close", "Close tickets", declare_close},
     {"reopen", "Reopen solved or closed tickets", declare_reopen},
     {"tag", "Add (+tag) and remove (-tag) tags", declare_tag},
+    {"import", "Load mail archives: mbox files or maildirs", declare_import},
 }};
 
 std::vector<std::string_view> command_names() {
@@ -74,7 +75,9 @@ std::vector<std::string> prepare_arguments(int argc, char** argv, const CLI::App
 
 // Returns a CLI11 message in the house style: lowercase first letter, no period.
 std::string house_style(std::string message) {
-    if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') {
+    // "A subcommand is required" becomes lowercase; "FILE is required" stays as it is.
+    const bool capitalised = message.size() > 1 && !(message[1] >= 'A' && message[1] <= 'Z');
+    if (capitalised && message[0] >= 'A' && message[0] <= 'Z') {
         message[0] = static_cast<char>(message[0] - 'A' + 'a');
     }
     while (!message.empty() && (message.back() == '.' || message.back() == '\n')) {
@@ -91,27 +94,41 @@ std::string house_style(std::string message) {
 // Returns the help of `command`, its usage line naming the program as users type it.
 std::string help_of(const CLI::App& command) {
     std::string text = command.help();
+    std::string path;
+    for (const CLI::App* at = &command; at->get_parent() != nullptr; at = at->get_parent()) {
+        path = " " + at->get_name() + path;
+    }
     const std::string usage = "Usage: " + command.get_name();
-    if (command.get_parent() != nullptr && text.find(usage) != std::string::npos) {
-        text.replace(text.find(usage), usage.size(), "Usage: tkt " + command.get_name());
+    if (!path.empty() && text.find(usage) != std::string::npos) {
+        text.replace(text.find(usage), usage.size(), "Usage: tkt" + path);
     }
     return text;
 }
 
 void declare_help(CLI::App& app, Context& context) {
     auto* help = app.add_subcommand("help", "Show help for tkt or one of its commands");
-    auto topic = std::make_shared<std::string>();
-    help->add_option("command", *topic, "The command to explain");
+    auto topic = std::make_shared<std::vector<std::string>>();
+    help->add_option("command", *topic, "The command to explain, and its subcommand if any");
     help->callback([&app, &context, topic] {
         if (topic->empty()) {
             context.out() << app.help();
             return;
         }
         const auto names = command_names();
-        if (std::find(names.begin(), names.end(), *topic) == names.end()) {
-            throw usage_error(unknown_command(*topic));
+        if (std::find(names.begin(), names.end(), topic->front()) == names.end()) {
+            throw usage_error(unknown_command(topic->front()));
         }
-        context.out() << help_of(*app.get_subcommand(*topic));
+        const CLI::App* command = &app;
+        for (const auto& word : *topic) {
+            const auto found = command->get_subcommands(
+                [&word](const CLI::App* sub) { return sub->get_name() == word; });
+            if (found.empty()) {
+                throw usage_error(fmt::format("'{}' has no subcommand '{}' (see 'tkt help {}')",
+                                              command->get_name(), word, command->get_name()));
+            }
+            command = found.front();
+        }
+        context.out() << help_of(*command);
     });
 }
 
@@ -143,8 +160,12 @@ int run(int argc, char** argv, Context& context) {
     } catch (const CLI::CallForVersion& version) {
         context.out() << version.what() << '\n';
     } catch (const CLI::ParseError& error) {
-        const auto parsed = app.get_subcommands();
-        const std::string see = parsed.empty() ? "tkt --help" : "tkt help " + parsed.front()->get_name();
+        std::string see = "tkt";
+        for (const CLI::App* command = &app; !command->get_subcommands().empty();) {
+            command = command->get_subcommands().front();
+            see += " " + command->get_name();
+        }
+        see = see == "tkt" ? "tkt --help" : "tkt help" + see.substr(3);
         throw usage_error(fmt::format("{} (see '{}')", house_style(error.what()), see));
     }
     return 0;

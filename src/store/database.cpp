@@ -72,12 +72,22 @@ void throw_sqlite_error(sqlite3* db, int code, std::string_view what) {
     }
 }
 
-Statement::Statement(sqlite3* db, sqlite3_stmt* statement) : m_db(db), m_statement(statement) {}
+Statement::Statement(sqlite3* db, sqlite3_stmt* statement, bool* in_use)
+    : m_db(db), m_statement(statement), m_in_use(in_use) {}
 
 Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db), m_statement(std::exchange(other.m_statement, nullptr)) {}
+    : m_db(other.m_db), m_statement(std::exchange(other.m_statement, nullptr)),
+      m_in_use(std::exchange(other.m_in_use, nullptr)) {}
 
-Statement::~Statement() { sqlite3_finalize(m_statement); }
+Statement::~Statement() {
+    if (m_in_use == nullptr) {
+        sqlite3_finalize(m_statement);
+        return;
+    }
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    *m_in_use = false;
+}
 
 void Statement::check_bind(int code) {
     if (code != SQLITE_OK) {
@@ -187,9 +197,14 @@ Database::Database(const std::filesystem::path& path, std::chrono::milliseconds 
 
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
-      m_lock_timeout(other.m_lock_timeout) {}
+      m_lock_timeout(other.m_lock_timeout), m_cache(std::move(other.m_cache)) {}
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database() {
+    for (auto& [sql, cached] : m_cache) {
+        sqlite3_finalize(cached.statement);
+    }
+    sqlite3_close_v2(m_db);
+}
 
 void Database::exec(std::string_view sql) {
     const std::string text(sql);
@@ -200,13 +215,29 @@ void Database::exec(std::string_view sql) {
 }
 
 Statement Database::prepare(std::string_view sql) {
+    auto [entry, added] = m_cache.try_emplace(std::string(sql));
+    CachedStatement& cached = entry->second;
+    // A statement still stepping elsewhere (a nested query) gets a private copy.
+    const bool shared = !cached.in_use;
+    if (shared && cached.statement != nullptr) {
+        cached.in_use = true;
+        return Statement(m_db, cached.statement, &cached.in_use);
+    }
     sqlite3_stmt* statement = nullptr;
-    const int code = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), 0,
-                                        &statement, nullptr);
+    const int code = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()),
+                                        shared ? SQLITE_PREPARE_PERSISTENT : 0, &statement, nullptr);
     if (code != SQLITE_OK) {
+        if (added) {
+            m_cache.erase(entry);
+        }
         throw_sqlite_error(m_db, code, "reading");
     }
-    return Statement(m_db, statement);
+    if (!shared) {
+        return Statement(m_db, statement);
+    }
+    cached.statement = statement;
+    cached.in_use = true;
+    return Statement(m_db, statement, &cached.in_use);
 }
 
 void Database::retry_while_busy(std::string_view sql, std::string_view what) {
@@ -244,18 +275,38 @@ std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid
 
 std::int64_t Database::changes() const { return sqlite3_changes64(m_db); }
 
-Transaction::Transaction(Database& db, TransactionKind kind) : m_db(&db) { db.begin(kind); }
+Transaction::Transaction(Database& db, TransactionKind kind) : m_db(&db), m_kind(kind) {
+    if (kind == TransactionKind::savepoint) {
+        db.exec("SAVEPOINT tkt_step");
+    } else {
+        db.begin(kind);
+    }
+}
 
-Transaction::Transaction(Transaction&& other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+Transaction::Transaction(Transaction&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_kind(other.m_kind) {}
 
 Transaction::~Transaction() {
-    if (m_db) {
+    if (m_db == nullptr) {
+        return;
+    }
+    if (m_kind == TransactionKind::savepoint) {
+        try {
+            m_db->exec("ROLLBACK TO tkt_step; RELEASE tkt_step");
+        } catch (const Error&) {
+            // The enclosing transaction is gone already; its own rollback covers this.
+        }
+    } else {
         m_db->rollback();
     }
 }
 
 void Transaction::commit() {
-    m_db->commit();
+    if (m_kind == TransactionKind::savepoint) {
+        m_db->exec("RELEASE tkt_step");
+    } else {
+        m_db->commit();
+    }
     m_db = nullptr;
 }
 

@@ -72,6 +72,15 @@ Store::Transaction Store::begin_write() {
     return Transaction(std::make_unique<store::Transaction>(*m_db, TransactionKind::write));
 }
 
+Store::Transaction Store::begin_step() {
+    return Transaction(std::make_unique<store::Transaction>(*m_db, TransactionKind::savepoint));
+}
+
+void Store::tune_for_bulk() {
+    // Random-key indexes (Message-ID, requester) thrash the default 2 MiB cache.
+    m_db->exec("PRAGMA cache_size = -65536");
+}
+
 Store::Transaction Store::begin_read() {
     return Transaction(std::make_unique<store::Transaction>(*m_db, TransactionKind::read));
 }

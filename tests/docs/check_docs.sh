@@ -4,6 +4,11 @@
 #
 # Usage: check_docs.sh TKT_BINARY REPO_ROOT
 #
+# The commands are those listed under "Subcommands:" in 'tkt --help'; the
+# subcommands of a command (such as 'import mbox'), those listed under
+# "Subcommands:" in 'tkt help COMMAND', with the options of
+# 'tkt COMMAND SUBCOMMAND --help'.
+#
 # What counts as covered:
 #   man/tkt.1             each command has a SYNOPSIS line (.Nm, .Cm COMMAND) and a
 #                         list item (.It Cm COMMAND); each option of a command is
@@ -11,10 +16,24 @@
 #                         nested in the command's item; the global options, in
 #                         the SYNOPSIS lines without a command and in items
 #                         outside any command's item. Examples do not count.
+#                         Each subcommand has a SYNOPSIS line of its own (.Nm,
+#                         .Cm COMMAND SUBCOMMAND) with each of its options, and
+#                         an item (.It Cm SUBCOMMAND) directly in the list nested
+#                         in its command's item; each of its options has an item
+#                         nested in the subcommand's item or, when the
+#                         subcommands share it, directly in the command's item.
 #   completions/tkt.bash  each command has its own case arm ("show | history)"),
-#   completions/_tkt      and every --option appears literally.
+#   completions/_tkt      and every --option appears literally. Each subcommand
+#                         has a case arm too, and each of its options appears
+#                         literally in that arm (up to the arm's ";;").
 #   completions/tkt.fish  each command is offered with "-a COMMAND", and every
-#                         option is declared with "-l option".
+#                         option is declared with "-l option". Each subcommand is
+#                         offered with "-a SUBCOMMAND", and each of its options
+#                         is declared with "-l option" on a line that names the
+#                         subcommand (in its condition).
+# --help is left out of the checks of a subcommand's options: the manual
+# documents it once, with the global options, and the completions offer it to
+# every command.
 # Exits 0 and prints "docs: N checks passed", or exits 1 listing what failed.
 set -euo pipefail
 
@@ -78,8 +97,12 @@ if ! top_help=$(run_tkt --help 2>&1); then
     fail "'tkt --help' failed: $top_help"
     finish
 fi
-mapfile -t commands < <(printf '%s\n' "$top_help" |
-    awk '/^Subcommands:/ { inside = 1; next } inside && NF == 0 { inside = 0 } inside { print $1 }')
+# Prints the names listed under "Subcommands:" in the help text on standard
+# input, one a line.
+subcommand_names() {
+    awk '/^Subcommands:/ { inside = 1; next } inside && NF == 0 { inside = 0 } inside { print $1 }'
+}
+mapfile -t commands < <(printf '%s\n' "$top_help" | subcommand_names)
 if ((${#commands[@]} == 0)); then
     fail "found no subcommands in 'tkt --help'"
     finish
@@ -92,17 +115,32 @@ long_options() {
 }
 
 # The long options of tkt itself (before its list of subcommands), those of each
-# command, and all of them together.
+# command (before its own list of subcommands, if it has one), those of each
+# subcommand, and all of them together. A subcommand is named "COMMAND SUBCOMMAND",
+# as in "import mbox".
 global_options=$(printf '%s\n' "$top_help" | sed '/^Subcommands:/,$d' | long_options)
 declare -A command_options=()
+subcommands=()
+declare -A subcommand_options=()
 all_options=$global_options
 for command in "${commands[@]}"; do
     if ! help_text=$(run_tkt help "$command" 2>&1); then
         fail "'tkt help $command' failed: $help_text"
         continue
     fi
-    command_options[$command]=$(printf '%s\n' "$help_text" | long_options)
+    command_options[$command]=$(printf '%s\n' "$help_text" | sed '/^Subcommands:/,$d' | long_options)
     all_options+=$'\n'${command_options[$command]}
+    mapfile -t names < <(printf '%s\n' "$help_text" | subcommand_names)
+    for name in "${names[@]}"; do
+        # 'tkt help COMMAND SUBCOMMAND' is not supported; --help after it is.
+        if ! sub_help=$(run_tkt "$command" "$name" --help 2>&1); then
+            fail "'tkt $command $name --help' failed: $sub_help"
+            continue
+        fi
+        subcommands+=("$command $name")
+        subcommand_options[$command $name]=$(printf '%s\n' "$sub_help" | long_options)
+        all_options+=$'\n'${subcommand_options[$command $name]}
+    done
 done
 mapfile -t options < <(printf '%s\n' "$all_options" | grep . | sort -u)
 if [[ -z $global_options || ${#options[@]} -eq 0 ]]; then
@@ -121,6 +159,13 @@ pass
 #   item-command CMD            a list item whose head starts with "Cm CMD"
 #   item OWNER --option         a list item "Fl \-option" nested in the item of
 #                               CMD, or outside any command's item (GLOBAL)
+#   synopsis-command CMD SUB    a SYNOPSIS line ".Nm" + ".Cm CMD SUB" (or ".Cm CMD"
+#                               and then ".Cm SUB"); its options are facts
+#                               "synopsis CMD SUB --option"
+#   item-command CMD SUB        a list item whose head starts with "Cm SUB",
+#                               directly in the list nested in the item of CMD;
+#                               the items nested in it are facts
+#                               "item CMD SUB --option"
 # Examples and prose are ignored: an option counts only where it is listed.
 read -r -d '' man_facts_awk <<'AWK' || true
 function flags_of(line, kind, owner,    n, t, i, in_fl) {
@@ -136,18 +181,35 @@ function flags_of(line, kind, owner,    n, t, i, in_fl) {
 BEGIN {
     n = split(cmds, list, " ")
     for (i = 1; i <= n; i++) is_cmd[list[i]] = 1
-    depth = 0; owner = ""; section = ""
+    n = split(subs, list, ";")
+    for (i = 1; i <= n; i++) is_sub[list[i]] = 1
+    depth = 0; owner = ""; section = ""; sub_owner = ""
 }
 /^\.Sh[ \t]/ {
     section = $0; sub(/^\.Sh[ \t]+/, "", section)
-    syn_owner = ""; pending = 0; owner = ""
+    syn_owner = ""; pending = 0; sub_pending = 0; owner = ""; sub_owner = ""
     next
 }
 section == "SYNOPSIS" {
-    if ($1 == ".Nm") { syn_owner = "GLOBAL"; pending = 1; next }
+    if ($1 == ".Nm") { syn_owner = "GLOBAL"; pending = 1; sub_pending = 0; next }
     if (pending) {
         pending = 0
-        if ($1 == ".Cm" && ($2 in is_cmd)) { syn_owner = $2; print "synopsis-command", $2; next }
+        if ($1 == ".Cm" && ($2 in is_cmd)) {
+            syn_owner = $2; print "synopsis-command", $2
+            if (($2 " " $3) in is_sub) {
+                syn_owner = $2 " " $3; print "synopsis-command", syn_owner
+            } else if (NF == 2) {
+                sub_pending = 1
+            }
+            next
+        }
+    }
+    if (sub_pending) {
+        sub_pending = 0
+        if ($1 == ".Cm" && (syn_owner " " $2) in is_sub) {
+            syn_owner = syn_owner " " $2; print "synopsis-command", syn_owner
+            next
+        }
     }
     if (syn_owner != "") flags_of($0, "synopsis", syn_owner)
     next
@@ -155,6 +217,7 @@ section == "SYNOPSIS" {
 section == "EXAMPLES" { next }
 /^\.Bl/ { depth++; next }
 /^\.El/ {
+    if (sub_owner != "" && depth <= sub_depth) sub_owner = ""
     if (owner != "" && depth == owner_depth) owner = ""
     depth--
     next
@@ -179,8 +242,21 @@ section == "EXAMPLES" { next }
             }
         }
         flags_of(head, "item", "GLOBAL")
+    } else if (depth == owner_depth + 1) {
+        # An item of the list nested in the command's item: a subcommand, or an
+        # option that its subcommands share.
+        sub_owner = ""
+        if (match(head, /(^|[ \t])\.?Cm[ \t]+[^ \t]+/)) {
+            word = substr(head, RSTART, RLENGTH)
+            sub(/.*Cm[ \t]+/, "", word)
+            if ((owner " " word) in is_sub) {
+                sub_owner = owner " " word; sub_depth = depth
+                print "item-command", sub_owner
+            }
+        }
+        flags_of(head, "item", sub_owner != "" ? sub_owner : owner)
     } else if (depth > owner_depth) {
-        flags_of(head, "item", owner)
+        flags_of(head, "item", sub_owner != "" ? sub_owner : owner)
     }
 }
 AWK
@@ -197,7 +273,8 @@ else
     fi
 fi
 
-man_facts=$(awk -v cmds="${commands[*]}" "$man_facts_awk" "$man_page")
+subs_list=$(IFS=';' && printf '%s' "${subcommands[*]-}")
+man_facts=$(awk -v cmds="${commands[*]}" -v subs="$subs_list" "$man_facts_awk" "$man_page")
 has_fact() {
     grep -qxF -- "$*" <<<"$man_facts"
 }
@@ -237,6 +314,33 @@ for command in "${commands[@]}"; do
     done
 done
 
+for subcommand in "${subcommands[@]}"; do
+    command=${subcommand%% *}
+    if has_fact "synopsis-command $subcommand"; then
+        pass
+    else
+        fail "man/tkt.1 lacks a SYNOPSIS line for 'tkt $subcommand'"
+    fi
+    if has_fact "item-command $subcommand"; then
+        pass
+    else
+        fail "man/tkt.1 does not describe '$subcommand' (no item Cm ${subcommand#* } in the item of $command)"
+    fi
+    for option in ${subcommand_options[$subcommand]-}; do
+        [[ $option == --help ]] && continue
+        if has_fact "synopsis $subcommand $option"; then
+            pass
+        else
+            fail "man/tkt.1 lacks $option in the SYNOPSIS line of 'tkt $subcommand'"
+        fi
+        if has_fact "item $subcommand $option" || has_fact "item $command $option"; then
+            pass
+        else
+            fail "man/tkt.1 does not describe $option of 'tkt $subcommand' (no item Fl $option under it or under $command)"
+        fi
+    done
+done
+
 # --- Completions -------------------------------------------------------------
 
 # Succeeds when $2 has a case arm (in sh or zsh syntax) for the word $1.
@@ -248,6 +352,33 @@ has_case_arm() {
 
 has_literal_option() {
     grep -Eq -- "(^|[^-[:alnum:]])$(ere_quote "$1")([^-[:alnum:]_]|$)" "$2"
+}
+
+# Prints the text of each case arm for the word $1 in the file $2: from its
+# pattern to the ";;" (or ";&", ";|") that ends it, or to the "esac" of its case
+# statement; the arms of case statements nested in it are skipped over.
+case_arm_text() {
+    local word
+    word=$(ere_quote "$1")
+    ARM_PATTERN="^[[:space:]]*\(?[[:space:]]*([^|()[:space:]]+[[:space:]]*\|[[:space:]]*)*${word}[[:space:]]*(\|[^)]*)?\)" \
+        awk '
+        BEGIN { pattern = ENVIRON["ARM_PATTERN"] }
+        !inside && $0 ~ pattern {
+            # The arm starts after its pattern.
+            inside = 1; nested = 0; first = 1
+            match($0, pattern)
+            code = substr($0, RSTART + RLENGTH)
+        }
+        !inside { next }
+        {
+            if (!first) code = $0
+            first = 0
+            sub(/(^|[[:space:]])#.*/, "", code)
+            if (code ~ /^[[:space:]]*case[[:space:]].*[[:space:]]in[[:space:]]*$/) nested++
+            if (code ~ /(^|[[:space:];])esac([[:space:];]|$)/ && --nested < 0) { inside = 0; next }
+            print code
+            if (nested == 0 && code ~ /;;|;&|;\|/) inside = 0
+        }' "$2"
 }
 
 for file in "$bash_file" "$zsh_file"; do
@@ -268,6 +399,27 @@ for file in "$bash_file" "$zsh_file"; do
     done
 done
 
+for file in "$bash_file" "$zsh_file"; do
+    name=completions/${file##*/}
+    for subcommand in "${subcommands[@]}"; do
+        word=${subcommand#* }
+        if ! has_case_arm "$word" "$file"; then
+            fail "$name does not complete '$subcommand' (no case arm for $word)"
+            continue
+        fi
+        pass
+        arm=$(case_arm_text "$word" "$file")
+        for option in ${subcommand_options[$subcommand]-}; do
+            [[ $option == --help ]] && continue
+            if grep -Eq -- "(^|[^-[:alnum:]])$(ere_quote "$option")([^-[:alnum:]_]|$)" <<<"$arm"; then
+                pass
+            else
+                fail "$name does not complete $option of '$subcommand' (not in the case arm for $word)"
+            fi
+        done
+    done
+done
+
 for command in "${commands[@]}"; do
     if grep -Eq -- "[[:space:]]-a[[:space:]]+['\"]?$(ere_quote "$command")['\"]?([[:space:]]|$)" "$fish_file"; then
         pass
@@ -282,6 +434,25 @@ for option in "${options[@]}"; do
     else
         fail "completions/tkt.fish does not complete the option $option (no '-l ${option#--}')"
     fi
+done
+
+for subcommand in "${subcommands[@]}"; do
+    word=$(ere_quote "${subcommand#* }")
+    if grep -Eq -- "[[:space:]]-a[[:space:]]+['\"]?${word}['\"]?([[:space:]]|$)" "$fish_file"; then
+        pass
+    else
+        fail "completions/tkt.fish does not complete '$subcommand' (no '-a ${subcommand#* }')"
+    fi
+    for option in ${subcommand_options[$subcommand]-}; do
+        [[ $option == --help ]] && continue
+        long=$(ere_quote "${option#--}")
+        declared=$(grep -E -- "[[:space:]](-l|--long-option|--long)[[:space:]=]+['\"]?${long}['\"]?([[:space:]]|$)" "$fish_file" || true)
+        if grep -Eq -- "(^|[^-[:alnum:]_])${word}([^-[:alnum:]_]|$)" <<<"$declared"; then
+            pass
+        else
+            fail "completions/tkt.fish does not complete $option of '$subcommand' (no '-l ${option#--}' on a line naming ${subcommand#* })"
+        fi
+    done
 done
 
 # --- Syntax ------------------------------------------------------------------

@@ -23,6 +23,7 @@ The command line: help, versions, unknown commands, and errors from the environm
     close                       Close tickets
     reopen                      Reopen solved or closed tickets
     tag                         Add (+tag) and remove (-tag) tags
+    import                      Load mail archives: mbox files or maildirs
   
   Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.
   $ tkt help close

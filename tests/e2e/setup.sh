@@ -7,3 +7,5 @@ export TZ=UTC
 export USER=anna
 export PATH="$TKT_BIN_DIR:$PATH"
 unset NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME TKT_LOCK_TIMEOUT
+# The shared corpora sit beside the repository (ctest sets this too).
+export TKT_SHARED_DIR="${TKT_SHARED_DIR:-$TESTDIR/../../../shared}"
