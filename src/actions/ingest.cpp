@@ -103,7 +103,10 @@ void store_message(Store& store, Message message, const InboundMail& mail, std::
 }
 
 IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::string_view raw,
-                       const std::string& key, const Actor& actor) {
+                       const std::string& key, const Actor& sender) {
+    // A reply is dated like a new ticket, by its Date when plausible: an archive's
+    // replies keep their own times, and reply-time metrics with them.
+    const Actor actor{sender.login, arrival_time(mail, sender.now)};
     Message message = inbound_message(mail, key, actor.now);
     message.ticket_id = id;
     store_message(store, message, mail, raw);

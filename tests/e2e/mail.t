@@ -51,6 +51,9 @@ Replies join their ticket: by In-Reply-To, by References only, by the subject ta
   {"ticket":1,"outcome":"threaded","kind":"human","reopened":false}
   $ tkt show 1 --json | grep -c '"direction": "in"'
   4
+  $ sqlite3 tkt.db "SELECT message_id, datetime(created_at, 'unixepoch') FROM messages WHERE ticket_id = 1 ORDER BY id LIMIT 2"
+  order-58213@example.ru|2026-11-22 06:00:00
+  order-58213-2@example.ru|2026-11-22 08:00:00
 
 A reply from a person reopens a closed ticket; an auto-reply does not, and is flagged.
 
@@ -138,3 +141,13 @@ refused (65); --email takes no other message flags (64).
   [64]
   $ tkt list status:any | wc -l
   8
+
+A database locked past the timeout is exit 75, which tells the MTA to retry; nothing is
+written, and the retry lands.
+
+  $ (echo 'BEGIN IMMEDIATE;'; sleep 3; echo 'COMMIT;') | sqlite3 tkt.db &
+  $ sleep 0.5; sed 's/form-77/form-79/' "$m/trusted.eml" | TKT_LOCK_TIMEOUT=1s tkt new --email 2>&1 | sed "s|$PWD/||"; echo "exit ${PIPESTATUS[1]}"
+  tkt: database 'tkt.db' is locked by another process; try again
+  exit 75
+  $ wait; sed 's/form-77/form-79/' "$m/trusted.eml" | tkt new --email
+  9

@@ -1,0 +1,33 @@
+Every message of the shared real-world corpora goes through tkt import: none is lost,
+none fails, each ticket has a subject (or the placeholder) and a requester or an empty
+one for mail without a usable From, and the database stays whole.
+
+  $ . "$TESTDIR/setup.sh"
+  $ c="$TKT_SHARED_DIR/corpora"
+  $ mkdir all; find "$c/enmime" "$c/rt" "$c/ruby-mail" "$c/spamassassin" -type f \
+  >   ! -name '*.md' ! -name '*.json' ! -name LICENSE ! -name .gitattributes -print0 |
+  >   xargs -0 -I{} sh -c 'cp "$1" "all/$(echo "$1" | md5sum | cut -c1-12)"' _ {}
+  $ ls all | wc -l
+  3440
+  $ tkt import maildir all --json | sed 's/"created":[0-9]*,"threaded":[0-9]*,/…,/'
+  tkt: all/d736813ce8b8: empty
+  tkt: 1 of 3440 messages failed to import
+  {"read":3440,…,"duplicates":65,"auto":1833,"loops":0,"failed":1,"failures":[{"source":"all/d736813ce8b8","reason":"empty"}]}
+  $ sqlite3 tkt.db "SELECT count(*) FROM messages"
+  3374
+  $ sqlite3 tkt.db "SELECT count(*) FROM tickets WHERE subject = ''"
+  0
+  $ sqlite3 tkt.db "SELECT subject FROM tickets WHERE subject = '(no subject)'" | wc -l
+  12
+  $ sqlite3 tkt.db "SELECT count(*) FROM messages WHERE raw IS NULL"
+  0
+  $ sqlite3 tkt.db 'PRAGMA integrity_check'
+  ok
+
+RT's expected values: a raw koi8-r subject without a charset reads "тест тест", and a
+delivery report is a bounce.
+
+  $ sqlite3 tkt.db "SELECT subject FROM tickets WHERE subject LIKE '%тест%'"
+  тест тест
+  $ tkt list +bounce status:any | wc -l
+  14
