@@ -1,3 +1,4 @@
+#include "test_support.hpp"
 #include "tkt/actions.hpp"
 #include "tkt/error.hpp"
 
@@ -5,6 +6,7 @@
 #include <doctest/doctest.h>
 
 using namespace tkt;
+using tkt::test::error_code_of;
 
 namespace {
 
@@ -17,15 +19,6 @@ NewTicket make_ticket(const std::string& subject, const std::string& body = "hel
     ticket.requester_name = "Bob";
     ticket.body = body;
     return ticket;
-}
-
-Exit error_code_of(auto&& action) {
-    try {
-        action();
-    } catch (const Error& error) {
-        return error.code();
-    }
-    return Exit::ok;
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "temp_dir.hpp"
+#include "test_support.hpp"
 #include "tkt/config.hpp"
 #include "tkt/error.hpp"
 #include "tkt/paths.hpp"

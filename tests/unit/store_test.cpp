@@ -1,6 +1,6 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "temp_dir.hpp"
+#include "test_support.hpp"
 #include "tkt/actions.hpp"
 #include "tkt/error.hpp"
 #include "tkt/store.hpp"
@@ -11,6 +11,7 @@
 
 using namespace tkt;
 using tkt::test::TempDir;
+using tkt::test::error_code_of;
 
 namespace {
 
@@ -29,15 +30,6 @@ std::int64_t count_rows(store::Database& db, const std::string& table) {
     auto statement = db.prepare("SELECT count(*) FROM " + table);
     statement.step();
     return statement.integer(0);
-}
-
-Exit error_code_of(auto&& action) {
-    try {
-        action();
-    } catch (const Error& error) {
-        return error.code();
-    }
-    return Exit::ok;
 }
 
 }  // namespace

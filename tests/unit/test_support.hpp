@@ -1,5 +1,7 @@
-// A temporary folder for one test, removed with everything in it at the end.
+// What the unit tests share: a temporary folder, and the exit code an action throws.
 #pragma once
+
+#include "tkt/error.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -7,6 +9,7 @@
 
 namespace tkt::test {
 
+// A temporary folder for one test, removed with everything in it at the end.
 class TempDir {
 public:
     TempDir() {
@@ -26,5 +29,15 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+// Returns the exit code of the tkt::Error that `action` throws, or Exit::ok.
+inline Exit error_code_of(auto&& action) {
+    try {
+        action();
+    } catch (const Error& error) {
+        return error.code();
+    }
+    return Exit::ok;
+}
 
 }  // namespace tkt::test
