@@ -1,5 +1,6 @@
 #include "tkt/import.hpp"
 
+#include "mail/module.hpp"
 #include "tkt/error.hpp"
 #include "tkt/text.hpp"
 
@@ -42,7 +43,7 @@ void import_messages(Store& store, MessageSource& source, const IngestSettings& 
             } else if (trim(message->bytes).empty()) {
                 summary.failures.push_back({message->origin, "empty"});
             } else {
-                const InboundMail mail = parse_mail(message->bytes, MailOptions{settings.trusted});
+                const InboundMail mail = mail::api().parse(message->bytes, MailOptions{settings.trusted});
                 auto step = store.begin_step();
                 try {
                     const auto result = ingest_parsed(store, mail, message->bytes, settings, actor);

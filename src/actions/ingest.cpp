@@ -1,5 +1,6 @@
 #include "tkt/ingest.hpp"
 
+#include "mail/module.hpp"
 #include "tkt/error.hpp"
 #include "tkt/text.hpp"
 
@@ -192,7 +193,7 @@ IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_vi
     if (mail.kind == MailKind::own_loop) {
         return IngestResult{IngestOutcome::loop, 0, mail.kind, false};
     }
-    const std::string key = dedup_key(mail, raw);
+    const std::string key = mail::api().dedup_key(mail, raw);
     if (const auto known = store.ticket_of_message(key)) {
         return IngestResult{IngestOutcome::duplicate, *known, mail.kind, false};
     }
@@ -205,7 +206,7 @@ IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_vi
 IngestResult ingest_mail(Store& store, std::string_view raw, const IngestSettings& settings,
                          const Actor& actor) {
     // Parse before taking the write lock: other deliveries wait only for the writes.
-    const InboundMail mail = parse_mail(raw, MailOptions{settings.trusted});
+    const InboundMail mail = mail::api().parse(raw, MailOptions{settings.trusted});
     auto transaction = store.begin_write();
     const IngestResult result = ingest_parsed(store, mail, raw, settings, actor);
     transaction.commit();

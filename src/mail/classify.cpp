@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 
 namespace tkt {
 namespace {
@@ -80,13 +79,6 @@ MailKind classify_mail(const std::vector<MailHeader>& headers, std::string_view 
         return MailKind::bounce;
     }
     return is_automatic(headers) ? MailKind::automatic : MailKind::human;
-}
-
-std::string dedup_key(const InboundMail& mail, std::string_view raw) {
-    if (!mail.message_id.empty()) {
-        return mail.message_id;
-    }
-    return fmt::format("sha256-{}@tkt.invalid", sha256_hex(raw));
 }
 
 }  // namespace tkt
