@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tkt/actions.hpp"
+#include "tkt/config.hpp"
 #include "tkt/mail.hpp"
 
 #include <functional>
@@ -18,6 +19,9 @@ struct IngestSettings {
     // Called for each new ticket inside the same transaction: routing on arrival.
     std::function<void(Store&, TicketId, const Actor&)> on_new_ticket;
 };
+
+// Returns the settings that `config` gives, trusting control headers per `trusted`.
+IngestSettings ingest_settings(const Config& config, bool trusted);
 
 enum class IngestOutcome { created, threaded, duplicate, loop };
 

@@ -175,6 +175,14 @@ IngestResult open_ticket(Store& store, const InboundMail& mail, std::string_view
 
 }  // namespace
 
+IngestSettings ingest_settings(const Config& config, bool trusted) {
+    IngestSettings settings;
+    settings.subject_tag = config.mail.subject_tag;
+    settings.repeat_window = config.repeat_window;
+    settings.trusted = trusted;
+    return settings;
+}
+
 std::string_view to_string(IngestOutcome outcome) {
     switch (outcome) {
     case IngestOutcome::created: return "created";

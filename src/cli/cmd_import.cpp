@@ -91,11 +91,7 @@ void print_summary(const ImportSummary& summary, Context& context, bool json) {
 }
 
 void run_import(const ImportOptions& options, Context& context) {
-    const Config& config = context.config();
-    IngestSettings settings;
-    settings.subject_tag = config.mail.subject_tag;
-    settings.repeat_window = config.repeat_window;
-    settings.trusted = options.trusted;
+    const auto settings = ingest_settings(context.config(), options.trusted);
     // Open every source first, so that a missing file stops the import before it starts.
     std::vector<std::unique_ptr<MessageSource>> sources;
     for (const auto& path : options.paths) {

@@ -89,11 +89,7 @@ void run_new_email(const NewOptions& options, Context& context) {
     if (trim(raw).empty()) {
         throw data_error("no message on standard input");
     }
-    const Config& config = context.config();
-    IngestSettings settings;
-    settings.subject_tag = config.mail.subject_tag;
-    settings.repeat_window = config.repeat_window;
-    settings.trusted = options.trusted;
+    const auto settings = ingest_settings(context.config(), options.trusted);
     const auto result = ingest_mail(context.store(), raw, settings, context.actor());
     if (options.json) {
         nlohmann::ordered_json json{{"ticket", result.ticket ? nlohmann::ordered_json(result.ticket) : nullptr},
