@@ -1,0 +1,214 @@
+// Template files: the only place that reads their TOML.
+#include "tkt/error.hpp"
+#include "tkt/templates.hpp"
+#include "tkt/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace tkt {
+namespace {
+
+class FileReader {
+public:
+    explicit FileReader(std::filesystem::path path) : m_path(std::move(path)) {}
+
+    [[noreturn]] void fail(const toml::source_region& where, std::string_view message) const {
+        throw config_error(m_path.string(), where.begin.line, where.begin.column, message);
+    }
+
+    template <std::size_t N>
+    void check_keys(const toml::table& table, std::string_view prefix,
+                    const std::array<std::string_view, N>& known) const {
+        for (const auto& [key, node] : table) {
+            (void)node;
+            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+                fail(key.source(), fmt::format("unknown key '{}{}'{}", prefix, key.str(),
+                                               did_you_mean(key.str(), known)));
+            }
+        }
+    }
+
+    std::string string(const toml::table& table, std::string_view key, std::string_view where) const {
+        const auto* node = table.get(key);
+        if (node == nullptr) {
+            return {};
+        }
+        if (!node->is_string()) {
+            fail(node->source(), fmt::format("'{}{}' must be a string", where, key));
+        }
+        return *node->value<std::string>();
+    }
+
+    const toml::table& table(const toml::node& node, std::string_view name) const {
+        if (!node.is_table()) {
+            fail(node.source(), fmt::format("'{}' must be a table", name));
+        }
+        return *node.as_table();
+    }
+
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+// Checks the Mustache of `text`, which begins at `line` of the file.
+void check_mustache(const FileReader& reader, const std::string& text, std::size_t line,
+                    const toml::source_region& where) {
+    try {
+        mustache::Template parsed(text);
+    } catch (const mustache::SyntaxError& error) {
+        const auto position = error.position();
+        if (line == 0) {
+            reader.fail(where, error.what());
+        }
+        throw config_error(reader.path().string(), static_cast<std::int64_t>(line + position.line - 1),
+                           static_cast<std::int64_t>(position.column), error.what());
+    }
+}
+
+// A literal multi-line string starts on the line after its opening quotes.
+std::size_t first_line_of(const toml::node& node) {
+    const auto& begin = node.source().begin;
+    return begin.line + 1;
+}
+
+TemplateText read_language(const FileReader& reader, const toml::table& language, std::string_view name) {
+    const std::string where = fmt::format("lang.{}.", name);
+    reader.check_keys(language, where, std::array<std::string_view, 2>{"subject", "body"});
+    TemplateText text;
+    text.subject = reader.string(language, "subject", where);
+    text.body = reader.string(language, "body", where);
+    if (const auto* subject = language.get("subject")) {
+        text.subject_line = subject->source().begin.line;
+        check_mustache(reader, text.subject, 0, subject->source());
+    }
+    if (const auto* body = language.get("body")) {
+        text.body_line = first_line_of(*body);
+        check_mustache(reader, text.body, text.body_line, body->source());
+    } else {
+        reader.fail(language.source(), fmt::format("'{}body' is missing", where));
+    }
+    return text;
+}
+
+void read_vars(const FileReader& reader, const toml::table& vars, TemplateFile& file) {
+    for (const auto& [key, node] : vars) {
+        const auto& var = reader.table(node, fmt::format("vars.{}", key.str()));
+        const std::string where = fmt::format("vars.{}.", key.str());
+        reader.check_keys(var, where, std::array<std::string_view, 3>{"description", "required", "default"});
+        TemplateVar entry{std::string(key.str()), reader.string(var, "description", where), false, std::nullopt};
+        if (const auto* required = var.get("required")) {
+            if (!required->is_boolean()) {
+                reader.fail(required->source(), fmt::format("'{}required' must be true or false", where));
+            }
+            entry.required = *required->value<bool>();
+        }
+        if (var.get("default")) {
+            entry.default_value = reader.string(var, "default", where);
+        }
+        file.vars.push_back(std::move(entry));
+    }
+}
+
+void read_header(const FileReader& reader, const toml::table& header, TemplateFile& file) {
+    reader.check_keys(header, "template.",
+                      std::array<std::string_view, 4>{"description", "category", "tags", "status_after"});
+    file.description = reader.string(header, "description", "template.");
+    file.category = reader.string(header, "category", "template.");
+    if (const auto* tags = header.get("tags")) {
+        if (!tags->is_array()) {
+            reader.fail(tags->source(), "'template.tags' must be an array of strings");
+        }
+        for (const auto& tag : *tags->as_array()) {
+            if (!tag.is_string()) {
+                reader.fail(tag.source(), "'template.tags' must hold only strings");
+            }
+            file.tags.push_back(*tag.value<std::string>());
+        }
+    }
+    if (const auto* status = header.get("status_after")) {
+        const auto name = reader.string(header, "status_after", "template.");
+        file.status_after = parse_status(name);
+        if (!file.status_after) {
+            reader.fail(status->source(), fmt::format("unknown status '{}'{} (valid: new, open, pending, solved, closed)",
+                                                      name, did_you_mean(name, status_names())));
+        }
+    }
+}
+
+}  // namespace
+
+TemplateFile load_template_file(const std::filesystem::path& path) {
+    const FileReader reader(path);
+    toml::table root;
+    try {
+        root = toml::parse_file(path.string());
+    } catch (const toml::parse_error& error) {
+        std::string message(error.description());
+        constexpr std::string_view k_prefix = "Error while parsing ";
+        if (message.starts_with(k_prefix)) {
+            message.erase(0, k_prefix.size());
+        }
+        reader.fail(error.source(), message);
+    }
+    TemplateFile file;
+    file.name = path.stem().string();
+    file.path = path;
+    reader.check_keys(root, "", std::array<std::string_view, 3>{"template", "vars", "lang"});
+    if (const auto* header = root.get("template")) {
+        read_header(reader, reader.table(*header, "template"), file);
+    }
+    if (const auto* vars = root.get("vars")) {
+        read_vars(reader, reader.table(*vars, "vars"), file);
+    }
+    const auto* languages = root.get("lang");
+    if (languages == nullptr) {
+        throw config_error(path.string(), 1, 1, "no [lang.en] or other language table");
+    }
+    for (const auto& [key, node] : reader.table(*languages, "lang")) {
+        file.languages.emplace(std::string(key.str()),
+                               read_language(reader, reader.table(node, fmt::format("lang.{}", key.str())), key.str()));
+    }
+    return file;
+}
+
+TemplateLibrary::TemplateLibrary(std::vector<std::filesystem::path> folders) : m_folders(std::move(folders)) {}
+
+std::optional<TemplateFile> TemplateLibrary::find(std::string_view name) const {
+    // Names only, never paths: a partial cannot reach outside the template folders.
+    const bool plain = !name.empty() && name.find_first_of("/\\\0") == std::string_view::npos &&
+                       name != "." && name != ".." && !name.starts_with('.');
+    if (!plain) {
+        return std::nullopt;
+    }
+    for (const auto& folder : m_folders) {
+        const auto path = folder / (std::string(name) + ".toml");
+        std::error_code error;
+        if (std::filesystem::is_regular_file(path, error)) {
+            return load_template_file(path);
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> TemplateLibrary::names() const {
+    std::vector<std::string> names;
+    for (const auto& folder : m_folders) {
+        std::error_code error;
+        for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+            const auto stem = entry.path().stem().string();
+            if (entry.path().extension() == ".toml" && stem != "lint" && !stem.starts_with('.') &&
+                std::find(names.begin(), names.end(), stem) == names.end()) {
+                names.push_back(stem);
+            }
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+}  // namespace tkt
