@@ -196,9 +196,11 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
+// The spec leaves the empty string to each implementation; in tkt it is false, as a
+// missing value is, so that {{#customer.first_name}} guards against "Hello ,".
 bool is_falsy(const nlohmann::json& value) {
     return value.is_null() || (value.is_boolean() && !value.get<bool>()) ||
-           (value.is_array() && value.empty());
+           (value.is_array() && value.empty()) || (value.is_string() && value.get<std::string>().empty());
 }
 
 std::string to_text(const nlohmann::json& value) {

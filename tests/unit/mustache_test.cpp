@@ -49,6 +49,11 @@ TEST_CASE("mustache::a fallback through an inverted section is not missing") {
         CHECK(result.text == "Здравствуйте, Иван Иванович!");
         CHECK(result.missing.empty());
     }
+    SUBCASE("with an empty one") {
+        const auto result = render(greeting, {{"customer", {{"greeting_name", ""}}}});
+        CHECK(result.text == "Здравствуйте!");
+        CHECK(result.missing.empty());
+    }
     SUBCASE("without one") {
         const auto result = render(greeting, {{"customer", nlohmann::json::object()}});
         CHECK(result.text == "Здравствуйте!");
