@@ -1,42 +1,18 @@
 #include "tkt/config.hpp"
 
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
-
-#include <algorithm>
-#include <array>
-#include <fmt/format.h>
-#include <toml++/toml.h>
+#include "core/toml_file.hpp"
 
 namespace tkt {
 namespace {
 
-// Reads one config file, keeping its name for error messages.
-class ConfigReader {
+// Reads config.toml: the shared reader plus the value types only config has.
+class ConfigReader : public toml_file::Reader {
 public:
     ConfigReader(std::filesystem::path file, const toml::table& root)
-        : m_file(std::move(file)), m_root(root) {}
+        : Reader(std::move(file)), m_root(root) {}
 
     [[noreturn]] void fail(const toml::node& node, std::string_view message) const {
-        fail_at(node.source(), message);
-    }
-
-    [[noreturn]] void fail_at(const toml::source_region& region, std::string_view message) const {
-        throw config_error(m_file.string(), region.begin.line, region.begin.column, message);
-    }
-
-    // Rejects keys of `table` not in `known`, so that a typo is an error, not ignored.
-    template <std::size_t N>
-    void check_keys(const toml::table& table, std::string_view prefix,
-                    const std::array<std::string_view, N>& known) const {
-        for (const auto& [key, node] : table) {
-            (void)node;
-            const std::string_view name = key.str();
-            if (std::find(known.begin(), known.end(), name) == known.end()) {
-                fail_at(key.source(), fmt::format("unknown key '{}{}'{}", prefix, name,
-                                       did_you_mean(name, known)));
-            }
-        }
+        Reader::fail(node.source(), message);
     }
 
     const toml::table* table(std::string_view name) const {
@@ -48,12 +24,8 @@ public:
     }
 
     void read(const toml::table& table, std::string_view key, std::string& out) const {
-        if (const auto* node = table.get(key)) {
-            const auto value = node->value<std::string>();
-            if (!value || !node->is_string()) {
-                fail(*node, fmt::format("'{}' must be a string", key));
-            }
-            out = *value;
+        if (table.get(key)) {
+            out = string(table, key, "");
         }
     }
 
@@ -96,7 +68,6 @@ public:
     }
 
 private:
-    std::filesystem::path m_file;
     const toml::table& m_root;
 };
 
@@ -140,22 +111,7 @@ Config load_config(const std::filesystem::path& dir, const std::string& fallback
         config.agent.full_name = config.agent.login;
         return config;
     }
-    toml::table root;
-    try {
-        root = toml::parse_file(file.string());
-    } catch (const toml::parse_error& e) {
-        const auto& where = e.source().begin;
-        // toml++ says "Error while parsing string: ..."; the house style is lowercase.
-        constexpr std::string_view k_prefix = "Error while parsing ";
-        std::string message(e.description());
-        if (message.starts_with(k_prefix)) {
-            message.erase(0, k_prefix.size());
-        }
-        if (where.line == 0) {
-            throw Error(Exit::config, fmt::format("{}: {}", file.string(), message));
-        }
-        throw config_error(file.string(), where.line, where.column, message);
-    }
+    const toml::table root = toml_file::Reader(file).parse();
     apply(ConfigReader(file, root), root, config);
     if (config.agent.full_name.empty()) {
         config.agent.full_name = config.agent.login;

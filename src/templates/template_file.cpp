@@ -1,46 +1,13 @@
 // Template files: the only place that reads their TOML.
-#include "tkt/error.hpp"
+#include "core/toml_file.hpp"
 #include "tkt/templates.hpp"
-#include "tkt/text.hpp"
-
-#include <algorithm>
-#include <array>
-#include <fmt/format.h>
-#include <toml++/toml.h>
 
 namespace tkt {
 namespace {
 
-class FileReader {
+class FileReader : public toml_file::Reader {
 public:
-    explicit FileReader(std::filesystem::path path) : m_path(std::move(path)) {}
-
-    [[noreturn]] void fail(const toml::source_region& where, std::string_view message) const {
-        throw config_error(m_path.string(), where.begin.line, where.begin.column, message);
-    }
-
-    template <std::size_t N>
-    void check_keys(const toml::table& table, std::string_view prefix,
-                    const std::array<std::string_view, N>& known) const {
-        for (const auto& [key, node] : table) {
-            (void)node;
-            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-                fail(key.source(), fmt::format("unknown key '{}{}'{}", prefix, key.str(),
-                                               did_you_mean(key.str(), known)));
-            }
-        }
-    }
-
-    std::string string(const toml::table& table, std::string_view key, std::string_view where) const {
-        const auto* node = table.get(key);
-        if (node == nullptr) {
-            return {};
-        }
-        if (!node->is_string()) {
-            fail(node->source(), fmt::format("'{}{}' must be a string", where, key));
-        }
-        return *node->value<std::string>();
-    }
+    using Reader::Reader;
 
     const toml::table& table(const toml::node& node, std::string_view name) const {
         if (!node.is_table()) {
@@ -48,11 +15,6 @@ public:
         }
         return *node.as_table();
     }
-
-    const std::filesystem::path& path() const { return m_path; }
-
-private:
-    std::filesystem::path m_path;
 };
 
 // Checks the Mustache of `text`, which begins at `line` of the file.
@@ -144,17 +106,7 @@ void read_header(const FileReader& reader, const toml::table& header, TemplateFi
 
 TemplateFile load_template_file(const std::filesystem::path& path) {
     const FileReader reader(path);
-    toml::table root;
-    try {
-        root = toml::parse_file(path.string());
-    } catch (const toml::parse_error& error) {
-        std::string message(error.description());
-        constexpr std::string_view k_prefix = "Error while parsing ";
-        if (message.starts_with(k_prefix)) {
-            message.erase(0, k_prefix.size());
-        }
-        reader.fail(error.source(), message);
-    }
+    const toml::table root = reader.parse();
     TemplateFile file;
     file.name = path.stem().string();
     file.path = path;

@@ -1,0 +1,79 @@
+// What the config and template loaders share: reading a TOML file whose every error
+// names file:line:col (exit 78). toml++ is used here and in those two loaders only.
+#pragma once
+
+#include "tkt/error.hpp"
+#include "tkt/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fmt/format.h>
+#include <string>
+#include <string_view>
+#include <toml++/toml.h>
+
+namespace tkt::toml_file {
+
+// Reads one TOML file, keeping its path for error messages.
+class Reader {
+public:
+    explicit Reader(std::filesystem::path path) : m_path(std::move(path)) {}
+
+    // Parses the file; a syntax error is a configuration error at its line and column.
+    toml::table parse() const {
+        try {
+            return toml::parse_file(m_path.string());
+        } catch (const toml::parse_error& error) {
+            // toml++ says "Error while parsing string: ..."; the house style is lowercase.
+            constexpr std::string_view k_prefix = "Error while parsing ";
+            std::string message(error.description());
+            if (message.starts_with(k_prefix)) {
+                message.erase(0, k_prefix.size());
+            }
+            if (error.source().begin.line == 0) {
+                throw Error(Exit::config, fmt::format("{}: {}", m_path.string(), message));
+            }
+            fail(error.source(), message);
+        }
+    }
+
+    // Throws a configuration error at `where`.
+    [[noreturn]] void fail(const toml::source_region& where, std::string_view message) const {
+        throw config_error(m_path.string(), where.begin.line, where.begin.column, message);
+    }
+
+    // Rejects keys of `table` not in `known`, so that a typo is an error, not ignored;
+    // `prefix` ("agent.") makes the key's full name.
+    template <std::size_t N>
+    void check_keys(const toml::table& table, std::string_view prefix,
+                    const std::array<std::string_view, N>& known) const {
+        for (const auto& [key, node] : table) {
+            (void)node;
+            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+                fail(key.source(), fmt::format("unknown key '{}{}'{}", prefix, key.str(),
+                                               did_you_mean(key.str(), known)));
+            }
+        }
+    }
+
+    // Returns the string at `key` of `table`, "" when absent; anything else there is an
+    // error naming `prefix` + `key`.
+    std::string string(const toml::table& table, std::string_view key, std::string_view prefix) const {
+        const auto* node = table.get(key);
+        if (node == nullptr) {
+            return {};
+        }
+        if (!node->is_string()) {
+            fail(node->source(), fmt::format("'{}{}' must be a string", prefix, key));
+        }
+        return *node->value<std::string>();
+    }
+
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+}  // namespace tkt::toml_file
