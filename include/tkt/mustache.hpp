@@ -58,6 +58,16 @@ struct RenderResult {
     std::vector<Missing> missing;  // variables missing, null or empty; unknown partials
 };
 
+// One run of literal text or one tag of a parsed template, for tools that check a
+// template rather than render it (`tkt template lint`).
+struct Piece {
+    enum class Kind { text, variable, section, inverted, partial, comment };
+    Kind kind = Kind::text;
+    std::string text;  // the literal text, the comment, or the tag's name
+    Position position;
+    std::vector<std::string> sections;  // names of the enclosing sections, outermost first
+};
+
 // A parsed template.
 class Template {
 public:
@@ -74,6 +84,10 @@ public:
     // Returns every name the template uses (variables, sections, partials as ">name"),
     // each once, in order of first use.
     std::vector<std::string> names() const;
+
+    // Returns the template's text and tags (set-delimiter tags aside) in source order,
+    // sections before what they enclose.
+    std::vector<Piece> pieces() const;
 
     // The parsed tree, for the renderer.
     struct Node;

@@ -34,4 +34,9 @@ struct Paths {
 Paths resolve_paths(const std::optional<std::string>& db_flag,
                     const std::optional<std::string>& config_flag, const Environment& env);
 
+// Returns the folder of the templates shipped with tkt: `templates` next to the binary
+// (a build tree), else where `cmake --install` puts them relative to the binary
+// (share/tkt/templates); nullopt when neither exists.
+std::optional<std::filesystem::path> shipped_templates_dir();
+
 }  // namespace tkt

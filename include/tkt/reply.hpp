@@ -8,6 +8,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 
 namespace tkt {
@@ -27,6 +28,14 @@ std::string greeting_name(std::string_view name);
 // caller's `vars` (dotted names set nested values, so customer.greeting_name overrides).
 nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& agent, std::string_view lang,
                              Timestamp now, const std::map<std::string, std::string>& vars);
+
+// Sets each of `vars` in `context`, a dotted name setting a nested value.
+void set_vars(nlohmann::json& context, const std::map<std::string, std::string>& vars);
+
+// Returns every name reply_context() can give, dotted ("ticket.id", "new_owner"), for
+// lint to tell a misspelt variable from a real one. Names under "previous_agent" are
+// present only when someone else answered before.
+std::span<const std::string_view> reply_context_names();
 
 struct RenderedReply {
     std::string template_name;

@@ -98,6 +98,34 @@ public:
     void update_status(TicketId id, Status status, std::optional<Timestamp> solved_at,
                        Timestamp now);
 
+    // Sets ticket `id`'s first_reply_at to `at` unless it has one; returns true when set.
+    bool mark_first_reply(TicketId id, Timestamp at);
+
+    // Sets the assignee of ticket `id`; nullopt leaves it to nobody.
+    void set_assignee(TicketId id, const std::optional<std::string>& login, Timestamp now);
+
+    // Queues the outbound message `message_row` of ticket `ticket` for `recipient`;
+    // returns the outbox entry's id.
+    std::int64_t queue_outbound(std::int64_t message_row, TicketId ticket, std::string_view recipient,
+                                Timestamp now);
+
+    // Returns the outbox entries not yet sent (all of them with `include_sent`), oldest
+    // first, without their raw messages.
+    std::vector<OutboxItem> outbox(bool include_sent);
+
+    // Marks the queued entries among `ids` (every queued entry when `ids` is empty) as
+    // being sent, counting an attempt, and returns them with their raw messages. An
+    // entry another process is sending, or has sent, is not returned: none goes twice.
+    std::vector<OutboxItem> claim_outbox(std::span<const std::int64_t> ids, Timestamp now);
+
+    // Records how sending entry `id` went: sent when `error` is nullopt, else queued
+    // again with the error kept.
+    void finish_outbox(std::int64_t id, const std::optional<std::string>& error, Timestamp now);
+
+    // Puts the entries among `ids` that are stuck in `sending` back in the queue;
+    // returns the ids it changed.
+    std::vector<std::int64_t> requeue_outbox(std::span<const std::int64_t> ids);
+
     // Adds `tag` to ticket `id`; returns false when it was already there.
     bool add_tag(TicketId id, std::string_view tag, Timestamp now);
 

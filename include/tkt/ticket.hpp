@@ -107,4 +107,27 @@ struct AttachmentInfo {
     std::string sha256;
 };
 
+// A reply waiting for sendmail, being handed to it, or sent. `sending` means a tkt
+// process ran sendmail and has not said how it went: it is still running, or it
+// stopped, and then the message may or may not have left.
+enum class OutboxState { queued, sending, sent };
+
+std::string_view to_string(OutboxState state);
+std::optional<OutboxState> parse_outbox_state(std::string_view name);
+
+struct OutboxItem {
+    std::int64_t id = 0;
+    std::int64_t message_row = 0;  // the outbound message in messages
+    TicketId ticket_id = 0;
+    std::string recipient;
+    std::string subject;
+    OutboxState state = OutboxState::queued;
+    std::int64_t attempts = 0;
+    std::optional<std::string> last_error;
+    Timestamp queued_at = 0;
+    std::optional<Timestamp> tried_at;
+    std::optional<Timestamp> sent_at;
+    std::string raw;  // the RFC 5322 message; filled only by Store::claim_outbox
+};
+
 }  // namespace tkt

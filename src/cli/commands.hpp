@@ -29,5 +29,8 @@ void declare_close(CLI::App& command, Context& context);
 void declare_reopen(CLI::App& command, Context& context);
 void declare_tag(CLI::App& command, Context& context);
 void declare_import(CLI::App& command, Context& context);
+void declare_reply(CLI::App& command, Context& context);
+void declare_outbox(CLI::App& command, Context& context);
+void declare_template(CLI::App& command, Context& context);
 
 }  // namespace tkt::cli

@@ -85,6 +85,22 @@ Store& Context::store() {
 
 Actor Context::actor() { return Actor{config().agent.login, now()}; }
 
+std::vector<std::filesystem::path> Context::template_folders(const std::optional<std::string>& flag) {
+    std::vector<std::filesystem::path> folders;
+    if (flag) {
+        std::error_code error;
+        if (!std::filesystem::is_directory(*flag, error)) {
+            throw Error(Exit::no_input, fmt::format("no template folder '{}' (--templates)", *flag));
+        }
+        folders.emplace_back(*flag);
+    }
+    folders.push_back(paths().config_dir / "templates");
+    if (auto shipped = shipped_templates_dir()) {
+        folders.push_back(std::move(*shipped));
+    }
+    return folders;
+}
+
 Environment process_environment() {
     std::map<std::string, std::string, std::less<>> variables;
     for (char** entry = environ; entry && *entry; ++entry) {

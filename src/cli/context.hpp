@@ -60,6 +60,11 @@ public:
     // Returns the configured agent stamped with now, for recording events.
     Actor actor();
 
+    // Returns the template folders in search order: `flag` (--templates DIR), the
+    // config directory's templates/, the shipped templates. A --templates folder that
+    // does not exist is an error (exit 66).
+    std::vector<std::filesystem::path> template_folders(const std::optional<std::string>& flag);
+
 private:
     std::istream& m_in;
     std::ostream& m_out;

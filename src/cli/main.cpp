@@ -13,16 +13,19 @@ namespace tkt::cli {
 
 namespace {
 
-constexpr std::array<CommandSpec, 9> k_commands{{
+constexpr std::array<CommandSpec, 12> k_commands{{
     {"init", "Create the database and a starter config directory", declare_init},
     {"new", "Open a ticket", declare_new},
     {"list", "List tickets that match a filter", declare_list},
     {"show", "Show a ticket with its messages and history", declare_show},
     {"history", "Show the events recorded on a ticket", declare_history},
+    {"reply", "Answer a ticket from a template or a message", declare_reply},
     {"close", "Close tickets", declare_close},
     {"reopen", "Reopen solved or closed tickets", declare_reopen},
     {"tag", "Add (+tag) and remove (-tag) tags", declare_tag},
     {"import", "Load mail archives: mbox files or maildirs", declare_import},
+    {"outbox", "List replies waiting for sendmail; flush retries them", declare_outbox},
+    {"template", "List, show, render and lint reply templates", declare_template},
 }};
 
 std::vector<std::string_view> command_names() {

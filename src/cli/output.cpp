@@ -184,8 +184,17 @@ std::string describe_event(const Event& event) {
     if (!detail.is_object()) {
         return {};
     }
+    const auto name = [](const nlohmann::ordered_json& value) {
+        return value.is_string() ? value.get<std::string>() : value.is_null() ? "nobody" : value.dump();
+    };
+    if (event.kind == "replied") {
+        const std::string how = detail.contains("template") ? name(detail["template"]) : "message";
+        return fmt::format("to {} ({}, {}{})", name(detail.value("to", nlohmann::ordered_json())), how,
+                           name(detail.value("lang", nlohmann::ordered_json())),
+                           detail.value("queued", false) ? ", by mail" : "");
+    }
     if (detail.contains("from") && detail.contains("to")) {
-        return fmt::format("{} → {}", detail["from"].get<std::string>(), detail["to"].get<std::string>());
+        return fmt::format("{} → {}", name(detail["from"]), name(detail["to"]));
     }
     std::vector<std::string> parts;
     for (const auto& tag : detail.value("added", nlohmann::ordered_json::array())) {

@@ -32,4 +32,16 @@ std::string restore_dash_word(const std::string& word) {
     return word.starts_with(k_dash_mark) ? word.substr(1) : word;
 }
 
+std::map<std::string, std::string> parse_vars(const std::vector<std::string>& words) {
+    std::map<std::string, std::string> vars;
+    for (const auto& word : words) {
+        const auto equals = word.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            throw usage_error(fmt::format("invalid --var '{}' (write name=value)", word));
+        }
+        vars[word.substr(0, equals)] = word.substr(equals + 1);
+    }
+    return vars;
+}
+
 }  // namespace tkt::cli

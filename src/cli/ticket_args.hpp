@@ -1,8 +1,9 @@
-// Reading ticket ids from the command line.
+// Reading ticket ids and other values several commands take from the command line.
 #pragma once
 
 #include "tkt/ticket.hpp"
 
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -12,6 +13,10 @@ namespace tkt::cli {
 // Parses each of `words` as a ticket id ("42" or "#42"); throws a usage error naming
 // the first word that is not one.
 std::vector<TicketId> parse_ticket_ids(std::span<const std::string> words);
+
+// Parses --var words "name=value" into a map; throws a usage error for a word without
+// '=' or without a name.
+std::map<std::string, std::string> parse_vars(const std::vector<std::string>& words);
 
 // Returns `word` marked so that CLI11 does not take a tag removal such as "-spam" (or
 // "-hot", which it would read as -h) for an option; other words come back unchanged.

@@ -51,4 +51,15 @@ Paths resolve_paths(const std::optional<std::string>& db_flag,
     return paths;
 }
 
+std::optional<std::filesystem::path> shipped_templates_dir() {
+    std::error_code error;
+    const auto binary_dir = std::filesystem::read_symlink("/proc/self/exe", error).parent_path();
+    for (const auto& candidate : {binary_dir / "templates", binary_dir / TKT_TEMPLATES_FROM_BINDIR}) {
+        if (std::filesystem::is_directory(candidate, error)) {
+            return candidate.lexically_normal();
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace tkt

@@ -11,6 +11,7 @@ constexpr std::array<std::string_view, 5> k_status_names{"new", "open", "pending
 constexpr std::array<std::string_view, 4> k_priority_names{"low", "normal", "high", "urgent"};
 constexpr std::array<std::string_view, 5> k_channel_names{"email", "chat", "phone", "web", "api"};
 constexpr std::array<std::string_view, 3> k_direction_names{"in", "out", "note"};
+constexpr std::array<std::string_view, 3> k_outbox_state_names{"queued", "sending", "sent"};
 
 // Maps a name to the enum value at the same position of `names`.
 template <class Enum, std::size_t N>
@@ -33,6 +34,11 @@ std::string_view to_string(Status status) { return name_of(status, k_status_name
 std::string_view to_string(Priority priority) { return name_of(priority, k_priority_names); }
 std::string_view to_string(Channel channel) { return name_of(channel, k_channel_names); }
 std::string_view to_string(Direction direction) { return name_of(direction, k_direction_names); }
+
+std::string_view to_string(OutboxState state) { return name_of(state, k_outbox_state_names); }
+std::optional<OutboxState> parse_outbox_state(std::string_view name) {
+    return parse_name<OutboxState>(name, k_outbox_state_names);
+}
 
 std::span<const std::string_view> status_names() { return k_status_names; }
 std::span<const std::string_view> priority_names() { return k_priority_names; }

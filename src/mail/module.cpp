@@ -1,7 +1,8 @@
 // The entry point of tkt-mail.so.
+#include "mail/compose.hpp"
 #include "mail/module.hpp"
 
 extern "C" __attribute__((visibility("default"))) const tkt::mail::Api* tkt_mail_api() {
-    static const tkt::mail::Api api{tkt::parse_mail, tkt::dedup_key};
+    static const tkt::mail::Api api{tkt::parse_mail, tkt::dedup_key, tkt::mail::compose};
     return &api;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "tkt/mail.hpp"
+#include "tkt/outgoing.hpp"
 
 namespace tkt::mail {
 
@@ -11,6 +12,7 @@ namespace tkt::mail {
 struct Api {
     InboundMail (*parse)(std::string_view raw, const MailOptions& options);
     std::string (*dedup_key)(const InboundMail& mail, std::string_view raw);
+    std::string (*compose)(const OutgoingMail& mail);
 };
 
 // The name of the one C symbol the module exports: a function returning the table.

@@ -1,42 +1,24 @@
 // Reading one RFC 5322 message with GMime: the only file that walks GMime's objects.
+#include "mail/gmime_support.hpp"
 #include "tkt/mail.hpp"
 #include "tkt/text.hpp"
 
 #include <fmt/format.h>
-#include <gmime/gmime.h>
 #include <memory>
-#include <mutex>
 
 namespace tkt {
 namespace {
 
-struct GObjectUnref {
-    void operator()(gpointer object) const {
-        if (object) {
-            g_object_unref(object);
-        }
-    }
-};
-template <class T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
+using mail::GPtr;
+using mail::GString;
+using mail::start_gmime;
 
 struct OptionsFree {
     void operator()(GMimeParserOptions* options) const { g_mime_parser_options_free(options); }
 };
 
-struct GFree {
-    void operator()(void* memory) const { g_free(memory); }
-};
-using GString = std::unique_ptr<char, GFree>;
-
 // The longest header value kept; longer ones are cut (a 1 MB subject helps nobody).
 constexpr std::size_t k_max_header_bytes = 16 * 1024;
-
-// GMime costs milliseconds to start, so it starts on the first parse, once.
-void start_gmime() {
-    static std::once_flag once;
-    std::call_once(once, [] { g_mime_init(); });
-}
 
 std::unique_ptr<GMimeParserOptions, OptionsFree> lenient_options() {
     std::unique_ptr<GMimeParserOptions, OptionsFree> options(g_mime_parser_options_new());

@@ -84,9 +84,28 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_message ON attachments (message_id);
 )sql";
 
-constexpr std::array<Migration, 2> k_migrations{{
+// The outbox: replies waiting for sendmail. The message itself is the outbound row of
+// messages (its raw holds the RFC 5322 text), so nothing sent exists only here.
+constexpr std::string_view k_version_3 = R"sql(
+CREATE TABLE outbox (
+    id         INTEGER PRIMARY KEY,
+    message    INTEGER NOT NULL UNIQUE REFERENCES messages (id),
+    ticket_id  INTEGER NOT NULL REFERENCES tickets (id),
+    recipient  TEXT NOT NULL,
+    state      TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sending', 'sent')),
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    queued_at  INTEGER NOT NULL,
+    tried_at   INTEGER,
+    sent_at    INTEGER
+);
+CREATE INDEX outbox_waiting ON outbox (state) WHERE state <> 'sent';
+)sql";
+
+constexpr std::array<Migration, 3> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
+    {3, k_version_3},
 }};
 
 }  // namespace

@@ -195,6 +195,126 @@ void Store::update_status(TicketId id, Status status, std::optional<Timestamp> s
         .run();
 }
 
+bool Store::mark_first_reply(TicketId id, Timestamp at) {
+    m_db->prepare("UPDATE tickets SET first_reply_at = ?2 WHERE id = ?1 AND first_reply_at IS NULL")
+        .bind(1, id)
+        .bind(2, at)
+        .run();
+    return m_db->changes() > 0;
+}
+
+void Store::set_assignee(TicketId id, const std::optional<std::string>& login, Timestamp now) {
+    m_db->prepare("UPDATE tickets SET assignee = ?2, updated_at = max(updated_at, ?3) WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, login)
+        .bind(3, now)
+        .run();
+}
+
+std::int64_t Store::queue_outbound(std::int64_t message_row, TicketId ticket, std::string_view recipient,
+                                   Timestamp now) {
+    m_db->prepare("INSERT INTO outbox (message, ticket_id, recipient, queued_at) VALUES (?1, ?2, ?3, ?4)")
+        .bind(1, message_row)
+        .bind(2, ticket)
+        .bind(3, recipient)
+        .bind(4, now)
+        .run();
+    return m_db->last_insert_id();
+}
+
+namespace {
+
+constexpr std::string_view k_outbox_columns =
+    "o.id, o.message, o.ticket_id, o.recipient, m.subject, o.state, o.attempts, o.last_error, "
+    "o.queued_at, o.tried_at, o.sent_at";
+
+OutboxItem read_outbox_item(const Statement& row) {
+    OutboxItem item;
+    item.id = row.integer(0);
+    item.message_row = row.integer(1);
+    item.ticket_id = row.integer(2);
+    item.recipient = row.text(3);
+    item.subject = row.text(4);
+    item.state = parse_outbox_state(row.text(5)).value_or(OutboxState::queued);
+    item.attempts = row.integer(6);
+    item.last_error = row.optional_text(7);
+    item.queued_at = row.integer(8);
+    item.tried_at = row.optional_integer(9);
+    item.sent_at = row.optional_integer(10);
+    return item;
+}
+
+}  // namespace
+
+std::vector<OutboxItem> Store::outbox(bool include_sent) {
+    auto statement = m_db->prepare(fmt::format(
+        "SELECT {} FROM outbox AS o JOIN messages AS m ON m.id = o.message {} ORDER BY o.id", k_outbox_columns,
+        include_sent ? "" : "WHERE o.state <> 'sent'"));
+    std::vector<OutboxItem> items;
+    while (statement.step()) {
+        items.push_back(read_outbox_item(statement));
+    }
+    return items;
+}
+
+std::vector<OutboxItem> Store::claim_outbox(std::span<const std::int64_t> ids, Timestamp now) {
+    auto select = m_db->prepare(fmt::format(
+        "SELECT {}, m.raw FROM outbox AS o JOIN messages AS m ON m.id = o.message "
+        "WHERE o.state = 'queued' AND (?1 IS NULL OR o.id = ?1) ORDER BY o.id",
+        k_outbox_columns));
+    std::vector<OutboxItem> claimed;
+    auto claim_matching = [&](std::optional<std::int64_t> id) {
+        select.bind(1, id);
+        while (select.step()) {
+            OutboxItem item = read_outbox_item(select);
+            item.raw = select.text(11);
+            claimed.push_back(std::move(item));
+        }
+    };
+    if (ids.empty()) {
+        claim_matching(std::nullopt);
+    }
+    for (const auto id : ids) {
+        claim_matching(id);
+    }
+    auto update = m_db->prepare(
+        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, tried_at = ?2 WHERE id = ?1");
+    for (auto& item : claimed) {
+        update.bind(1, item.id).bind(2, now).run();
+        item.state = OutboxState::sending;
+        item.attempts += 1;
+        item.tried_at = now;
+    }
+    return claimed;
+}
+
+void Store::finish_outbox(std::int64_t id, const std::optional<std::string>& error, Timestamp now) {
+    if (error) {
+        m_db->prepare("UPDATE outbox SET state = 'queued', last_error = ?2 WHERE id = ?1 AND state = 'sending'")
+            .bind(1, id)
+            .bind(2, *error)
+            .run();
+    } else {
+        m_db->prepare("UPDATE outbox SET state = 'sent', last_error = NULL, sent_at = ?2 "
+                      "WHERE id = ?1 AND state = 'sending'")
+            .bind(1, id)
+            .bind(2, now)
+            .run();
+    }
+}
+
+std::vector<std::int64_t> Store::requeue_outbox(std::span<const std::int64_t> ids) {
+    auto update = m_db->prepare("UPDATE outbox SET state = 'queued' WHERE id = ?1 AND state = 'sending'");
+    std::vector<std::int64_t> changed;
+    for (const auto id : ids) {
+        update.bind(1, id).run();
+        if (m_db->changes() > 0) {
+            changed.push_back(id);
+        }
+    }
+    return changed;
+}
+
 bool Store::add_tag(TicketId id, std::string_view tag, Timestamp now) {
     m_db->prepare("INSERT OR IGNORE INTO tags (ticket_id, tag) VALUES (?1, ?2)")
         .bind(1, id)

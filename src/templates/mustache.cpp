@@ -6,7 +6,7 @@
 namespace tkt::mustache {
 
 struct Template::Node {
-    enum class Kind { text, variable, unescaped, section, inverted, partial };
+    enum class Kind { text, variable, unescaped, section, inverted, partial, comment };
     Kind kind = Kind::text;
     std::string text;  // the text, or the tag's name
     Position position;
@@ -75,7 +75,7 @@ public:
             m_last_tag_end = tag.end;
             Node node{Kind::text, std::string(tag.name), position_of(start), "", {}};
             switch (tag.sigil) {
-            case '!': break;
+            case '!': node.kind = Kind::comment; open.back()->push_back(std::move(node)); break;
             case '=': set_delimiters(tag.name, start); break;
             case '#':
             case '^':
@@ -284,6 +284,7 @@ private:
             break;
         }
         case Kind::partial: render_partial(node, stack); break;
+        case Kind::comment: break;
         }
     }
 
@@ -331,7 +332,7 @@ private:
 
 void collect_names(const std::vector<Node>& nodes, std::vector<std::string>& names) {
     for (const auto& node : nodes) {
-        if (node.kind == Kind::text) {
+        if (node.kind == Kind::text || node.kind == Kind::comment) {
             continue;
         }
         const std::string name = node.kind == Kind::partial ? ">" + node.text : node.text;
@@ -339,6 +340,30 @@ void collect_names(const std::vector<Node>& nodes, std::vector<std::string>& nam
             names.push_back(name);
         }
         collect_names(node.children, names);
+    }
+}
+
+Piece::Kind piece_kind(Kind kind) {
+    switch (kind) {
+    case Kind::text: return Piece::Kind::text;
+    case Kind::variable:
+    case Kind::unescaped: return Piece::Kind::variable;
+    case Kind::section: return Piece::Kind::section;
+    case Kind::inverted: return Piece::Kind::inverted;
+    case Kind::partial: return Piece::Kind::partial;
+    case Kind::comment: return Piece::Kind::comment;
+    }
+    return Piece::Kind::text;
+}
+
+void collect_pieces(const std::vector<Node>& nodes, std::vector<std::string>& sections, std::vector<Piece>& pieces) {
+    for (const auto& node : nodes) {
+        pieces.push_back(Piece{piece_kind(node.kind), node.text, node.position, sections});
+        if (node.kind == Kind::section || node.kind == Kind::inverted) {
+            sections.push_back(node.text);
+            collect_pieces(node.children, sections, pieces);
+            sections.pop_back();
+        }
     }
 }
 
@@ -363,6 +388,13 @@ std::vector<std::string> Template::names() const {
     std::vector<std::string> names;
     collect_names(m_nodes, names);
     return names;
+}
+
+std::vector<Piece> Template::pieces() const {
+    std::vector<Piece> pieces;
+    std::vector<std::string> sections;
+    collect_pieces(m_nodes, sections, pieces);
+    return pieces;
 }
 
 }  // namespace tkt::mustache

@@ -49,12 +49,28 @@ std::optional<std::string> last_replier(const std::vector<Event>& events) {
     return std::nullopt;
 }
 
+constexpr std::array<std::string_view, 26> k_context_names{
+    "ticket",        "ticket.id",        "ticket.subject",           "ticket.queue",      "ticket.priority",
+    "ticket.status", "ticket.line",      "ticket.created_date",      "ticket.days_open",  "ticket.days_open_word",
+    "customer",      "customer.name",    "customer.first_name",      "customer.greeting_name", "customer.email",
+    "agent",         "agent.login",      "agent.full_name",          "agent.first_name",  "agent.email",
+    "previous_agent", "previous_agent.login", "previous_agent.full_name", "previous_agent.first_name", "now",          "new_owner",
+};
+
 std::string first_word(std::string_view name) {
     const auto words = split(squash_whitespace(name), ' ');
     return words.empty() ? std::string() : words.front();
 }
 
 }  // namespace
+
+void set_vars(nlohmann::json& context, const std::map<std::string, std::string>& vars) {
+    for (const auto& [name, value] : vars) {
+        set_dotted(context, name, value);
+    }
+}
+
+std::span<const std::string_view> reply_context_names() { return k_context_names; }
 
 std::string localized_date(Timestamp at, std::string_view lang) {
     using namespace std::chrono;
@@ -123,9 +139,7 @@ nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& ag
         context["new_owner"] = true;
         context["previous_agent"] = {{"login", *previous}};
     }
-    for (const auto& [name, value] : vars) {
-        set_dotted(context, name, value);
-    }
+    set_vars(context, vars);
     return context;
 }
 

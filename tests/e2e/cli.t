@@ -20,10 +20,13 @@ The command line: help, versions, unknown commands, and errors from the environm
     list                        List tickets that match a filter
     show                        Show a ticket with its messages and history
     history                     Show the events recorded on a ticket
+    reply                       Answer a ticket from a template or a message
     close                       Close tickets
     reopen                      Reopen solved or closed tickets
     tag                         Add (+tag) and remove (-tag) tags
     import                      Load mail archives: mbox files or maildirs
+    outbox                      List replies waiting for sendmail; flush retries them
+    template                    List, show, render and lint reply templates
   
   Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.
   $ tkt help close
@@ -75,7 +78,7 @@ past the timeout (75, and the retry then succeeds).
   1
   $ sqlite3 tkt.db 'PRAGMA user_version = 99'
   $ tkt list 2>&1 | sed "s|$PWD/||"
-  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 2); upgrade tkt
+  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 3); upgrade tkt
   $ head -c 4096 /dev/urandom > junk.db; echo 'not a database' >> junk.db
   $ tkt --db junk.db list 2>&1 | sed "s|$PWD/||"
   tkt: database 'junk.db' is corrupt or not a tkt database (file is not a database)

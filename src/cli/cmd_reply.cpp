@@ -1,0 +1,246 @@
+#include "cli/commands.hpp"
+#include "cli/editor.hpp"
+#include "cli/ticket_args.hpp"
+#include "tkt/error.hpp"
+#include "tkt/replying.hpp"
+#include "tkt/text.hpp"
+
+#include <fmt/format.h>
+#include <iterator>
+#include <map>
+
+namespace tkt::cli {
+namespace {
+
+struct ReplyOptions {
+    std::string id;
+    std::string where;
+    std::string template_name;
+    std::optional<std::string> message;
+    std::vector<std::string> vars;
+    std::string lang;
+    std::string as;
+    std::string status;
+    std::optional<std::string> templates;
+    bool dry_run = false;
+    bool edit = false;
+    bool mime = false;
+    bool send = false;
+};
+
+// A free-text reply is a template of its own: the text between greeting and
+// signature. The text is a value, never template source, so "{{x}}" in it stays.
+TemplateFile message_template(std::string_view lang) {
+    TemplateFile file;
+    file.path = "--message";
+    file.languages[std::string(lang)] =
+        TemplateText{"Re: {{ticket.subject}}", "{{> greeting}}\n\n{{message}}\n\n{{> signature}}\n", 1, 1};
+    return file;
+}
+
+std::string read_message(const std::string& text, Context& context) {
+    std::string message = text;
+    if (text == "-") {
+        message.assign(std::istreambuf_iterator<char>(context.in()), std::istreambuf_iterator<char>());
+    }
+    if (!is_valid_utf8(message)) {
+        throw data_error("the message is not valid UTF-8");
+    }
+    if (trim(message).empty()) {
+        throw data_error("the message is empty");
+    }
+    while (message.ends_with('\n') || message.ends_with('\r')) {
+        message.pop_back();
+    }
+    return message;
+}
+
+AgentIdentity replying_agent(const std::string& as, const Config& config) {
+    if (as.empty() || as == config.agent.login) {
+        return config.agent;
+    }
+    // Another agent's name is not known here: templates that sign with it need
+    // --var agent.full_name=... (or the agents listed in routing.toml).
+    return AgentIdentity{as, "", ""};
+}
+
+std::vector<TicketId> chosen_tickets(const ReplyOptions& options, Context& context, Store& store) {
+    if (!options.where.empty()) {
+        const FilterContext filter_context{context.now(), context.config().agent.login};
+        const auto words = split(squash_whitespace(options.where), ' ');
+        const Filter filter = with_default_statuses(parse_filter(words, filter_context));
+        std::vector<TicketId> ids;
+        auto read = store.begin_read();
+        for (const auto& ticket : store.find_tickets(filter, {}, 0)) {
+            ids.push_back(ticket.id);
+        }
+        if (ids.empty()) {
+            throw Error(Exit::nothing, fmt::format("no open ticket matches '{}'", options.where));
+        }
+        return ids;
+    }
+    return parse_ticket_ids(std::span(&options.id, 1));
+}
+
+void check_choices(const ReplyOptions& options) {
+    if (options.id.empty() == options.where.empty()) {
+        throw usage_error("give a ticket ID or --where FILTER (see 'tkt help reply')");
+    }
+    if (options.template_name.empty() == !options.message.has_value()) {
+        throw usage_error("give --template NAME or --message TEXT (see 'tkt help reply')");
+    }
+    if (options.edit && !options.where.empty()) {
+        throw usage_error("--edit answers one ticket; it cannot go with --where");
+    }
+}
+
+void print_draft(const ReplyDraft& draft, bool mime, bool many, Context& context) {
+    if (many) {
+        context.out() << fmt::format("==> ticket {} to {}: {}\n", draft.ticket_id, format_address(draft.to),
+                                     draft.subject);
+    }
+    context.out() << (mime ? draft.raw : draft.body);
+    if (many) {
+        context.out() << '\n';
+    }
+}
+
+// Sends what was just queued; a failure leaves it queued and ends with exit 75.
+void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
+    std::vector<std::int64_t> ids;
+    for (const auto& reply : recorded) {
+        ids.push_back(*reply.outbox_id);
+    }
+    std::vector<std::string> failures;
+    for (const auto& delivery : send_outbox(context.store(), context.config().mail.sendmail, ids, context.now())) {
+        if (delivery.result.ok) {
+            context.out() << fmt::format("sent reply on ticket {} to {}\n", delivery.item.ticket_id,
+                                         delivery.item.recipient);
+        } else {
+            failures.push_back(fmt::format("ticket {}: {}", delivery.item.ticket_id, delivery.result.error));
+        }
+    }
+    if (!failures.empty()) {
+        throw Error(Exit::temp_fail, fmt::format("could not send {} (recorded and queued; 'tkt outbox flush' "
+                                                 "retries): {}", failures.size() == 1 ? "the reply" : "the replies",
+                                                 join(failures, "; ")));
+    }
+}
+
+void run_reply(const ReplyOptions& options, Context& context) {
+    check_choices(options);
+    const auto vars_given = parse_vars(options.vars);
+    std::optional<Status> status;
+    if (!options.status.empty()) {
+        status = parse_status(options.status);
+        if (!status) {
+            throw usage_error(fmt::format("invalid --status '{}'{}", options.status,
+                                          did_you_mean(options.status, status_names())));
+        }
+    }
+    const Config& config = context.config();
+    const std::string lang = options.lang.empty() ? config.lang : options.lang;
+    const AgentIdentity agent = replying_agent(options.as, config);
+    const TemplateLibrary library(context.template_folders(options.templates));
+    auto vars = vars_given;
+    TemplateFile file;
+    if (options.message) {
+        file = message_template(lang);
+        vars["message"] = read_message(*options.message, context);
+    } else if (auto found = library.find(options.template_name)) {
+        file = std::move(*found);
+    } else {
+        std::vector<std::string> names = library.names();
+        const std::vector<std::string_view> views(names.begin(), names.end());
+        throw usage_error(fmt::format("no template '{}'{} (see 'tkt template list')", options.template_name,
+                                      did_you_mean(options.template_name, views)));
+    }
+
+    Store& store = context.existing_store();
+    const auto ids = chosen_tickets(options, context, store);
+    const bool compose = options.mime || options.send;
+    std::vector<std::pair<TicketRecord, RenderedReply>> rendered;
+    std::vector<std::string> failures;
+    {
+        for (const auto id : ids) {
+            try {
+                TicketRecord record = load_ticket(store, id);
+                auto reply = render_reply(library, file, lang, reply_context(record, agent, lang, context.now(), vars));
+                if (status) {
+                    reply.status_after = status;
+                }
+                rendered.emplace_back(std::move(record), std::move(reply));
+            } catch (const Error& error) {
+                if (ids.size() == 1) {
+                    throw;
+                }
+                failures.push_back(fmt::format("ticket {}: {}", id, error.what()));
+            }
+        }
+    }
+    if (!failures.empty()) {
+        throw data_error(fmt::format("cannot reply to {} of {} tickets, so none is answered: {}", failures.size(),
+                                     ids.size(), join(failures, "; ")));
+    }
+    std::vector<ReplyDraft> drafts;
+    for (auto& [record, reply] : rendered) {
+        if (options.edit) {
+            reply.body = edit_text(reply.body, context);  // no transaction open while the agent types
+        }
+        drafts.push_back(draft_reply(record, std::move(reply), agent, config.mail, compose, context.now()));
+    }
+    const bool many = drafts.size() > 1 || !options.where.empty();
+    if (options.dry_run) {
+        for (const auto& draft : drafts) {
+            print_draft(draft, options.mime, many, context);
+        }
+        return;
+    }
+    const auto recorded = record_replies(store, drafts, agent, options.send, context.now());
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        if (many) {
+            const auto& change = recorded[i].status;
+            context.out() << fmt::format("replied on ticket {} to {}{}\n", drafts[i].ticket_id,
+                                         format_address(drafts[i].to),
+                                         change.changed ? fmt::format(" ({} → {})", to_string(change.from),
+                                                                      to_string(change.to))
+                                                        : "");
+        } else if (options.mime || !options.send) {
+            print_draft(drafts[i], options.mime, false, context);
+        }
+    }
+    if (options.send) {
+        send_queued(recorded, context);
+    }
+}
+
+}  // namespace
+
+void declare_reply(CLI::App& command, Context& context) {
+    auto options = std::make_shared<ReplyOptions>();
+    command.add_option("id", options->id, "The ticket to answer")->type_name("ID");
+    command.add_option("--where", options->where, "Answer every open ticket matching the filter, in one go")
+        ->type_name("FILTER");
+    command.add_option("-t,--template", options->template_name, "The template to reply with (see 'tkt template list')")
+        ->type_name("NAME");
+    command.add_option("-m,--message", options->message,
+                       "Reply with this text between greeting and signature ('-' reads stdin)")
+        ->type_name("TEXT");
+    command.add_option("--var", options->vars, "A value for the template: name=value (repeatable)")
+        ->type_name("NAME=VALUE");
+    command.add_option("--lang", options->lang, "The reply's language (default: config's defaults.lang)")
+        ->type_name("LANG");
+    command.add_option("--as", options->as, "Reply as this agent (default: config's agent.login)")
+        ->type_name("LOGIN");
+    command.add_option("--status", options->status, "Status after the reply (default: the template's status_after)")
+        ->type_name("STATUS");
+    command.add_option("--templates", options->templates, "Look for templates in this folder first")
+        ->type_name("DIR");
+    command.add_flag("-n,--dry-run", options->dry_run, "Show the reply; record and send nothing");
+    command.add_flag("-e,--edit", options->edit, "Edit the reply in $VISUAL or $EDITOR first (empty aborts)");
+    command.add_flag("--mime", options->mime, "Print the whole RFC 5322 message rather than its text");
+    command.add_flag("--send", options->send, "Send through the outbox with the configured sendmail");
+    command.callback([options, &context] { run_reply(*options, context); });
+}
+
+}  // namespace tkt::cli

@@ -1,0 +1,184 @@
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/ticket_args.hpp"
+#include "tkt/error.hpp"
+#include "tkt/lint.hpp"
+#include "tkt/reply.hpp"
+#include "tkt/text.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace tkt::cli {
+namespace {
+
+struct TemplateOptions {
+    std::optional<std::string> templates;
+    bool json = false;
+    std::vector<std::string> names;
+    std::string name;
+    std::string ticket;
+    std::string context_file;
+    std::vector<std::string> vars;
+    std::string lang;
+};
+
+TemplateFile require_template(const TemplateLibrary& library, const std::string& name) {
+    if (auto found = library.find(name)) {
+        return std::move(*found);
+    }
+    const auto names = library.names();
+    const std::vector<std::string_view> views(names.begin(), names.end());
+    throw usage_error(fmt::format("no template '{}'{} (see 'tkt template list')", name, did_you_mean(name, views)));
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error(Exit::no_input, fmt::format("cannot read '{}'", path.string()));
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void run_list(const TemplateOptions& options, Context& context) {
+    const TemplateLibrary library(context.template_folders(options.templates));
+    auto array = nlohmann::ordered_json::array();
+    std::vector<std::vector<Cell>> rows;
+    for (const auto& name : library.names()) {
+        std::string category;
+        std::string description;
+        std::vector<std::string> langs;
+        std::string path;
+        try {
+            const auto file = *library.find(name);
+            category = file.category;
+            description = file.description;
+            path = file.path.string();
+            for (const auto& [lang, text] : file.languages) {
+                langs.push_back(lang);
+            }
+        } catch (const Error&) {
+            description = "(does not load: see 'tkt template lint " + name + "')";
+        }
+        array.push_back({{"name", name}, {"category", category}, {"languages", langs},
+                         {"description", description}, {"path", path}});
+        rows.push_back({{name, Style::bold}, {category}, {join(langs, ",")}, {description}});
+    }
+    if (options.json) {
+        context.out() << array.dump(2) << '\n';
+    } else if (context.terminal().is_tty) {
+        print_table(context.out(), context.terminal(), {"NAME", "CATEGORY", "LANG", "DESCRIPTION"}, rows);
+    } else {
+        for (const auto& row : rows) {
+            context.out() << fmt::format("{}\t{}\t{}\t{}\n", row[0].text, row[1].text, row[2].text,
+                                         tsv_field(row[3].text));
+        }
+    }
+}
+
+void run_show(const TemplateOptions& options, Context& context) {
+    const TemplateLibrary library(context.template_folders(options.templates));
+    const auto file = require_template(library, options.name);
+    if (context.terminal().is_tty) {
+        context.out() << paint(context.terminal(), "# " + file.path.string(), Style::dim) << '\n';
+    }
+    context.out() << read_file(file.path);
+}
+
+nlohmann::json context_from_file(const std::string& path) {
+    const std::string text = read_file(path);
+    auto data = nlohmann::json::parse(text, nullptr, false);
+    if (data.is_discarded() || !data.is_object()) {
+        throw data_error(fmt::format("'{}' is not a JSON object", path));
+    }
+    return data;
+}
+
+void run_render(const TemplateOptions& options, Context& context) {
+    if (options.ticket.empty() == options.context_file.empty()) {
+        throw usage_error("give --ticket ID or --context FILE.json (see 'tkt help template render')");
+    }
+    const TemplateLibrary library(context.template_folders(options.templates));
+    const auto file = require_template(library, options.name);
+    const std::string lang = options.lang.empty() ? context.config().lang : options.lang;
+    const auto vars = parse_vars(options.vars);
+    nlohmann::json data;
+    if (!options.ticket.empty()) {
+        const auto id = parse_ticket_id(options.ticket);
+        if (!id) {
+            throw usage_error(fmt::format("invalid ticket id '{}'", options.ticket));
+        }
+        auto& store = context.existing_store();
+        data = reply_context(load_ticket(store, *id), context.config().agent, lang, context.now(), vars);
+    } else {
+        data = context_from_file(options.context_file);
+        set_vars(data, vars);
+    }
+    const auto reply = render_reply(library, file, lang, data);
+    if (!reply.subject.empty()) {
+        context.out() << "Subject: " << reply.subject << "\n\n";
+    }
+    context.out() << reply.body;
+}
+
+void run_lint(const TemplateOptions& options, Context& context) {
+    const auto folders = context.template_folders(options.templates);
+    const TemplateLibrary library(folders);
+    for (const auto& name : options.names) {
+        require_template(library, name);
+    }
+    std::vector<std::filesystem::path> lists;
+    if (auto shipped = shipped_templates_dir()) {
+        lists.push_back(*shipped / "lint.toml");
+    }
+    lists.push_back(context.paths().config_dir / "lint.toml");
+    const auto findings = lint_templates(library, options.names, load_banned_phrases(lists), LintOptions{});
+    std::size_t errors = 0;
+    for (const auto& finding : findings) {
+        errors += finding.severity == Severity::error ? 1 : 0;
+        context.out() << format_finding(finding) << '\n';
+    }
+    if (!findings.empty()) {
+        throw Error(Exit::nothing, fmt::format("{} {}, {} {}", errors, errors == 1 ? "error" : "errors",
+                                               findings.size() - errors,
+                                               findings.size() - errors == 1 ? "warning" : "warnings"));
+    }
+}
+
+}  // namespace
+
+void declare_template(CLI::App& command, Context& context) {
+    auto options = std::make_shared<TemplateOptions>();
+    command.add_option("--templates", options->templates, "Look for templates in this folder first")
+        ->type_name("DIR");
+    command.require_subcommand(1);
+
+    auto* list = command.add_subcommand("list", "List the templates, each once, the first folder winning");
+    list->add_flag("--json", options->json, "Print a JSON array");
+    list->callback([options, &context] { run_list(*options, context); });
+
+    auto* show = command.add_subcommand("show", "Print a template's file");
+    show->add_option("name", options->name, "The template")->required()->type_name("NAME");
+    show->callback([options, &context] { run_show(*options, context); });
+
+    auto* render = command.add_subcommand("render", "Render a template for a ticket or a JSON context");
+    render->add_option("name", options->name, "The template")->required()->type_name("NAME");
+    auto* ticket = render->add_option("--ticket", options->ticket, "Render for this ticket")->type_name("ID");
+    auto* json = render->add_option("--context", options->context_file, "Render with this JSON object as context")
+                     ->type_name("FILE");
+    ticket->excludes(json);
+    render->add_option("--var", options->vars, "A value for the template: name=value (repeatable)")
+        ->type_name("NAME=VALUE");
+    render->add_option("--lang", options->lang, "The language (default: config's defaults.lang)")->type_name("LANG");
+    render->callback([options, &context] { run_render(*options, context); });
+
+    auto* lint = command.add_subcommand("lint", "Check templates: syntax, variables, languages, tone");
+    lint->add_option("names", options->names, "Only these templates (default: all)")->type_name("NAME...");
+    lint->callback([options, &context] { run_lint(*options, context); });
+}
+
+}  // namespace tkt::cli

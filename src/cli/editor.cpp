@@ -1,0 +1,98 @@
+#include "cli/editor.hpp"
+
+#include "tkt/error.hpp"
+#include "tkt/text.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <spawn.h>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace tkt::cli {
+namespace {
+
+// The temporary file, removed however the edit ends.
+class TempFile {
+public:
+    explicit TempFile(const Environment& env) {
+        const std::string dir = env.get("TMPDIR").value_or("/tmp");
+        std::string pattern = dir + "/tkt-reply-XXXXXX.txt";
+        const int fd = ::mkstemps(pattern.data(), 4);
+        if (fd < 0) {
+            throw Error(Exit::cant_create, fmt::format("cannot create a file in '{}' for the editor: {}", dir,
+                                                       std::strerror(errno)));
+        }
+        ::close(fd);
+        m_path = pattern;
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    ~TempFile() { std::filesystem::remove(m_path, m_error); }
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+    std::error_code m_error;
+};
+
+// Runs `editor` on `path` through the shell, as git does, since editors are often set
+// with arguments ("code --wait"); the file name is passed as $1, never spliced in.
+int run_editor(const std::string& editor, const std::string& path) {
+    const std::string script = editor + " \"$1\"";
+    std::vector<char*> args{const_cast<char*>("/bin/sh"), const_cast<char*>("-c"), const_cast<char*>(script.c_str()),
+                            const_cast<char*>("tkt-editor"), const_cast<char*>(path.c_str()), nullptr};
+    pid_t pid = 0;
+    if (const int error = ::posix_spawn(&pid, "/bin/sh", nullptr, nullptr, args.data(), environ); error != 0) {
+        throw Error(Exit::nothing, fmt::format("cannot run the editor '{}': {}", editor, std::strerror(error)));
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
+std::string edit_text(const std::string& text, Context& context) {
+    const std::string editor =
+        context.env().get("VISUAL").value_or(context.env().get("EDITOR").value_or("vi"));
+    const TempFile file(context.env());
+    {
+        std::ofstream out(file.path(), std::ios::binary);
+        out << text;
+        if (!out.flush()) {
+            throw Error(Exit::io, fmt::format("cannot write '{}' for the editor", file.path()));
+        }
+    }
+    context.out().flush();
+    if (const int code = run_editor(editor, file.path()); code != 0) {
+        throw Error(Exit::nothing, fmt::format("the editor '{}' exited with {}: nothing recorded", editor, code));
+    }
+    std::ifstream in(file.path(), std::ios::binary);
+    std::stringstream edited;
+    edited << in.rdbuf();
+    std::string result = edited.str();
+    if (!is_valid_utf8(result)) {
+        throw data_error("the edited reply is not valid UTF-8 (nothing recorded)");
+    }
+    if (trim(result).empty()) {
+        throw Error(Exit::nothing, "aborting: the reply is empty (nothing recorded)");
+    }
+    while (result.ends_with("\n\n")) {
+        result.pop_back();
+    }
+    if (!result.ends_with('\n')) {
+        result += '\n';
+    }
+    return result;
+}
+
+}  // namespace tkt::cli
