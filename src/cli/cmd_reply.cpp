@@ -55,13 +55,20 @@ std::string read_message(const std::string& text, Context& context) {
     return message;
 }
 
-AgentIdentity replying_agent(const std::string& as, const Config& config) {
-    if (as.empty() || as == config.agent.login) {
-        return config.agent;
-    }
-    // Another agent's name is not known here: templates that sign with it need
-    // --var agent.full_name=... (or the agents listed in routing.toml).
-    return AgentIdentity{as, "", ""};
+// The agent replying: config.toml's, or with --as another login, whose name and
+// address come from --var agent.full_name=... and agent.email=... (a template that
+// signs with a name it lacks is refused, never sent unsigned).
+AgentIdentity replying_agent(const std::string& as, const Config& config,
+                             const std::map<std::string, std::string>& vars) {
+    AgentIdentity agent = as.empty() || as == config.agent.login ? config.agent : AgentIdentity{as, "", ""};
+    const auto given = [&](const char* name, std::string& field) {
+        if (const auto found = vars.find(name); found != vars.end()) {
+            field = found->second;
+        }
+    };
+    given("agent.full_name", agent.full_name);
+    given("agent.email", agent.email);
+    return agent;
 }
 
 std::vector<TicketId> chosen_tickets(const ReplyOptions& options, Context& context, Store& store) {
@@ -140,7 +147,7 @@ void run_reply(const ReplyOptions& options, Context& context) {
     }
     const Config& config = context.config();
     const std::string lang = options.lang.empty() ? config.lang : options.lang;
-    const AgentIdentity agent = replying_agent(options.as, config);
+    const AgentIdentity agent = replying_agent(options.as, config, vars_given);
     const TemplateLibrary library(context.template_folders(options.templates));
     auto vars = vars_given;
     TemplateFile file;

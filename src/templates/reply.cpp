@@ -39,14 +39,14 @@ void set_dotted(nlohmann::json& context, std::string_view name, const std::strin
     *at = value;
 }
 
-// The login of the agent who answered the customer last, from the `replied` events.
-std::optional<std::string> last_replier(const std::vector<Event>& events) {
+// The `replied` event of the agent who answered the customer last.
+const Event* last_reply(const std::vector<Event>& events) {
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
         if (it->kind == "replied") {
-            return it->actor;
+            return &*it;
         }
     }
-    return std::nullopt;
+    return nullptr;
 }
 
 constexpr std::array<std::string_view, 26> k_context_names{
@@ -135,11 +135,27 @@ nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& ag
         {"now", localized_date(now, lang)},
         {"new_owner", false},
     };
-    if (const auto previous = last_replier(record.events); previous && *previous != agent.login) {
+    if (const Event* previous = last_reply(record.events); previous && previous->actor != agent.login) {
         context["new_owner"] = true;
-        context["previous_agent"] = {{"login", *previous}};
+        context["previous_agent"] = {{"login", previous->actor}};
+        // The name the previous agent signed with, as the reply recorded it.
+        const auto detail = nlohmann::json::parse(previous->detail, nullptr, false);
+        if (detail.is_object() && detail.value("agent_name", "") != "") {
+            const std::string name = detail["agent_name"];
+            context["previous_agent"]["full_name"] = name;
+            context["previous_agent"]["first_name"] = first_word(name);
+        }
     }
     set_vars(context, vars);
+    // A name given with --var brings the forms made from it, unless those are given too.
+    const auto derive = [&](const std::string& from, const std::string& to, auto make) {
+        if (vars.contains(from) && !vars.contains(to)) {
+            set_vars(context, {{to, make(vars.at(from))}});
+        }
+    };
+    derive("agent.full_name", "agent.first_name", first_word);
+    derive("customer.name", "customer.first_name", first_word);
+    derive("customer.name", "customer.greeting_name", greeting_name);
     return context;
 }
 
@@ -202,7 +218,8 @@ RenderedReply render_reply(const TemplateLibrary& library, const TemplateFile& f
         throw Error(Exit::config, fmt::format("{}: {}", file.path.string(), error.what()));
     }
     if (!problems.empty()) {
-        throw data_error(fmt::format("template '{}' cannot be sent as it is: {}", file.name, join(problems, "; ")));
+        const std::string what = file.name.empty() ? "the reply" : fmt::format("template '{}'", file.name);
+        throw data_error(fmt::format("{} cannot be sent as it is: {}", what, join(problems, "; ")));
     }
     return reply;
 }
