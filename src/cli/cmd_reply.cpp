@@ -141,8 +141,9 @@ void run_reply(const ReplyOptions& options, Context& context) {
     if (!options.status.empty()) {
         status = parse_status(options.status);
         if (!status) {
-            throw usage_error(fmt::format("invalid --status '{}'{}", options.status,
-                                          did_you_mean(options.status, status_names())));
+            throw usage_error(fmt::format("invalid --status '{}' (one of: {})", options.status,
+                                          join(std::vector<std::string>(status_names().begin(), status_names().end()),
+                                               ", ")));
         }
     }
     const Config& config = context.config();

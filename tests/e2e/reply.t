@@ -183,3 +183,101 @@ on its own; requeue puts it back once a person has checked the mail log.
   sent 4 (ticket 4) to carol@example.com
   $ ls sent | wc -l
   5
+
+--edit opens $VISUAL or $EDITOR on the text; what is saved is what is recorded, and an
+empty text aborts with nothing recorded, as git commit does.
+
+  $ cat > editor <<'SH'
+  > #!/bin/sh
+  > sed -i 's/^Thanks for your message.*/Thanks, Bob: one question only./' "$1"
+  > SH
+  $ chmod +x editor
+  $ EDITOR=./editor tkt reply 3 --template need_info --status pending --edit | sed -n 3p
+  Thanks, Bob: one question only.
+  $ sqlite3 tkt.db "SELECT count(*) FROM messages WHERE ticket_id = 3 AND body LIKE '%one question only%'"
+  1
+  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' > before
+  $ VISUAL='truncate -s 0' EDITOR=./editor tkt reply 3 --template need_info --edit
+  tkt: aborting: the reply is empty (nothing recorded)
+  [1]
+  $ EDITOR=false tkt reply 3 --template need_info --edit
+  tkt: the editor 'false' exited with 1: nothing recorded
+  [1]
+  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' | diff - before
+
+Mass reply for an incident: every open ticket matching the filter gets the reply, in
+one transaction; a dry run shows who would get what.
+
+  $ tkt reply --where '+outage' --template still_working --dry-run | grep '^==>'
+  ==> ticket 3 to bob@example.com: Re: Login broken [Support #3]
+  ==> ticket 4 to carol@example.com: Re: Cannot log in [Support #4]
+  $ tkt reply --where '+outage' --template solved --var 'summary=We fixed the login server.'
+  replied on ticket 3 to bob@example.com (pending → solved)
+  replied on ticket 4 to carol@example.com (open → solved)
+  $ tkt reply --where '+outage' --template still_working
+  tkt: no open ticket matches '+outage'
+  [1]
+
+If any ticket cannot be answered, none is.
+
+  $ tkt new --from dave@example.com --subject 'Down' --body 'Down again' --tag outage2 > /dev/null
+  $ tkt new --from erin@example.com --subject 'Down' --body 'Same' --tag outage2 > /dev/null
+  $ tkt reply --where '+outage2' --template still_working --lang de
+  tkt: cannot reply to 2 of 2 tickets, so none is answered: ticket 5: template 'still_working' has no 'de' text (it has: en, ru); ticket 6: template 'still_working' has no 'de' text (it has: en, ru)
+  [65]
+
+Ticket data cannot make a header: a subject with CR and LF in it stays in the subject.
+
+  $ tkt new --from 'mallory@example.com' --subject "$(printf 'Hi\r\nBcc: victim@example.com')" --body 'x'
+  7
+  $ tkt reply 7 --message 'Hello.' --mime --dry-run | grep -c '^Bcc:'
+  0
+  [1]
+  $ tkt reply 7 --message 'Hello.' --mime --dry-run | grep '^Subject:'
+  Subject: Re: Hi Bcc: victim@example.com [Support #7]
+
+Errors say what is wrong and record nothing.
+
+  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' > before
+  $ tkt reply 3 --template apologyy
+  tkt: no template 'apologyy' (did you mean 'apology'?) (see 'tkt template list')
+  [64]
+  $ tkt reply 3 --template apology
+  tkt: template 'apology' needs --var fix_summary=... (what we fixed, one sentence)
+  [64]
+  $ tkt reply 3 --template apology --message hi
+  tkt: give --template NAME or --message TEXT (see 'tkt help reply')
+  [64]
+  $ tkt reply --template apology
+  tkt: give a ticket ID or --where FILTER (see 'tkt help reply')
+  [64]
+  $ tkt reply 3 --where '+outage' --template acknowledge
+  tkt: give a ticket ID or --where FILTER (see 'tkt help reply')
+  [64]
+  $ tkt reply --where '+outage' --template acknowledge --edit
+  tkt: --edit answers one ticket; it cannot go with --where
+  [64]
+  $ tkt reply 3 --template acknowledge --status done
+  tkt: invalid --status 'done' (one of: new, open, pending, solved, closed)
+  [64]
+  $ tkt reply 3 --template acknowledge --var oops
+  tkt: invalid --var 'oops' (write name=value)
+  [64]
+  $ tkt reply 99 --template acknowledge
+  tkt: no ticket 99
+  [1]
+  $ tkt reply 3 --message ''
+  tkt: the message is empty
+  [65]
+  $ tkt reply 3 --template acknowledge --templates no-such-dir
+  tkt: no template folder 'no-such-dir' (--templates)
+  [66]
+  $ tkt reply 3 --as boris --template acknowledge 2>&1 | sed "s|$TKT_BIN_DIR/||g"
+  tkt: template 'acknowledge' cannot be sent as it is: templates/greeting.toml:9:5: no value for 'agent.first_name'; templates/signature.toml:2:1: no value for 'agent.full_name'
+  $ sed -i '/^from =/d; /^email =/d' config/config.toml
+  $ tkt reply 3 --template acknowledge --mime
+  tkt: no address to send from: set 'from' under [mail] (or 'email' under [agent]) in config.toml
+  [78]
+  $ tkt --db other.db reply 3 --template acknowledge 2>&1 | sed "s|$PWD/||"
+  tkt: no database at 'other.db' (run 'tkt init', or check --db and TKT_DB)
+  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' | diff - before
