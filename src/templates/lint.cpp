@@ -9,8 +9,10 @@
 #include "tkt/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <re2/re2.h>
 #include <set>
@@ -447,17 +449,24 @@ template <std::size_t N> void for_each_match(const RE2& pattern, std::string_vie
     }
 }
 
-// Returns `match` without what a pattern took around the phrase, as (^|\P{L}) does.
-std::string_view phrase_in(const re2::StringPiece& match) {
+// Returns the phrase that `match` found in `text`: without what the pattern took around
+// it, as (^|\P{L}) takes the character before, and with the rest of a word it stops
+// inside, so that the stem "осуществ" shows as the word "осуществлён".
+std::string_view phrase_in(std::string_view text, const re2::StringPiece& match) {
     static const RE2 k_inner("(?s)[^\\p{L}\\p{N}]*(.*?)[^\\p{L}\\p{N}]*");
+    static const RE2 k_letters("(\\p{L}*)");
     re2::StringPiece inner;
-    return RE2::FullMatch(match, k_inner, &inner) && !inner.empty() ? view_of(inner) : view_of(match);
+    const auto found = RE2::FullMatch(match, k_inner, &inner) && !inner.empty() ? view_of(inner) : view_of(match);
+    const auto end = offset_in(text, found) + found.size();
+    re2::StringPiece rest(text.data() + end, text.size() - end), letters;
+    RE2::Consume(&rest, k_letters, &letters);
+    return {found.data(), found.size() + letters.size()};
 }
 
 void check_phrases(const Part& part, const Piece& piece, const std::vector<const Phrase*>& phrases, Report& report) {
     for (const auto* phrase : phrases) {
         for_each_match<1>(*phrase->pattern, piece.text, [&](const auto& match) {
-            const auto found = phrase_in(match[0]);
+            const auto found = phrase_in(piece.text, match[0]);
             report.add(part, part.offset(piece, offset_in(piece.text, found)), Severity::warning, phrase->source->rule,
                        fmt::format("'{}': {}", found, phrase->source->message));
         });
