@@ -49,9 +49,9 @@ const Event* last_reply(const std::vector<Event>& events) {
     return nullptr;
 }
 
-constexpr std::array<std::string_view, 26> k_context_names{
+constexpr std::array<std::string_view, 27> k_context_names{
     "ticket",        "ticket.id",        "ticket.subject",           "ticket.queue",      "ticket.priority",
-    "ticket.status", "ticket.line",      "ticket.created_date",      "ticket.days_open",  "ticket.days_open_word",
+    "ticket.status", "ticket.line",      "ticket.created_date",      "ticket.days_open",  "ticket.days_open_word", "ticket.open_over_a_day",
     "customer",      "customer.name",    "customer.first_name",      "customer.greeting_name", "customer.email",
     "agent",         "agent.login",      "agent.full_name",          "agent.first_name",  "agent.email",
     "previous_agent", "previous_agent.login", "previous_agent.full_name", "previous_agent.first_name", "now",          "new_owner",
@@ -121,7 +121,9 @@ nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& ag
           {"line", t.line},
           {"created_date", localized_date(t.created_at, lang)},
           {"days_open", days_open},
-          {"days_open_word", days_word(days_open, lang)}}},
+          {"days_open_word", days_word(days_open, lang)},
+          // For "we've been on it for N days" only when N is at least one: no "0 days".
+          {"open_over_a_day", days_open >= 1}}},
         {"customer",
          {{"name", t.requester_name},
           {"first_name", first_word(t.requester_name)},

@@ -90,8 +90,15 @@ When another agent answers next, the greeting introduces them.
   $ tkt reply 2 --as boris --var 'agent.full_name=Boris Petrov' --template still_working --dry-run | sed -n '3p;$p'
   I'm Boris, and I'm taking over your request from Anna.
   Boris Petrov
+
+How long a ticket has been open is said only from a day on, with the right plural.
+
   $ tkt reply 2 --template still_working --dry-run | sed -n 3p
-  A quick update on your request: we're still on it. We've been working on it for 0 days, and I'm sorry it's taking this long.
+  A quick update on your request: we're still on it.
+  $ TKT_NOW=2026-11-25T10:00:00Z tkt reply 2 --template still_working --lang ru --dry-run | sed -n 3p
+  Коротко о вашем обращении: мы всё ещё над ним работаем. Занимаемся им уже 3 дня, и мне жаль, что это так долго.
+  $ TKT_NOW=2026-12-13T10:00:00Z tkt reply 2 --template still_working --lang ru --dry-run | sed -n 3p
+  Коротко о вашем обращении: мы всё ещё над ним работаем. Занимаемся им уже 21 день, и мне жаль, что это так долго.
 
 --send queues the message and hands it to sendmail; the message threads in the
 customer's mail client and decodes back to the text.
