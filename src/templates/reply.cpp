@@ -181,14 +181,18 @@ RenderedReply render_reply(const TemplateLibrary& library, const TemplateFile& f
         }
     }
     // Partials are other templates' bodies in the same language, by name only.
-    std::map<std::string, std::string> partial_files;
+    struct PartialSource {
+        std::string path;
+        std::size_t body_line = 1;
+    };
+    std::map<std::string, PartialSource> partial_files;
     mustache::RenderOptions options;
     options.partials = [&](std::string_view name) -> std::optional<std::string> {
         const auto partial = library.find(name);
         if (!partial || !partial->languages.contains(std::string(lang))) {
             return std::nullopt;
         }
-        partial_files[std::string(name)] = partial->path.string();
+        partial_files[std::string(name)] = {partial->path.string(), partial->languages.at(std::string(lang)).body_line};
         // A partial stands on a line of its own (a greeting, a signature): it ends with
         // a line break, as the line it replaces did, whatever its file's last line.
         std::string body = partial->languages.at(std::string(lang)).body;
@@ -204,8 +208,10 @@ RenderedReply render_reply(const TemplateLibrary& library, const TemplateFile& f
         out = std::move(result.text);
         for (const auto& missing : result.missing) {
             const bool in_partial = !missing.partial.empty();
-            const std::string where = in_partial ? partial_files[missing.partial] : file.path.string();
-            const std::size_t line = in_partial ? missing.position.line : first_line + missing.position.line - 1;
+            const PartialSource origin =
+                in_partial ? partial_files[missing.partial] : PartialSource{file.path.string(), first_line};
+            const std::string& where = origin.path;
+            const std::size_t line = origin.body_line + missing.position.line - 1;
             problems.push_back(fmt::format("{}:{}:{}: {} '{}'", where, line, missing.position.column,
                                            missing.is_partial ? "no partial" : "no value for", missing.name));
         }

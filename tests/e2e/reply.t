@@ -280,7 +280,7 @@ Errors say what is wrong and record nothing.
   tkt: no template folder 'no-such-dir' (--templates)
   [66]
   $ tkt reply 3 --as boris --template acknowledge 2>&1 | sed "s|$TKT_BIN_DIR/||g"
-  tkt: template 'acknowledge' cannot be sent as it is: templates/greeting.toml:9:5: no value for 'agent.first_name'; templates/signature.toml:2:1: no value for 'agent.full_name'
+  tkt: template 'acknowledge' cannot be sent as it is: templates/greeting.toml:16:5: no value for 'agent.first_name'; templates/signature.toml:9:1: no value for 'agent.full_name'
   $ sed -i '/^from =/d; /^email =/d' config/config.toml
   $ tkt reply 3 --template acknowledge --mime
   tkt: no address to send from: set 'from' under [mail] (or 'email' under [agent]) in config.toml
