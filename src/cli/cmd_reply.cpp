@@ -215,6 +215,14 @@ void run_reply(const ReplyOptions& options, Context& context) {
                                                         : "");
         } else if (options.mime || !options.send) {
             print_draft(drafts[i], options.mime, false, context);
+            if (context.terminal().progress) {
+                // The text went to stdout for copying; say on the terminal that it is recorded.
+                const auto& change = recorded[i].status;
+                context.err() << fmt::format("tkt: recorded the reply on ticket {}{}\n", drafts[i].ticket_id,
+                                             change.changed ? fmt::format(" ({} → {})", to_string(change.from),
+                                                                          to_string(change.to))
+                                                            : "");
+            }
         }
     }
     if (options.send) {
