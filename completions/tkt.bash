@@ -52,6 +52,32 @@ __tkt_finished_ids() {
     __tkt_run list status:solved,closed --limit 200 | cut -f1
 }
 
+# Outbox entries in the state $1 (queued or sending), from 'tkt outbox'.
+__tkt_outbox_ids() {
+    __tkt_run outbox | awk -F '\t' -v state="$1" '$3 == state { print $1 }'
+}
+
+# Template names, from 'tkt template list', which needs no database, with the
+# --config and --templates options given on the line; with $1 = reply, the
+# partials (greeting, signature) are left out.
+__tkt_template_names() {
+    local tkt=${words[0]} i value
+    [[ $tkt == */* && -x $tkt ]] || tkt=tkt
+    local -a global=() folders=()
+    for ((i = 1; i < cword; i++)); do
+        value=${words[i + 1]-}
+        value=${value/#\~\//${HOME-}/}
+        case ${words[i]} in
+        --config) global+=(--config "$value") ;;
+        --config=*) global+=("${words[i]}") ;;
+        --templates) folders+=(--templates "$value") ;;
+        --templates=*) folders+=("${words[i]}") ;;
+        esac
+    done
+    "$tkt" "${global[@]}" template "${folders[@]}" list 2>/dev/null |
+        awk -F '\t' -v skip="${1-}" '!(skip == "reply" && $2 == "partial") { print $1 }'
+}
+
 # Tags in use on recent tickets, or on the ticket given as $1.
 __tkt_tags() {
     if [[ -n ${1-} ]]; then
@@ -109,12 +135,14 @@ _tkt() {
     local -a ids=() tags=()
     COMPREPLY=()
 
-    local -a commands=(help init new list show history close reopen tag import)
+    local -a commands=(help init new list show history reply close reopen tag import outbox template)
     local -a statuses=(new open pending solved closed)
     local -a priorities=(low normal high urgent)
     local -a channels=(email chat phone web api)
     local -a sort_keys=(id created updated priority status queue assignee)
     local -a filter_keys=(status: queue: line: priority: assignee: requester: channel: id:)
+    local -a langs=(en ru)
+    local -a names=()
 
     # The global options may come before or after the command.
     case $prev in
@@ -150,8 +178,15 @@ _tkt() {
         for ((i = first; i < cword; i++)); do
             case ${words[i]} in
             --db | --config | --login | --name | --email | --subject | --from | --body | \
-                --channel | --priority | --queue | --tag | --sort | --limit) ((i++)) ;;
+                --channel | --priority | --queue | --tag | --sort | --limit | --where | \
+                --template | --message | --var | --lang | --as | --status | --templates | \
+                --ticket | --context) ((i++)) ;;
+            -t | -m)
+                # reply's short options take a value; for tag they are tag removals.
+                if [[ $command == reply ]]; then ((i++)); else args+=("${words[i]}"); fi
+                ;;
             --*) ;;
+            -?) [[ $command == reply ]] || args+=("${words[i]}") ;;
             *) args+=("${words[i]}") ;;
             esac
         done
@@ -229,6 +264,41 @@ _tkt() {
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         fi
         ;;
+    reply)
+        case $prev in
+        --template | -t)
+            mapfile -t names < <(__tkt_template_names reply) && __tkt_add "$cur" "${names[@]}"
+            ;;
+        --message | -m) __tkt_add "$cur" - ;;
+        --lang) __tkt_add "$cur" "${langs[@]}" ;;
+        --status) __tkt_add "$cur" "${statuses[@]}" ;;
+        --templates)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+            ;;
+        --where | --var | --as) ;;
+        *)
+            case $cur in
+            --template=*)
+                mapfile -t names < <(__tkt_template_names reply)
+                __tkt_add "$cur" "${names[@]/#/--template=}"
+                ;;
+            --lang=*) __tkt_add "$cur" "${langs[@]/#/--lang=}" ;;
+            --status=*) __tkt_add "$cur" "${statuses[@]/#/--status=}" ;;
+            -*)
+                __tkt_add "$cur" --where --template --message --var --lang --as --status \
+                    --templates --dry-run --edit --mime --send --help
+                ;;
+            *)
+                # One ticket id, unless --where chooses the tickets.
+                if ((${#args[@]} == 0)) && [[ " ${words[*]:first:cword-first} " != *" --where"[\ =]* ]]; then
+                    mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+                fi
+                ;;
+            esac
+            ;;
+        esac
+        ;;
     close)
         if [[ $cur == -* ]]; then
             __tkt_add "$cur" --help
@@ -285,6 +355,79 @@ _tkt() {
                 ;;
             esac
         fi
+        ;;
+    outbox)
+        # Without a subcommand it lists the outbox; flush and requeue take entry ids.
+        if ((${#args[@]} == 0)); then
+            if [[ $cur == -* ]]; then
+                __tkt_add "$cur" --all --json --help
+            else
+                __tkt_add "$cur" flush requeue
+            fi
+        elif [[ $cur == -* ]]; then
+            __tkt_add "$cur" --help
+        else
+            case ${args[0]} in
+            flush)
+                mapfile -t ids < <(__tkt_outbox_ids queued) && __tkt_add "$cur" "${ids[@]}"
+                ;;
+            requeue)
+                mapfile -t ids < <(__tkt_outbox_ids sending) && __tkt_add "$cur" "${ids[@]}"
+                ;;
+            esac
+        fi
+        ;;
+    template)
+        # The first argument is the subcommand; --templates may come before or after it.
+        case $prev in
+        --templates)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+            ;;
+        --ticket) mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}" ;;
+        --context)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            ;;
+        --lang) __tkt_add "$cur" "${langs[@]}" ;;
+        --var) ;;
+        *)
+            if ((${#args[@]} == 0)); then
+                if [[ $cur == -* ]]; then
+                    __tkt_add "$cur" --templates --help
+                else
+                    __tkt_add "$cur" list show render lint
+                fi
+            else
+                case ${args[0]} in
+                list)
+                    [[ $cur == -* ]] && __tkt_add "$cur" --json --templates --help
+                    ;;
+                show)
+                    if [[ $cur == -* ]]; then
+                        __tkt_add "$cur" --templates --help
+                    elif ((${#args[@]} == 1)); then
+                        mapfile -t names < <(__tkt_template_names) && __tkt_add "$cur" "${names[@]}"
+                    fi
+                    ;;
+                render)
+                    if [[ $cur == -* ]]; then
+                        __tkt_add "$cur" --ticket --context --var --lang --templates --help
+                    elif ((${#args[@]} == 1)); then
+                        mapfile -t names < <(__tkt_template_names) && __tkt_add "$cur" "${names[@]}"
+                    fi
+                    ;;
+                lint)
+                    if [[ $cur == -* ]]; then
+                        __tkt_add "$cur" --templates --help
+                    else
+                        mapfile -t names < <(__tkt_template_names) && __tkt_add "$cur" "${names[@]}"
+                    fi
+                    ;;
+                esac
+            fi
+            ;;
+        esac
         ;;
     esac
     __tkt_trim

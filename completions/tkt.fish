@@ -44,21 +44,30 @@ end
 function __tkt_args
     set -l tokens (commandline -opc)
     set -e tokens[1]
-    set -l seen_command 0
+    set -l command
     while set -q tokens[1]
         switch $tokens[1]
-            case --db --config --login --name --email --subject --from --body --channel --priority --queue --tag --sort --limit
+            case --db --config --login --name --email --subject --from --body --channel --priority --queue --tag --sort --limit \
+                --where --template --message --var --lang --as --status --templates --ticket --context
                 set -e tokens[1]
+            case -t -m
+                # reply's short options take a value; for list and tag they are words.
+                if test "$command" = reply
+                    set -e tokens[1]
+                else if contains -- "$command" list tag
+                    echo $tokens[1]
+                end
             case '-?*'
-                if test $seen_command = 1
-                    # list and tag take -name words as arguments.
+                # list and tag take -name words as arguments.
+                if contains -- "$command" list tag
                     string match -qr -- '^-[^-]' $tokens[1]; and echo $tokens[1]
                 end
             case '*'
-                if test $seen_command = 1
+                if set -q command[1]
                     echo $tokens[1]
+                else
+                    set command $tokens[1]
                 end
-                set seen_command 1
         end
         set -e tokens[1]
     end
@@ -107,6 +116,56 @@ end
 
 function __tkt_finished_ids
     __tkt_run list status:solved,closed --limit 200 | cut -f1
+end
+
+# Outbox entries in the state $argv[1] (queued or sending), from 'tkt outbox'.
+function __tkt_outbox_ids
+    __tkt_run outbox | while read -l -d \t id ticket state tries queued to note
+        test "$state" = $argv[1]; and printf '%s\t%s\n' $id "ticket $ticket to $to"
+    end
+end
+
+# Template names and descriptions, from 'tkt template list', which needs no
+# database, with the --config and --templates options given on the line; with
+# $argv[1] = reply, the partials (greeting, signature) are left out.
+function __tkt_templates
+    set -l tokens (commandline -opc)
+    set -l tkt $tokens[1]
+    set -l global
+    set -l folder
+    set -l i 2
+    while test $i -le (count $tokens)
+        set -l next (math $i + 1)
+        switch $tokens[$i]
+            case --config --templates
+                if set -q tokens[$next]
+                    set -l value (string replace -r -- '^~/' "$HOME/" $tokens[$next])
+                    if test $tokens[$i] = --config
+                        set global --config $value
+                    else
+                        set folder --templates $value
+                    end
+                end
+                set i $next
+            case '--config=*'
+                set global $tokens[$i]
+            case '--templates=*'
+                set folder $tokens[$i]
+        end
+        set i (math $i + 1)
+    end
+    command $tkt $global template $folder list 2>/dev/null | while read -l -d \t name category langs description
+        if test "$argv[1]" = reply -a "$category" = partial
+            continue
+        end
+        printf '%s\t%s\n' $name $description
+    end
+end
+
+# Succeeds when --where is on the line: then reply takes no ticket id.
+function __tkt_reply_where
+    set -l tokens (commandline -opc)
+    string match -qr -- '^--where(=|$)' $tokens
 end
 
 # Tags in use on recent tickets, or on the ticket given as $argv[1].
@@ -201,13 +260,16 @@ complete -c tkt -n __tkt_needs_command -a new -d 'Open a ticket'
 complete -c tkt -n __tkt_needs_command -a list -d 'List tickets that match a filter'
 complete -c tkt -n __tkt_needs_command -a show -d 'Show a ticket with its messages and history'
 complete -c tkt -n __tkt_needs_command -a history -d 'Show the events recorded on a ticket'
+complete -c tkt -n __tkt_needs_command -a reply -d 'Answer a ticket from a template or a message'
 complete -c tkt -n __tkt_needs_command -a close -d 'Close tickets'
 complete -c tkt -n __tkt_needs_command -a reopen -d 'Reopen solved or closed tickets'
 complete -c tkt -n __tkt_needs_command -a tag -d 'Add (+tag) and remove (-tag) tags'
 complete -c tkt -n __tkt_needs_command -a import -d 'Load mail archives: mbox files or maildirs'
+complete -c tkt -n __tkt_needs_command -a outbox -d 'List replies waiting for sendmail; flush retries them'
+complete -c tkt -n __tkt_needs_command -a template -d 'List, show, render and lint reply templates'
 
 # help [COMMAND]
-complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history close reopen tag import'
+complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history reply close reopen tag import outbox template'
 
 # init
 complete -c tkt -n '__tkt_using_command init' -l login -x -a '(__fish_complete_users)' -d 'Your agent login'
@@ -237,6 +299,21 @@ complete -c tkt -n '__tkt_using_command list' -a '(__tkt_filter_terms)'
 complete -c tkt -n '__tkt_using_command show history' -l json -d 'Print JSON'
 complete -c tkt -n '__tkt_using_command show history; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
 
+# reply ID|--where FILTER --template NAME|--message TEXT [OPTIONS]
+complete -c tkt -n '__tkt_using_command reply; and __tkt_args_fewer_than 1; and not __tkt_reply_where' -a '(__tkt_ids)'
+complete -c tkt -n '__tkt_using_command reply' -l where -x -d 'Answer every open ticket matching a filter'
+complete -c tkt -n '__tkt_using_command reply' -s t -l template -x -a '(__tkt_templates reply)' -d 'Reply with this template'
+complete -c tkt -n '__tkt_using_command reply' -s m -l message -x -a - -d "Reply with this text; '-' reads standard input"
+complete -c tkt -n '__tkt_using_command reply' -l var -x -d 'A value for the template: name=value'
+complete -c tkt -n '__tkt_using_command reply' -l lang -x -a 'en ru' -d "The reply's language"
+complete -c tkt -n '__tkt_using_command reply' -l as -x -d 'Reply as this agent login'
+complete -c tkt -n '__tkt_using_command reply' -l status -x -a 'new open pending solved closed' -d 'Status after the reply'
+complete -c tkt -n '__tkt_using_command reply' -l templates -x -a '(__fish_complete_directories)' -d 'Look for templates in this folder first'
+complete -c tkt -n '__tkt_using_command reply' -s n -l dry-run -d 'Show the reply; record and send nothing'
+complete -c tkt -n '__tkt_using_command reply; and not __tkt_reply_where' -s e -l edit -d 'Edit the reply in $VISUAL or $EDITOR first'
+complete -c tkt -n '__tkt_using_command reply' -l mime -d 'Print the whole mail message rather than its text'
+complete -c tkt -n '__tkt_using_command reply' -l send -d 'Send through the outbox with the configured sendmail'
+
 # close ID..., reopen ID...
 complete -c tkt -n '__tkt_using_command close' -a '(__tkt_ids)'
 complete -c tkt -n '__tkt_using_command reopen' -a '(__tkt_finished_ids)'
@@ -252,3 +329,25 @@ complete -c tkt -n '__tkt_using_subcommand import mbox maildir' -l trusted -d 'H
 complete -c tkt -n '__tkt_using_subcommand import mbox maildir' -l json -d 'Print the summary as JSON'
 complete -c tkt -n '__tkt_using_subcommand import mbox' -F
 complete -c tkt -n '__tkt_using_subcommand import maildir' -x -a '(__fish_complete_directories)'
+
+# outbox [--all] [--json], outbox flush [ID...], outbox requeue ID...
+complete -c tkt -n '__tkt_using_command outbox; and __tkt_args_fewer_than 1' -a flush -d 'Hand queued replies to sendmail again'
+complete -c tkt -n '__tkt_using_command outbox; and __tkt_args_fewer_than 1' -a requeue -d 'Queue again entries stuck in sending'
+complete -c tkt -n '__tkt_using_command outbox; and __tkt_args_fewer_than 1' -l all -d 'List sent messages too'
+complete -c tkt -n '__tkt_using_command outbox; and __tkt_args_fewer_than 1' -l json -d 'Print a JSON array'
+complete -c tkt -n '__tkt_using_subcommand outbox flush' -a '(__tkt_outbox_ids queued)'
+complete -c tkt -n '__tkt_using_subcommand outbox requeue' -a '(__tkt_outbox_ids sending)'
+
+# template [--templates DIR] list|show|render|lint ...
+complete -c tkt -n '__tkt_using_command template; and __tkt_args_fewer_than 1' -a list -d 'List the templates'
+complete -c tkt -n '__tkt_using_command template; and __tkt_args_fewer_than 1' -a show -d "Print a template's file"
+complete -c tkt -n '__tkt_using_command template; and __tkt_args_fewer_than 1' -a render -d 'Render a template for a ticket or a JSON context'
+complete -c tkt -n '__tkt_using_command template; and __tkt_args_fewer_than 1' -a lint -d 'Check templates: syntax, variables, languages, tone'
+complete -c tkt -n '__tkt_using_command template' -l templates -x -a '(__fish_complete_directories)' -d 'Look for templates in this folder first'
+complete -c tkt -n '__tkt_using_subcommand template list' -l json -d 'Print a JSON array'
+complete -c tkt -n '__tkt_using_subcommand template show render; and __tkt_args_fewer_than 2' -a '(__tkt_templates)'
+complete -c tkt -n '__tkt_using_subcommand template lint' -a '(__tkt_templates)'
+complete -c tkt -n '__tkt_using_subcommand template render; and not __fish_seen_argument -l context' -l ticket -x -a '(__tkt_ids)' -d 'Render for this ticket'
+complete -c tkt -n '__tkt_using_subcommand template render; and not __fish_seen_argument -l ticket' -l context -r -F -d 'Render with this JSON object as context'
+complete -c tkt -n '__tkt_using_subcommand template render' -l var -x -d 'A value for the template: name=value'
+complete -c tkt -n '__tkt_using_subcommand template render' -l lang -x -a 'en ru' -d 'The language'
