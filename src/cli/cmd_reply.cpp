@@ -243,6 +243,7 @@ void declare_reply(CLI::App& command, Context& context) {
                        "Reply with this text between greeting and signature ('-' reads stdin)")
         ->type_name("TEXT");
     command.add_option("--var", options->vars, "A value for the template: name=value (repeatable)")
+        ->allow_extra_args(false)
         ->type_name("NAME=VALUE");
     command.add_option("--lang", options->lang, "The reply's language (default: config's defaults.lang)")
         ->type_name("LANG");

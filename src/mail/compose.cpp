@@ -54,7 +54,11 @@ std::string compose(const OutgoingMail& mail) {
     set_header(message.get(), "X-Tkt-Loop", mail.loop_token);
 
     GPtr<GMimeTextPart> part(g_mime_text_part_new_with_subtype("plain"));
-    g_mime_text_part_set_text(part.get(), mail.body.c_str());
+    // The bytes as they are, labelled UTF-8: g_mime_text_part_set_text would convert
+    // them to the smallest charset that fits (ISO-8859-1 for "été") behind the label.
+    GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(mail.body.data(), mail.body.size()));
+    GPtr<GMimeDataWrapper> content(g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
+    g_mime_part_set_content(GMIME_PART(part.get()), content.get());
     g_mime_text_part_set_charset(part.get(), "utf-8");
     // Quoted-printable keeps mostly-ASCII text readable; base64 is shorter for Cyrillic.
     g_mime_part_set_content_encoding(

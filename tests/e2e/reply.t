@@ -249,6 +249,8 @@ Errors say what is wrong and record nothing.
   $ tkt reply 3 --template apologyy
   tkt: no template 'apologyy' (did you mean 'apology'?) (see 'tkt template list')
   [64]
+  $ tkt reply --template apology --var 'fix_summary=Fixed.' 3 --dry-run | sed -n 5p
+  Fixed.
   $ tkt reply 3 --template apology
   tkt: template 'apology' needs --var fix_summary=... (what we fixed, one sentence)
   [64]

@@ -115,6 +115,16 @@ Lint finds what is wrong, gcc-style, and exits 1.
   $ tkt template --templates team lint rude > /dev/null 2>&1; echo "exit $?"
   exit 1
 
+A template that does not load is a finding like any other, named or not.
+
+  $ printf '[template]\ndescription = "unclosed\n' > team/broken.toml
+  $ tkt template --templates team lint broken 2>&1 | sed "s|$PWD/||"
+  team/broken.toml:2:24: error: string: unescaped control characters other than TAB (U+0009) are explicitly prohibited [syntax]
+  tkt: 1 error, 0 warnings
+  $ tkt template --templates team lint broken > /dev/null 2>&1; echo "exit $?"
+  exit 1
+  $ rm team/broken.toml
+
 The config directory's lint.toml extends the banned phrases, or replaces them.
 
   $ cat > config/lint.toml <<'TOML'

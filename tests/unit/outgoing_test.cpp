@@ -122,6 +122,19 @@ TEST_CASE("outgoing::compose: no data can make a header of its own") {
     CHECK(parsed.subject.find("Injected body") != std::string::npos);
 }
 
+TEST_CASE("outgoing::compose keeps the body UTF-8, whatever its letters") {
+    auto mail = sample_mail();
+    mail.body = "Bonjour Pierre,\n\nVotre adresse a été changée, merci de votre patience.\n";
+    std::string raw = mail::compose(mail);
+    CHECK(raw.find("=C3=A9t=C3=A9") != std::string::npos);  // "été" as UTF-8, quoted-printable
+    CHECK(raw.find("=E9") == std::string::npos);             // not as ISO-8859-1
+    CHECK(parse_mail(raw, MailOptions{}).body == mail.body);
+    mail.body = "Größe, naïve, 東京, ещё.\n";
+    raw = mail::compose(mail);
+    CHECK(raw.find("charset=utf-8") != std::string::npos);
+    CHECK(parse_mail(raw, MailOptions{}).body == mail.body);
+}
+
 TEST_CASE("outgoing::compose marks automatic mail") {
     auto mail = sample_mail();
     mail.automatic = true;
