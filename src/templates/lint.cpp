@@ -2,19 +2,16 @@
 // then reads each language as Mustache pieces and checks what its tags name, what it
 // includes, and how its literal text reads. Columns count characters, as toml++ does,
 // not bytes: most of what lint points at is Russian text.
-#include "tkt/lint.hpp"
+#include "templates/lint_text.hpp"
 
 #include "core/toml_file.hpp"
 #include "tkt/reply.hpp"
 #include "tkt/text.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <fstream>
 #include <map>
-#include <memory>
-#include <re2/re2.h>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -22,106 +19,14 @@
 namespace tkt {
 namespace {
 
-using mustache::Piece;
-using Kind = mustache::Piece::Kind;
-
-// Written in capitals by convention, so not shouting. ASAP is left out on purpose: in
-// a reply it reads as pressure.
-constexpr std::array<std::string_view, 28> k_acronyms{
-    "API", "CSV",  "DNS", "FAQ", "HTML", "HTTP", "HTTPS", "ID",  "IMAP", "IP",  "JSON", "OK",  "PDF", "PIN",
-    "SMS", "SMTP", "SSL", "TLS", "URL",  "USB",  "UTC",   "VPN", "ИНН",  "КПП", "МСК",  "НДС", "ПО",  "СМС"};
-
-constexpr std::array<std::string_view, 4> k_phrase_keys{"lang", "pattern", "rule", "message"};
-
-// Every byte but a UTF-8 continuation byte starts a character.
-bool starts_character(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-}
-
-std::size_t chars_in(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), starts_character));
-}
-
-std::string_view view_of(const re2::StringPiece& piece) {
-    return {piece.data(), piece.size()};
-}
-
-// Returns where `part`, a view into `text`, begins in it.
-std::size_t offset_in(std::string_view text, std::string_view part) {
-    return static_cast<std::size_t>(part.data() - text.data());
-}
-
-std::size_t offset_in(std::string_view text, const re2::StringPiece& part) {
-    return offset_in(text, view_of(part));
-}
-
-// Compiles `phrase`; a pattern RE2 does not accept is a configuration error where it is written.
-std::unique_ptr<RE2> compile(const BannedPhrase& phrase) {
-    RE2::Options options(RE2::Quiet);  // the error goes into our message, not to stderr
-    options.set_case_sensitive(false);
-    auto compiled = std::make_unique<RE2>(phrase.pattern, options);
-    if (!compiled->ok()) {
-        throw config_error(phrase.file.string(), static_cast<std::int64_t>(phrase.line),
-                           static_cast<std::int64_t>(phrase.column),
-                           fmt::format("bad pattern '{}': {}", phrase.pattern, compiled->error()));
-    }
-    return compiled;
-}
-
-class PhraseReader : public toml_file::Reader {
-public:
-    using Reader::Reader;
-
-    // Adds the file's [[phrase]] tables to `phrases`, emptying it first on `replace = true`.
-    void read_into(std::vector<BannedPhrase>& phrases) const {
-        const toml::table root = parse();
-        check_keys(root, "", std::array<std::string_view, 2>{"replace", "phrase"});
-        if (const auto* replace = root.get("replace")) {
-            if (!replace->is_boolean()) {
-                fail(replace->source(), "'replace' must be true or false");
-            }
-            if (*replace->value<bool>()) {
-                phrases.clear();
-            }
-        }
-        const auto* list = root.get("phrase");
-        if (list == nullptr) {
-            return;
-        }
-        if (!list->is_array_of_tables()) {
-            fail(list->source(), "'phrase' must be a list of tables: write [[phrase]]");
-        }
-        for (const auto& node : *list->as_array()) {
-            phrases.push_back(phrase(*node.as_table()));
-        }
-    }
-
-private:
-    BannedPhrase phrase(const toml::table& table) const {
-        check_keys(table, "phrase.", k_phrase_keys);
-        for (const auto key : k_phrase_keys) {
-            if (string(table, key, "phrase.").empty()) {
-                fail(table.source(), fmt::format("'phrase.{}' is missing or empty", key));
-            }
-        }
-        const auto at = table.get("pattern")->source().begin;
-        BannedPhrase phrase{string(table, "lang", "phrase."),
-                            string(table, "pattern", "phrase."),
-                            string(table, "rule", "phrase."),
-                            string(table, "message", "phrase."),
-                            path(),
-                            at.line,
-                            at.column};
-        compile(phrase);  // only to check it, while the file is at hand
-        return phrase;
-    }
-};
-
-// A phrase ready to match.
-struct Phrase {
-    const BannedPhrase* source;
-    std::unique_ptr<RE2> pattern;
-};
+using lint::chars_in;
+using lint::check_text;
+using lint::Kind;
+using lint::Part;
+using lint::Phrase;
+using lint::Piece;
+using lint::Report;
+using lint::starts_character;
 
 // Reads a number and the ':' after it off the front of `text`; 0 when there is none.
 std::size_t take_number(std::string_view& text) {
@@ -267,62 +172,6 @@ Layout read_layout(const std::filesystem::path& path) {
     return layout;
 }
 
-// A template's subject or body, and where its first character is in the file, so that a
-// place in the text becomes a place in the file.
-class Part {
-public:
-    Part(std::string_view source, std::size_t line, std::size_t column)
-        : m_source(source), m_line(line), m_column(column), m_pieces(mustache::Template(source).pieces()) {
-        for (std::size_t at = source.find('\n'); at != std::string_view::npos; at = source.find('\n', at + 1)) {
-            m_line_starts.push_back(at + 1);
-        }
-    }
-
-    const std::vector<Piece>& pieces() const { return m_pieces; }
-
-    // Returns the offset in the text of `piece`, plus `extra` bytes.
-    std::size_t offset(const Piece& piece, std::size_t extra = 0) const {
-        return m_line_starts.at(piece.position.line - 1) + piece.position.column - 1 + extra;
-    }
-
-    // Returns the file line and column of byte `offset` of the text.
-    std::pair<std::size_t, std::size_t> place(std::size_t offset) const {
-        const auto next = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
-        const auto index = static_cast<std::size_t>(next - m_line_starts.begin()) - 1;
-        const auto column = chars_in(m_source.substr(m_line_starts[index], offset - m_line_starts[index])) + 1;
-        return {m_line + index, index == 0 ? m_column + column - 1 : column};
-    }
-
-private:
-    std::string_view m_source;
-    std::size_t m_line;
-    std::size_t m_column;
-    std::vector<Piece> m_pieces;
-    std::vector<std::size_t> m_line_starts{0};
-};
-
-// Collects the findings of one template file.
-class Report {
-public:
-    Report(std::filesystem::path file, std::vector<LintFinding>& findings)
-        : m_file(std::move(file)), m_findings(findings) {}
-
-    void add(std::size_t line, std::size_t column, Severity severity, std::string rule, std::string message) {
-        m_findings.push_back(LintFinding{m_file, line, column, severity, std::move(message), std::move(rule)});
-    }
-
-    void add(const Part& part, std::size_t offset, Severity severity, std::string rule, std::string message) {
-        const auto [line, column] = part.place(offset);
-        add(line, column, severity, std::move(rule), std::move(message));
-    }
-
-    void add(const LintFinding& finding) { m_findings.push_back(finding); }
-
-private:
-    std::filesystem::path m_file;
-    std::vector<LintFinding>& m_findings;
-};
-
 // The names a template may use: the reply context, its own [vars], and every prefix of
 // those, since a section may open `customer` to reach `customer.name`.
 class KnownNames {
@@ -435,119 +284,6 @@ void check_tags(const Part& part, const std::string& lang, const KnownNames& kno
                        fmt::format("unknown variable '{}'{}", piece.text, known.suggestion(piece.text)));
         }
     }
-}
-
-// Calls `visit` with the N groups of each match of `pattern` in `text`, left to right;
-// a group that took no part is null.
-template <std::size_t N> void for_each_match(const RE2& pattern, std::string_view text, auto&& visit) {
-    const re2::StringPiece input(text.data(), text.size());
-    std::array<re2::StringPiece, N> groups;
-    for (std::size_t from = 0;
-         from <= text.size() && pattern.Match(input, from, text.size(), RE2::UNANCHORED, groups.data(), N);
-         from = offset_in(text, groups[0]) + std::max<std::size_t>(groups[0].size(), 1)) {
-        visit(groups);
-    }
-}
-
-// Returns the phrase that `match` found in `text`: without what the pattern took around
-// it, as (^|\P{L}) takes the character before, and with the rest of a word it stops
-// inside, so that the stem "осуществ" shows as the word "осуществлён".
-std::string_view phrase_in(std::string_view text, const re2::StringPiece& match) {
-    static const RE2 k_inner("(?s)[^\\p{L}\\p{N}]*(.*?)[^\\p{L}\\p{N}]*");
-    static const RE2 k_letters("(\\p{L}*)");
-    re2::StringPiece inner;
-    const auto found = RE2::FullMatch(match, k_inner, &inner) && !inner.empty() ? view_of(inner) : view_of(match);
-    const auto end = offset_in(text, found) + found.size();
-    re2::StringPiece rest(text.data() + end, text.size() - end), letters;
-    RE2::Consume(&rest, k_letters, &letters);
-    return {found.data(), found.size() + letters.size()};
-}
-
-void check_phrases(const Part& part, const Piece& piece, const std::vector<const Phrase*>& phrases, Report& report) {
-    for (const auto* phrase : phrases) {
-        for_each_match<1>(*phrase->pattern, piece.text, [&](const auto& match) {
-            const auto found = phrase_in(piece.text, match[0]);
-            report.add(part, part.offset(piece, offset_in(piece.text, found)), Severity::warning, phrase->source->rule,
-                       fmt::format("'{}': {}", found, phrase->source->message));
-        });
-    }
-}
-
-// Flags "!!" and capitals: a word of four or more capital letters, or capital words in a
-// row ("DO NOT"), acronyms aside.
-void check_shouting(const Part& part, const Piece& piece, Report& report) {
-    static const RE2 k_token("(\\p{L}+)|!{2,}");
-    static const RE2 k_capitals("\\p{Lu}{2,}");
-    std::size_t begin = 0, end = 0, words = 0, longest = 0;  // the run of capital words so far
-    auto end_run = [&] {
-        if (words >= 2 || longest >= 4) {
-            report.add(part, part.offset(piece, begin), Severity::warning, "shouting",
-                       fmt::format("'{}': capitals read as shouting", piece.text.substr(begin, end - begin)));
-        }
-        words = longest = 0;
-    };
-    for_each_match<2>(k_token, piece.text, [&](const auto& token) {
-        const auto start = offset_in(piece.text, token[0]);
-        const auto word = view_of(token[1]);
-        const bool capitals = token[1].data() != nullptr && RE2::FullMatch(token[1], k_capitals) &&
-                              std::find(k_acronyms.begin(), k_acronyms.end(), word) == k_acronyms.end();
-        if (!capitals || words == 0 || piece.text.find_first_not_of(" \t", end) != start) {
-            end_run();
-            begin = start;
-        }
-        if (token[1].data() == nullptr) {
-            report.add(part, part.offset(piece, start), Severity::warning, "shouting",
-                       fmt::format("'{}': one exclamation mark is enough", view_of(token[0])));
-        } else if (capitals) {
-            ++words;
-            longest = std::max(longest, chars_in(word));
-            end = start + word.size();
-        }
-    });
-    end_run();
-}
-
-// Sentences end at . ! ? … and at blank lines. A variable counts as one word; a partial
-// (a greeting, a signature) is a paragraph of its own.
-void check_sentences(const Part& part, const LintOptions& options, Report& report) {
-    static const RE2 k_token("([\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*)|[.!?…]|\\n[ \\t]*\\n");
-    std::size_t words = 0, start = 0;  // the sentence so far
-    auto add_word = [&](std::size_t offset) { start = words++ == 0 ? offset : start; };
-    auto end_sentence = [&] {
-        if (words > options.max_sentence_words) {
-            report.add(
-                part, start, Severity::warning, "long-sentence",
-                fmt::format("a sentence of {} words (more than {}): split it", words, options.max_sentence_words));
-        }
-        words = 0;
-    };
-    for (const auto& piece : part.pieces()) {
-        if (piece.kind == Kind::variable) {
-            add_word(part.offset(piece));
-        } else if (piece.kind == Kind::partial) {
-            end_sentence();
-        } else if (piece.kind == Kind::text) {
-            for_each_match<2>(k_token, piece.text, [&](const auto& token) {
-                if (token[1].data() == nullptr) {
-                    end_sentence();
-                } else {
-                    add_word(part.offset(piece, offset_in(piece.text, token[1])));
-                }
-            });
-        }
-    }
-    end_sentence();
-}
-
-void check_text(const Part& part, const std::vector<const Phrase*>& phrases, const LintOptions& options,
-                Report& report) {
-    for (const auto& piece : part.pieces()) {
-        if (piece.kind == Kind::text) {
-            check_phrases(part, piece, phrases, report);
-            check_shouting(part, piece, report);
-        }
-    }
-    check_sentences(part, options, report);
 }
 
 // Returns whether the language has text, reporting the parts that are empty.
@@ -678,17 +414,6 @@ std::string format_finding(const LintFinding& finding) {
                        finding.message, finding.rule);
 }
 
-std::vector<BannedPhrase> load_banned_phrases(const std::vector<std::filesystem::path>& files) {
-    std::vector<BannedPhrase> phrases;
-    for (const auto& file : files) {
-        std::error_code ignored;
-        if (std::filesystem::exists(file, ignored)) {
-            PhraseReader(file).read_into(phrases);
-        }
-    }
-    return phrases;
-}
-
 std::vector<LintFinding> lint_templates(const TemplateLibrary& library, const std::vector<std::string>& names,
                                         const std::vector<BannedPhrase>& phrases, const LintOptions& options) {
     Catalog catalog(library);
@@ -699,9 +424,9 @@ std::vector<LintFinding> lint_templates(const TemplateLibrary& library, const st
                                           close ? fmt::format("did you mean '{}'? ", *close) : ""));
         }
     }
-    std::vector<Phrase> compiled;
+    std::vector<lint::Phrase> compiled;
     for (const auto& phrase : phrases) {
-        compiled.push_back(Phrase{&phrase, compile(phrase)});
+        compiled.push_back(lint::Phrase{&phrase, lint::compile_phrase(phrase)});
     }
     Checks checks{catalog, compiled, options, catalog.languages()};
     std::vector<LintFinding> findings;
