@@ -2,6 +2,7 @@
 // by name in an ordered list of folders, the first folder that has a name winning.
 #pragma once
 
+#include "tkt/error.hpp"
 #include "tkt/mustache.hpp"
 #include "tkt/ticket.hpp"
 
@@ -49,8 +50,19 @@ class TemplateLibrary {
 public:
     explicit TemplateLibrary(std::vector<std::filesystem::path> folders);
 
+    // Returns the file of the template called `name`, from the first folder that has
+    // it; nullopt when none has. Names only, never paths: nothing outside the folders.
+    std::optional<std::filesystem::path> path_of(std::string_view name) const;
+
     // Returns the template called `name`, loading it; nullopt when no folder has it.
     std::optional<TemplateFile> find(std::string_view name) const;
+
+    // Returns the template called `name`, loading it; throws unknown() when no folder has it.
+    TemplateFile get(std::string_view name) const;
+
+    // Returns the usage error (64) for a template `name` that no folder has, with the
+    // closest name there is.
+    Error unknown(std::string_view name) const;
 
     // Returns the names of every template, sorted, each once.
     std::vector<std::string> names() const;

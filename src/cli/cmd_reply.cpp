@@ -155,13 +155,8 @@ void run_reply(const ReplyOptions& options, Context& context) {
     if (options.message) {
         file = message_template(lang);
         vars["message"] = read_message(*options.message, context);
-    } else if (auto found = library.find(options.template_name)) {
-        file = std::move(*found);
     } else {
-        std::vector<std::string> names = library.names();
-        const std::vector<std::string_view> views(names.begin(), names.end());
-        throw usage_error(fmt::format("no template '{}'{} (see 'tkt template list')", options.template_name,
-                                      did_you_mean(options.template_name, views)));
+        file = library.get(options.template_name);
     }
 
     Store& store = context.existing_store();

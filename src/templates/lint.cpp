@@ -101,21 +101,16 @@ private:
         return it->second;
     }
 
-    // Loads `name` from the first folder that has it, as TemplateLibrary::find does; the
-    // names come from the folder listing, so they are never paths.
+    // Loads `name` from the first folder that has it, keeping why it does not load.
     void load(const std::string& name, Entry& entry) const {
-        for (const auto& folder : m_library.folders()) {
-            const auto path = folder / (name + ".toml");
-            std::error_code ignored;
-            if (!std::filesystem::is_regular_file(path, ignored)) {
-                continue;
-            }
-            try {
-                entry.file = load_template_file(path);
-            } catch (const Error& error) {
-                entry.error = syntax_finding(path, error);
-            }
+        const auto path = m_library.path_of(name);
+        if (!path) {
             return;
+        }
+        try {
+            entry.file = load_template_file(*path);
+        } catch (const Error& error) {
+            entry.error = syntax_finding(*path, error);
         }
     }
 
@@ -419,9 +414,7 @@ std::vector<LintFinding> lint_templates(const TemplateLibrary& library, const st
     Catalog catalog(library);
     for (const auto& name : names) {
         if (!catalog.contains(name)) {
-            const auto close = closest_match(name, catalog.name_views());
-            throw usage_error(fmt::format("unknown template '{}' ({}see 'tkt template list')", name,
-                                          close ? fmt::format("did you mean '{}'? ", *close) : ""));
+            throw library.unknown(name);
         }
     }
     std::vector<lint::Phrase> compiled;

@@ -130,7 +130,7 @@ TemplateFile load_template_file(const std::filesystem::path& path) {
 
 TemplateLibrary::TemplateLibrary(std::vector<std::filesystem::path> folders) : m_folders(std::move(folders)) {}
 
-std::optional<TemplateFile> TemplateLibrary::find(std::string_view name) const {
+std::optional<std::filesystem::path> TemplateLibrary::path_of(std::string_view name) const {
     // Names only, never paths: a partial cannot reach outside the template folders.
     const bool plain = !name.empty() && name.find_first_of("/\\\0") == std::string_view::npos &&
                        name != "." && name != ".." && !name.starts_with('.');
@@ -138,13 +138,34 @@ std::optional<TemplateFile> TemplateLibrary::find(std::string_view name) const {
         return std::nullopt;
     }
     for (const auto& folder : m_folders) {
-        const auto path = folder / (std::string(name) + ".toml");
+        auto path = folder / (std::string(name) + ".toml");
         std::error_code error;
         if (std::filesystem::is_regular_file(path, error)) {
-            return load_template_file(path);
+            return path;
         }
     }
     return std::nullopt;
+}
+
+std::optional<TemplateFile> TemplateLibrary::find(std::string_view name) const {
+    const auto path = path_of(name);
+    return path ? std::optional(load_template_file(*path)) : std::nullopt;
+}
+
+TemplateFile TemplateLibrary::get(std::string_view name) const {
+    const auto path = path_of(name);
+    if (!path) {
+        throw unknown(name);
+    }
+    return load_template_file(*path);
+}
+
+Error TemplateLibrary::unknown(std::string_view name) const {
+    const auto known = names();
+    const std::vector<std::string_view> views(known.begin(), known.end());
+    const auto close = closest_match(name, views);
+    return usage_error(fmt::format("unknown template '{}' ({}see 'tkt template list')", name,
+                                   close ? fmt::format("did you mean '{}'? ", *close) : ""));
 }
 
 std::vector<std::string> TemplateLibrary::names() const {

@@ -247,7 +247,7 @@ Errors say what is wrong and record nothing.
 
   $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' > before
   $ tkt reply 3 --template apologyy
-  tkt: no template 'apologyy' (did you mean 'apology'?) (see 'tkt template list')
+  tkt: unknown template 'apologyy' (did you mean 'apology'? see 'tkt template list')
   [64]
   $ tkt reply --template apology --var 'fix_summary=Fixed.' 3 --dry-run | sed -n 5p
   Fixed.

@@ -147,7 +147,7 @@ The config directory's lint.toml extends the banned phrases, or replaces them.
 Errors.
 
   $ tkt template show nope
-  tkt: no template 'nope' (see 'tkt template list')
+  tkt: unknown template 'nope' (see 'tkt template list')
   [64]
   $ tkt template render followup
   tkt: give --ticket ID or --context FILE.json (see 'tkt help template render')
