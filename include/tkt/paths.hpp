@@ -34,6 +34,9 @@ struct Paths {
 Paths resolve_paths(const std::optional<std::string>& db_flag,
                     const std::optional<std::string>& config_flag, const Environment& env);
 
+// Returns the bytes of the file at `path`; nullopt when it cannot be opened.
+std::optional<std::string> read_file(const std::filesystem::path& path);
+
 // Returns the folder of the templates shipped with tkt: `templates` next to the binary
 // (a build tree), else where `cmake --install` puts them relative to the binary
 // (share/tkt/templates); nullopt when neither exists.

@@ -7,9 +7,7 @@
 #include "tkt/text.hpp"
 
 #include <fmt/format.h>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace tkt::cli {
 namespace {
@@ -25,14 +23,12 @@ struct TemplateOptions {
     std::string lang;
 };
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+std::string read_or_fail(const std::filesystem::path& path) {
+    auto bytes = read_file(path);
+    if (!bytes) {
         throw Error(Exit::no_input, fmt::format("cannot read '{}'", path.string()));
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return std::move(*bytes);
 }
 
 void run_list(const TemplateOptions& options, Context& context) {
@@ -77,11 +73,11 @@ void run_show(const TemplateOptions& options, Context& context) {
     if (context.terminal().is_tty) {
         context.out() << paint(context.terminal(), "# " + file.path.string(), Style::dim) << '\n';
     }
-    context.out() << read_file(file.path);
+    context.out() << read_or_fail(file.path);
 }
 
 nlohmann::json context_from_file(const std::string& path) {
-    const std::string text = read_file(path);
+    const std::string text = read_or_fail(path);
     auto data = nlohmann::json::parse(text, nullptr, false);
     if (data.is_discarded() || !data.is_object()) {
         throw data_error(fmt::format("'{}' is not a JSON object", path));

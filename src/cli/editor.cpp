@@ -1,6 +1,7 @@
 #include "cli/editor.hpp"
 
 #include "tkt/error.hpp"
+#include "tkt/paths.hpp"
 #include "tkt/text.hpp"
 
 #include <cerrno>
@@ -10,7 +11,6 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <spawn.h>
-#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -76,10 +76,7 @@ std::string edit_text(const std::string& text, Context& context) {
     if (const int code = run_editor(editor, file.path()); code != 0) {
         throw Error(Exit::nothing, fmt::format("the editor '{}' exited with {}: nothing recorded", editor, code));
     }
-    std::ifstream in(file.path(), std::ios::binary);
-    std::stringstream edited;
-    edited << in.rdbuf();
-    std::string result = edited.str();
+    std::string result = read_file(file.path()).value_or("");  // a deleted file is an empty reply
     if (!is_valid_utf8(result)) {
         throw data_error("the edited reply is not valid UTF-8 (nothing recorded)");
     }

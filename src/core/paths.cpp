@@ -2,6 +2,9 @@
 
 #include "tkt/error.hpp"
 
+#include <fstream>
+#include <sstream>
+
 namespace tkt {
 namespace {
 
@@ -49,6 +52,16 @@ Paths resolve_paths(const std::optional<std::string>& db_flag,
         paths.config_dir = xdg_dir(env, "XDG_CONFIG_HOME", ".config") / "tkt";
     }
     return paths;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return std::move(bytes).str();
 }
 
 std::optional<std::filesystem::path> shipped_templates_dir() {

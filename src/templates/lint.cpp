@@ -5,15 +5,14 @@
 #include "templates/lint_text.hpp"
 
 #include "core/toml_file.hpp"
+#include "tkt/paths.hpp"
 #include "tkt/reply.hpp"
 #include "tkt/text.hpp"
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
 
 namespace tkt {
@@ -142,9 +141,7 @@ std::size_t text_column(std::string_view source, const toml::source_position& at
 }
 
 Layout read_layout(const std::filesystem::path& path) {
-    std::ostringstream buffer;
-    buffer << std::ifstream(path, std::ios::binary).rdbuf();
-    const std::string source = buffer.str();
+    const std::string source = read_file(path).value_or("");
     Layout layout;
     toml::table root;
     try {
