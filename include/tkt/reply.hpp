@@ -45,6 +45,11 @@ struct RenderedReply {
     std::optional<Status> status_after;
 };
 
+// Returns the template of a free-text reply in `lang`: the context's `message` between
+// the greeting and the signature, under "Re: " and the ticket's subject. The message
+// is a value, never template source, so "{{x}}" in it stays as written.
+TemplateFile message_template(std::string_view lang);
+
 // Renders `file` in `lang` with `context`, partials from `library`. Throws a usage
 // error (64) for a language the template lacks or a required --var not given, and a
 // data error (65) naming every variable that came out missing or empty, as file:line:col.

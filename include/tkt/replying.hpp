@@ -8,12 +8,40 @@
 #include "tkt/outgoing.hpp"
 #include "tkt/reply.hpp"
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace tkt {
+
+// Returns who replies: `configured` (config.toml's agent), or with `as` another login;
+// either way `vars` agent.full_name and agent.email, when given, name them. A template
+// that signs with a name the agent lacks is then refused, never sent unsigned.
+AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
+                             const std::map<std::string, std::string>& vars);
+
+// What to answer the chosen tickets with.
+struct ReplyRequest {
+    const TemplateLibrary& library;
+    const TemplateFile& file;
+    std::string lang;
+    AgentIdentity agent;
+    std::map<std::string, std::string> vars;
+    std::optional<Status> status;  // overrides the template's status_after
+    Timestamp now = 0;
+};
+
+// A ticket with the reply rendered for it.
+struct RenderedFor {
+    TicketRecord record;
+    RenderedReply reply;
+};
+
+// Renders `request` for each of `ids`. All or none: for one ticket its error goes as it
+// is; for several, a data error (65) names every ticket that cannot be answered.
+std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request);
 
 // A reply ready to record: what the customer will get and how it threads.
 struct ReplyDraft {

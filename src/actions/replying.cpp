@@ -110,6 +110,45 @@ std::string reply_detail(const ReplyDraft& draft, const AgentIdentity& agent, bo
 
 }  // namespace
 
+AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
+                             const std::map<std::string, std::string>& vars) {
+    AgentIdentity agent = as.empty() || as == configured.login ? configured : AgentIdentity{as, "", ""};
+    const auto given = [&](const char* name, std::string& field) {
+        if (const auto found = vars.find(name); found != vars.end()) {
+            field = found->second;
+        }
+    };
+    given("agent.full_name", agent.full_name);
+    given("agent.email", agent.email);
+    return agent;
+}
+
+std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request) {
+    std::vector<RenderedFor> rendered;
+    std::vector<std::string> failures;
+    for (const auto id : ids) {
+        try {
+            TicketRecord record = load_ticket(store, id);
+            auto reply = render_reply(request.library, request.file, request.lang,
+                                      reply_context(record, request.agent, request.lang, request.now, request.vars));
+            if (request.status) {
+                reply.status_after = request.status;
+            }
+            rendered.push_back({std::move(record), std::move(reply)});
+        } catch (const Error& error) {
+            if (ids.size() == 1) {
+                throw;
+            }
+            failures.push_back(fmt::format("ticket {}: {}", id, error.what()));
+        }
+    }
+    if (!failures.empty()) {
+        throw data_error(fmt::format("cannot reply to {} of {} tickets, so none is answered: {}", failures.size(),
+                                     ids.size(), join(failures, "; ")));
+    }
+    return rendered;
+}
+
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
                        const MailSettings& mail, bool compose, Timestamp now) {
     const Ticket& ticket = record.ticket;

@@ -71,12 +71,11 @@ void run_list(const ListOptions& options, Context& context) {
     if (options.limit < 0) {
         throw usage_error(fmt::format("invalid --limit {} (a count from 1, or 0 for all)", options.limit));
     }
-    const FilterContext filter_context{context.now(), context.config().agent.login};
     std::vector<std::string> words;
     for (const auto& word : options.filter) {
         words.push_back(restore_dash_word(word));
     }
-    const Filter filter = with_default_statuses(parse_filter(words, filter_context));
+    const Filter filter = context.open_work_filter(words);
     const auto sort = parse_sort(options.sort);
     auto& store = context.existing_store();
     auto transaction = store.begin_read();

@@ -28,16 +28,6 @@ struct ReplyOptions {
     bool send = false;
 };
 
-// A free-text reply is a template of its own: the text between greeting and
-// signature. The text is a value, never template source, so "{{x}}" in it stays.
-TemplateFile message_template(std::string_view lang) {
-    TemplateFile file;
-    file.path = "--message";
-    file.languages[std::string(lang)] =
-        TemplateText{"Re: {{ticket.subject}}", "{{> greeting}}\n\n{{message}}\n\n{{> signature}}\n", 1, 1};
-    return file;
-}
-
 std::string read_message(const std::string& text, Context& context) {
     std::string message = text;
     if (text == "-") {
@@ -55,27 +45,9 @@ std::string read_message(const std::string& text, Context& context) {
     return message;
 }
 
-// The agent replying: config.toml's, or with --as another login, whose name and
-// address come from --var agent.full_name=... and agent.email=... (a template that
-// signs with a name it lacks is refused, never sent unsigned).
-AgentIdentity replying_agent(const std::string& as, const Config& config,
-                             const std::map<std::string, std::string>& vars) {
-    AgentIdentity agent = as.empty() || as == config.agent.login ? config.agent : AgentIdentity{as, "", ""};
-    const auto given = [&](const char* name, std::string& field) {
-        if (const auto found = vars.find(name); found != vars.end()) {
-            field = found->second;
-        }
-    };
-    given("agent.full_name", agent.full_name);
-    given("agent.email", agent.email);
-    return agent;
-}
-
 std::vector<TicketId> chosen_tickets(const ReplyOptions& options, Context& context, Store& store) {
     if (!options.where.empty()) {
-        const FilterContext filter_context{context.now(), context.config().agent.login};
-        const auto words = split(squash_whitespace(options.where), ' ');
-        const Filter filter = with_default_statuses(parse_filter(words, filter_context));
+        const Filter filter = context.open_work_filter(split(squash_whitespace(options.where), ' '));
         std::vector<TicketId> ids;
         auto read = store.begin_read();
         for (const auto& ticket : store.find_tickets(filter, {}, 0)) {
@@ -99,6 +71,11 @@ void check_choices(const ReplyOptions& options) {
     if (options.edit && !options.where.empty()) {
         throw usage_error("--edit answers one ticket; it cannot go with --where");
     }
+}
+
+// Returns " (open → pending)" for a status the reply changed, else "".
+std::string status_note(const StatusChange& change) {
+    return change.changed ? fmt::format(" ({} → {})", to_string(change.from), to_string(change.to)) : "";
 }
 
 void print_draft(const ReplyDraft& draft, bool mime, bool many, Context& context) {
@@ -136,7 +113,7 @@ void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
 
 void run_reply(const ReplyOptions& options, Context& context) {
     check_choices(options);
-    const auto vars_given = parse_vars(options.vars);
+    auto vars = parse_vars(options.vars);
     std::optional<Status> status;
     if (!options.status.empty()) {
         status = parse_status(options.status);
@@ -148,9 +125,8 @@ void run_reply(const ReplyOptions& options, Context& context) {
     }
     const Config& config = context.config();
     const std::string lang = options.lang.empty() ? config.lang : options.lang;
-    const AgentIdentity agent = replying_agent(options.as, config, vars_given);
+    const AgentIdentity agent = replying_agent(config.agent, options.as, vars);
     const TemplateLibrary library(context.template_folders(options.templates));
-    auto vars = vars_given;
     TemplateFile file;
     if (options.message) {
         file = message_template(lang);
@@ -162,29 +138,7 @@ void run_reply(const ReplyOptions& options, Context& context) {
     Store& store = context.existing_store();
     const auto ids = chosen_tickets(options, context, store);
     const bool compose = options.mime || options.send;
-    std::vector<std::pair<TicketRecord, RenderedReply>> rendered;
-    std::vector<std::string> failures;
-    {
-        for (const auto id : ids) {
-            try {
-                TicketRecord record = load_ticket(store, id);
-                auto reply = render_reply(library, file, lang, reply_context(record, agent, lang, context.now(), vars));
-                if (status) {
-                    reply.status_after = status;
-                }
-                rendered.emplace_back(std::move(record), std::move(reply));
-            } catch (const Error& error) {
-                if (ids.size() == 1) {
-                    throw;
-                }
-                failures.push_back(fmt::format("ticket {}: {}", id, error.what()));
-            }
-        }
-    }
-    if (!failures.empty()) {
-        throw data_error(fmt::format("cannot reply to {} of {} tickets, so none is answered: {}", failures.size(),
-                                     ids.size(), join(failures, "; ")));
-    }
+    auto rendered = render_replies(store, ids, ReplyRequest{library, file, lang, agent, vars, status, context.now()});
     std::vector<ReplyDraft> drafts;
     for (auto& [record, reply] : rendered) {
         if (options.edit) {
@@ -202,21 +156,14 @@ void run_reply(const ReplyOptions& options, Context& context) {
     const auto recorded = record_replies(store, drafts, agent, options.send, context.now());
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         if (many) {
-            const auto& change = recorded[i].status;
             context.out() << fmt::format("replied on ticket {} to {}{}\n", drafts[i].ticket_id,
-                                         format_address(drafts[i].to),
-                                         change.changed ? fmt::format(" ({} → {})", to_string(change.from),
-                                                                      to_string(change.to))
-                                                        : "");
+                                         format_address(drafts[i].to), status_note(recorded[i].status));
         } else if (options.mime || !options.send) {
             print_draft(drafts[i], options.mime, false, context);
             if (context.terminal().progress) {
                 // The text went to stdout for copying; say on the terminal that it is recorded.
-                const auto& change = recorded[i].status;
                 context.err() << fmt::format("tkt: recorded the reply on ticket {}{}\n", drafts[i].ticket_id,
-                                             change.changed ? fmt::format(" ({} → {})", to_string(change.from),
-                                                                          to_string(change.to))
-                                                            : "");
+                                             status_note(recorded[i].status));
             }
         }
     }

@@ -85,6 +85,10 @@ Store& Context::store() {
 
 Actor Context::actor() { return Actor{config().agent.login, now()}; }
 
+Filter Context::open_work_filter(std::span<const std::string> words) {
+    return with_default_statuses(parse_filter(words, FilterContext{now(), config().agent.login}));
+}
+
 std::vector<std::filesystem::path> Context::template_folders(const std::optional<std::string>& flag) {
     std::vector<std::filesystem::path> folders;
     if (flag) {

@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace tkt::cli {
@@ -59,6 +60,10 @@ public:
 
     // Returns the configured agent stamped with now, for recording events.
     Actor actor();
+
+    // Parses filter `words` relative to now and the configured agent ("me"); without a
+    // status or id term, only open work (new, open, pending) matches.
+    Filter open_work_filter(std::span<const std::string> words);
 
     // Returns the template folders in search order: `flag` (--templates DIR), the
     // config directory's templates/, the shipped templates. A --templates folder that

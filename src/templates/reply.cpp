@@ -161,6 +161,14 @@ nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& ag
     return context;
 }
 
+TemplateFile message_template(std::string_view lang) {
+    TemplateFile file;
+    file.path = "--message";
+    file.languages[std::string(lang)] =
+        TemplateText{"Re: {{ticket.subject}}", "{{> greeting}}\n\n{{message}}\n\n{{> signature}}\n", 1, 1};
+    return file;
+}
+
 RenderedReply render_reply(const TemplateLibrary& library, const TemplateFile& file, std::string_view lang,
                            const nlohmann::json& context) {
     const auto text = file.languages.find(std::string(lang));

@@ -195,3 +195,14 @@ TEST_CASE("replying::send_outbox sends each message once") {
     const std::string lines((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(lines == "x\nx\n");
 }
+
+TEST_CASE("replying::replying_agent") {
+    CHECK(replying_agent(k_anna, "", {}).full_name == "Anna Smirnova");
+    CHECK(replying_agent(k_anna, "anna", {}).email == "anna@example.com");
+    const auto boris = replying_agent(k_anna, "boris", {});
+    CHECK(boris.login == "boris");
+    CHECK(boris.full_name.empty());  // unknown: a template signing with it is refused
+    const auto named = replying_agent(k_anna, "boris", {{"agent.full_name", "Boris Petrov"}, {"agent.email", "b@x.org"}});
+    CHECK(named.full_name == "Boris Petrov");
+    CHECK(named.email == "b@x.org");
+}
