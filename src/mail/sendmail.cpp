@@ -4,6 +4,7 @@
 
 #include "tkt/text.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -83,16 +84,25 @@ std::string first_line(std::string_view text) {
     return "";
 }
 
+// Reads once from `errors` into `text` (kept to 64 KiB, the rest read and dropped so
+// that the program never blocks on a full pipe); closes `errors` at its end.
+void read_errors(Fd& errors, std::string& text) {
+    char buffer[4096];
+    const ssize_t n = ::read(errors.get(), buffer, sizeof buffer);
+    if (n > 0) {
+        constexpr std::size_t k_kept = 64 << 10;
+        text.append(buffer, std::min(static_cast<std::size_t>(n), k_kept - std::min(text.size(), k_kept)));
+    } else if (n == 0 || errno != EINTR) {
+        errors.reset();
+    }
+}
+
 // Appends what `errors` holds now to `text`, without waiting for more.
 void drain(Fd& errors, std::string& text) {
-    char buffer[4096];
     pollfd ready{errors.get(), POLLIN, 0};
-    while (errors.get() >= 0 && ::poll(&ready, 1, 0) > 0 && text.size() < 64 * 1024) {
-        const ssize_t n = ::read(errors.get(), buffer, sizeof buffer);
-        if (n <= 0) {
-            break;
-        }
-        text.append(buffer, static_cast<std::size_t>(n));
+    while (errors.get() >= 0 && ::poll(&ready, 1, 0) > 0) {
+        read_errors(errors, text);
+        ready.fd = errors.get();
     }
 }
 
@@ -130,15 +140,7 @@ bool exchange(pid_t pid, Fd& input, Fd& errors, std::string_view message, std::s
             }
         }
         if (errors.get() >= 0 && fds[1].revents != 0) {
-            char buffer[4096];
-            const ssize_t n = ::read(errors.get(), buffer, sizeof buffer);
-            if (n > 0) {
-                if (error_text.size() < 64 * 1024) {
-                    error_text.append(buffer, static_cast<std::size_t>(n));
-                }
-            } else if (n == 0 || errno != EINTR) {
-                errors.reset();
-            }
+            read_errors(errors, error_text);
         }
     }
 }
