@@ -50,6 +50,13 @@ struct StatusChange {
     bool changed = false;  // false when the ticket already had that status
 };
 
+// Moves `ticket` to `target` and records an event of `kind` ("status", "reopened")
+// with the detail {"from", "to"}, and "by" (what caused it: "reply", "mail") when
+// given; a first move to solved or closed sets solved_at. Runs in the caller's
+// transaction.
+void change_status(Store& store, const Ticket& ticket, Status target, std::string_view kind, const Actor& actor,
+                   std::string_view by = {});
+
 // Closes the tickets `ids` in one transaction (an unknown id changes none of them).
 std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,
                                         const Actor& actor);

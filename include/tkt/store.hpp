@@ -113,10 +113,10 @@ public:
     // first, without their raw messages.
     std::vector<OutboxItem> outbox(bool include_sent);
 
-    // Marks the queued entries among `ids` (every queued entry when `ids` is empty) as
-    // being sent, counting an attempt, and returns them with their raw messages. An
-    // entry another process is sending, or has sent, is not returned: none goes twice.
-    std::vector<OutboxItem> claim_outbox(std::span<const std::int64_t> ids, Timestamp now);
+    // Marks outbox entry `id` as being sent, counting an attempt, and returns it with its
+    // raw message; nullopt when it is not queued (another process is sending it, or it
+    // was sent): none goes twice.
+    std::optional<OutboxItem> claim_outbox(std::int64_t id, Timestamp now);
 
     // Records how sending entry `id` went: sent when `error` is nullopt, else queued
     // again with the error kept.

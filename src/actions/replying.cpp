@@ -218,10 +218,7 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         const Status target = draft.status_after.value_or(ticket->status == Status::new_ ? Status::open : ticket->status);
         result.status = StatusChange{ticket->id, ticket->status, target, target != ticket->status};
         if (result.status.changed) {
-            const auto solved_at = is_finished(target) ? std::optional(now) : std::nullopt;
-            store.update_status(ticket->id, target, solved_at, now);
-            store.insert_event(ticket->id, now, agent.login, "status",
-                               nlohmann::json{{"from", to_string(ticket->status)}, {"to", to_string(target)}, {"by", "reply"}}.dump());
+            change_status(store, *ticket, target, "status", Actor{agent.login, now}, "reply");
         }
         store.touch(ticket->id, now);
         if (queue) {
@@ -249,17 +246,17 @@ std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& 
     }
     std::vector<Delivery> deliveries;
     for (const auto id : wanted) {
-        std::vector<OutboxItem> claimed;
+        std::optional<OutboxItem> claimed;
         {
             auto claim = store.begin_write();
-            claimed = store.claim_outbox(std::span(&id, 1), now);
+            claimed = store.claim_outbox(id, now);
             claim.commit();
         }
-        if (claimed.empty()) {
+        if (!claimed) {
             continue;  // sent already, or another process is sending it
         }
-        SendResult result = run_sendmail(sendmail, claimed.front().raw);
-        Delivery delivery{std::move(claimed.front()), std::move(result)};
+        SendResult result = run_sendmail(sendmail, claimed->raw);
+        Delivery delivery{std::move(*claimed), std::move(result)};
         auto finish = store.begin_write();
         store.finish_outbox(id, delivery.result.ok ? std::nullopt : std::optional(delivery.result.error), now);
         finish.commit();

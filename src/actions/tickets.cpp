@@ -22,10 +22,6 @@ Ticket require_ticket(Store& store, TicketId id) {
     return std::move(*ticket);
 }
 
-std::string status_detail(Status from, Status to) {
-    return nlohmann::json{{"from", to_string(from)}, {"to", to_string(to)}}.dump();
-}
-
 // Moves each of `ids` to `target` where `applies` says the move makes sense,
 // recording an event of `kind`; one transaction for all of them.
 template <class Applies>
@@ -37,9 +33,7 @@ std::vector<StatusChange> move_tickets(Store& store, std::span<const TicketId> i
         const Ticket ticket = require_ticket(store, id);
         StatusChange change{id, ticket.status, target, applies(ticket.status)};
         if (change.changed) {
-            const auto solved_at = is_finished(target) ? std::optional(actor.now) : std::nullopt;
-            store.update_status(id, target, solved_at, actor.now);
-            store.insert_event(id, actor.now, actor.login, kind, status_detail(ticket.status, target));
+            change_status(store, ticket, target, kind, actor);
         }
         changes.push_back(change);
     }
@@ -105,6 +99,17 @@ TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor
     store.insert_event(id, actor.now, actor.login, "created", detail.dump());
     transaction.commit();
     return id;
+}
+
+void change_status(Store& store, const Ticket& ticket, Status target, std::string_view kind, const Actor& actor,
+                   std::string_view by) {
+    const auto solved_at = is_finished(target) ? std::optional(actor.now) : std::nullopt;
+    store.update_status(ticket.id, target, solved_at, actor.now);
+    nlohmann::json detail{{"from", to_string(ticket.status)}, {"to", to_string(target)}};
+    if (!by.empty()) {
+        detail["by"] = by;
+    }
+    store.insert_event(ticket.id, actor.now, actor.login, kind, detail.dump());
 }
 
 TicketRecord load_ticket(Store& store, TicketId id) {

@@ -257,35 +257,24 @@ std::vector<OutboxItem> Store::outbox(bool include_sent) {
     return items;
 }
 
-std::vector<OutboxItem> Store::claim_outbox(std::span<const std::int64_t> ids, Timestamp now) {
-    auto select = m_db->prepare(fmt::format(
-        "SELECT {}, m.raw FROM outbox AS o JOIN messages AS m ON m.id = o.message "
-        "WHERE o.state = 'queued' AND (?1 IS NULL OR o.id = ?1) ORDER BY o.id",
-        k_outbox_columns));
-    std::vector<OutboxItem> claimed;
-    auto claim_matching = [&](std::optional<std::int64_t> id) {
-        select.bind(1, id);
-        while (select.step()) {
-            OutboxItem item = read_outbox_item(select);
-            item.raw = select.text(11);
-            claimed.push_back(std::move(item));
-        }
-    };
-    if (ids.empty()) {
-        claim_matching(std::nullopt);
+std::optional<OutboxItem> Store::claim_outbox(std::int64_t id, Timestamp now) {
+    auto select = m_db->prepare(fmt::format("SELECT {}, m.raw FROM outbox AS o JOIN messages AS m ON m.id = o.message "
+                                            "WHERE o.id = ?1 AND o.state = 'queued'",
+                                            k_outbox_columns));
+    select.bind(1, id);
+    if (!select.step()) {
+        return std::nullopt;
     }
-    for (const auto id : ids) {
-        claim_matching(id);
-    }
-    auto update = m_db->prepare(
-        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, tried_at = ?2 WHERE id = ?1");
-    for (auto& item : claimed) {
-        update.bind(1, item.id).bind(2, now).run();
-        item.state = OutboxState::sending;
-        item.attempts += 1;
-        item.tried_at = now;
-    }
-    return claimed;
+    OutboxItem item = read_outbox_item(select);
+    item.raw = select.text(11);
+    m_db->prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, tried_at = ?2 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, now)
+        .run();
+    item.state = OutboxState::sending;
+    item.attempts += 1;
+    item.tried_at = now;
+    return item;
 }
 
 void Store::finish_outbox(std::int64_t id, const std::optional<std::string>& error, Timestamp now) {
