@@ -237,7 +237,6 @@ std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& 
                                   std::span<const std::int64_t> ids, Timestamp now) {
     std::vector<std::int64_t> wanted(ids.begin(), ids.end());
     if (wanted.empty()) {
-        auto read = store.begin_read();
         for (const auto& item : store.outbox(false)) {
             if (item.state == OutboxState::queued) {
                 wanted.push_back(item.id);

@@ -44,10 +44,7 @@ std::string outbox_note(const OutboxItem& item) {
 }
 
 void run_list(const OutboxOptions& options, Context& context) {
-    auto& store = context.existing_store();
-    auto read = store.begin_read();
-    const auto items = store.outbox(options.all);
-    read.commit();
+    const auto items = context.existing_store().outbox(options.all);  // one query: one snapshot
     if (options.json) {
         auto array = nlohmann::ordered_json::array();
         for (const auto& item : items) {

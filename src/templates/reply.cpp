@@ -50,11 +50,12 @@ const Event* last_reply(const std::vector<Event>& events) {
 }
 
 constexpr std::array<std::string_view, 27> k_context_names{
-    "ticket",        "ticket.id",        "ticket.subject",           "ticket.queue",      "ticket.priority",
-    "ticket.status", "ticket.line",      "ticket.created_date",      "ticket.days_open",  "ticket.days_open_word", "ticket.open_over_a_day",
-    "customer",      "customer.name",    "customer.first_name",      "customer.greeting_name", "customer.email",
-    "agent",         "agent.login",      "agent.full_name",          "agent.first_name",  "agent.email",
-    "previous_agent", "previous_agent.login", "previous_agent.full_name", "previous_agent.first_name", "now",          "new_owner",
+    "ticket", "ticket.id", "ticket.subject", "ticket.queue", "ticket.priority", "ticket.status", "ticket.line",
+    "ticket.created_date", "ticket.days_open", "ticket.days_open_word", "ticket.open_over_a_day",
+    "customer", "customer.name", "customer.first_name", "customer.greeting_name", "customer.email",
+    "agent", "agent.login", "agent.full_name", "agent.first_name", "agent.email",
+    "previous_agent", "previous_agent.login", "previous_agent.full_name", "previous_agent.first_name",
+    "now", "new_owner",
 };
 
 std::string first_word(std::string_view name) {
