@@ -78,6 +78,44 @@ __tkt_template_names() {
         awk -F '\t' -v skip="${1-}" '!(skip == "reply" && $2 == "partial") { print $1 }'
 }
 
+# Prints the configuration directory: --config on the line, else $TKT_CONFIG,
+# else $XDG_CONFIG_HOME/tkt, else ~/.config/tkt.
+__tkt_config_dir() {
+    local i dir=${TKT_CONFIG-}
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+        --config) dir=${words[i + 1]-} ;;
+        --config=*) dir=${words[i]#--config=} ;;
+        esac
+    done
+    if [[ -z $dir ]]; then
+        dir=${XDG_CONFIG_HOME-}
+        [[ $dir == /* ]] || dir=${HOME-}/.config
+        dir=$dir/tkt
+    fi
+    printf '%s\n' "${dir/#\~\//${HOME-}/}"
+}
+
+# Agent logins, from the 'login = "..."' lines of routing.toml; no database or
+# tkt run needed.
+__tkt_agents() {
+    local file
+    file=$(__tkt_config_dir)/routing.toml
+    [[ -r $file ]] || return 0
+    awk -F '"' '/^[[:space:]]*login[[:space:]]*=/ && !seen[$2]++ { print $2 }' "$file"
+}
+
+# Queue names, from the 'queue = "..."' and 'queues = [...]' lines of routing.toml.
+__tkt_queues() {
+    local file
+    file=$(__tkt_config_dir)/routing.toml
+    [[ -r $file ]] || return 0
+    awk -F '"' '
+        /^[[:space:]]*queue[[:space:]]*=/ { if (!seen[$2]++) print $2 }
+        /^[[:space:]]*queues[[:space:]]*=/ { for (i = 2; i <= NF; i += 2) if (!seen[$i]++) print $i }
+    ' "$file" | sort
+}
+
 # Tags in use on recent tickets, or on the ticket given as $1.
 __tkt_tags() {
     if [[ -n ${1-} ]]; then
@@ -132,15 +170,17 @@ _tkt() {
     local cword=$((${#words[@]} - 1))
     local cur=${words[cword]} prev=
     ((cword > 0)) && prev=${words[cword - 1]}
-    local -a ids=() tags=()
+    local -a ids=() tags=() agents=() queues=()
     COMPREPLY=()
 
-    local -a commands=(help init new list show history reply close reopen tag import outbox template)
+    local -a commands=(help init new list show history reply close reopen tag route assign next
+        escalate sla import outbox template config)
     local -a statuses=(new open pending solved closed)
     local -a priorities=(low normal high urgent)
     local -a channels=(email chat phone web api)
     local -a sort_keys=(id created updated priority status queue assignee)
-    local -a filter_keys=(status: queue: line: priority: assignee: requester: channel: id:)
+    local -a filter_keys=(status: queue: line: priority: assignee: requester: channel: id:
+        breaching 'due<' 'due>')
     local -a langs=(en ru)
     local -a names=()
 
@@ -180,13 +220,25 @@ _tkt() {
             --db | --config | --login | --name | --email | --subject | --from | --body | \
                 --channel | --priority | --queue | --tag | --sort | --limit | --where | \
                 --template | --message | --var | --lang | --as | --status | --templates | \
-                --ticket | --context) ((i++)) ;;
-            -t | -m)
-                # reply's short options take a value; for tag they are tag removals.
-                if [[ $command == reply ]]; then ((i++)); else args+=("${words[i]}"); fi
+                --ticket | --context | --explain | --reason | --to-line | --to) ((i++)) ;;
+            -t | -m | -r)
+                # reply's -t and -m and escalate's -r take a value; for tag they are
+                # tag removals.
+                if [[ $command == reply && ${words[i]} != -r ]] ||
+                    [[ $command == escalate && ${words[i]} == -r ]]; then
+                    ((i++))
+                elif [[ $command != reply && $command != escalate ]]; then
+                    args+=("${words[i]}")
+                fi
                 ;;
             --*) ;;
-            -?) [[ $command == reply ]] || args+=("${words[i]}") ;;
+            -?)
+                # Short flags of their own (route -a -n, escalate -n); for tag, removals.
+                case $command in
+                reply | route | escalate) ;;
+                *) args+=("${words[i]}") ;;
+                esac
+                ;;
             *) args+=("${words[i]}") ;;
             esac
         done
@@ -218,11 +270,16 @@ _tkt() {
         --channel) __tkt_add "$cur" "${channels[@]}" ;;
         --priority) __tkt_add "$cur" "${priorities[@]}" ;;
         --body) __tkt_add "$cur" - ;;
-        --subject | --from | --queue | --tag) ;;
+        --queue) mapfile -t queues < <(__tkt_queues) && __tkt_add "$cur" "${queues[@]}" ;;
+        --subject | --from | --tag) ;;
         *)
             case $cur in
             --channel=*) __tkt_add_list "$cur" --channel= "${channels[@]}" ;;
             --priority=*) __tkt_add_list "$cur" --priority= "${priorities[@]}" ;;
+            --queue=*)
+                mapfile -t queues < <(__tkt_queues)
+                __tkt_add "$cur" "${queues[@]/#/--queue=}"
+                ;;
             -*)
                 __tkt_add "$cur" --subject --from --body --channel --priority --queue \
                     --tag --email --trusted --json --help
@@ -246,12 +303,21 @@ _tkt() {
             status:*) __tkt_add_list "$cur" status: "${statuses[@]}" any ;;
             priority:*) __tkt_add_list "$cur" priority: "${priorities[@]}" ;;
             channel:*) __tkt_add_list "$cur" channel: "${channels[@]}" ;;
-            assignee:*) __tkt_add_list "$cur" assignee: none me ;;
-            queue:*) __tkt_add_list "$cur" queue: none ;;
-            *:*) ;;
+            assignee:*)
+                mapfile -t agents < <(__tkt_agents)
+                __tkt_add_list "$cur" assignee: none me "${agents[@]}"
+                ;;
+            queue:*)
+                mapfile -t queues < <(__tkt_queues)
+                __tkt_add_list "$cur" queue: none "${queues[@]}"
+                ;;
+            *:* | *\<* | *\>*) ;;
             *)
                 __tkt_add "$cur" "${filter_keys[@]}"
-                compopt -o nospace 2>/dev/null
+                # A key wants its value next; breaching is a whole term.
+                if [[ ${#COMPREPLY[@]} -ne 1 || ${COMPREPLY[0]} != breaching ]]; then
+                    compopt -o nospace 2>/dev/null
+                fi
                 ;;
             esac
             ;;
@@ -272,11 +338,12 @@ _tkt() {
         --message | -m) __tkt_add "$cur" - ;;
         --lang) __tkt_add "$cur" "${langs[@]}" ;;
         --status) __tkt_add "$cur" "${statuses[@]}" ;;
+        --as) mapfile -t agents < <(__tkt_agents) && __tkt_add "$cur" "${agents[@]}" ;;
         --templates)
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -d -- "$cur")
             ;;
-        --where | --var | --as) ;;
+        --where | --var) ;;
         *)
             case $cur in
             --template=*)
@@ -285,6 +352,10 @@ _tkt() {
                 ;;
             --lang=*) __tkt_add "$cur" "${langs[@]/#/--lang=}" ;;
             --status=*) __tkt_add "$cur" "${statuses[@]/#/--status=}" ;;
+            --as=*)
+                mapfile -t agents < <(__tkt_agents)
+                __tkt_add "$cur" "${agents[@]/#/--as=}"
+                ;;
             -*)
                 __tkt_add "$cur" --where --template --message --var --lang --as --status \
                     --templates --dry-run --edit --mime --send --help
@@ -325,6 +396,94 @@ _tkt() {
             mapfile -t tags < <(__tkt_tags "${id#\#}") && __tkt_add "$cur" "${tags[@]/#/-}"
         else
             mapfile -t tags < <(__tkt_tags) && __tkt_add "$cur" "${tags[@]/#/+}"
+        fi
+        ;;
+    route)
+        # Tickets by id, --all or --explain ID; 'route test DIR' runs the rules over
+        # saved mail.
+        if ((${#args[@]} > 0)) && [[ ${args[0]} == test ]]; then
+            case ${args[0]} in
+            test)
+                if [[ $cur == -* ]]; then
+                    __tkt_add "$cur" --help
+                elif ((${#args[@]} == 1)); then
+                    compopt -o filenames 2>/dev/null
+                    mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+                fi
+                ;;
+            esac
+        elif [[ $prev == --explain ]]; then
+            mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+        elif [[ $cur == -* ]]; then
+            __tkt_add "$cur" --all --dry-run --explain --json --help
+        else
+            ((${#args[@]} == 0)) && [[ " ${words[*]:first:cword-first} " != *" -"* ]] &&
+                __tkt_add "$cur" test
+            mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+        fi
+        ;;
+    assign)
+        # assign ID LOGIN; 'none' unassigns.
+        if [[ $cur == -* ]]; then
+            __tkt_add "$cur" --help
+        elif ((${#args[@]} == 0)); then
+            mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+        elif ((${#args[@]} == 1)); then
+            mapfile -t agents < <(__tkt_agents) && __tkt_add "$cur" "${agents[@]}" none
+        fi
+        ;;
+    next)
+        case $prev in
+        --as) mapfile -t agents < <(__tkt_agents) && __tkt_add "$cur" "${agents[@]}" ;;
+        *)
+            case $cur in
+            --as=*)
+                mapfile -t agents < <(__tkt_agents)
+                __tkt_add "$cur" "${agents[@]/#/--as=}"
+                ;;
+            -*) __tkt_add "$cur" --peek --as --json --help ;;
+            esac
+            ;;
+        esac
+        ;;
+    escalate)
+        # escalate ID --reason TEXT [--to-line N] [--to LOGIN] [--notify], or
+        # escalate --overdue [--dry-run] [--json].
+        local overdue=0
+        [[ " ${words[*]:first:cword-first} " == *" --overdue "* ]] && overdue=1
+        case $prev in
+        --reason | -r | --to-line) ;;
+        --to) mapfile -t agents < <(__tkt_agents) && __tkt_add "$cur" "${agents[@]}" ;;
+        *)
+            case $cur in
+            --to=*)
+                mapfile -t agents < <(__tkt_agents)
+                __tkt_add "$cur" "${agents[@]/#/--to=}"
+                ;;
+            -*)
+                if ((overdue)); then
+                    __tkt_add "$cur" --dry-run --json --help
+                elif ((${#args[@]} > 0)); then
+                    __tkt_add "$cur" --reason --to-line --to --notify --help
+                else
+                    __tkt_add "$cur" --reason --to-line --to --notify --overdue --dry-run \
+                        --json --help
+                fi
+                ;;
+            *)
+                if ((!overdue && ${#args[@]} == 0)); then
+                    mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+                fi
+                ;;
+            esac
+            ;;
+        esac
+        ;;
+    sla)
+        if [[ $cur == -* ]]; then
+            __tkt_add "$cur" --json --help
+        elif ((${#args[@]} == 0)); then
+            mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         fi
         ;;
     import)
@@ -428,6 +587,22 @@ _tkt() {
             fi
             ;;
         esac
+        ;;
+    config)
+        # The only subcommand is check.
+        if ((${#args[@]} == 0)); then
+            if [[ $cur == -* ]]; then
+                __tkt_add "$cur" --help -h
+            else
+                __tkt_add "$cur" check
+            fi
+        else
+            case ${args[0]} in
+            check)
+                [[ $cur == -* ]] && __tkt_add "$cur" --help
+                ;;
+            esac
+        fi
         ;;
     esac
     __tkt_trim

@@ -48,11 +48,19 @@ function __tkt_args
     while set -q tokens[1]
         switch $tokens[1]
             case --db --config --login --name --email --subject --from --body --channel --priority --queue --tag --sort --limit \
-                --where --template --message --var --lang --as --status --templates --ticket --context
+                --where --template --message --var --lang --as --status --templates --ticket --context \
+                --explain --reason --to-line --to
                 set -e tokens[1]
             case -t -m
                 # reply's short options take a value; for list and tag they are words.
                 if test "$command" = reply
+                    set -e tokens[1]
+                else if contains -- "$command" list tag
+                    echo $tokens[1]
+                end
+            case -r
+                # escalate's -r takes the reason; for list and tag it is a word.
+                if test "$command" = escalate
                     set -e tokens[1]
                 else if contains -- "$command" list tag
                     echo $tokens[1]
@@ -162,6 +170,56 @@ function __tkt_templates
     end
 end
 
+# Prints the configuration directory: --config on the line, else $TKT_CONFIG,
+# else $XDG_CONFIG_HOME/tkt, else ~/.config/tkt.
+function __tkt_config_dir
+    set -l tokens (commandline -opc)
+    set -l dir $TKT_CONFIG
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+            case --config
+                set -l next (math $i + 1)
+                set -q tokens[$next]; and set dir $tokens[$next]
+                set i $next
+            case '--config=*'
+                set dir (string replace -- --config= '' $tokens[$i])
+        end
+        set i (math $i + 1)
+    end
+    if test -z "$dir"
+        set -l base $XDG_CONFIG_HOME
+        string match -q -- '/*' "$base"; or set base $HOME/.config
+        set dir $base/tkt
+    end
+    string replace -r -- '^~/' "$HOME/" $dir
+end
+
+# Agent logins, from the 'login = "..."' lines of routing.toml: no database needed.
+function __tkt_agents
+    set -l file (__tkt_config_dir)/routing.toml
+    test -r "$file"; or return 0
+    awk -F '"' '/^[[:space:]]*login[[:space:]]*=/ && !seen[$2]++ { print $2 }' $file
+end
+
+# The LOGIN of assign: an agent, or none to unassign.
+function __tkt_assignees
+    for login in (__tkt_agents)
+        printf '%s\t%s\n' $login Agent
+    end
+    printf '%s\t%s\n' none 'Unassign'
+end
+
+# Queue names, from the 'queue = "..."' and 'queues = [...]' lines of routing.toml.
+function __tkt_queues
+    set -l file (__tkt_config_dir)/routing.toml
+    test -r "$file"; or return 0
+    awk -F '"' '
+        /^[[:space:]]*queue[[:space:]]*=/ { if (!seen[$2]++) print $2 }
+        /^[[:space:]]*queues[[:space:]]*=/ { for (i = 2; i <= NF; i += 2) if (!seen[$i]++) print $i }
+    ' $file | sort
+end
+
 # Succeeds when --where is on the line: then reply takes no ticket id.
 function __tkt_reply_where
     set -l tokens (commandline -opc)
@@ -206,9 +264,9 @@ function __tkt_filter_terms
         case 'channel:*'
             __tkt_list_items channel: email chat phone web api
         case 'assignee:*'
-            __tkt_list_items assignee: none me
+            __tkt_list_items assignee: none me (__tkt_agents)
         case 'queue:*'
-            __tkt_list_items queue: none
+            __tkt_list_items queue: none (__tkt_queues)
         case '*:*' '*<*' '*>*' '--*'
         case '+*'
             for tag in (__tkt_tags)
@@ -227,7 +285,10 @@ function __tkt_filter_terms
                 'assignee:'\t'Assigned to one of these logins, none or me' \
                 'requester:'\t'Opened by one of these addresses' \
                 'channel:'\t'Came in through one of these channels' \
-                'id:'\t'This id or id range'
+                'id:'\t'This id or id range' \
+                'breaching'\t'A running SLA target is past due' \
+                'due<'\t'The nearest SLA target is due within a duration, or overdue' \
+                'due>'\t'The nearest SLA target is due in more than a duration'
     end
 end
 
@@ -264,12 +325,18 @@ complete -c tkt -n __tkt_needs_command -a reply -d 'Answer a ticket from a templ
 complete -c tkt -n __tkt_needs_command -a close -d 'Close tickets'
 complete -c tkt -n __tkt_needs_command -a reopen -d 'Reopen solved or closed tickets'
 complete -c tkt -n __tkt_needs_command -a tag -d 'Add (+tag) and remove (-tag) tags'
+complete -c tkt -n __tkt_needs_command -a route -d "Send tickets to queues, lines and agents by routing.toml's rules"
+complete -c tkt -n __tkt_needs_command -a assign -d 'Give a ticket to an agent by hand'
+complete -c tkt -n __tkt_needs_command -a next -d 'Take the most urgent unassigned ticket of your queues and line'
+complete -c tkt -n __tkt_needs_command -a escalate -d 'Move a ticket to the next line, or escalate all past their SLA'
+complete -c tkt -n __tkt_needs_command -a sla -d "Show a ticket's SLA clocks: policy, targets, time left or overdue"
 complete -c tkt -n __tkt_needs_command -a import -d 'Load mail archives: mbox files or maildirs'
 complete -c tkt -n __tkt_needs_command -a outbox -d 'List replies waiting for sendmail; flush retries them'
 complete -c tkt -n __tkt_needs_command -a template -d 'List, show, render and lint reply templates'
+complete -c tkt -n __tkt_needs_command -a config -d 'Check the configuration files'
 
 # help [COMMAND]
-complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history reply close reopen tag import outbox template'
+complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history reply close reopen tag route assign next escalate sla import outbox template config'
 
 # init
 complete -c tkt -n '__tkt_using_command init' -l login -x -a '(__fish_complete_users)' -d 'Your agent login'
@@ -282,7 +349,7 @@ complete -c tkt -n '__tkt_using_command new' -l from -x -d 'The requester: bob@e
 complete -c tkt -n '__tkt_using_command new' -l body -x -a - -d "The first message; '-' reads standard input"
 complete -c tkt -n '__tkt_using_command new' -l channel -x -a 'email chat phone web api' -d 'How the request came in'
 complete -c tkt -n '__tkt_using_command new' -l priority -x -a 'low normal high urgent' -d 'The priority'
-complete -c tkt -n '__tkt_using_command new' -l queue -x -d 'Put the ticket in this queue'
+complete -c tkt -n '__tkt_using_command new' -l queue -x -a '(__tkt_queues)' -d 'Put the ticket in this queue'
 complete -c tkt -n '__tkt_using_command new' -l tag -x -d 'Tag the ticket (repeatable)'
 complete -c tkt -n '__tkt_using_command new' -l email -d 'Read one RFC 5322 message from standard input'
 complete -c tkt -n '__tkt_using_command new' -l trusted -d 'With --email: honour X-Tkt-Queue, X-Tkt-Priority and X-Tkt-Tags'
@@ -306,7 +373,7 @@ complete -c tkt -n '__tkt_using_command reply' -s t -l template -x -a '(__tkt_te
 complete -c tkt -n '__tkt_using_command reply' -s m -l message -x -a - -d "Reply with this text; '-' reads standard input"
 complete -c tkt -n '__tkt_using_command reply' -l var -x -d 'A value for the template: name=value'
 complete -c tkt -n '__tkt_using_command reply' -l lang -x -a 'en ru' -d "The reply's language"
-complete -c tkt -n '__tkt_using_command reply' -l as -x -d 'Reply as this agent login'
+complete -c tkt -n '__tkt_using_command reply' -l as -x -a '(__tkt_agents)' -d 'Reply as this agent login'
 complete -c tkt -n '__tkt_using_command reply' -l status -x -a 'new open pending solved closed' -d 'Status after the reply'
 complete -c tkt -n '__tkt_using_command reply' -l templates -x -a '(__fish_complete_directories)' -d 'Look for templates in this folder first'
 complete -c tkt -n '__tkt_using_command reply' -s n -l dry-run -d 'Show the reply; record and send nothing'
@@ -321,6 +388,38 @@ complete -c tkt -n '__tkt_using_command reopen' -a '(__tkt_finished_ids)'
 # tag ID [+name|-name]...
 complete -c tkt -n '__tkt_using_command tag; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
 complete -c tkt -n '__tkt_using_command tag; and not __tkt_args_fewer_than 1' -a '(__tkt_tag_changes)'
+
+# route [ID...] | --all | --explain ID [--dry-run] [--json], route test DIR
+complete -c tkt -n '__tkt_using_command route; and __tkt_args_fewer_than 1; and not __fish_seen_argument -s a -l all -s n -l dry-run -l explain -l json' -a test -d 'Run the rules over saved .eml files and compare with their X-Expect-Queue'
+complete -c tkt -n '__tkt_using_command route; and not __tkt_using_subcommand route test; and not __fish_seen_argument -s a -l all -l explain' -a '(__tkt_ids)'
+complete -c tkt -n '__tkt_using_command route; and not __tkt_using_subcommand route test; and not __fish_seen_argument -l explain' -s a -l all -d 'Route every open ticket that has no queue yet'
+complete -c tkt -n '__tkt_using_command route; and not __tkt_using_subcommand route test; and not __fish_seen_argument -l explain' -s n -l dry-run -d 'Show what routing would do; write nothing'
+complete -c tkt -n '__tkt_using_command route; and not __tkt_using_subcommand route test; and __tkt_args_fewer_than 1' -l explain -x -a '(__tkt_ids)' -d 'Show every rule tried on one ticket, and why'
+complete -c tkt -n '__tkt_using_command route; and not __tkt_using_subcommand route test; and not __fish_seen_argument -l explain' -l json -d 'Print the outcome as a JSON array'
+complete -c tkt -n '__tkt_using_subcommand route test; and __tkt_args_fewer_than 2' -x -a '(__fish_complete_directories)' -d 'Folder of .eml files'
+
+# assign ID LOGIN|none
+complete -c tkt -n '__tkt_using_command assign; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
+complete -c tkt -n '__tkt_using_command assign; and not __tkt_args_fewer_than 1; and __tkt_args_fewer_than 2' -a '(__tkt_assignees)'
+
+# next [--peek] [--as LOGIN] [--json]
+complete -c tkt -n '__tkt_using_command next' -l peek -d 'Show the next ticket without taking it'
+complete -c tkt -n '__tkt_using_command next' -l as -x -a '(__tkt_agents)' -d 'Take it as this agent'
+complete -c tkt -n '__tkt_using_command next' -l json -d 'Print the ticket as JSON'
+
+# escalate ID --reason TEXT [--to-line N] [--to LOGIN] [--notify], escalate --overdue [--dry-run] [--json]
+complete -c tkt -n '__tkt_using_command escalate; and __tkt_args_fewer_than 1; and not __fish_seen_argument -l overdue' -a '(__tkt_ids)'
+complete -c tkt -n '__tkt_using_command escalate; and not __fish_seen_argument -l overdue' -s r -l reason -x -d 'Why the next line should take it'
+complete -c tkt -n '__tkt_using_command escalate; and not __fish_seen_argument -l overdue' -l to-line -x -d 'The line to move it to (default: the next one)'
+complete -c tkt -n '__tkt_using_command escalate; and not __fish_seen_argument -l overdue' -l to -x -a '(__tkt_agents)' -d 'The agent of that line who takes it'
+complete -c tkt -n '__tkt_using_command escalate; and not __fish_seen_argument -l overdue' -l notify -d "Send the customer the shipped 'escalated' reply first"
+complete -c tkt -n '__tkt_using_command escalate; and __tkt_args_fewer_than 1; and not __fish_seen_argument -s r -l reason -l to-line -l to -l notify -l overdue' -l overdue -d 'Record and act on every missed SLA target (for cron)'
+complete -c tkt -n '__tkt_using_command escalate; and __tkt_args_fewer_than 1' -s n -l dry-run -d 'With --overdue: show what would happen; write nothing'
+complete -c tkt -n '__tkt_using_command escalate; and __tkt_args_fewer_than 1' -l json -d 'With --overdue: print a JSON array'
+
+# sla ID [--json]
+complete -c tkt -n '__tkt_using_command sla' -l json -d 'Print the clocks as JSON'
+complete -c tkt -n '__tkt_using_command sla; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
 
 # import mbox FILE..., import maildir DIR...
 complete -c tkt -n '__tkt_using_command import; and __tkt_args_fewer_than 1' -a mbox -d 'Import mbox files'
@@ -351,3 +450,6 @@ complete -c tkt -n '__tkt_using_subcommand template render; and not __fish_seen_
 complete -c tkt -n '__tkt_using_subcommand template render; and not __fish_seen_argument -l ticket' -l context -r -F -d 'Render with this JSON object as context'
 complete -c tkt -n '__tkt_using_subcommand template render' -l var -x -d 'A value for the template: name=value'
 complete -c tkt -n '__tkt_using_subcommand template render' -l lang -x -a 'en ru' -d 'The language'
+
+# config check
+complete -c tkt -n '__tkt_using_command config; and __tkt_args_fewer_than 1' -a check -d 'Validate config.toml, routing.toml, sla.toml, lint.toml and the templates'

@@ -6,6 +6,7 @@
 #include "tkt/store.hpp"
 #include "tkt/ticket.hpp"
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ struct Actor {
     Timestamp now = 0;
 };
 
+// Something done to a new ticket inside its creating transaction: routing on arrival.
+using TicketHook = std::function<void(Store&, TicketId, const Actor&)>;
+
 // Returns true when `tag` may name a tag: non-empty, no spaces, commas or control
 // characters, not starting with '+' or '-'.
 bool is_valid_tag(std::string_view tag);
@@ -27,9 +31,10 @@ bool is_valid_tag(std::string_view tag);
 // tags) and throws a data (65) or usage (64) error that says what is wrong.
 void validate_new_ticket(const NewTicket& ticket);
 
-// Opens a ticket from `ticket`: the ticket row, its first inbound message and a
-// `created` event, in one transaction. Returns the new id.
-TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor);
+// Opens a ticket from `ticket`: the ticket row, its first inbound message, a `created`
+// event and whatever `on_created` does, in one transaction. Returns the new id.
+TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor,
+                       const TicketHook& on_created = {});
 
 // A ticket with everything recorded about it.
 struct TicketRecord {

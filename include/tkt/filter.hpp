@@ -12,11 +12,14 @@
 
 namespace tkt {
 
-enum class Field { id, status, queue, line, priority, assignee, requester, channel, tag, created, updated };
+// breaching and due are SLA terms: the store cannot answer them, the SLA code does
+// (select_tickets in tkt/escalation.hpp).
+enum class Field { id, status, queue, line, priority, assignee, requester, channel, tag, created, updated, breaching, due };
 enum class Compare { equal, not_equal, less, greater };
 
 // One term. Text fields match any of `values` (an empty value stands for "none");
-// id matches [low, high]; line matches low; created and updated compare with low.
+// id matches [low, high]; line matches low; created and updated compare with low; due
+// compares the time left until the nearest SLA target (negative when overdue) with low.
 struct Term {
     Field field = Field::id;
     Compare compare = Compare::equal;
@@ -30,6 +33,9 @@ struct Filter {
 
     // Returns true when some term is about `field`.
     bool has(Field field) const;
+
+    // Returns true when some term needs SLA clocks (breaching, due).
+    bool has_sla_terms() const { return has(Field::breaching) || has(Field::due); }
 };
 
 // What filter terms are relative to: the clock and who "me" is.
@@ -53,6 +59,13 @@ struct SortKey {
 // Parses a sort such as "-priority,created" (a leading '-' sorts descending);
 // throws a usage error for an unknown key.
 std::vector<SortKey> parse_sort(std::string_view text);
+
+struct Ticket;
+
+// Returns true when `ticket` (with its tags) satisfies every term of `filter`: the same
+// answer the store's query gives, for rules evaluated in memory (SLA policies). SLA
+// terms are not judged here: they count as matching.
+bool matches(const Filter& filter, const Ticket& ticket);
 
 // Returns the filter used when the user gives no status and no id: open work only
 // (new, open, pending) in addition to `filter`'s own terms.

@@ -17,7 +17,7 @@ struct IngestSettings {
     Seconds repeat_window = 7 * 86400;
     bool trusted = false;  // honour X-Tkt-* control headers
     // Called for each new ticket inside the same transaction: routing on arrival.
-    std::function<void(Store&, TicketId, const Actor&)> on_new_ticket;
+    TicketHook on_new_ticket;
 };
 
 // Returns the settings that `config` gives, trusting control headers per `trusted`.

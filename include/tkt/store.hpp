@@ -146,6 +146,36 @@ public:
     // Returns the events of ticket `id`, oldest first.
     std::vector<Event> events(TicketId id);
 
+    // Routing, assignment and SLA bookkeeping (src/store/store_routing.cpp).
+
+    // Sets the queue, line and priority of ticket `id`.
+    void set_routing(TicketId id, const std::optional<std::string>& queue, int line, Priority priority,
+                     Timestamp now);
+
+    // Returns the body of ticket `id`'s first inbound message ("" when it has none).
+    std::string first_message_body(TicketId id);
+
+    // Returns the login round robin last gave a ticket of `queue` on `line`.
+    std::optional<std::string> round_robin_last(std::string_view queue, int line);
+
+    // Remembers `login` as the last one round robin chose for `queue` on `line`.
+    void set_round_robin_last(std::string_view queue, int line, std::string_view login);
+
+    // Returns how many open tickets (new, open, pending) each of `logins` holds, in order.
+    std::vector<std::int64_t> open_ticket_counts(std::span<const std::string> logins);
+
+    // Assigns ticket `id` to `login` unless somebody has it; returns true when it did.
+    bool claim_ticket(TicketId id, std::string_view login, Timestamp now);
+
+    // Records `breach`; returns false when its ticket, target and start were recorded before.
+    bool record_breach(const SlaBreach& breach);
+
+    // Returns true when the breach of `target` started at `started` on ticket `id` is recorded.
+    bool has_breach(TicketId id, std::string_view target, Timestamp started);
+
+    // Returns the breaches recorded on ticket `id`, oldest first.
+    std::vector<SlaBreach> breaches(TicketId id);
+
     // Returns the schema version of the open database.
     int schema_version();
 

@@ -58,6 +58,8 @@ struct Ticket {
     Timestamp updated_at = 0;
     std::optional<Timestamp> first_reply_at;
     std::optional<Timestamp> solved_at;
+    // When the customer's oldest unanswered message arrived; nullopt once answered.
+    std::optional<Timestamp> awaiting_since;
     std::optional<int> csat;
     std::optional<TicketId> parent_id;
     std::vector<std::string> tags;  // sorted
@@ -128,6 +130,16 @@ struct OutboxItem {
     std::optional<Timestamp> tried_at;
     std::optional<Timestamp> sent_at;
     std::string raw;  // the RFC 5322 message; filled only by Store::claim_outbox
+};
+
+// A missed SLA target, recorded once per target and clock start.
+struct SlaBreach {
+    TicketId ticket_id = 0;
+    std::string target;  // first_reply, next_reply, resolve
+    Timestamp started_at = 0;
+    Timestamp due_at = 0;
+    Timestamp breached_at = 0;  // when tkt noticed
+    std::string policy;
 };
 
 }  // namespace tkt

@@ -31,53 +31,119 @@ on_new = true                 # route every new ticket on arrival
 repeat_window = "7d"          # a new ticket within this of the last one is a repeat contact
 )toml";
 
-constexpr std::string_view k_routing_toml = R"toml(# Routing rules, tried in order: the first match wins unless it says continue = true.
-# Uncomment and adapt. Regular expressions are case-insensitive (RE2).
-#
-# [[rule]]
-# name = "logistics"
-# subject = "посылк|доставк|parcel|delivery|tracking"
-# queue = "logistics"
-# line = 1
-# assign = "least_loaded"       # or "round_robin", or an agent login
-#
-# [[rule]]
-# name = "vip"
-# from_domain = "bigcustomer.example"
-# priority = "high"
-# tags = ["vip"]
-# continue = true
-#
-# [default]
-# queue = "general"
-#
-# [[agent]]
-# login = "anna"
-# full_name = "Anna Smirnova"
-# email = "anna@example.com"
-# queues = ["logistics", "general"]
-# line = 1
-# active = true
+constexpr std::string_view k_routing_toml = R"toml(# Routing: rules tried in order, the first match wins unless it says continue = true;
+# [default] catches the rest. subject, body and from are RE2 regular expressions,
+# case-insensitive; also from_domain, channel, language (ru, en) and tag, combined with
+# any = [{...}, {...}] and not = {...}. See tkt(1), ROUTING. Check a ticket with
+# 'tkt route --explain ID', saved mail with 'tkt route test DIR'.
+
+[[rule]]
+name = "vip"
+from_domain = "bigcustomer.example"
+priority = "high"
+tags = ["vip"]
+continue = true
+
+[[rule]]
+name = "payments"
+any = [
+  { subject = "refund|charged|payment|invoice|billing|возврат|списа|оплат|сч[её]т" },
+  { body = "charged twice|refund|списали|возврат" },
+  { tag = "billing" },
+]
+queue = "payments"
+line = 1
+assign = "least_loaded"       # or "round_robin", or an agent login
+
+[[rule]]
+name = "logistics"
+any = [
+  { subject = "посылк|доставк|трек|parcel|delivery|tracking|shipping|livraison" },
+  { body = "трек-номер|tracking number" },
+]
+queue = "logistics"
+line = 1
+assign = "least_loaded"
+
+[[rule]]
+name = "product quality"
+any = [
+  { subject = "crash|bug|error|broken|не работает|ошибк|сбой|вылета" },
+  { tag = "bug" },
+]
+queue = "quality"
+line = 1
+assign = "round_robin"
+
+[default]
+queue = "general"
+line = 1
+assign = "least_loaded"
+
+# The team: who serves which queues on which line. The first is you; the others are
+# examples to replace with your colleagues. 'tkt next' takes from your queues and line.
 )toml";
 
-constexpr std::string_view k_sla_toml = R"toml(# Service levels: calendars and policies. The first policy whose match selects a
-# ticket applies; a policy without a calendar runs around the clock. Uncomment and adapt.
-#
-# [[calendar]]
-# name = "msk"
-# timezone = "Europe/Moscow"
-# days = ["mon", "tue", "wed", "thu", "fri"]
-# hours = "09:00-18:00"
-# holidays = ["2026-12-31", "2027-01-01"]
-#
-# [[policy]]
-# name = "line1-urgent"
-# match = "line:1 priority:urgent"
-# calendar = "msk"
-# first_reply = "15m"
-# next_reply = "1h"
-# resolve = "4h"
-# on_breach = { escalate_to_line = 2 }
+constexpr std::string_view k_agents_toml = R"toml(
+[[agent]]
+login = {login}
+full_name = {full_name}
+email = {email}
+queues = ["payments", "logistics", "general"]
+line = 1
+
+[[agent]]
+login = "boris"
+full_name = "Boris Petrov"
+email = "boris@example.com"
+queues = ["payments", "quality", "general"]
+line = 1
+
+[[agent]]
+login = "vera"
+full_name = "Vera Ivanova"
+email = "vera@example.com"
+queues = ["payments", "logistics", "quality", "general"]
+line = 2
+)toml";
+
+constexpr std::string_view k_sla_toml = R"toml(# Service levels: calendars and policies. The first policy whose match (the filter
+# language of 'tkt list') selects a ticket applies; a policy without a calendar runs
+# around the clock, one with a calendar counts working time only (write hours: "27h"
+# is three 9-hour days). 'tkt sla ID' shows a ticket's clocks; run
+# 'tkt escalate --overdue' from cron every few minutes to act on breaches.
+
+[[calendar]]
+name = "office"
+timezone = "Europe/Moscow"
+days = ["mon", "tue", "wed", "thu", "fri"]
+hours = "09:00-18:00"
+holidays = ["2026-12-31", "2027-01-01", "2027-01-02", "2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08"]
+
+[[policy]]
+name = "urgent"
+match = "priority:urgent"
+first_reply = "30m"
+next_reply = "2h"
+resolve = "8h"
+on_breach = { escalate_to_line = 2, tags = ["sla-breach"] }
+
+[[policy]]
+name = "second line"
+match = "line:2"
+calendar = "office"
+first_reply = "4h"
+next_reply = "8h"
+resolve = "45h"
+on_breach = { priority = "high", tags = ["sla-breach"] }
+
+[[policy]]
+name = "standard"
+calendar = "office"
+first_reply = "1h"
+next_reply = "4h"
+resolve = "27h"
+on_breach = { escalate_to_line = 2, tags = ["sla-breach"] }
 )toml";
 
 // Quotes `text` as a TOML basic string.
@@ -133,8 +199,12 @@ std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& ag
     const std::string config = fmt::format(
         fmt::runtime(k_config_toml), fmt::arg("login", toml_string(agent.login)),
         fmt::arg("full_name", toml_string(agent.full_name)), fmt::arg("email", toml_string(agent.email)));
+    const std::string routing = std::string(k_routing_toml) +
+                                fmt::format(fmt::runtime(k_agents_toml), fmt::arg("login", toml_string(agent.login)),
+                                            fmt::arg("full_name", toml_string(agent.full_name)),
+                                            fmt::arg("email", toml_string(agent.email)));
     const std::pair<std::string_view, std::string_view> files[] = {
-        {"config.toml", config}, {"routing.toml", k_routing_toml}, {"sla.toml", k_sla_toml}};
+        {"config.toml", config}, {"routing.toml", routing}, {"sla.toml", k_sla_toml}};
     for (const auto& [name, content] : files) {
         const auto path = paths.config_dir / name;
         steps.push_back({path, write_new_file(path, content)});

@@ -79,7 +79,7 @@ void validate_new_ticket(const NewTicket& ticket) {
     }
 }
 
-TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor) {
+TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor, const TicketHook& on_created) {
     validate_new_ticket(ticket);
     auto transaction = store.begin_write();
     const TicketId id = store.insert_ticket(ticket, actor.now);
@@ -97,6 +97,9 @@ TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor
         detail["queue"] = *ticket.queue;
     }
     store.insert_event(id, actor.now, actor.login, "created", detail.dump());
+    if (on_created) {
+        on_created(store, id, actor);
+    }
     transaction.commit();
     return id;
 }

@@ -91,7 +91,8 @@ void print_summary(const ImportSummary& summary, Context& context, bool json) {
 }
 
 void run_import(const ImportOptions& options, Context& context) {
-    const auto settings = ingest_settings(context.config(), options.trusted);
+    auto settings = ingest_settings(context.config(), options.trusted);
+    settings.on_new_ticket = context.on_new_ticket();
     // Open every source first, so that a missing file stops the import before it starts.
     std::vector<std::unique_ptr<MessageSource>> sources;
     for (const auto& path : options.paths) {

@@ -2,6 +2,7 @@
 #include "cli/output.hpp"
 #include "cli/ticket_args.hpp"
 #include "tkt/error.hpp"
+#include "tkt/escalation.hpp"
 #include "tkt/text.hpp"
 
 #include <fmt/format.h>
@@ -78,8 +79,9 @@ void run_list(const ListOptions& options, Context& context) {
     const Filter filter = context.open_work_filter(words);
     const auto sort = parse_sort(options.sort);
     auto& store = context.existing_store();
+    const SlaConfig& sla = context.sla_for(filter);
     auto transaction = store.begin_read();
-    const auto tickets = store.find_tickets(filter, sort, options.limit);
+    const auto tickets = select_tickets(store, filter, sort, options.limit, sla, context.now());
     transaction.commit();
     switch (options.format) {
     case Format::json: {

@@ -89,7 +89,8 @@ void run_new_email(const NewOptions& options, Context& context) {
     if (trim(raw).empty()) {
         throw data_error("no message on standard input");
     }
-    const auto settings = ingest_settings(context.config(), options.trusted);
+    auto settings = ingest_settings(context.config(), options.trusted);
+    settings.on_new_ticket = context.on_new_ticket();
     const auto result = ingest_mail(context.store(), raw, settings, context.actor());
     if (options.json) {
         nlohmann::ordered_json json{{"ticket", result.ticket ? nlohmann::ordered_json(result.ticket) : nullptr},
@@ -109,7 +110,8 @@ void run_new(const NewOptions& options, Context& context) {
         run_new_email(options, context);
         return;
     }
-    const TicketId id = create_ticket(context.store(), to_new_ticket(options, context), context.actor());
+    const TicketId id = create_ticket(context.store(), to_new_ticket(options, context), context.actor(),
+                                      context.on_new_ticket());
     if (options.json) {
         context.out() << to_json(load_ticket(context.store(), id).ticket).dump(2) << '\n';
     } else {

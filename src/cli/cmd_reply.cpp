@@ -1,7 +1,9 @@
 #include "cli/commands.hpp"
 #include "cli/editor.hpp"
+#include "cli/sending.hpp"
 #include "cli/ticket_args.hpp"
 #include "tkt/error.hpp"
+#include "tkt/escalation.hpp"
 #include "tkt/replying.hpp"
 #include "tkt/text.hpp"
 
@@ -50,7 +52,7 @@ std::vector<TicketId> chosen_tickets(const ReplyOptions& options, Context& conte
         const Filter filter = context.open_work_filter(split(squash_whitespace(options.where), ' '));
         std::vector<TicketId> ids;
         auto read = store.begin_read();
-        for (const auto& ticket : store.find_tickets(filter, {}, 0)) {
+        for (const auto& ticket : select_tickets(store, filter, {}, 0, context.sla_for(filter), context.now())) {
             ids.push_back(ticket.id);
         }
         if (ids.empty()) {
@@ -89,7 +91,8 @@ void print_draft(const ReplyDraft& draft, bool mime, bool many, Context& context
     }
 }
 
-// Sends what was just queued; a failure leaves it queued and ends with exit 75.
+}  // namespace
+
 void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
     std::vector<std::int64_t> ids;
     for (const auto& reply : recorded) {
@@ -110,6 +113,8 @@ void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
                                                  join(failures, "; ")));
     }
 }
+
+namespace {
 
 void run_reply(const ReplyOptions& options, Context& context) {
     check_choices(options);

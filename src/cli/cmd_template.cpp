@@ -114,12 +114,8 @@ void run_render(const TemplateOptions& options, Context& context) {
 
 void run_lint(const TemplateOptions& options, Context& context) {
     const TemplateLibrary library(context.template_folders(options.templates));
-    std::vector<std::filesystem::path> lists;
-    if (auto shipped = shipped_templates_dir()) {
-        lists.push_back(*shipped / "lint.toml");
-    }
-    lists.push_back(context.paths().config_dir / "lint.toml");
-    const auto findings = lint_templates(library, options.names, load_banned_phrases(lists), LintOptions{});
+    const auto findings =
+        lint_templates(library, options.names, load_banned_phrases(context.banned_phrase_files()), LintOptions{});
     std::size_t errors = 0;
     for (const auto& finding : findings) {
         errors += finding.severity == Severity::error ? 1 : 0;

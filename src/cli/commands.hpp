@@ -32,5 +32,11 @@ void declare_import(CLI::App& command, Context& context);
 void declare_reply(CLI::App& command, Context& context);
 void declare_outbox(CLI::App& command, Context& context);
 void declare_template(CLI::App& command, Context& context);
+void declare_route(CLI::App& command, Context& context);
+void declare_assign(CLI::App& command, Context& context);
+void declare_next(CLI::App& command, Context& context);
+void declare_escalate(CLI::App& command, Context& context);
+void declare_sla(CLI::App& command, Context& context);
+void declare_config(CLI::App& command, Context& context);
 
 }  // namespace tkt::cli

@@ -1,5 +1,7 @@
 #include "cli/context.hpp"
 
+#include "tkt/dispatch.hpp"
+
 #include "tkt/error.hpp"
 
 #include <chrono>
@@ -76,6 +78,31 @@ const Config& Context::config() {
     return *m_config;
 }
 
+const Routing& Context::routing() {
+    if (!m_routing) {
+        m_routing = Routing::load(paths().config_dir / "routing.toml");
+    }
+    return *m_routing;
+}
+
+const SlaConfig& Context::sla() {
+    if (!m_sla) {
+        m_sla = load_sla(paths().config_dir / "sla.toml", now());
+    }
+    return *m_sla;
+}
+
+const SlaConfig& Context::sla_for(const Filter& filter) {
+    return filter.has_sla_terms() ? sla() : m_no_sla;
+}
+
+TicketHook Context::on_new_ticket() {
+    if (!config().route_on_new || routing().empty()) {
+        return {};
+    }
+    return route_on_arrival(routing());
+}
+
 Store& Context::store() {
     if (!m_store) {
         m_store = Store::open(paths().database, StoreOptions{lock_timeout(m_env)});
@@ -103,6 +130,15 @@ std::vector<std::filesystem::path> Context::template_folders(const std::optional
         folders.push_back(std::move(*shipped));
     }
     return folders;
+}
+
+std::vector<std::filesystem::path> Context::banned_phrase_files() const {
+    std::vector<std::filesystem::path> lists;
+    if (auto shipped = shipped_templates_dir()) {
+        lists.push_back(*shipped / "lint.toml");
+    }
+    lists.push_back(paths().config_dir / "lint.toml");
+    return lists;
 }
 
 Environment process_environment() {

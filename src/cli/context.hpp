@@ -5,6 +5,8 @@
 #include "tkt/actions.hpp"
 #include "tkt/config.hpp"
 #include "tkt/paths.hpp"
+#include "tkt/routing.hpp"
+#include "tkt/sla.hpp"
 #include "tkt/store.hpp"
 
 #include <iosfwd>
@@ -51,6 +53,20 @@ public:
     // Returns the configuration, loading it on first use.
     const Config& config();
 
+    // Returns routing.toml's rules and agents, loading them on first use.
+    const Routing& routing();
+
+    // Returns sla.toml's calendars and policies, loading them on first use.
+    const SlaConfig& sla();
+
+    // Returns sla() when `filter` has SLA terms, else an empty config: only those terms
+    // need sla.toml, and a broken one must not stop a plain listing.
+    const SlaConfig& sla_for(const Filter& filter);
+
+    // Returns the hook that routes new tickets on arrival when config.toml's
+    // [routing] on_new says so (the default), else none.
+    TicketHook on_new_ticket();
+
     // Returns the store, opening (and creating) the database on first use.
     Store& store();
 
@@ -70,6 +86,10 @@ public:
     // does not exist is an error (exit 66).
     std::vector<std::filesystem::path> template_folders(const std::optional<std::string>& flag);
 
+    // Returns the banned-phrase lists in the order they apply: the shipped lint.toml,
+    // then the config directory's.
+    std::vector<std::filesystem::path> banned_phrase_files() const;
+
 private:
     std::istream& m_in;
     std::ostream& m_out;
@@ -78,6 +98,9 @@ private:
     Terminal m_terminal;
     std::optional<Timestamp> m_now;
     std::optional<Config> m_config;
+    std::optional<Routing> m_routing;
+    std::optional<SlaConfig> m_sla;
+    SlaConfig m_no_sla;
     std::optional<Store> m_store;
 };
 

@@ -13,7 +13,7 @@ namespace tkt::cli {
 
 namespace {
 
-constexpr std::array<CommandSpec, 12> k_commands{{
+constexpr std::array<CommandSpec, 18> k_commands{{
     {"init", "Create the database and a starter config directory", declare_init},
     {"new", "Open a ticket", declare_new},
     {"list", "List tickets that match a filter", declare_list},
@@ -23,9 +23,15 @@ constexpr std::array<CommandSpec, 12> k_commands{{
     {"close", "Close tickets", declare_close},
     {"reopen", "Reopen solved or closed tickets", declare_reopen},
     {"tag", "Add (+tag) and remove (-tag) tags", declare_tag},
+    {"route", "Send tickets to queues, lines and agents by routing.toml's rules", declare_route},
+    {"assign", "Give a ticket to an agent by hand", declare_assign},
+    {"next", "Take the most urgent unassigned ticket of your queues and line", declare_next},
+    {"escalate", "Move a ticket to the next line, or escalate all past their SLA", declare_escalate},
+    {"sla", "Show a ticket's SLA clocks: policy, targets, time left or overdue", declare_sla},
     {"import", "Load mail archives: mbox files or maildirs", declare_import},
     {"outbox", "List replies waiting for sendmail; flush retries them", declare_outbox},
     {"template", "List, show, render and lint reply templates", declare_template},
+    {"config", "Check the configuration files", declare_config},
 }};
 
 std::vector<std::string_view> command_names() {

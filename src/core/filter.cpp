@@ -20,16 +20,16 @@ struct KeyInfo {
     Field field;
 };
 
-constexpr std::array<KeyInfo, 11> k_keys{{
+constexpr std::array<KeyInfo, 12> k_keys{{
     {"status", Field::status},     {"queue", Field::queue},     {"line", Field::line},
     {"priority", Field::priority}, {"assignee", Field::assignee}, {"requester", Field::requester},
     {"channel", Field::channel},   {"created", Field::created}, {"updated", Field::updated},
-    {"age", Field::created},       {"id", Field::id},
+    {"age", Field::created},       {"id", Field::id},           {"due", Field::due},
 }};
 
-constexpr std::array<std::string_view, 11> k_key_names{
+constexpr std::array<std::string_view, 12> k_key_names{
     "status", "queue", "line", "priority", "assignee", "requester",
-    "channel", "created", "updated", "age", "id"};
+    "channel", "created", "updated", "age", "id", "due"};
 
 Error bad_term(std::string_view word, std::string_view why) {
     return usage_error(fmt::format("invalid filter term '{}': {}", word, why));
@@ -161,16 +161,26 @@ Term parse_term(std::string_view word, const FilterContext& context) {
     if (word.size() > 1 && word.front() == '#') {
         return id_term(word.substr(1));
     }
+    if (word == "breaching") {
+        return Term{Field::breaching, Compare::equal, {}, 0, 0};
+    }
     const auto split_at = word.find_first_of(":<>");
     if (split_at == std::string_view::npos || split_at == 0) {
         throw usage_error(fmt::format(
-            "unknown filter term '{}' (terms look like status:open, +tag, age>2h or 42)", word));
+            "unknown filter term '{}' (terms look like status:open, +tag, age>2h, breaching or 42)", word));
     }
     const auto key = word.substr(0, split_at);
     const auto value = word.substr(split_at + 1);
     const char op = word[split_at];
     if (op == ':') {
         return key_value_term(word, key, value, context);
+    }
+    if (key == "due") {
+        const auto length = parse_duration(value);
+        if (!length) {
+            throw bad_term(word, fmt::format("'{}' is not a duration (try 15m, 2h)", value));
+        }
+        return Term{Field::due, op == '<' ? Compare::less : Compare::greater, {}, *length, 0};
     }
     if (key == "created" || key == "updated" || key == "age") {
         const Field field = key == "updated" ? Field::updated : Field::created;
@@ -219,6 +229,46 @@ std::vector<SortKey> parse_sort(std::string_view text) {
         keys.push_back(key);
     }
     return keys;
+}
+
+namespace {
+
+bool contains(const std::vector<std::string>& values, std::string_view value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+bool text_matches(const std::vector<std::string>& values, const std::optional<std::string>& value) {
+    return contains(values, value.value_or(""));
+}
+
+bool term_matches(const Term& term, const Ticket& ticket) {
+    switch (term.field) {
+    case Field::id: return ticket.id >= term.low && ticket.id <= term.high;
+    case Field::status: return contains(term.values, to_string(ticket.status));
+    case Field::queue: return text_matches(term.values, ticket.queue);
+    case Field::line: return ticket.line == term.low;
+    case Field::priority: return contains(term.values, to_string(ticket.priority));
+    case Field::assignee: return text_matches(term.values, ticket.assignee);
+    case Field::requester: return contains(term.values, ticket.requester);
+    case Field::channel: return contains(term.values, to_string(ticket.channel));
+    case Field::tag:
+        return contains(ticket.tags, term.values.at(0)) == (term.compare == Compare::equal);
+    case Field::breaching:
+    case Field::due: return true;
+    case Field::created:
+    case Field::updated: {
+        const Timestamp at = term.field == Field::created ? ticket.created_at : ticket.updated_at;
+        return term.compare == Compare::less ? at < term.low : at > term.low;
+    }
+    }
+    return false;
+}
+
+}  // namespace
+
+bool matches(const Filter& filter, const Ticket& ticket) {
+    return std::all_of(filter.terms.begin(), filter.terms.end(),
+                       [&ticket](const Term& term) { return term_matches(term, ticket); });
 }
 
 Filter with_default_statuses(Filter filter) {

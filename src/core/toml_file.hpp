@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <toml++/toml.h>
+#include <vector>
 
 namespace tkt::toml_file {
 
@@ -75,5 +76,24 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+// Runs `step`, one independent part of a config file (a rule, a policy). With
+// `problems`, a configuration error it throws is recorded there and loading goes on,
+// so that `tkt config check` reports every problem; without, it propagates.
+template <typename Step>
+void collect(std::vector<std::string>* problems, Step&& step) {
+    if (problems == nullptr) {
+        step();
+        return;
+    }
+    try {
+        step();
+    } catch (const Error& error) {
+        if (error.code() != Exit::config) {
+            throw;
+        }
+        problems->emplace_back(error.what());
+    }
+}
 
 }  // namespace tkt::toml_file

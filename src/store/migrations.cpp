@@ -102,10 +102,43 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_waiting ON outbox (state) WHERE state <> 'sent';
 )sql";
 
-constexpr std::array<Migration, 3> k_migrations{{
+// Routing and SLAs. awaiting_since is when the customer's oldest unanswered message came
+// (the next-reply clock), kept by every message insert and filled here from history.
+// Round-robin positions live in the database so that every process continues the same
+// rotation. A breach is recorded once per target and clock start.
+constexpr std::string_view k_version_4 = R"sql(
+ALTER TABLE tickets ADD COLUMN awaiting_since INTEGER;
+UPDATE tickets SET awaiting_since = (
+    SELECT min(m.created_at) FROM messages AS m
+    WHERE m.ticket_id = tickets.id AND m.direction = 'in' AND m.auto = 0
+      AND m.id > coalesce((SELECT max(o.id) FROM messages AS o
+                           WHERE o.ticket_id = tickets.id AND o.direction = 'out'), 0));
+CREATE INDEX tickets_unassigned ON tickets (queue, line) WHERE assignee IS NULL;
+CREATE INDEX tickets_unrouted ON tickets (status) WHERE queue IS NULL;
+
+CREATE TABLE assignment_cursors (
+    queue      TEXT NOT NULL,
+    line       INTEGER NOT NULL,
+    last_login TEXT NOT NULL,
+    PRIMARY KEY (queue, line)
+) WITHOUT ROWID;
+
+CREATE TABLE sla_breaches (
+    ticket_id   INTEGER NOT NULL REFERENCES tickets (id),
+    target      TEXT NOT NULL CHECK (target IN ('first_reply', 'next_reply', 'resolve')),
+    started_at  INTEGER NOT NULL,
+    due_at      INTEGER NOT NULL,
+    breached_at INTEGER NOT NULL,
+    policy      TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, target, started_at)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 4> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
     {3, k_version_3},
+    {4, k_version_4},
 }};
 
 }  // namespace

@@ -18,7 +18,7 @@ namespace {
 constexpr std::string_view k_ticket_columns =
     "t.id, t.subject, t.requester, t.requester_name, t.channel, t.queue, t.line, t.priority, "
     "t.status, t.assignee, t.created_at, t.updated_at, t.first_reply_at, t.solved_at, t.csat, "
-    "t.parent_id, (SELECT group_concat(tag, char(31)) FROM "
+    "t.parent_id, t.awaiting_since, (SELECT group_concat(tag, char(31)) FROM "
     "(SELECT tag FROM tags WHERE ticket_id = t.id ORDER BY tag))";
 
 Ticket read_ticket(const Statement& row) {
@@ -41,7 +41,8 @@ Ticket read_ticket(const Statement& row) {
         ticket.csat = static_cast<int>(*csat);
     }
     ticket.parent_id = row.optional_integer(15);
-    if (const auto tags = row.optional_text(16)) {
+    ticket.awaiting_since = row.optional_integer(16);
+    if (const auto tags = row.optional_text(17)) {
         ticket.tags = split(*tags, '\x1f');
     }
     return ticket;
@@ -124,7 +125,17 @@ std::int64_t Store::insert_message(const Message& message, std::string_view raw)
         .bind(8, std::int64_t{message.automatic ? 1 : 0})
         .bind(9, message.created_at)
         .run();
-    return m_db->last_insert_id();
+    const auto row = m_db->last_insert_id();
+    // The next-reply clock: a customer's message starts it unless it runs; a reply stops it.
+    if (message.direction == Direction::in && !message.automatic) {
+        m_db->prepare("UPDATE tickets SET awaiting_since = coalesce(awaiting_since, ?2) WHERE id = ?1")
+            .bind(1, message.ticket_id)
+            .bind(2, message.created_at)
+            .run();
+    } else if (message.direction == Direction::out) {
+        m_db->prepare("UPDATE tickets SET awaiting_since = NULL WHERE id = ?1").bind(1, message.ticket_id).run();
+    }
+    return row;
 }
 
 void Store::insert_attachment(const AttachmentInfo& attachment) {

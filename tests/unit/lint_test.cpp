@@ -9,18 +9,7 @@
 using namespace tkt;
 using tkt::test::TempDir;
 
-using Lines = std::vector<std::string>;
-
-// Shows findings one a line when a check fails.
-template <> struct doctest::StringMaker<Lines> {
-    static doctest::String convert(const Lines& lines) {
-        std::string text = "\n";
-        for (const auto& line : lines) {
-            text += "  " + line + "\n";
-        }
-        return text.c_str();
-    }
-};
+using tkt::test::Lines;
 
 namespace {
 

@@ -4,8 +4,10 @@
 #include "tkt/error.hpp"
 
 #include <cstdlib>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace tkt::test {
 
@@ -40,4 +42,18 @@ inline Exit error_code_of(auto&& action) {
     return Exit::ok;
 }
 
+// Lines of output (findings, reasons, problems) compared as a whole.
+using Lines = std::vector<std::string>;
+
 }  // namespace tkt::test
+
+// Shows lines one a line when a check on them fails.
+template <> struct doctest::StringMaker<tkt::test::Lines> {
+    static doctest::String convert(const tkt::test::Lines& lines) {
+        std::string text = "\n";
+        for (const auto& line : lines) {
+            text += "  " + line + "\n";
+        }
+        return text.c_str();
+    }
+};
