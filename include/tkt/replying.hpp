@@ -7,6 +7,7 @@
 #include "tkt/config.hpp"
 #include "tkt/outgoing.hpp"
 #include "tkt/reply.hpp"
+#include "tkt/routing.hpp"
 
 #include <map>
 #include <optional>
@@ -16,11 +17,12 @@
 
 namespace tkt {
 
-// Returns who replies: `configured` (config.toml's agent), or with `as` another login;
-// either way `vars` agent.full_name and agent.email, when given, name them. A template
-// that signs with a name the agent lacks is then refused, never sent unsigned.
+// Returns who replies: `configured` (config.toml's agent), or with `as` another login,
+// named as routing.toml's `team` lists them; either way `vars` agent.full_name and
+// agent.email, when given, name them. A template that signs with a name the agent
+// lacks is then refused, never sent unsigned.
 AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
-                             const std::map<std::string, std::string>& vars);
+                             const std::map<std::string, std::string>& vars, const Routing& team);
 
 // What to answer the chosen tickets with.
 struct ReplyRequest {

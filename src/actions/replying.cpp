@@ -111,8 +111,11 @@ std::string reply_detail(const ReplyDraft& draft, const AgentIdentity& agent, bo
 }  // namespace
 
 AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
-                             const std::map<std::string, std::string>& vars) {
+                             const std::map<std::string, std::string>& vars, const Routing& team) {
     AgentIdentity agent = as.empty() || as == configured.login ? configured : AgentIdentity{as, "", ""};
+    if (const Agent* member = team.agent(agent.login); member != nullptr && agent.login != configured.login) {
+        agent = AgentIdentity{member->login, member->full_name, member->email};
+    }
     const auto given = [&](const char* name, std::string& field) {
         if (const auto found = vars.find(name); found != vars.end()) {
             field = found->second;

@@ -197,12 +197,24 @@ TEST_CASE("replying::send_outbox sends each message once") {
 }
 
 TEST_CASE("replying::replying_agent") {
-    CHECK(replying_agent(k_anna, "", {}).full_name == "Anna Smirnova");
-    CHECK(replying_agent(k_anna, "anna", {}).email == "anna@example.com");
-    const auto boris = replying_agent(k_anna, "boris", {});
+    const Routing nobody;
+    CHECK(replying_agent(k_anna, "", {}, nobody).full_name == "Anna Smirnova");
+    CHECK(replying_agent(k_anna, "anna", {}, nobody).email == "anna@example.com");
+    const auto boris = replying_agent(k_anna, "boris", {}, nobody);
     CHECK(boris.login == "boris");
     CHECK(boris.full_name.empty());  // unknown: a template signing with it is refused
-    const auto named = replying_agent(k_anna, "boris", {{"agent.full_name", "Boris Petrov"}, {"agent.email", "b@x.org"}});
+    const auto named =
+        replying_agent(k_anna, "boris", {{"agent.full_name", "Boris Petrov"}, {"agent.email", "b@x.org"}}, nobody);
     CHECK(named.full_name == "Boris Petrov");
     CHECK(named.email == "b@x.org");
+    SUBCASE("routing.toml's agents name the agent --as gives") {
+        test::TempDir dir;
+        std::ofstream(dir / "routing.toml") << "[[agent]]\nlogin = \"boris\"\nfull_name = \"Борис Петров\"\n"
+                                               "email = \"boris@example.com\"\n";
+        const auto team = Routing::load(dir / "routing.toml");
+        CHECK(replying_agent(k_anna, "boris", {}, team).full_name == "Борис Петров");
+        CHECK(replying_agent(k_anna, "boris", {}, team).email == "boris@example.com");
+        CHECK(replying_agent(k_anna, "boris", {{"agent.full_name", "B. P."}}, team).full_name == "B. P.");
+        CHECK(replying_agent(k_anna, "", {}, team).full_name == "Anna Smirnova");
+    }
 }
