@@ -36,6 +36,9 @@ void validate_new_ticket(const NewTicket& ticket);
 TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor,
                        const TicketHook& on_created = {});
 
+// Returns ticket `id` with its tags; throws "no ticket N" (exit 1).
+Ticket require_ticket(Store& store, TicketId id);
+
 // A ticket with everything recorded about it.
 struct TicketRecord {
     Ticket ticket;
@@ -61,6 +64,12 @@ struct StatusChange {
 // transaction.
 void change_status(Store& store, const Ticket& ticket, Status target, std::string_view kind, const Actor& actor,
                    std::string_view by = {});
+
+// Gives ticket `id` to `to` (nullopt: nobody) and records an `assigned` event with
+// `from`, `to` and what caused it (`by`: "hand", "reply", "next", "escalation", a
+// routing strategy). Runs in the caller's transaction.
+void record_assignment(Store& store, TicketId id, const std::optional<std::string>& from,
+                       const std::optional<std::string>& to, std::string_view by, const Actor& actor);
 
 // Closes the tickets `ids` in one transaction (an unknown id changes none of them).
 std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,

@@ -164,9 +164,6 @@ public:
     // Returns how many open tickets (new, open, pending) each of `logins` holds, in order.
     std::vector<std::int64_t> open_ticket_counts(std::span<const std::string> logins);
 
-    // Assigns ticket `id` to `login` unless somebody has it; returns true when it did.
-    bool claim_ticket(TicketId id, std::string_view login, Timestamp now);
-
     // Records `breach`; returns false when its ticket, target and start were recorded before.
     bool record_breach(const SlaBreach& breach);
 

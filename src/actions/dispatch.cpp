@@ -13,23 +13,8 @@
 namespace tkt {
 namespace {
 
-Ticket require_ticket(Store& store, TicketId id) {
-    auto ticket = store.find_ticket(id);
-    if (!ticket) {
-        throw not_found("ticket", id);
-    }
-    return std::move(*ticket);
-}
-
 nlohmann::json optional_json(const std::optional<std::string>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-void record_assignment(Store& store, TicketId id, const std::optional<std::string>& from,
-                       const std::optional<std::string>& to, std::string_view by, const Actor& actor) {
-    store.set_assignee(id, to, actor.now);
-    const nlohmann::json detail{{"from", optional_json(from)}, {"to", optional_json(to)}, {"by", by}};
-    store.insert_event(id, actor.now, actor.login, "assigned", detail.dump());
 }
 
 // Applies the fields `decision` sets to `outcome`, which starts as the ticket is.
@@ -215,9 +200,9 @@ std::optional<Ticket> next_ticket(Store& store, const Routing& routing, const Sl
         return due_a != due_b ? due_a < due_b : std::pair(a.created_at, a.id) < std::pair(b.created_at, b.id);
     });
     Ticket chosen = std::move(*first);
-    if (take == Take::take && store.claim_ticket(chosen.id, agent->login, actor.now)) {
-        const nlohmann::json detail{{"from", nullptr}, {"to", agent->login}, {"by", "next"}};
-        store.insert_event(chosen.id, actor.now, actor.login, "assigned", detail.dump());
+    // The write transaction began IMMEDIATE: no other tkt next can take it meanwhile.
+    if (take == Take::take) {
+        record_assignment(store, chosen.id, std::nullopt, agent->login, "next", actor);
         chosen.assignee = agent->login;
     }
     transaction.commit();

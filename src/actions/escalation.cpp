@@ -10,10 +10,6 @@
 namespace tkt {
 namespace {
 
-nlohmann::json optional_json(const std::optional<std::string>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 }  // namespace
 
 int escalation_line(const Ticket& ticket, const Routing& routing, const EscalateRequest& request) {
@@ -61,11 +57,7 @@ Escalation move_up(Store& store, Assigner& assigner, const Ticket& ticket, int l
     const nlohmann::json detail{{"from_line", ticket.line}, {"to_line", line}, {"reason", reason}, {"by", by}};
     store.insert_event(ticket.id, actor.now, actor.login, "escalated", detail.dump());
     if (escalation.to_assignee != ticket.assignee) {
-        store.set_assignee(ticket.id, escalation.to_assignee, actor.now);
-        const nlohmann::json assigned{{"from", optional_json(ticket.assignee)},
-                                      {"to", optional_json(escalation.to_assignee)},
-                                      {"by", "escalation"}};
-        store.insert_event(ticket.id, actor.now, actor.login, "assigned", assigned.dump());
+        record_assignment(store, ticket.id, ticket.assignee, escalation.to_assignee, "escalation", actor);
         assigner.moved(ticket.assignee, escalation.to_assignee);
     }
     return escalation;
@@ -142,13 +134,10 @@ void record_breach(Store& store, const BreachOutcome& outcome, const Actor& acto
 Escalation escalate_ticket(Store& store, const Routing& routing, const EscalateRequest& request,
                            const Actor& actor) {
     auto transaction = store.begin_write();
-    const auto ticket = store.find_ticket(request.id);
-    if (!ticket) {
-        throw not_found("ticket", request.id);
-    }
-    const int line = escalation_line(*ticket, routing, request);
+    const Ticket ticket = require_ticket(store, request.id);
+    const int line = escalation_line(ticket, routing, request);
     Assigner assigner(store, routing, Persist::yes);
-    auto escalation = move_up(store, assigner, *ticket, line, request.to, trim(request.reason), "hand", actor);
+    auto escalation = move_up(store, assigner, ticket, line, request.to, trim(request.reason), "hand", actor);
     transaction.commit();
     return escalation;
 }

@@ -194,14 +194,11 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
     auto transaction = store.begin_write();
     std::vector<RecordedReply> recorded;
     for (const auto& draft : drafts) {
-        const auto ticket = store.find_ticket(draft.ticket_id);
-        if (!ticket) {
-            throw not_found("ticket", draft.ticket_id);
-        }
+        const Ticket ticket = require_ticket(store, draft.ticket_id);
         RecordedReply result;
-        result.ticket_id = ticket->id;
+        result.ticket_id = ticket.id;
         Message message;
-        message.ticket_id = ticket->id;
+        message.ticket_id = ticket.id;
         message.direction = Direction::out;
         message.message_id = draft.message_id;
         message.in_reply_to = draft.in_reply_to;
@@ -210,25 +207,23 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         message.body = draft.body;
         message.created_at = now;
         result.message_row = store.insert_message(message, draft.raw);
-        store.insert_event(ticket->id, now, agent.login, "replied", reply_detail(draft, agent, queue));
-        result.first_reply = store.mark_first_reply(ticket->id, now);
-        if (!ticket->assignee) {
-            store.set_assignee(ticket->id, agent.login, now);
-            store.insert_event(ticket->id, now, agent.login, "assigned",
-                               nlohmann::json{{"from", nullptr}, {"to", agent.login}, {"by", "reply"}}.dump());
+        store.insert_event(ticket.id, now, agent.login, "replied", reply_detail(draft, agent, queue));
+        result.first_reply = store.mark_first_reply(ticket.id, now);
+        if (!ticket.assignee) {
+            record_assignment(store, ticket.id, std::nullopt, agent.login, "reply", Actor{agent.login, now});
             result.assigned = true;
         }
-        const Status target = draft.status_after.value_or(ticket->status == Status::new_ ? Status::open : ticket->status);
-        result.status = StatusChange{ticket->id, ticket->status, target, target != ticket->status};
+        const Status target = draft.status_after.value_or(ticket.status == Status::new_ ? Status::open : ticket.status);
+        result.status = StatusChange{ticket.id, ticket.status, target, target != ticket.status};
         if (result.status.changed) {
-            change_status(store, *ticket, target, "status", Actor{agent.login, now}, "reply");
+            change_status(store, ticket, target, "status", Actor{agent.login, now}, "reply");
         }
-        store.touch(ticket->id, now);
+        store.touch(ticket.id, now);
         if (queue) {
             if (draft.raw.empty()) {
                 throw Error(Exit::software, "a reply queued for sending was not composed");
             }
-            result.outbox_id = store.queue_outbound(result.message_row, ticket->id, draft.to.email, now);
+            result.outbox_id = store.queue_outbound(result.message_row, ticket.id, draft.to.email, now);
         }
         recorded.push_back(result);
     }

@@ -14,14 +14,6 @@ namespace {
 // The longest subject tkt stores; longer ones are cut, since mail clients show less.
 constexpr std::size_t k_max_subject_bytes = 998;
 
-Ticket require_ticket(Store& store, TicketId id) {
-    auto ticket = store.find_ticket(id);
-    if (!ticket) {
-        throw not_found("ticket", id);
-    }
-    return std::move(*ticket);
-}
-
 // Moves each of `ids` to `target` where `applies` says the move makes sense,
 // recording an event of `kind`; one transaction for all of them.
 template <class Applies>
@@ -113,6 +105,24 @@ void change_status(Store& store, const Ticket& ticket, Status target, std::strin
         detail["by"] = by;
     }
     store.insert_event(ticket.id, actor.now, actor.login, kind, detail.dump());
+}
+
+Ticket require_ticket(Store& store, TicketId id) {
+    auto ticket = store.find_ticket(id);
+    if (!ticket) {
+        throw not_found("ticket", id);
+    }
+    return std::move(*ticket);
+}
+
+void record_assignment(Store& store, TicketId id, const std::optional<std::string>& from,
+                       const std::optional<std::string>& to, std::string_view by, const Actor& actor) {
+    store.set_assignee(id, to, actor.now);
+    const auto login = [](const std::optional<std::string>& value) {
+        return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+    };
+    const nlohmann::json detail{{"from", login(from)}, {"to", login(to)}, {"by", by}};
+    store.insert_event(id, actor.now, actor.login, "assigned", detail.dump());
 }
 
 TicketRecord load_ticket(Store& store, TicketId id) {

@@ -53,11 +53,7 @@ void run_escalate_one(const EscalateOptions& options, Context& context) {
     std::vector<RecordedReply> notice;
     if (options.notify) {
         // The customer hears of it from the agent escalating, before the ticket moves on.
-        const auto ticket = store.find_ticket(request.id);
-        if (!ticket) {
-            throw not_found("ticket", request.id);
-        }
-        escalation_line(*ticket, context.routing(), request);
+        escalation_line(require_ticket(store, request.id), context.routing(), request);
         notice = record_notice(context, request.id);
     }
     const auto done = escalate_ticket(store, context.routing(), request, context.actor());
@@ -77,9 +73,11 @@ nlohmann::ordered_json to_json(const BreachOutcome& outcome) {
                                 {"running", outcome.running},
                                 {"escalated_to_line", nullptr},
                                 {"assigned", nullptr},
-                                {"priority", outcome.raised_to ? nlohmann::ordered_json(to_string(*outcome.raised_to))
-                                                               : nlohmann::ordered_json(nullptr)},
+                                {"priority", nullptr},
                                 {"tags_added", outcome.tags_added}};
+    if (outcome.raised_to) {
+        json["priority"] = to_string(*outcome.raised_to);
+    }
     if (outcome.escalation) {
         json["escalated_to_line"] = outcome.escalation->to_line;
         if (outcome.escalation->to_assignee) {
@@ -114,11 +112,7 @@ void run_overdue(const EscalateOptions& options, Context& context) {
     const auto outcomes = escalate_overdue(context.existing_store(), context.routing(), context.sla(),
                                            context.actor(), options.dry_run ? DryRun::yes : DryRun::no);
     if (options.json) {
-        auto json = nlohmann::ordered_json::array();
-        for (const auto& outcome : outcomes) {
-            json.push_back(to_json(outcome));
-        }
-        context.out() << json.dump(2) << '\n';
+        print_json_array(context.out(), outcomes, [](const BreachOutcome& outcome) { return to_json(outcome); });
         return;
     }
     for (const auto& outcome : outcomes) {

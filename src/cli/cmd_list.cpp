@@ -84,14 +84,9 @@ void run_list(const ListOptions& options, Context& context) {
     const auto tickets = select_tickets(store, filter, sort, options.limit, sla, context.now());
     transaction.commit();
     switch (options.format) {
-    case Format::json: {
-        auto array = nlohmann::ordered_json::array();
-        for (const auto& ticket : tickets) {
-            array.push_back(to_json(ticket));
-        }
-        context.out() << array.dump(2) << '\n';
+    case Format::json:
+        print_json_array(context.out(), tickets, [](const Ticket& ticket) { return to_json(ticket); });
         break;
-    }
     case Format::csv: print_csv(tickets, context); break;
     case Format::automatic:
         if (context.terminal().is_tty) {

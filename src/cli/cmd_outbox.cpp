@@ -16,19 +16,16 @@ struct OutboxOptions {
 };
 
 nlohmann::ordered_json outbox_json(const OutboxItem& item) {
-    const auto time = [](const std::optional<Timestamp>& at) {
-        return at ? nlohmann::ordered_json(format_iso8601(*at)) : nlohmann::ordered_json();
-    };
     return {{"id", item.id},
             {"ticket", item.ticket_id},
             {"to", item.recipient},
             {"subject", item.subject},
             {"state", to_string(item.state)},
             {"attempts", item.attempts},
-            {"last_error", item.last_error ? nlohmann::ordered_json(*item.last_error) : nlohmann::ordered_json()},
+            {"last_error", optional_value(item.last_error)},
             {"queued_at", format_iso8601(item.queued_at)},
-            {"tried_at", time(item.tried_at)},
-            {"sent_at", time(item.sent_at)}};
+            {"tried_at", optional_time(item.tried_at)},
+            {"sent_at", optional_time(item.sent_at)}};
 }
 
 // What a person needs to know of an entry: why it waits.
@@ -46,11 +43,7 @@ std::string outbox_note(const OutboxItem& item) {
 void run_list(const OutboxOptions& options, Context& context) {
     const auto items = context.existing_store().outbox(options.all);  // one query: one snapshot
     if (options.json) {
-        auto array = nlohmann::ordered_json::array();
-        for (const auto& item : items) {
-            array.push_back(outbox_json(item));
-        }
-        context.out() << array.dump(2) << '\n';
+        print_json_array(context.out(), items, outbox_json);
         return;
     }
     if (!context.terminal().is_tty) {

@@ -33,22 +33,15 @@ std::string describe(const RouteOutcome& outcome) {
 }
 
 nlohmann::ordered_json to_json(const RouteOutcome& outcome) {
-    const auto text = [](const std::optional<std::string>& value) {
-        return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
-    };
     return {{"ticket", outcome.id},          {"rules", outcome.decision.rules},
-            {"from_queue", text(outcome.queue_before)}, {"queue", text(outcome.queue)},
+            {"from_queue", optional_value(outcome.queue_before)}, {"queue", optional_value(outcome.queue)},
             {"line", outcome.line},          {"priority", to_string(outcome.priority)},
-            {"tags_added", outcome.tags_added}, {"assigned", text(outcome.assigned)}};
+            {"tags_added", outcome.tags_added}, {"assigned", optional_value(outcome.assigned)}};
 }
 
 void print_outcomes(const std::vector<RouteOutcome>& outcomes, const RouteOptions& options, Context& context) {
     if (options.json) {
-        auto json = nlohmann::ordered_json::array();
-        for (const auto& outcome : outcomes) {
-            json.push_back(to_json(outcome));
-        }
-        context.out() << json.dump(2) << '\n';
+        print_json_array(context.out(), outcomes, [](const RouteOutcome& outcome) { return to_json(outcome); });
         return;
     }
     std::size_t unmatched = 0;
@@ -70,11 +63,7 @@ void print_outcomes(const std::vector<RouteOutcome>& outcomes, const RouteOption
 
 void print_explanation(Context& context, TicketId id) {
     Store& store = context.existing_store();
-    const auto ticket = store.find_ticket(id);
-    if (!ticket) {
-        throw not_found("ticket", id);
-    }
-    const RoutingInput input = routing_input(store, *ticket);
+    const RoutingInput input = routing_input(store, require_ticket(store, id));
     context.out() << fmt::format("ticket {}: \"{}\" from {} ({}, language {})\n", id, input.subject, input.from,
                                  input.channel, input.language.empty() ? "unknown" : input.language);
     if (context.routing().empty()) {

@@ -37,8 +37,7 @@ nlohmann::ordered_json to_json(const SlaClock& clock, const std::vector<SlaBreac
         targets.push_back({{"target", to_string(target.target)},
                            {"started", format_iso8601(target.started)},
                            {"due", format_iso8601(target.due)},
-                           {"stopped", target.stopped ? nlohmann::ordered_json(format_iso8601(*target.stopped))
-                                                      : nlohmann::ordered_json(nullptr)},
+                           {"stopped", optional_time(target.stopped)},
                            {"late", target.late}});
     }
     json["targets"] = std::move(targets);
@@ -85,17 +84,14 @@ void run_sla(const SlaOptions& options, Context& context) {
     const TicketId id = parse_ticket_ids(std::span(&options.id, 1)).front();
     Store& store = context.existing_store();
     auto read = store.begin_read();
-    const auto ticket = store.find_ticket(id);
-    if (!ticket) {
-        throw not_found("ticket", id);
-    }
+    const Ticket ticket = require_ticket(store, id);
     const auto breaches = store.breaches(id);
     read.commit();
-    const SlaClock clock = sla_clock(context.sla(), *ticket, context.now());
+    const SlaClock clock = sla_clock(context.sla(), ticket, context.now());
     if (options.json) {
         context.out() << to_json(clock, breaches, id).dump(2) << '\n';
     } else {
-        print_clock(clock, breaches, *ticket, context);
+        print_clock(clock, breaches, ticket, context);
     }
 }
 

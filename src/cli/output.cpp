@@ -22,16 +22,11 @@ std::string_view ansi_code(Style style) {
     return "";
 }
 
+}  // namespace
+
 nlohmann::ordered_json optional_time(const std::optional<Timestamp>& at) {
     return at ? nlohmann::ordered_json(format_iso8601(*at)) : nlohmann::ordered_json(nullptr);
 }
-
-template <class T>
-nlohmann::ordered_json optional_value(const std::optional<T>& value) {
-    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
-}
-
-}  // namespace
 
 std::string paint(const Terminal& terminal, std::string_view text, Style style) {
     if (!terminal.color || style == Style::none) {

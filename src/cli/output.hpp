@@ -6,6 +6,7 @@
 #include "tkt/ticket.hpp"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -40,6 +41,25 @@ std::string tsv_field(std::string_view text);
 
 // Returns `text` quoted for CSV (RFC 4180) when it needs quoting.
 std::string csv_field(std::string_view text);
+
+// Returns `value` as JSON, null when there is none.
+template <class T>
+nlohmann::ordered_json optional_value(const std::optional<T>& value) {
+    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+// Returns `at` as ISO 8601 JSON, null when there is none.
+nlohmann::ordered_json optional_time(const std::optional<Timestamp>& at);
+
+// Prints `items` as a JSON array, each made by `to_json`, indented.
+template <class Items, class ToJson>
+void print_json_array(std::ostream& out, const Items& items, ToJson to_json) {
+    auto array = nlohmann::ordered_json::array();
+    for (const auto& item : items) {
+        array.push_back(to_json(item));
+    }
+    out << array.dump(2) << '\n';
+}
 
 // Returns the JSON form of each kind of record, as documented in tkt(1).
 nlohmann::ordered_json to_json(const Ticket& ticket);

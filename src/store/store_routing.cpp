@@ -55,16 +55,6 @@ std::vector<std::int64_t> Store::open_ticket_counts(std::span<const std::string>
     return counts;
 }
 
-bool Store::claim_ticket(TicketId id, std::string_view login, Timestamp now) {
-    m_db->prepare("UPDATE tickets SET assignee = ?2, updated_at = max(updated_at, ?3) "
-                  "WHERE id = ?1 AND assignee IS NULL")
-        .bind(1, id)
-        .bind(2, login)
-        .bind(3, now)
-        .run();
-    return m_db->changes() > 0;
-}
-
 bool Store::record_breach(const SlaBreach& breach) {
     m_db->prepare("INSERT OR IGNORE INTO sla_breaches (ticket_id, target, started_at, due_at, breached_at, policy) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
