@@ -31,10 +31,7 @@ public:
 
     void read(const toml::table& table, std::string_view key, bool& out) const {
         if (const auto* node = table.get(key)) {
-            if (!node->is_boolean()) {
-                fail(*node, fmt::format("'{}' must be true or false", key));
-            }
-            out = *node->value<bool>();
+            out = boolean(*node, key);
         }
     }
 
@@ -47,13 +44,7 @@ public:
         if (!array || array->empty()) {
             fail(*node, fmt::format("'{}' must be a non-empty array of strings", key));
         }
-        out.clear();
-        for (const auto& item : *array) {
-            if (!item.is_string()) {
-                fail(item, fmt::format("'{}' must hold only strings", key));
-            }
-            out.push_back(*item.value<std::string>());
-        }
+        out = strings(*node, key);
     }
 
     void read_duration(const toml::table& table, std::string_view key, Seconds& out) const {

@@ -71,6 +71,44 @@ public:
         return *node->value<std::string>();
     }
 
+    // Returns `node` as a boolean; anything else is an error naming `key`.
+    bool boolean(const toml::node& node, std::string_view key) const {
+        if (!node.is_boolean()) {
+            fail(node.source(), fmt::format("'{}' must be true or false", key));
+        }
+        return *node.value<bool>();
+    }
+
+    // Returns the strings of the array `node`; anything else is an error naming `key`.
+    std::vector<std::string> strings(const toml::node& node, std::string_view key) const {
+        const auto* array = node.as_array();
+        if (array == nullptr) {
+            fail(node.source(), fmt::format("'{}' must be an array of strings", key));
+        }
+        std::vector<std::string> items;
+        for (const auto& item : *array) {
+            if (!item.is_string()) {
+                fail(item.source(), fmt::format("'{}' must hold only strings", key));
+            }
+            items.push_back(*item.value<std::string>());
+        }
+        return items;
+    }
+
+    // Returns the tables of the [[`key`]] list in `root`, none when it is absent.
+    std::vector<const toml::table*> tables(const toml::table& root, std::string_view key) const {
+        std::vector<const toml::table*> tables;
+        if (const auto* node = root.get(key)) {
+            if (!node->is_array_of_tables()) {
+                fail(node->source(), fmt::format("'{}' must be a list of tables: write [[{}]]", key, key));
+            }
+            for (const auto& item : *node->as_array()) {
+                tables.push_back(item.as_table());
+            }
+        }
+        return tables;
+    }
+
     const std::filesystem::path& path() const { return m_path; }
 
 private:

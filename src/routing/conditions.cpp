@@ -383,13 +383,6 @@ int RuleReader::line(const toml::node& node, std::string_view key) const {
     return static_cast<int>(*value);
 }
 
-bool RuleReader::boolean(const toml::node& node, std::string_view key) const {
-    if (!node.is_boolean()) {
-        fail(node.source(), fmt::format("'{}' must be true or false", key));
-    }
-    return *node.value<bool>();
-}
-
 void RuleReader::check_tag(const Located& tag) const {
     if (!is_valid_tag(tag.text)) {
         fail(

@@ -53,9 +53,6 @@ class RuleReader : public toml_file::Reader {
     // Returns the integer of `node`, which must be at least 1; `key` names it in errors.
     int line(const toml::node& node, std::string_view key) const;
 
-    // Returns the boolean of `node`; `key` names it in errors.
-    bool boolean(const toml::node& node, std::string_view key) const;
-
     // Throws a configuration error at `tag` unless it is a valid tag name.
     void check_tag(const Located& tag) const;
 

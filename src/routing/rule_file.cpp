@@ -53,20 +53,11 @@ class Loader {
     // Calls `step` with each table of the [[key]] list and its 1-based number.
     template <typename Step>
     void for_each_table(const toml::table& root, std::string_view key, Step&& step) {
-        const auto* node = root.get(key);
-        if (node == nullptr) {
-            return;
-        }
-        if (!node->is_array_of_tables()) {
-            toml_file::collect(m_problems, [&] {
-                m_reader.fail(node->source(),
-                              fmt::format("'{}' must be a list of tables: write [[{}]]", key, key));
-            });
-            return;
-        }
+        std::vector<const toml::table*> tables;
+        toml_file::collect(m_problems, [&] { tables = m_reader.tables(root, key); });
         std::size_t number = 0;
-        for (const auto& item : *node->as_array()) {
-            toml_file::collect(m_problems, [&] { step(*item.as_table(), ++number); });
+        for (const auto* table : tables) {
+            toml_file::collect(m_problems, [&] { step(*table, ++number); });
         }
     }
 

@@ -27,36 +27,6 @@ public:
         Reader::fail(node.source(), message);
     }
 
-    // Returns the tables of [[`key`]], none when the key is absent.
-    std::vector<const toml::table*> tables(const toml::table& root, std::string_view key) const {
-        std::vector<const toml::table*> tables;
-        if (const auto* node = root.get(key)) {
-            if (!node->is_array_of_tables()) {
-                fail(*node, fmt::format("'{}' must be an array of tables ([[{}]])", key, key));
-            }
-            for (const auto& item : *node->as_array()) {
-                tables.push_back(item.as_table());
-            }
-        }
-        return tables;
-    }
-
-    // Returns the strings of the array `node` (`key` names it in errors).
-    std::vector<std::string> strings(const toml::node& node, std::string_view key) const {
-        const auto* array = node.as_array();
-        if (array == nullptr) {
-            fail(node, fmt::format("'{}' must be an array of strings", key));
-        }
-        std::vector<std::string> items;
-        for (const auto& item : *array) {
-            if (!item.is_string()) {
-                fail(item, fmt::format("'{}' must hold only strings", key));
-            }
-            items.push_back(*item.value<std::string>());
-        }
-        return items;
-    }
-
     // Returns the name of a [[`what`]] table, which must be there and be new to `seen`.
     std::string name(const toml::table& table, std::string_view what,
                      const std::vector<std::string>& seen) const {

@@ -40,23 +40,11 @@ public:
     void read_into(std::vector<BannedPhrase>& phrases) const {
         const toml::table root = parse();
         check_keys(root, "", std::array<std::string_view, 2>{"replace", "phrase"});
-        if (const auto* replace = root.get("replace")) {
-            if (!replace->is_boolean()) {
-                fail(replace->source(), "'replace' must be true or false");
-            }
-            if (*replace->value<bool>()) {
-                phrases.clear();
-            }
+        if (const auto* replace = root.get("replace"); replace != nullptr && boolean(*replace, "replace")) {
+            phrases.clear();
         }
-        const auto* list = root.get("phrase");
-        if (list == nullptr) {
-            return;
-        }
-        if (!list->is_array_of_tables()) {
-            fail(list->source(), "'phrase' must be a list of tables: write [[phrase]]");
-        }
-        for (const auto& node : *list->as_array()) {
-            phrases.push_back(phrase(*node.as_table()));
+        for (const auto* table : tables(root, "phrase")) {
+            phrases.push_back(phrase(*table));
         }
     }
 

@@ -82,15 +82,7 @@ void read_header(const FileReader& reader, const toml::table& header, TemplateFi
     file.description = reader.string(header, "description", "template.");
     file.category = reader.string(header, "category", "template.");
     if (const auto* tags = header.get("tags")) {
-        if (!tags->is_array()) {
-            reader.fail(tags->source(), "'template.tags' must be an array of strings");
-        }
-        for (const auto& tag : *tags->as_array()) {
-            if (!tag.is_string()) {
-                reader.fail(tag.source(), "'template.tags' must hold only strings");
-            }
-            file.tags.push_back(*tag.value<std::string>());
-        }
+        file.tags = reader.strings(*tags, "template.tags");
     }
     if (const auto* status = header.get("status_after")) {
         const auto name = reader.string(header, "status_after", "template.");

@@ -170,7 +170,7 @@ TEST_CASE("sla::load_sla errors") {
         CHECK(load_error("[[polcy]]\nname = \"p\"\n") ==
               "1:3: unknown key 'polcy' (did you mean 'policy'?)");
         CHECK(load_error("calendar = \"msk\"\n") ==
-              "1:12: 'calendar' must be an array of tables ([[calendar]])");
+              "1:12: 'calendar' must be a list of tables: write [[calendar]]");
         CHECK(load_error("[[policy]]\nname = \"p\nresolve = \"4h\"\n").starts_with("2:"));
     }
     SUBCASE("calendars") {
