@@ -24,6 +24,10 @@ namespace tkt {
 AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
                              const std::map<std::string, std::string>& vars, const Routing& team);
 
+// Returns the language to answer `record` in with `file`: the customer's, guessed from
+// the subject and first message, when the template has it; else `fallback`.
+std::string customer_language(const TicketRecord& record, const TemplateFile& file, const std::string& fallback);
+
 // What to answer the chosen tickets with.
 struct ReplyRequest {
     const TemplateLibrary& library;

@@ -3,6 +3,7 @@
 #include "tkt/error.hpp"
 #include "tkt/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -124,6 +125,17 @@ AgentIdentity replying_agent(const AgentIdentity& configured, const std::string&
     given("agent.full_name", agent.full_name);
     given("agent.email", agent.email);
     return agent;
+}
+
+std::string customer_language(const TicketRecord& record, const TemplateFile& file, const std::string& fallback) {
+    std::string text = record.ticket.subject;
+    const auto first = std::find_if(record.messages.begin(), record.messages.end(),
+                                    [](const Message& message) { return message.direction == Direction::in; });
+    if (first != record.messages.end()) {
+        text += "\n" + first->body;
+    }
+    const std::string lang = guess_language(text);
+    return file.languages.contains(lang) ? lang : fallback;
 }
 
 std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request) {

@@ -33,12 +33,8 @@ std::vector<RecordedReply> record_notice(Context& context, TicketId id) {
     Store& store = context.existing_store();
     const TemplateLibrary library(context.template_folders(std::nullopt));
     const TemplateFile& file = library.get("escalated");
-    const auto record = load_ticket(store, id);
-    std::string lang = routing_input(store, record.ticket).language;
-    if (!file.languages.contains(lang)) {
-        lang = context.config().lang;
-    }
     const Config& config = context.config();
+    const std::string lang = customer_language(load_ticket(store, id), file, config.lang);
     const auto rendered = render_replies(store, std::span(&id, 1),
                                         ReplyRequest{library, file, lang, config.agent, {}, std::nullopt, context.now()});
     const std::vector<ReplyDraft> drafts{

@@ -218,3 +218,21 @@ TEST_CASE("replying::replying_agent") {
         CHECK(replying_agent(k_anna, "", {}, team).full_name == "Anna Smirnova");
     }
 }
+
+TEST_CASE("replying::customer_language") {
+    TicketRecord record;
+    record.ticket.subject = "Re: order 58213";
+    Message first;
+    first.direction = Direction::in;
+    first.body = "Здравствуйте! Где моя посылка?";
+    record.messages.push_back(first);
+    TemplateFile both;
+    both.languages["en"];
+    both.languages["ru"];
+    TemplateFile english;
+    english.languages["en"];
+    CHECK(customer_language(record, both, "en") == "ru");
+    CHECK(customer_language(record, english, "en") == "en");
+    record.messages.clear();
+    CHECK(customer_language(record, both, "ru") == "en");
+}
