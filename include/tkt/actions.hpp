@@ -60,8 +60,8 @@ struct StatusChange {
 
 // Moves `ticket` to `target` and records an event of `kind` ("status", "reopened")
 // with the detail {"from", "to"}, and "by" (what caused it: "reply", "mail") when
-// given; a first move to solved or closed sets solved_at. Runs in the caller's
-// transaction.
+// given; a move out of solved or closed is always "reopened", and a first move to
+// solved or closed sets solved_at. Runs in the caller's transaction.
 void change_status(Store& store, const Ticket& ticket, Status target, std::string_view kind, const Actor& actor,
                    std::string_view by = {});
 
@@ -70,6 +70,18 @@ void change_status(Store& store, const Ticket& ticket, Status target, std::strin
 // routing strategy). Runs in the caller's transaction.
 void record_assignment(Store& store, TicketId id, const std::optional<std::string>& from,
                        const std::optional<std::string>& to, std::string_view by, const Actor& actor);
+
+// What a rating did: the score now and the one it replaced.
+struct Rating {
+    TicketId id = 0;
+    int score = 0;
+    std::optional<int> previous;
+};
+
+// Records the customer's satisfaction with ticket `id` (`score` 1..5, else a usage
+// error) and a `rated` event with score, previous and `comment` (when not empty); a new
+// rating replaces the earlier one. One transaction.
+Rating rate_ticket(Store& store, TicketId id, int score, std::string_view comment, const Actor& actor);
 
 // Closes the tickets `ids` in one transaction (an unknown id changes none of them).
 std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,

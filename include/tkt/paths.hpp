@@ -37,6 +37,11 @@ Paths resolve_paths(const std::optional<std::string>& db_flag,
 // Returns the bytes of the file at `path`; nullopt when it cannot be opened.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
+// Writes `bytes` to `path` whole or not at all: into a temporary file beside it, flushed
+// to disk, then renamed over it (readers never see half a file). The file gets the
+// usual mode for new files (0666 less the umask). Throws exit 73 naming the path.
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
 // Returns the folder of the templates shipped with tkt: `templates` next to the binary
 // (a build tree), else where `cmake --install` puts them relative to the binary
 // (share/tkt/templates); nullopt when neither exists.

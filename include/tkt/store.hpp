@@ -15,6 +15,9 @@
 
 namespace tkt {
 
+struct Period;
+struct StatsFacts;
+
 namespace store {
 class Database;
 class Transaction;
@@ -172,6 +175,17 @@ public:
 
     // Returns the breaches recorded on ticket `id`, oldest first.
     std::vector<SlaBreach> breaches(TicketId id);
+
+    // Metrics (src/store/store_stats.cpp).
+
+    // Returns what a report over `period` reads of the tickets matching `where` (no SLA
+    // terms): created, solved, possibly open, replied to, reopened, rated, breached, and
+    // agents' activity; repeat contacts look `repeat_window` back. Merged tickets never
+    // count. Run it inside a read transaction.
+    StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window);
+
+    // Sets ticket `id`'s satisfaction score, rated at `at`, replacing an earlier one.
+    void set_rating(TicketId id, int score, Timestamp at);
 
     // Returns the schema version of the open database.
     int schema_version();

@@ -35,6 +35,12 @@ std::string join(std::span<const std::string> items, std::string_view separator)
 // Returns the pieces of `text` between occurrences of `separator`.
 std::vector<std::string> split(std::string_view text, char separator);
 
+// Returns `text` quoted for CSV (RFC 4180) when it needs quoting.
+std::string csv_field(std::string_view text);
+
+// Returns `text` with &, <, > and " written as HTML entities.
+std::string escape_html(std::string_view text);
+
 // Returns the candidate closest to `word` by edit distance, if one is close enough
 // to be a plausible typo.
 std::optional<std::string> closest_match(std::string_view word,

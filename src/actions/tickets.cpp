@@ -104,7 +104,10 @@ void change_status(Store& store, const Ticket& ticket, Status target, std::strin
     if (!by.empty()) {
         detail["by"] = by;
     }
-    store.insert_event(ticket.id, actor.now, actor.login, kind, detail.dump());
+    // Every move out of solved or closed is a reopening, whoever caused it.
+    const bool reopening = is_finished(ticket.status) && !is_finished(target);
+    store.insert_event(ticket.id, actor.now, actor.login, reopening ? std::string_view("reopened") : kind,
+                       detail.dump());
 }
 
 Ticket require_ticket(Store& store, TicketId id) {
@@ -131,6 +134,25 @@ TicketRecord load_ticket(Store& store, TicketId id) {
                         store.attachments(id)};
     transaction.commit();
     return record;
+}
+
+Rating rate_ticket(Store& store, TicketId id, int score, std::string_view comment, const Actor& actor) {
+    if (score < 1 || score > 5) {
+        throw usage_error(fmt::format("score {} is out of range: rate from 1 (bad) to 5 (excellent)", score));
+    }
+    if (!is_valid_utf8(comment)) {
+        throw Error(Exit::data, "the comment is not valid UTF-8");
+    }
+    auto transaction = store.begin_write();
+    const Ticket ticket = require_ticket(store, id);
+    store.set_rating(id, score, actor.now);
+    nlohmann::json detail{{"score", score}, {"previous", ticket.csat ? nlohmann::json(*ticket.csat) : nlohmann::json(nullptr)}};
+    if (!comment.empty()) {
+        detail["comment"] = comment;
+    }
+    store.insert_event(id, actor.now, actor.login, "rated", detail.dump());
+    transaction.commit();
+    return Rating{id, score, ticket.csat};
 }
 
 std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,

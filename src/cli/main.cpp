@@ -13,7 +13,7 @@ namespace tkt::cli {
 
 namespace {
 
-constexpr std::array<CommandSpec, 18> k_commands{{
+constexpr std::array<CommandSpec, 20> k_commands{{
     {"init", "Create the database and a starter config directory", declare_init},
     {"new", "Open a ticket", declare_new},
     {"list", "List tickets that match a filter", declare_list},
@@ -28,6 +28,8 @@ constexpr std::array<CommandSpec, 18> k_commands{{
     {"next", "Take the most urgent unassigned ticket of your queues and line", declare_next},
     {"escalate", "Move a ticket to the next line, or escalate all past their SLA", declare_escalate},
     {"sla", "Show a ticket's SLA clocks: policy, targets, time left or overdue", declare_sla},
+    {"rate", "Record the customer's satisfaction with a ticket (1-5)", declare_rate},
+    {"stats", "Report metrics over a period: volume, reply times, escalations, CSAT, load", declare_stats},
     {"import", "Load mail archives: mbox files or maildirs", declare_import},
     {"outbox", "List replies waiting for sendmail; flush retries them", declare_outbox},
     {"template", "List, show, render and lint reply templates", declare_template},

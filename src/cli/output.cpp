@@ -114,19 +114,6 @@ std::string tsv_field(std::string_view text) {
     return out;
 }
 
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-        return std::string(text);
-    }
-    std::string out = "\"";
-    for (const char c : text) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    return out + "\"";
-}
 
 nlohmann::ordered_json to_json(const Ticket& ticket) {
     return {

@@ -39,8 +39,6 @@ std::string format_local_time(Timestamp at);
 // Returns `text` made safe for one TSV field: tabs and line breaks become spaces.
 std::string tsv_field(std::string_view text);
 
-// Returns `text` quoted for CSV (RFC 4180) when it needs quoting.
-std::string csv_field(std::string_view text);
 
 // Returns `value` as JSON, null when there is none.
 template <class T>

@@ -153,6 +153,8 @@ std::string Statement::text(int index) const {
     return data ? std::string(data, size) : std::string();
 }
 
+int Statement::parameter_count() const { return sqlite3_bind_parameter_count(m_statement); }
+
 bool Statement::is_null(int index) const {
     return sqlite3_column_type(m_statement, index) == SQLITE_NULL;
 }

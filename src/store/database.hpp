@@ -45,6 +45,9 @@ public:
     std::int64_t integer(int index) const;
     std::string text(int index) const;
     bool is_null(int index) const;
+
+    // Returns the largest parameter number the statement uses (?N): binding past it fails.
+    int parameter_count() const;
     std::optional<std::string> optional_text(int index) const;
     std::optional<std::int64_t> optional_integer(int index) const;
 

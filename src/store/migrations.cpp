@@ -134,11 +134,28 @@ CREATE TABLE sla_breaches (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 4> k_migrations{{
+// Metrics (tkt stats) and merging. rated_at is when the customer's current rating came;
+// merged_into marks a ticket folded into another, which counts once, as that one. The
+// indexes serve the time ranges of a report: tickets never solved (the backlog), the
+// replies and events of a period, breaches by due time, and whether a customer wrote
+// to a ticket at all.
+constexpr std::string_view k_version_5 = R"sql(
+ALTER TABLE tickets ADD COLUMN rated_at INTEGER;
+ALTER TABLE tickets ADD COLUMN merged_into INTEGER REFERENCES tickets (id);
+CREATE INDEX tickets_rated ON tickets (rated_at) WHERE rated_at IS NOT NULL;
+CREATE INDEX tickets_unsolved ON tickets (created_at) WHERE solved_at IS NULL;
+CREATE INDEX messages_replies ON messages (created_at) WHERE direction = 'out' AND auto = 0;
+CREATE INDEX messages_customer ON messages (ticket_id) WHERE direction = 'in' AND auto = 0;
+CREATE INDEX events_at ON events (at);
+CREATE INDEX sla_breaches_due ON sla_breaches (due_at);
+)sql";
+
+constexpr std::array<Migration, 5> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
     {3, k_version_3},
     {4, k_version_4},
+    {5, k_version_5},
 }};
 
 }  // namespace

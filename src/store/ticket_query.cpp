@@ -26,14 +26,17 @@ std::string_view column_of(Field field) {
 
 class Builder {
 public:
+    // Numbers the parameters from ?`first`.
+    explicit Builder(int first = 1) : m_first(first) {}
+
     std::string parameter(std::int64_t value) {
         m_parameters.push_back(Parameter{false, value, {}});
-        return fmt::format("?{}", m_parameters.size());
+        return number();
     }
 
     std::string parameter(std::string value) {
         m_parameters.push_back(Parameter{true, 0, std::move(value)});
-        return fmt::format("?{}", m_parameters.size());
+        return number();
     }
 
     // "column IN (...)", where an empty value means the column is NULL.
@@ -78,8 +81,21 @@ public:
     std::vector<Parameter> take_parameters() { return std::move(m_parameters); }
 
 private:
+    std::string number() const {
+        return fmt::format("?{}", static_cast<std::size_t>(m_first) + m_parameters.size() - 1);
+    }
+
+    int m_first;
     std::vector<Parameter> m_parameters;
 };
+
+std::vector<std::string> conditions_of(const Filter& filter, Builder& builder) {
+    std::vector<std::string> conditions;
+    for (const auto& term : filter.terms) {
+        conditions.push_back(builder.condition(term));
+    }
+    return conditions;
+}
 
 std::string order_expression(SortField field) {
     switch (field) {
@@ -101,10 +117,7 @@ std::string order_expression(SortField field) {
 
 Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit) {
     Builder builder;
-    std::vector<std::string> conditions;
-    for (const auto& term : filter.terms) {
-        conditions.push_back(builder.condition(term));
-    }
+    const auto conditions = conditions_of(filter, builder);
     std::string sql;
     if (!conditions.empty()) {
         sql += fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
@@ -122,8 +135,15 @@ Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, st
     return Query{std::move(sql), builder.take_parameters()};
 }
 
-void bind_parameters(Statement& statement, const std::vector<Parameter>& parameters) {
-    int index = 1;
+Query build_ticket_conditions(const Filter& filter, int first_parameter) {
+    Builder builder(first_parameter);
+    const auto conditions = conditions_of(filter, builder);
+    std::string sql = conditions.empty() ? std::string("1") : fmt::format("{}", fmt::join(conditions, " AND "));
+    return Query{std::move(sql), builder.take_parameters()};
+}
+
+void bind_parameters(Statement& statement, const std::vector<Parameter>& parameters, int first) {
+    int index = first;
     for (const auto& parameter : parameters) {
         if (parameter.is_text) {
             statement.bind(index, parameter.text);

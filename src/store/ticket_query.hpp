@@ -26,7 +26,11 @@ struct Query {
 // Builds the clauses that select `filter` in `sort` order, at most `limit` rows (0: all).
 Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit);
 
-// Binds `parameters` to `statement` as ?1, ?2, ...
-void bind_parameters(Statement& statement, const std::vector<Parameter>& parameters);
+// Builds the conditions (joined by AND; "1" when there are none) that select `filter`
+// from "tickets AS t", numbering their parameters from ?`first_parameter`.
+Query build_ticket_conditions(const Filter& filter, int first_parameter);
+
+// Binds `parameters` to `statement` as ?`first`, ?`first`+1, ...
+void bind_parameters(Statement& statement, const std::vector<Parameter>& parameters, int first = 1);
 
 }  // namespace tkt::store

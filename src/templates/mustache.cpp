@@ -1,4 +1,5 @@
 #include "tkt/mustache.hpp"
+#include "tkt/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -181,20 +182,6 @@ private:
     std::size_t m_last_tag_end = 0;
 };
 
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 // The spec leaves the empty string to each implementation; in tkt it is false, as a
 // missing value is, so that {{#customer.first_name}} guards against "Hello ,".

@@ -1,0 +1,204 @@
+// Metrics over a period (DESIGN.md 8): what the store records, gathered once and
+// aggregated as a whole and per group. Definitions are in tkt(1), STATS.
+#pragma once
+
+#include "tkt/filter.hpp"
+#include "tkt/sla.hpp"
+#include "tkt/ticket.hpp"
+
+#include <functional>
+#include <span>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tkt {
+
+class Store;
+
+// What a report is grouped by. A ticket's metrics go to its queue, line, owner, channel
+// or priority; replies to their author; time buckets take each thing when it happened.
+enum class StatsGroup { none, queue, line, agent, channel, priority, day, hour };
+
+std::string_view to_string(StatsGroup group);
+std::optional<StatsGroup> parse_stats_group(std::string_view name);
+std::span<const std::string_view> stats_group_names();
+
+// [since, until): Unix seconds.
+struct Period {
+    Timestamp since = 0;
+    Timestamp until = 0;
+};
+
+// Parses --since and --until as a user writes them, relative to `now` and the local time
+// zone (TZ): dates and date-times (local unless they carry Z or an offset), Unix seconds,
+// "today", "yesterday", "this-week" (from Monday), and durations back from now ("7d",
+// "12h"). A named day given to --since alone also ends the period with it (yesterday:
+// until today's midnight). Without --since: the last 24 hours. Throws a usage error (64)
+// that names the bad value or an until before since.
+Period parse_period(const std::optional<std::string>& since, const std::optional<std::string>& until,
+                    Timestamp now);
+
+// The local-time bucket (day or hour) that holds `at`: its start and its label
+// ("2026-11-22", "2026-11-22 10:00").
+struct Bucket {
+    Timestamp start = 0;
+    std::string label;
+};
+
+// Returns the consecutive local-time buckets of `group` (day or hour) covering
+// [since, until) (at least one); none for other groups.
+std::vector<Bucket> time_buckets(StatsGroup group, Period period);
+
+struct StatsOptions {
+    Period period;
+    StatsGroup by = StatsGroup::none;
+    Filter where;                  // no SLA terms (a report's tickets are not judged "now")
+    Seconds within = 3600;         // the first-reply threshold
+    Seconds repeat_window = 7 * 86400;
+    bool business_hours = false;   // durations in working time of each ticket's SLA calendar
+    Timestamp now = 0;             // what "still unanswered" is judged against
+};
+
+// A ticket as a report groups it.
+struct StatsKeys {
+    std::optional<std::string> queue;
+    int line = 1;
+    Priority priority = Priority::normal;
+    Channel channel = Channel::api;
+    std::optional<std::string> assignee;
+};
+
+// Everything a report reads, as the store returns it for one period and filter.
+struct StatsFacts {
+    struct Created {  // a ticket created in the period
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp created_at = 0;
+        std::optional<Timestamp> first_reply_at;
+        bool escalated = false;
+        bool repeat = false;
+    };
+    struct Solved {  // a ticket first solved or closed in the period
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp created_at = 0;
+        Timestamp solved_at = 0;
+        std::int64_t replies = 0;  // replies ever sent
+        std::string owner;         // the assignee, else who solved it
+    };
+    struct Open {  // a ticket that may be open at some moment of the period
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp created_at = 0;
+        // When it finished (solved, closed) and reopened, in order: (at, finished after).
+        std::vector<std::pair<Timestamp, bool>> changes;
+    };
+    struct Reply {  // a reply sent in the period
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp at = 0;
+        std::string author;
+        std::optional<Timestamp> waiting_since;  // the oldest customer message it answers
+    };
+    struct Happening {  // a ticket event of the period: reopened, rated, breached
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp at = 0;
+        std::string what;  // "reopened", a breached target, "good"/"bad" for ratings
+    };
+    struct Activity {  // an agent recorded something on a ticket in a 15-minute slot
+        StatsKeys keys;
+        std::string agent;
+        Timestamp slot = 0;  // the slot's start
+    };
+    std::vector<Created> created;
+    std::vector<Solved> solved;
+    std::vector<Open> open;
+    std::vector<Reply> replies;
+    std::vector<Happening> happenings;
+    std::vector<Activity> activity;
+    std::optional<Timestamp> first_created;  // of the whole store, for time buckets
+};
+
+// Median, 90th percentile (nearest rank: the value at rank ceil(p·n) of the n sorted
+// values) and mean of a set of durations; nullopt when there are none.
+struct DurationStats {
+    std::int64_t count = 0;
+    double sum = 0;
+    std::optional<Seconds> median;
+    std::optional<Seconds> p90;
+    std::optional<double> mean;
+};
+
+// Returns the nearest-rank `percent`-th percentile (1..100) of `values`: the value at
+// rank ceil(percent/100 · n) when sorted; reorders them.
+std::optional<Seconds> nearest_rank(std::vector<Seconds>& values, int percent);
+
+DurationStats summarize(std::vector<Seconds> values);
+
+struct AgentLoad {
+    std::string agent;
+    std::int64_t replies = 0;
+    std::int64_t solved = 0;
+    double hours = 0;                          // active 15-minute slots × 0.25
+    std::optional<double> per_hour;            // solved per active hour
+    std::optional<double> replies_per_hour;
+};
+
+struct Metrics {
+    std::int64_t created = 0;
+    std::int64_t solved = 0;
+    std::int64_t reopened = 0;
+    std::int64_t backlog = 0;
+    DurationStats first_reply;
+    std::int64_t within = 0;          // answered within the threshold
+    std::int64_t within_judged = 0;   // answered, or unanswered past the threshold
+    std::optional<double> within_share;
+    DurationStats reply_time;
+    DurationStats resolution;
+    std::int64_t escalated = 0;
+    std::optional<double> escalation_rate;
+    std::int64_t repeat_contacts = 0;
+    std::optional<double> repeat_contact_rate;
+    std::int64_t one_touch = 0;
+    std::optional<double> one_touch_rate;
+    std::int64_t rated = 0;
+    std::int64_t good = 0;
+    std::optional<double> share_good;
+    std::int64_t breached_first_reply = 0;
+    std::int64_t breached_next_reply = 0;
+    std::int64_t breached_resolve = 0;
+    std::vector<AgentLoad> agents;  // by login
+};
+
+struct StatsReport {
+    Period period;
+    StatsGroup by = StatsGroup::none;
+    Seconds within = 3600;
+    bool business_hours = false;
+    Metrics total;
+    std::vector<std::pair<std::string, Metrics>> groups;  // in key order (time for buckets)
+    std::vector<Seconds> first_replies;  // every first-reply time of the total, sorted
+};
+
+// Measures a duration from `start` to `end` for ticket `id`: calendar seconds, or
+// working seconds of the ticket's SLA calendar.
+using DurationMeasure = std::function<Seconds(TicketId id, Timestamp start, Timestamp end)>;
+
+// Returns the facts of `options`' period and filter from `store`, in one read transaction.
+StatsFacts gather_stats(Store& store, const StatsOptions& options);
+
+// Aggregates `facts` into a report grouped by `by`, measuring durations with `measure`.
+StatsReport aggregate_stats(const StatsFacts& facts, const StatsOptions& options, StatsGroup by,
+                            const DurationMeasure& measure);
+
+// Returns a measure of working time under each ticket's SLA policy in `sla` (tickets
+// without one, or on a 24x7 policy, in calendar time), reading tickets from `store`.
+DurationMeasure business_hours_measure(Store& store, const SlaConfig& sla);
+
+// Returns plain calendar time: end - start.
+DurationMeasure calendar_measure();
+
+}  // namespace tkt

@@ -1,0 +1,239 @@
+// What `tkt stats` reads: the tickets, replies and events of one period, each query
+// driven by an index on the period's times (DESIGN.md 3, 8). Merged tickets never count.
+#include "store/database.hpp"
+#include "store/ticket_query.hpp"
+#include "tkt/stats.hpp"
+#include "tkt/store.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace tkt {
+namespace {
+
+// ?1 since, ?2 until, ?3 the repeat-contact window; the filter's own from ?4.
+constexpr int k_first_filter_parameter = 4;
+
+// A ticket counts as a contact unless it was merged into another or opened by automatic
+// mail alone (an auto-reply or bounce that threaded nowhere): a customer wrote it.
+constexpr std::string_view k_contact =
+    "t.merged_into IS NULL AND EXISTS (SELECT 1 FROM messages AS c "
+    "WHERE c.ticket_id = t.id AND c.direction = 'in' AND c.auto = 0)";
+
+// The columns a report groups by, in the order keys_at reads them.
+constexpr std::string_view k_keys = "t.queue, t.line, t.priority, t.channel, t.assignee";
+
+StatsKeys keys_at(const store::Statement& row, int first) {
+    StatsKeys keys;
+    keys.queue = row.optional_text(first);
+    keys.line = static_cast<int>(row.integer(first + 1));
+    keys.priority = parse_priority(row.text(first + 2)).value_or(Priority::normal);
+    keys.channel = parse_channel(row.text(first + 3)).value_or(Channel::api);
+    keys.assignee = row.optional_text(first + 4);
+    return keys;
+}
+
+class StatsReader {
+public:
+    StatsReader(store::Database& db, const Period& period, const Filter& where, Seconds repeat_window)
+        : m_db(db), m_period(period), m_repeat_window(repeat_window),
+          m_where(store::build_ticket_conditions(where, k_first_filter_parameter)) {}
+
+    // Runs `sql`, in which {keys} names the grouping columns, {contact} the condition of
+    // a ticket that counts and {where} the filter's conditions on "tickets AS t", calling
+    // `take` with each row.
+    template <class Take>
+    void each(std::string_view sql, Take take) {
+        auto statement = m_db.prepare(fmt::format(fmt::runtime(sql), fmt::arg("keys", k_keys),
+                                                  fmt::arg("contact", k_contact), fmt::arg("where", m_where.sql)));
+        // ?1 to ?3 are there for every query; not every query uses all of them.
+        const std::array<std::int64_t, 3> common{m_period.since, m_period.until, m_repeat_window};
+        for (int index = 1; index <= std::min(3, statement.parameter_count()); ++index) {
+            statement.bind(index, common.at(static_cast<std::size_t>(index - 1)));
+        }
+        store::bind_parameters(statement, m_where.parameters, k_first_filter_parameter);
+        while (statement.step()) {
+            take(statement);
+        }
+    }
+
+    void created(std::vector<StatsFacts::Created>& out) {
+        each(R"sql(
+            SELECT t.id, {keys}, t.created_at, t.first_reply_at,
+                   EXISTS (SELECT 1 FROM events AS e WHERE e.ticket_id = t.id AND e.kind = 'escalated'),
+                   EXISTS (SELECT 1 FROM tickets AS p
+                           WHERE p.requester = t.requester AND p.id < t.id AND p.merged_into IS NULL
+                             AND p.created_at BETWEEN t.created_at - ?3 AND t.created_at)
+            FROM tickets AS t
+            WHERE t.created_at >= ?1 AND t.created_at < ?2 AND {contact} AND {where})sql",
+             [&](const store::Statement& row) {
+                 out.push_back({row.integer(0), keys_at(row, 1), row.integer(6), row.optional_integer(7),
+                                row.integer(8) != 0, row.integer(9) != 0});
+             });
+    }
+
+    void solved(std::vector<StatsFacts::Solved>& out) {
+        each(R"sql(
+            SELECT t.id, {keys}, t.created_at, t.solved_at,
+                   (SELECT count(*) FROM messages AS m
+                    WHERE m.ticket_id = t.id AND m.direction = 'out' AND m.auto = 0),
+                   coalesce(t.assignee, (SELECT e.actor FROM events AS e
+                                         WHERE e.ticket_id = t.id AND e.at = t.solved_at
+                                           AND e.kind = 'status'
+                                         ORDER BY e.id LIMIT 1), '')
+            FROM tickets AS t
+            WHERE t.solved_at >= ?1 AND t.solved_at < ?2 AND {contact} AND {where})sql",
+             [&](const store::Statement& row) {
+                 out.push_back({row.integer(0), keys_at(row, 1), row.integer(6), row.integer(7), row.integer(8),
+                                row.text(9)});
+             });
+    }
+
+    // Tickets open at some moment of [since, until]: never solved, first solved from
+    // since on, or solved before and reopened (whose changes then come from events).
+    void open(std::vector<StatsFacts::Open>& out) {
+        const auto take = [&](const store::Statement& row) {
+            StatsFacts::Open ticket{row.integer(0), keys_at(row, 1), row.integer(6), {}};
+            if (const auto solved_at = row.optional_integer(7)) {
+                ticket.changes.emplace_back(*solved_at, true);
+            }
+            out.push_back(std::move(ticket));
+        };
+        constexpr std::string_view k_select = "SELECT t.id, {keys}, t.created_at, t.solved_at FROM tickets AS t ";
+        // The unary + keeps SQLite on the index of the first condition.
+        each(fmt::format("{}WHERE t.solved_at IS NULL AND +t.created_at < ?2 AND {{contact}} AND {{where}}",
+                         k_select),
+             take);
+        each(fmt::format("{}WHERE t.solved_at >= ?1 AND +t.created_at < ?2 AND {{contact}} AND {{where}}",
+                         k_select),
+             take);
+        each(fmt::format("{}WHERE t.id IN (SELECT ticket_id FROM events WHERE kind = 'reopened' AND at < ?2) "
+                         "AND +t.solved_at < ?1 AND {{contact}} AND {{where}}",
+                         k_select),
+             take);
+        reopened_changes(out);
+    }
+
+    void replies(std::vector<StatsFacts::Reply>& out) {
+        std::optional<TicketId> ticket;
+        std::optional<Timestamp> waiting;
+        each(R"sql(
+            SELECT m.ticket_id, {keys}, m.direction = 'out', m.created_at, m.author
+            FROM messages AS m JOIN tickets AS t ON t.id = m.ticket_id
+            WHERE m.ticket_id IN (SELECT ticket_id FROM messages
+                                  WHERE direction = 'out' AND auto = 0 AND created_at >= ?1 AND created_at < ?2)
+              AND m.auto = 0 AND m.direction IN ('in', 'out') AND m.created_at < ?2
+              AND t.merged_into IS NULL AND {where}
+            ORDER BY m.ticket_id, m.created_at, m.id)sql",
+             [&](const store::Statement& row) {
+                 const TicketId id = row.integer(0);
+                 if (ticket != id) {
+                     ticket = id;
+                     waiting.reset();
+                 }
+                 const Timestamp at = row.integer(7);
+                 if (row.integer(6) == 0) {
+                     waiting = waiting.value_or(at);
+                     return;
+                 }
+                 if (at >= m_period.since) {
+                     out.push_back({id, keys_at(row, 1), at, row.text(8), waiting});
+                 }
+                 waiting.reset();
+             });
+    }
+
+    void happenings(std::vector<StatsFacts::Happening>& out) {
+        const auto take = [&](const store::Statement& row) {
+            out.push_back({row.integer(0), keys_at(row, 1), row.integer(6), row.text(7)});
+        };
+        each(R"sql(
+            SELECT t.id, {keys}, e.at, 'reopened'
+            FROM events AS e JOIN tickets AS t ON t.id = e.ticket_id
+            WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2 AND t.merged_into IS NULL AND {where})sql",
+             take);
+        each(R"sql(
+            SELECT t.id, {keys}, t.rated_at, CASE WHEN t.csat >= 4 THEN 'good' ELSE 'bad' END
+            FROM tickets AS t
+            WHERE t.rated_at >= ?1 AND t.rated_at < ?2 AND t.merged_into IS NULL AND {where})sql",
+             take);
+        each(R"sql(
+            SELECT t.id, {keys}, b.due_at, b.target
+            FROM sla_breaches AS b JOIN tickets AS t ON t.id = b.ticket_id
+            WHERE b.due_at >= ?1 AND b.due_at < ?2 AND t.merged_into IS NULL AND {where})sql",
+             take);
+    }
+
+    // Agents are the people who record events: not tkt itself ("(routing)", "(sla)") and
+    // not customers, whose mail is recorded under their address. A rating is the
+    // customer's word, whoever records it.
+    void activity(std::vector<StatsFacts::Activity>& out) {
+        each(R"sql(
+            SELECT DISTINCT {keys}, e.actor, e.at - e.at % 900
+            FROM events AS e JOIN tickets AS t ON t.id = e.ticket_id
+            WHERE e.at >= ?1 AND e.at < ?2 AND e.kind <> 'rated'
+              AND e.actor NOT LIKE '(%' AND instr(e.actor, '@') = 0
+              AND t.merged_into IS NULL AND {where})sql",
+             [&](const store::Statement& row) { out.push_back({keys_at(row, 0), row.text(5), row.integer(6)}); });
+    }
+
+    std::optional<Timestamp> first_created() {
+        auto statement = m_db.prepare("SELECT min(created_at) FROM tickets");
+        statement.step();
+        return statement.optional_integer(0);
+    }
+
+private:
+    // Replaces the changes of reopened tickets by their history: each finish (a status
+    // event to solved or closed) and each reopening before until.
+    void reopened_changes(std::vector<StatsFacts::Open>& out) {
+        std::unordered_map<TicketId, std::vector<std::pair<Timestamp, bool>>> history;
+        each(R"sql(
+            SELECT e.ticket_id, e.at,
+                   e.kind = 'status' AND json_extract(e.detail, '$.to') IN ('solved', 'closed')
+            FROM events AS e
+            WHERE e.ticket_id IN (SELECT ticket_id FROM events WHERE kind = 'reopened' AND at < ?2)
+              AND e.kind IN ('status', 'reopened') AND e.at < ?2
+            ORDER BY e.ticket_id, e.at, e.id)sql",
+             [&](const store::Statement& row) {
+                 history[row.integer(0)].emplace_back(row.integer(1), row.integer(2) != 0);
+             });
+        for (auto& ticket : out) {
+            if (const auto found = history.find(ticket.id); found != history.end()) {
+                ticket.changes = found->second;
+            }
+        }
+    }
+
+    store::Database& m_db;
+    Period m_period;
+    Seconds m_repeat_window;
+    store::Query m_where;
+};
+
+}  // namespace
+
+StatsFacts Store::stats_facts(const Period& period, const Filter& where, Seconds repeat_window) {
+    StatsReader reader(*m_db, period, where, repeat_window);
+    StatsFacts facts;
+    reader.created(facts.created);
+    reader.solved(facts.solved);
+    reader.open(facts.open);
+    reader.replies(facts.replies);
+    reader.happenings(facts.happenings);
+    reader.activity(facts.activity);
+    facts.first_created = reader.first_created();
+    return facts;
+}
+
+void Store::set_rating(TicketId id, int score, Timestamp at) {
+    m_db->prepare("UPDATE tickets SET csat = ?2, rated_at = ?3, updated_at = ?3 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, std::int64_t{score})
+        .bind(3, at)
+        .run();
+}
+
+}  // namespace tkt
