@@ -49,12 +49,14 @@ struct BreachOutcome {
     std::vector<std::string> tags_added;     // on_breach.tags
 };
 
-// Finds every open ticket past an SLA target at `actor.now` and, once per breach,
+// Finds every open ticket past an SLA target at `runner.now` and, once per breach,
 // records it (a `sla_breached` event) and applies the policy's on_breach to targets
 // still unmet; breaches recorded before are skipped, so that cron may run it often.
-// Nothing is written in a dry run. One transaction.
+// Its events are recorded as "(sla)", not as the login running it: the policy acted,
+// and no person's work is counted for it. Nothing is written in a dry run. One
+// transaction.
 std::vector<BreachOutcome> escalate_overdue(Store& store, const Routing& routing, const SlaConfig& sla,
-                                            const Actor& actor, DryRun dry_run);
+                                            const Actor& runner, DryRun dry_run);
 
 // Returns the tickets matching every term of `filter` in `sort` order, at most `limit`
 // (all when 0), judging its SLA terms (breaching: a running target is past due;

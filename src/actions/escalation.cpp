@@ -143,7 +143,9 @@ Escalation escalate_ticket(Store& store, const Routing& routing, const EscalateR
 }
 
 std::vector<BreachOutcome> escalate_overdue(Store& store, const Routing& routing, const SlaConfig& sla,
-                                            const Actor& actor, DryRun dry_run) {
+                                            const Actor& runner, DryRun dry_run) {
+    // The policy acts, not whoever runs cron: its events are tkt's own, as routing's are.
+    const Actor actor{"(sla)", runner.now};
     auto transaction = store.begin_write();
     Filter open_work = with_default_statuses(Filter{});
     Assigner assigner(store, routing, dry_run == DryRun::yes ? Persist::no : Persist::yes);

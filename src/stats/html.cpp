@@ -91,11 +91,15 @@ std::string line_chart(std::string_view title, const std::vector<std::string>& l
     const double top = largest({series});
     std::string out = chart_start(title, top);
     const int plot = k_height - k_top - k_bottom;
-    const double step = labels.size() > 1 ? static_cast<double>(k_width - k_left - 10) / static_cast<double>(labels.size() - 1) : 0;
+    // Inset by half a label at each end, so that the first and last labels fit.
+    constexpr int k_inset = 36;
+    const double step = labels.size() > 1
+                            ? static_cast<double>(k_width - k_left - 2 * k_inset) / static_cast<double>(labels.size() - 1)
+                            : 0;
     std::string points;
     const std::size_t label_every = std::max<std::size_t>(1, labels.size() / 12);
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        const double x = k_left + 5 + step * static_cast<double>(i);
+        const double x = k_left + k_inset + step * static_cast<double>(i);
         const double y = k_top + plot - plot * series.values.at(i) / top;
         points += fmt::format("{:.1f},{:.1f} ", x, y);
         out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"><title>{}: {:.6g}</title></circle>",

@@ -48,12 +48,15 @@ public:
     void each(std::string_view sql, Take take) {
         auto statement = m_db.prepare(fmt::format(fmt::runtime(sql), fmt::arg("keys", k_keys),
                                                   fmt::arg("contact", k_contact), fmt::arg("where", m_where.sql)));
-        // ?1 to ?3 are there for every query; not every query uses all of them.
+        // ?1 to ?3 are there for every query, the filter's for those that name {where};
+        // not every query uses all of them.
         const std::array<std::int64_t, 3> common{m_period.since, m_period.until, m_repeat_window};
         for (int index = 1; index <= std::min(3, statement.parameter_count()); ++index) {
             statement.bind(index, common.at(static_cast<std::size_t>(index - 1)));
         }
-        store::bind_parameters(statement, m_where.parameters, k_first_filter_parameter);
+        if (statement.parameter_count() >= k_first_filter_parameter) {
+            store::bind_parameters(statement, m_where.parameters, k_first_filter_parameter);
+        }
         while (statement.step()) {
             take(statement);
         }

@@ -29,6 +29,8 @@ The command line: help, versions, unknown commands, and errors from the environm
     next                        Take the most urgent unassigned ticket of your queues and line
     escalate                    Move a ticket to the next line, or escalate all past their SLA
     sla                         Show a ticket's SLA clocks: policy, targets, time left or overdue
+    rate                        Record the customer's satisfaction with a ticket (1-5)
+    stats                       Report metrics over a period: volume, reply times, escalations, CSAT, load
     import                      Load mail archives: mbox files or maildirs
     outbox                      List replies waiting for sendmail; flush retries them
     template                    List, show, render and lint reply templates
@@ -84,7 +86,7 @@ past the timeout (75, and the retry then succeeds).
   1
   $ sqlite3 tkt.db 'PRAGMA user_version = 99'
   $ tkt list 2>&1 | sed "s|$PWD/||"
-  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 4); upgrade tkt
+  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 5); upgrade tkt
   $ head -c 4096 /dev/urandom > junk.db; echo 'not a database' >> junk.db
   $ tkt --db junk.db list 2>&1 | sed "s|$PWD/||"
   tkt: database 'junk.db' is corrupt or not a tkt database (file is not a database)

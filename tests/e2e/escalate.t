@@ -59,9 +59,9 @@ Cron runs --overdue every few minutes: each breach is recorded and acted on once
   2|resolve|1
   $ tkt history 1 | grep -E 'sla_breached|escalated|assigned'
   2026-11-20 15:30  (routing)  assigned      nobody → anna
-  2026-11-23 07:01  anna       sla_breached  due=2026-11-23T07:00:00Z escalate_to_line=2 policy=standard started=2026-11-20T15:30:00Z tags=["sla-breach"] target=first_reply
-  2026-11-23 07:01  anna       escalated     by=sla from_line=1 reason=SLA first_reply missed (policy standard) to_line=2
-  2026-11-23 07:01  anna       assigned      anna → vera
+  2026-11-23 07:01  (sla)      sla_breached  due=2026-11-23T07:00:00Z escalate_to_line=2 policy=standard started=2026-11-20T15:30:00Z tags=["sla-breach"] target=first_reply
+  2026-11-23 07:01  (sla)      escalated     by=sla from_line=1 reason=SLA first_reply missed (policy standard) to_line=2
+  2026-11-23 07:01  (sla)      assigned      anna → vera
   $ TKT_NOW=2026-11-23T07:05:00Z tkt sla 1 --json | grep -E '"(policy|target|late)"'
     "policy": "second line",
         "target": "first_reply",
