@@ -52,6 +52,11 @@ __tkt_finished_ids() {
     __tkt_run list status:solved,closed --limit 200 | cut -f1
 }
 
+# Recently updated tickets of any status, for rate: customers rate solved ones too.
+__tkt_recent_ids() {
+    __tkt_run list status:any --sort=-updated --limit 200 | cut -f1
+}
+
 # Outbox entries in the state $1 (queued or sending), from 'tkt outbox'.
 __tkt_outbox_ids() {
     __tkt_run outbox | awk -F '\t' -v state="$1" '$3 == state { print $1 }'
@@ -174,7 +179,7 @@ _tkt() {
     COMPREPLY=()
 
     local -a commands=(help init new list show history reply close reopen tag route assign next
-        escalate sla import outbox template config)
+        escalate sla rate stats import outbox template config)
     local -a statuses=(new open pending solved closed)
     local -a priorities=(low normal high urgent)
     local -a channels=(email chat phone web api)
@@ -220,7 +225,8 @@ _tkt() {
             --db | --config | --login | --name | --email | --subject | --from | --body | \
                 --channel | --priority | --queue | --tag | --sort | --limit | --where | \
                 --template | --message | --var | --lang | --as | --status | --templates | \
-                --ticket | --context | --explain | --reason | --to-line | --to) ((i++)) ;;
+                --ticket | --context | --explain | --reason | --to-line | --to | --comment | \
+                --since | --until | --by | --within | --format | --output) ((i++)) ;;
             -t | -m | -r)
                 # reply's -t and -m and escalate's -r take a value; for tag they are
                 # tag removals.
@@ -485,6 +491,48 @@ _tkt() {
         elif ((${#args[@]} == 0)); then
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         fi
+        ;;
+    rate)
+        # rate ID SCORE [--comment TEXT]; the score is 1 (bad) to 5 (excellent).
+        case $prev in
+        --comment) ;;
+        *)
+            if [[ $cur == -* ]]; then
+                __tkt_add "$cur" --comment --help
+            elif ((${#args[@]} == 0)); then
+                mapfile -t ids < <(__tkt_recent_ids) && __tkt_add "$cur" "${ids[@]}"
+            elif ((${#args[@]} == 1)); then
+                __tkt_add "$cur" 1 2 3 4 5
+            fi
+            ;;
+        esac
+        ;;
+    stats)
+        local -a groups=(queue line agent channel priority day hour)
+        local -a formats=(table json csv markdown prometheus html)
+        local -a whens=(today yesterday this-week 7d)
+        case $prev in
+        --by) __tkt_add "$cur" "${groups[@]}" ;;
+        --format) __tkt_add "$cur" "${formats[@]}" ;;
+        --since | --until) __tkt_add "$cur" "${whens[@]}" ;;
+        --output)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            ;;
+        --where | --within) ;;
+        *)
+            case $cur in
+            --by=*) __tkt_add "$cur" "${groups[@]/#/--by=}" ;;
+            --format=*) __tkt_add "$cur" "${formats[@]/#/--format=}" ;;
+            --since=*) __tkt_add "$cur" "${whens[@]/#/--since=}" ;;
+            --until=*) __tkt_add "$cur" "${whens[@]/#/--until=}" ;;
+            -*)
+                __tkt_add "$cur" --since --until --by --where --within --business-hours \
+                    --format --output --help
+                ;;
+            esac
+            ;;
+        esac
         ;;
     import)
         # The first argument is the format, and the options are the format's.

@@ -49,7 +49,7 @@ function __tkt_args
         switch $tokens[1]
             case --db --config --login --name --email --subject --from --body --channel --priority --queue --tag --sort --limit \
                 --where --template --message --var --lang --as --status --templates --ticket --context \
-                --explain --reason --to-line --to
+                --explain --reason --to-line --to --comment --since --until --by --within --format --output
                 set -e tokens[1]
             case -t -m
                 # reply's short options take a value; for list and tag they are words.
@@ -124,6 +124,16 @@ end
 
 function __tkt_finished_ids
     __tkt_run list status:solved,closed --limit 200 | cut -f1
+end
+
+# Recently updated tickets of any status, for rate: customers rate solved ones too.
+function __tkt_recent_ids
+    __tkt_run list status:any --sort=-updated --limit 200 | cut -f1
+end
+
+# The SCORE of rate: 1 (bad) to 5 (excellent); 4 and 5 count as good.
+function __tkt_scores
+    printf '%s\t%s\n' 1 Bad 2 'Not good' 3 'Not good' 4 Good 5 Excellent
 end
 
 # Outbox entries in the state $argv[1] (queued or sending), from 'tkt outbox'.
@@ -330,13 +340,15 @@ complete -c tkt -n __tkt_needs_command -a assign -d 'Give a ticket to an agent b
 complete -c tkt -n __tkt_needs_command -a next -d 'Take the most urgent unassigned ticket of your queues and line'
 complete -c tkt -n __tkt_needs_command -a escalate -d 'Move a ticket to the next line, or escalate all past their SLA'
 complete -c tkt -n __tkt_needs_command -a sla -d "Show a ticket's SLA clocks: policy, targets, time left or overdue"
+complete -c tkt -n __tkt_needs_command -a rate -d "Record the customer's satisfaction with a ticket (1-5)"
+complete -c tkt -n __tkt_needs_command -a stats -d 'Report metrics over a period: volume, reply times, escalations, CSAT, load'
 complete -c tkt -n __tkt_needs_command -a import -d 'Load mail archives: mbox files or maildirs'
 complete -c tkt -n __tkt_needs_command -a outbox -d 'List replies waiting for sendmail; flush retries them'
 complete -c tkt -n __tkt_needs_command -a template -d 'List, show, render and lint reply templates'
 complete -c tkt -n __tkt_needs_command -a config -d 'Check the configuration files'
 
 # help [COMMAND]
-complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history reply close reopen tag route assign next escalate sla import outbox template config'
+complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history reply close reopen tag route assign next escalate sla rate stats import outbox template config'
 
 # init
 complete -c tkt -n '__tkt_using_command init' -l login -x -a '(__fish_complete_users)' -d 'Your agent login'
@@ -420,6 +432,21 @@ complete -c tkt -n '__tkt_using_command escalate; and __tkt_args_fewer_than 1' -
 # sla ID [--json]
 complete -c tkt -n '__tkt_using_command sla' -l json -d 'Print the clocks as JSON'
 complete -c tkt -n '__tkt_using_command sla; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
+
+# rate ID SCORE [--comment TEXT]
+complete -c tkt -n '__tkt_using_command rate; and __tkt_args_fewer_than 1' -a '(__tkt_recent_ids)'
+complete -c tkt -n '__tkt_using_command rate; and not __tkt_args_fewer_than 1; and __tkt_args_fewer_than 2' -a '(__tkt_scores)'
+complete -c tkt -n '__tkt_using_command rate' -l comment -x -d 'What the customer said'
+
+# stats [--since WHEN] [--until WHEN] [--by GROUP] [--where FILTER] [--within DURATION] [--business-hours] [--format FORMAT] [--output FILE]
+complete -c tkt -n '__tkt_using_command stats' -l since -x -a 'today yesterday this-week 7d' -d 'Start of the period: a date, a date-time, today, yesterday, this-week or 7d'
+complete -c tkt -n '__tkt_using_command stats' -l until -x -a 'today yesterday this-week 7d' -d 'End of the period, excluded (default: now)'
+complete -c tkt -n '__tkt_using_command stats' -l by -x -a 'queue line agent channel priority day hour' -d 'Group by queue, line, agent, channel, priority, day or hour'
+complete -c tkt -n '__tkt_using_command stats' -l where -x -d 'Only tickets matching a filter (as for list)'
+complete -c tkt -n '__tkt_using_command stats' -l within -x -d 'First-reply threshold (default 1h)'
+complete -c tkt -n '__tkt_using_command stats' -l business-hours -d "Measure durations in working time of each ticket's SLA calendar"
+complete -c tkt -n '__tkt_using_command stats' -l format -x -a 'table json csv markdown prometheus html' -d 'Output format'
+complete -c tkt -n '__tkt_using_command stats' -l output -r -F -d 'Write to FILE atomically'
 
 # import mbox FILE..., import maildir DIR...
 complete -c tkt -n '__tkt_using_command import; and __tkt_args_fewer_than 1' -a mbox -d 'Import mbox files'

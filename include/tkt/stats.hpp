@@ -1,5 +1,5 @@
 // Metrics over a period (DESIGN.md 8): what the store records, gathered once and
-// aggregated as a whole and per group. Definitions are in tkt(1), STATS.
+// aggregated as a whole and per group. Definitions are in tkt(1), STATISTICS.
 #pragma once
 
 #include "tkt/filter.hpp"
