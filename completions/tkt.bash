@@ -178,7 +178,7 @@ _tkt() {
     local -a ids=() tags=() agents=() queues=()
     COMPREPLY=()
 
-    local -a commands=(help init new list show history reply close reopen tag route assign next
+    local -a commands=(help init new list show history reply close reopen tag merge route assign next
         escalate sla rate stats import outbox template config)
     local -a statuses=(new open pending solved closed)
     local -a priorities=(low normal high urgent)
@@ -491,6 +491,19 @@ _tkt() {
         elif ((${#args[@]} == 0)); then
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         fi
+        ;;
+    merge)
+        # merge ID... --into ID
+        case $prev in
+        --into) mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}" ;;
+        *)
+            if [[ $cur == -* ]]; then
+                __tkt_add "$cur" --into --help
+            else
+                mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+            fi
+            ;;
+        esac
         ;;
     rate)
         # rate ID SCORE [--comment TEXT]; the score is 1 (bad) to 5 (excellent).

@@ -49,7 +49,7 @@ function __tkt_args
         switch $tokens[1]
             case --db --config --login --name --email --subject --from --body --channel --priority --queue --tag --sort --limit \
                 --where --template --message --var --lang --as --status --templates --ticket --context \
-                --explain --reason --to-line --to --comment --since --until --by --within --format --output
+                --explain --reason --to-line --to --comment --into --since --until --by --within --format --output
                 set -e tokens[1]
             case -t -m
                 # reply's short options take a value; for list and tag they are words.
@@ -340,6 +340,7 @@ complete -c tkt -n __tkt_needs_command -a assign -d 'Give a ticket to an agent b
 complete -c tkt -n __tkt_needs_command -a next -d 'Take the most urgent unassigned ticket of your queues and line'
 complete -c tkt -n __tkt_needs_command -a escalate -d 'Move a ticket to the next line, or escalate all past their SLA'
 complete -c tkt -n __tkt_needs_command -a sla -d "Show a ticket's SLA clocks: policy, targets, time left or overdue"
+complete -c tkt -n __tkt_needs_command -a merge -d "Fold duplicate tickets into the one that stays"
 complete -c tkt -n __tkt_needs_command -a rate -d "Record the customer's satisfaction with a ticket (1-5)"
 complete -c tkt -n __tkt_needs_command -a stats -d 'Report metrics over a period: volume, reply times, escalations, CSAT, load'
 complete -c tkt -n __tkt_needs_command -a import -d 'Load mail archives: mbox files or maildirs'
@@ -348,7 +349,7 @@ complete -c tkt -n __tkt_needs_command -a template -d 'List, show, render and li
 complete -c tkt -n __tkt_needs_command -a config -d 'Check the configuration files'
 
 # help [COMMAND]
-complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history reply close reopen tag route assign next escalate sla rate stats import outbox template config'
+complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history reply close reopen tag merge route assign next escalate sla rate stats import outbox template config'
 
 # init
 complete -c tkt -n '__tkt_using_command init' -l login -x -a '(__fish_complete_users)' -d 'Your agent login'
@@ -432,6 +433,10 @@ complete -c tkt -n '__tkt_using_command escalate; and __tkt_args_fewer_than 1' -
 # sla ID [--json]
 complete -c tkt -n '__tkt_using_command sla' -l json -d 'Print the clocks as JSON'
 complete -c tkt -n '__tkt_using_command sla; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
+
+# merge ID... --into ID
+complete -c tkt -n '__tkt_using_command merge' -a '(__tkt_ids)'
+complete -c tkt -n '__tkt_using_command merge' -l into -x -a '(__tkt_ids)' -d 'The ticket that stays'
 
 # rate ID SCORE [--comment TEXT]
 complete -c tkt -n '__tkt_using_command rate; and __tkt_args_fewer_than 1' -a '(__tkt_recent_ids)'

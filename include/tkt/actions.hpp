@@ -83,6 +83,18 @@ struct Rating {
 // rating replaces the earlier one. One transaction.
 Rating rate_ticket(Store& store, TicketId id, int score, std::string_view comment, const Actor& actor);
 
+// Folds the tickets `sources` into ticket `into` (a duplicate of the same request): each
+// is closed and marked merged, with a `merged` event on both sides ({"into"} and
+// {"from"}); its messages stay with it, mail that threads to it goes to `into`, and
+// metrics count the request once. One transaction; a source that is `into`, already
+// merged, or missing, or a merged `into`, is an error and nothing changes.
+std::vector<StatusChange> merge_tickets(Store& store, std::span<const TicketId> sources, TicketId into,
+                                        const Actor& actor);
+
+// Returns the ticket that stands for `id`: `id` itself, or the one it was merged into,
+// followed to the end.
+TicketId surviving_ticket(Store& store, TicketId id);
+
 // Closes the tickets `ids` in one transaction (an unknown id changes none of them).
 std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,
                                         const Actor& actor);

@@ -184,6 +184,9 @@ public:
     // count. Run it inside a read transaction.
     StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window);
 
+    // Marks ticket `id` as merged into ticket `into`.
+    void set_merged(TicketId id, TicketId into, Timestamp now);
+
     // Sets ticket `id`'s satisfaction score, rated at `at`, replacing an earlier one.
     void set_rating(TicketId id, int score, Timestamp at);
 

@@ -62,6 +62,7 @@ struct Ticket {
     std::optional<Timestamp> awaiting_since;
     std::optional<int> csat;
     std::optional<TicketId> parent_id;
+    std::optional<TicketId> merged_into;  // set when folded into another ticket
     std::vector<std::string> tags;  // sorted
 };
 

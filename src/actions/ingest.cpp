@@ -204,7 +204,7 @@ IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_vi
         return IngestResult{IngestOutcome::duplicate, *known, mail.kind, false};
     }
     if (const auto thread = find_thread(store, mail, settings)) {
-        return append_to(store, *thread, mail, raw, key, actor);
+        return append_to(store, surviving_ticket(store, *thread), mail, raw, key, actor);
     }
     return open_ticket(store, mail, raw, key, settings, actor);
 }

@@ -136,6 +136,47 @@ TicketRecord load_ticket(Store& store, TicketId id) {
     return record;
 }
 
+std::vector<StatusChange> merge_tickets(Store& store, std::span<const TicketId> sources, TicketId into,
+                                        const Actor& actor) {
+    if (std::find(sources.begin(), sources.end(), into) != sources.end()) {
+        throw usage_error(fmt::format("ticket {} cannot be merged into itself", into));
+    }
+    auto transaction = store.begin_write();
+    if (const Ticket target = require_ticket(store, into); target.merged_into) {
+        throw usage_error(fmt::format("ticket {} was merged into ticket {}: merge into that one", into,
+                                      *target.merged_into));
+    }
+    std::vector<StatusChange> changes;
+    for (const TicketId id : sources) {
+        const Ticket ticket = require_ticket(store, id);
+        if (ticket.merged_into) {
+            throw usage_error(fmt::format("ticket {} is already merged into ticket {}", id, *ticket.merged_into));
+        }
+        store.set_merged(id, into, actor.now);
+        if (ticket.status != Status::closed) {
+            change_status(store, ticket, Status::closed, "status", actor, "merge");
+        }
+        store.insert_event(id, actor.now, actor.login, "merged", nlohmann::json{{"into", into}}.dump());
+        store.insert_event(into, actor.now, actor.login, "merged", nlohmann::json{{"from", id}}.dump());
+        store.touch(into, actor.now);
+        changes.push_back(StatusChange{id, ticket.status, Status::closed, ticket.status != Status::closed});
+    }
+    transaction.commit();
+    return changes;
+}
+
+TicketId surviving_ticket(Store& store, TicketId id) {
+    // A chain cannot loop (a merged ticket takes no merges), but stay bounded anyway.
+    for (int hop = 0; hop < 64; ++hop) {
+        const auto ticket = store.find_ticket(id);
+        if (!ticket || !ticket->merged_into) {
+            break;
+        }
+        id = *ticket->merged_into;
+    }
+    return id;
+}
+
 Rating rate_ticket(Store& store, TicketId id, int score, std::string_view comment, const Actor& actor) {
     if (score < 1 || score > 5) {
         throw usage_error(fmt::format("score {} is out of range: rate from 1 (bad) to 5 (excellent)", score));

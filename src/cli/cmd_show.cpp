@@ -49,6 +49,12 @@ void print_ticket(const TicketRecord& record, Context& context) {
     if (t.parent_id) {
         print_field(context, "Follows:", fmt::format("#{}", *t.parent_id));
     }
+    if (t.csat) {
+        print_field(context, "Rated:", fmt::format("{} of 5", *t.csat));
+    }
+    if (t.merged_into) {
+        print_field(context, "Merged into:", fmt::format("#{}", *t.merged_into));
+    }
     if (!t.tags.empty()) {
         print_field(context, "Tags:", join(t.tags, " "));
     }

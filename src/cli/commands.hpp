@@ -39,6 +39,7 @@ void declare_escalate(CLI::App& command, Context& context);
 void declare_sla(CLI::App& command, Context& context);
 void declare_config(CLI::App& command, Context& context);
 void declare_rate(CLI::App& command, Context& context);
+void declare_merge(CLI::App& command, Context& context);
 void declare_stats(CLI::App& command, Context& context);
 
 }  // namespace tkt::cli

@@ -13,7 +13,7 @@ namespace tkt::cli {
 
 namespace {
 
-constexpr std::array<CommandSpec, 20> k_commands{{
+constexpr std::array<CommandSpec, 21> k_commands{{
     {"init", "Create the database and a starter config directory", declare_init},
     {"new", "Open a ticket", declare_new},
     {"list", "List tickets that match a filter", declare_list},
@@ -23,6 +23,7 @@ constexpr std::array<CommandSpec, 20> k_commands{{
     {"close", "Close tickets", declare_close},
     {"reopen", "Reopen solved or closed tickets", declare_reopen},
     {"tag", "Add (+tag) and remove (-tag) tags", declare_tag},
+    {"merge", "Fold duplicate tickets into the one that stays", declare_merge},
     {"route", "Send tickets to queues, lines and agents by routing.toml's rules", declare_route},
     {"assign", "Give a ticket to an agent by hand", declare_assign},
     {"next", "Take the most urgent unassigned ticket of your queues and line", declare_next},

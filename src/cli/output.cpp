@@ -132,6 +132,7 @@ nlohmann::ordered_json to_json(const Ticket& ticket) {
         {"first_reply_at", optional_time(ticket.first_reply_at)},
         {"solved_at", optional_time(ticket.solved_at)},
         {"csat", optional_value(ticket.csat)},
+        {"merged_into", optional_value(ticket.merged_into)},
         {"parent_id", optional_value(ticket.parent_id)},
         {"tags", ticket.tags},
     };

@@ -19,7 +19,7 @@ constexpr std::string_view k_ticket_columns =
     "t.id, t.subject, t.requester, t.requester_name, t.channel, t.queue, t.line, t.priority, "
     "t.status, t.assignee, t.created_at, t.updated_at, t.first_reply_at, t.solved_at, t.csat, "
     "t.parent_id, t.awaiting_since, (SELECT group_concat(tag, char(31)) FROM "
-    "(SELECT tag FROM tags WHERE ticket_id = t.id ORDER BY tag))";
+    "(SELECT tag FROM tags WHERE ticket_id = t.id ORDER BY tag)), t.merged_into";
 
 Ticket read_ticket(const Statement& row) {
     Ticket ticket;
@@ -45,6 +45,7 @@ Ticket read_ticket(const Statement& row) {
     if (const auto tags = row.optional_text(17)) {
         ticket.tags = split(*tags, '\x1f');
     }
+    ticket.merged_into = row.optional_integer(18);
     return ticket;
 }
 

@@ -231,6 +231,14 @@ StatsFacts Store::stats_facts(const Period& period, const Filter& where, Seconds
     return facts;
 }
 
+void Store::set_merged(TicketId id, TicketId into, Timestamp now) {
+    m_db->prepare("UPDATE tickets SET merged_into = ?2, updated_at = ?3 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, into)
+        .bind(3, now)
+        .run();
+}
+
 void Store::set_rating(TicketId id, int score, Timestamp at) {
     m_db->prepare("UPDATE tickets SET csat = ?2, rated_at = ?3, updated_at = ?3 WHERE id = ?1")
         .bind(1, id)

@@ -24,6 +24,7 @@ The command line: help, versions, unknown commands, and errors from the environm
     close                       Close tickets
     reopen                      Reopen solved or closed tickets
     tag                         Add (+tag) and remove (-tag) tags
+    merge                       Fold duplicate tickets into the one that stays
     route                       Send tickets to queues, lines and agents by routing.toml's rules
     assign                      Give a ticket to an agent by hand
     next                        Take the most urgent unassigned ticket of your queues and line

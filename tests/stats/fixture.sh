@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds a known history for the metrics tests, with the real binary and a clock
-# stepped by TKT_NOW: six tickets (and one auto-reply that is none), followed up, auto-replied, escalated, solved,
-# reopened, rated and breached at known times (UTC). stats_test.py holds the metrics
+# stepped by TKT_NOW: six tickets followed up, auto-replied, escalated, solved,
+# reopened, rated and breached at known times (UTC), and two that are no contacts (an
+# auto-reply that threads nowhere, a duplicate merged into another). stats_test.py holds the metrics
 # this history must give, worked out by hand.
 # Usage: fixture.sh DIR   (TKT_BIN_DIR names the folder of the tkt under test)
 set -eu
@@ -72,3 +73,8 @@ at 2026-11-16T23:30:00Z; mail "Sam <sam@example.com>" logistics "Wrong size"    
 at 2026-11-16T14:30:00Z; mail "Mailer <mailer@example.com>" general "Out of office" "Auto-Submitted: auto-replied
 "
 at 2026-11-16T23:30:00Z; mail "Sam <sam@example.com>" logistics "Wrong size"
+# Ticket 8: Ivan's request again through the web form, folded into ticket 2: it must
+# count once, as ticket 2. Mail that threads to 8 then goes to 2.
+at 2026-11-16T09:02:00Z; "$tkt" new --from ivan@example.com --channel web --queue payments \
+    --subject "Card declined (web form)" --body "My card is declined." >/dev/null
+at 2026-11-16T09:12:00Z; "$tkt" merge 8 --into 2 >/dev/null

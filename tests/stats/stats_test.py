@@ -341,6 +341,24 @@ class EdgeCases(Fixture):
         self.assertEqual(agents["vera"]["created"], 1)        # 5, escalated to her
         self.assertEqual(agents["(none)"]["created"], 2)      # 4 and 6 have no owner
 
+    def test_merged_and_duplicates_count_once(self):
+        # 8 was folded into 2 and 6 was delivered twice: the totals above hold, and here
+        # is why.
+        tickets = {t["id"]: t for t in json.loads(run(["list", "status:any", "--json"], self.env).stdout)}
+        self.assertEqual(len(tickets), 8)
+        self.assertEqual(tickets[8]["merged_into"], 2)
+        self.assertEqual(tickets[8]["status"], "closed")
+        self.assertIsNone(tickets[2]["merged_into"])
+        self.assertEqual([e["kind"] for e in json.loads(run(["history", "2", "--json"], self.env).stdout)
+                          if e["kind"] == "merged"], ["merged"])
+        again = run(["merge", "8", "--into", "2"], self.env, check=False)
+        self.assertEqual((again.returncode, again.stderr), (64, "tkt: ticket 8 is already merged into ticket 2\n"))
+        into_merged = run(["merge", "4", "--into", "8"], self.env, check=False)
+        self.assertEqual(into_merged.returncode, 64)
+        self.assertIn("ticket 8 was merged into ticket 2: merge into that one", into_merged.stderr)
+        self.assertEqual(run(["merge", "4", "--into", "4"], self.env, check=False).returncode, 64)
+        self.assertEqual(run(["merge", "99", "--into", "2"], self.env, check=False).returncode, 1)
+
     def test_where(self):
         report = json.loads(self.stats("--where", "queue:payments", "--format", "json"))
         self.assertEqual(report["total"]["created"], 2)
