@@ -112,7 +112,11 @@ public:
         each(fmt::format("{}WHERE t.solved_at >= ?1 AND +t.created_at < ?2 AND {{contact}} AND {{where}}",
                          k_select),
              take);
-        each(fmt::format("{}WHERE t.id IN (SELECT ticket_id FROM events WHERE kind = 'reopened' AND at < ?2) "
+        // First solved before since, yet open at some moment of the period: reopened in
+        // it, or open at since (then open now, or finished again since).
+        each(fmt::format("{}WHERE t.id IN (SELECT ticket_id FROM events WHERE kind = 'reopened' AND at >= ?1 AND at < ?2 "
+                         "UNION SELECT id FROM tickets WHERE status IN ('new', 'open', 'pending') "
+                         "UNION SELECT ticket_id FROM events WHERE kind = 'status' AND at >= ?1) "
                          "AND +t.solved_at < ?1 AND {{contact}} AND {{where}}",
                          k_select),
              take);
@@ -189,23 +193,48 @@ public:
     }
 
 private:
-    // Replaces the changes of reopened tickets by their history: each finish (a status
-    // event to solved or closed) and each reopening before until.
+    // Replaces the changes of the tickets solved at some time by their history if they
+    // were ever reopened: each finish (a status event to solved or closed) and each
+    // reopening before until. A short report looks up its few tickets one by one; a
+    // long one reads every reopened ticket's events at once (CROSS JOIN keeps SQLite on
+    // those tickets' own events rather than every status event).
     void reopened_changes(std::vector<StatsFacts::Open>& out) {
-        std::unordered_map<TicketId, std::vector<std::pair<Timestamp, bool>>> history;
-        each(R"sql(
-            SELECT e.ticket_id, e.at,
-                   e.kind = 'status' AND json_extract(e.detail, '$.to') IN ('solved', 'closed')
-            FROM events AS e
-            WHERE e.ticket_id IN (SELECT ticket_id FROM events WHERE kind = 'reopened' AND at < ?2)
-              AND e.kind IN ('status', 'reopened') AND e.at < ?2
-            ORDER BY e.ticket_id, e.at, e.id)sql",
-             [&](const store::Statement& row) {
-                 history[row.integer(0)].emplace_back(row.integer(1), row.integer(2) != 0);
-             });
+        constexpr std::size_t k_one_by_one = 20000;
+        constexpr std::string_view k_history =
+            "SELECT e.ticket_id, e.at, e.kind = 'status' AND json_extract(e.detail, '$.to') IN ('solved', 'closed'), "
+            "e.kind = 'reopened' FROM {} AND +e.kind IN ('status', 'reopened') AND e.at < ?2 "
+            "ORDER BY e.ticket_id, e.at, e.id";
+        std::unordered_map<TicketId, StatsFacts::Open*> solved;
         for (auto& ticket : out) {
-            if (const auto found = history.find(ticket.id); found != history.end()) {
-                ticket.changes = found->second;
+            if (!ticket.changes.empty()) {
+                solved.emplace(ticket.id, &ticket);
+            }
+        }
+        std::unordered_map<TicketId, std::vector<std::pair<Timestamp, bool>>> history;
+        std::unordered_map<TicketId, bool> reopened;
+        const auto take = [&](const store::Statement& row) {
+            history[row.integer(0)].emplace_back(row.integer(1), row.integer(2) != 0);
+            reopened[row.integer(0)] = reopened[row.integer(0)] || row.integer(3) != 0;
+        };
+        if (solved.size() <= k_one_by_one) {
+            const std::string sql = fmt::format(fmt::runtime(k_history), "events AS e WHERE e.ticket_id = ?1");
+            for (const auto& [id, ticket] : solved) {
+                auto statement = m_db.prepare(sql);
+                statement.bind(1, id).bind(2, m_period.until);
+                while (statement.step()) {
+                    take(statement);
+                }
+            }
+        } else {
+            each(fmt::format(fmt::runtime(k_history),
+                             "(SELECT DISTINCT ticket_id FROM events WHERE kind = 'reopened' AND at < ?2) AS r "
+                             "CROSS JOIN events AS e ON e.ticket_id = r.ticket_id WHERE 1"),
+                 take);
+        }
+        for (auto& [id, changes] : history) {
+            const auto found = solved.find(id);
+            if (found != solved.end() && reopened[id]) {
+                found->second->changes = std::move(changes);
             }
         }
     }

@@ -104,6 +104,7 @@ JSON and CSV.
       "first_reply_at": null,
       "solved_at": null,
       "csat": null,
+      "merged_into": null,
       "parent_id": null,
       "tags": [
         "vip"

@@ -48,6 +48,7 @@ tkt new opens a ticket from flags and prints its id.
     "first_reply_at": null,
     "solved_at": null,
     "csat": null,
+    "merged_into": null,
     "parent_id": null,
     "tags": []
   }

@@ -275,3 +275,45 @@ TEST_CASE("paths::write_file_atomically") {
 }
 
 }  // namespace tkt
+
+namespace tkt {
+
+TEST_CASE("stats::gather_stats: the backlog of tickets solved before the period and reopened") {
+    Store store = Store::open_in_memory();
+    NewTicket request;
+    request.subject = "Help";
+    request.requester = "kim@example.com";
+    request.body = "Please";
+    const Timestamp day = 86400;
+    const Timestamp start = 10 * day;  // the period is day 10
+    const auto ticket = [&](Timestamp created, std::initializer_list<std::pair<Timestamp, bool>> changes) {
+        const TicketId id = create_ticket(store, request, Actor{"anna", created});
+        for (const auto& [at, close] : changes) {
+            const std::vector<TicketId> ids{id};
+            if (close) {
+                close_tickets(store, ids, Actor{"anna", at});
+            } else {
+                reopen_tickets(store, ids, Actor{"anna", at});
+            }
+        }
+        return id;
+    };
+    ticket(day, {{2 * day, true}, {3 * day, false}});                       // reopened before: open throughout
+    ticket(day, {{2 * day, true}, {3 * day, false}, {4 * day, true}});      // closed again before: not open
+    ticket(day, {{2 * day, true}, {3 * day, false}, {12 * day, true}});     // closed again after: open at the end
+    ticket(day, {{2 * day, true}, {start + 3600, false}});                  // reopened within: open at the end
+    ticket(day, {{2 * day, true}, {start + 3600, false}, {start + 7200, true}});  // and closed again within
+    ticket(day, {{2 * day, true}});                                         // solved long before: not open
+    ticket(start + 60, {});                                                 // new in the period
+
+    StatsOptions options;
+    options.period = {start, start + day};
+    options.now = 20 * day;
+    const StatsFacts facts = gather_stats(store, options);
+    const StatsReport report = aggregate_stats(facts, options, StatsGroup::none, calendar_measure());
+    CHECK(report.total.backlog == 4);
+    CHECK(report.total.reopened == 2);
+    CHECK(report.total.created == 1);
+}
+
+}  // namespace tkt
