@@ -187,8 +187,9 @@ struct StatsReport {
 // working seconds of the ticket's SLA calendar.
 using DurationMeasure = std::function<Seconds(TicketId id, Timestamp start, Timestamp end)>;
 
-// Returns the facts of `options`' period and filter from `store`, in one read transaction.
-StatsFacts gather_stats(Store& store, const StatsOptions& options);
+// Returns the facts of `options`' period and filter from `store`, in one read
+// transaction, for reports grouped by each of `groups`.
+StatsFacts gather_stats(Store& store, const StatsOptions& options, std::span<const StatsGroup> groups);
 
 // Aggregates `facts` into a report grouped by `by`, measuring durations with `measure`.
 StatsReport aggregate_stats(const StatsFacts& facts, const StatsOptions& options, StatsGroup by,

@@ -180,9 +180,11 @@ public:
 
     // Returns what a report over `period` reads of the tickets matching `where` (no SLA
     // terms): created, solved, possibly open, replied to, reopened, rated, breached, and
-    // agents' activity; repeat contacts look `repeat_window` back. Merged tickets never
-    // count. Run it inside a read transaction.
-    StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window);
+    // agents' activity, with the keys of its tickets only when `keyed_activity` (a
+    // report groups it by queue, line, channel or priority); repeat contacts look
+    // `repeat_window` back. Merged tickets never count. Run it inside a read transaction.
+    StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window,
+                           bool keyed_activity);
 
     // Marks ticket `id` as merged into ticket `into`.
     void set_merged(TicketId id, TicketId into, Timestamp now);

@@ -132,7 +132,12 @@ void run_stats(const StatsCommandOptions& options, Context& context) {
     check_format(options.format);
     const StatsOptions report = report_options(options, context);
     Store& store = context.existing_store();
-    const StatsFacts facts = gather_stats(store, report);
+    // The HTML page also shows the facts by day, queue and agent.
+    std::vector<StatsGroup> groups{report.by};
+    if (options.format == "html") {
+        groups.insert(groups.end(), {StatsGroup::day, StatsGroup::queue, StatsGroup::agent});
+    }
+    const StatsFacts facts = gather_stats(store, report, groups);
     const DurationMeasure measure =
         report.business_hours ? business_hours_measure(store, context.sla()) : calendar_measure();
     // A file gets no colour, whatever stdout is.

@@ -305,9 +305,13 @@ DurationStats summarize(std::vector<Seconds> values) {
     return stats;
 }
 
-StatsFacts gather_stats(Store& store, const StatsOptions& options) {
+StatsFacts gather_stats(Store& store, const StatsOptions& options, std::span<const StatsGroup> groups) {
+    const bool keyed = std::any_of(groups.begin(), groups.end(), [](StatsGroup group) {
+        return group == StatsGroup::queue || group == StatsGroup::line || group == StatsGroup::channel ||
+               group == StatsGroup::priority;
+    });
     auto read = store.begin_read();
-    StatsFacts facts = store.stats_facts(options.period, options.where, options.repeat_window);
+    StatsFacts facts = store.stats_facts(options.period, options.where, options.repeat_window, keyed);
     read.commit();
     return facts;
 }

@@ -137,8 +137,8 @@ CREATE TABLE sla_breaches (
 // Metrics (tkt stats) and merging. rated_at is when the customer's current rating came;
 // merged_into marks a ticket folded into another, which counts once, as that one. The
 // indexes serve the time ranges of a report: tickets never solved (the backlog), the
-// replies and events of a period, breaches by due time, and whether a customer wrote
-// to a ticket at all.
+// replies and events of a period, breaches by due time, whether a customer wrote to a
+// ticket at all and how often it was answered, and the few merged tickets.
 constexpr std::string_view k_version_5 = R"sql(
 ALTER TABLE tickets ADD COLUMN rated_at INTEGER;
 ALTER TABLE tickets ADD COLUMN merged_into INTEGER REFERENCES tickets (id);
@@ -146,6 +146,8 @@ CREATE INDEX tickets_rated ON tickets (rated_at) WHERE rated_at IS NOT NULL;
 CREATE INDEX tickets_unsolved ON tickets (created_at) WHERE solved_at IS NULL;
 CREATE INDEX messages_replies ON messages (created_at) WHERE direction = 'out' AND auto = 0;
 CREATE INDEX messages_customer ON messages (ticket_id) WHERE direction = 'in' AND auto = 0;
+CREATE INDEX messages_answers ON messages (ticket_id) WHERE direction = 'out' AND auto = 0;
+CREATE INDEX tickets_merged ON tickets (merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX events_at ON events (at);
 CREATE INDEX sla_breaches_due ON sla_breaches (due_at);
 )sql";

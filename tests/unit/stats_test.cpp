@@ -309,7 +309,7 @@ TEST_CASE("stats::gather_stats: the backlog of tickets solved before the period 
     StatsOptions options;
     options.period = {start, start + day};
     options.now = 20 * day;
-    const StatsFacts facts = gather_stats(store, options);
+    const StatsFacts facts = gather_stats(store, options, std::vector<StatsGroup>{StatsGroup::none});
     const StatsReport report = aggregate_stats(facts, options, StatsGroup::none, calendar_measure());
     CHECK(report.total.backlog == 4);
     CHECK(report.total.reopened == 2);
