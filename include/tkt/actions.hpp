@@ -58,11 +58,11 @@ struct StatusChange {
     bool changed = false;  // false when the ticket already had that status
 };
 
-// Moves `ticket` to `target` and records an event of `kind` ("status", "reopened")
-// with the detail {"from", "to"}, and "by" (what caused it: "reply", "mail") when
-// given; a move out of solved or closed is always "reopened", and a first move to
+// Moves `ticket` to `target` and records a `status` event with the detail {"from",
+// "to"}, and "by" (what caused it: "reply", "mail", "merge") when given; a move out of
+// solved or closed is a `reopened` event, whoever causes it, and a first move to
 // solved or closed sets solved_at. Runs in the caller's transaction.
-void change_status(Store& store, const Ticket& ticket, Status target, std::string_view kind, const Actor& actor,
+void change_status(Store& store, const Ticket& ticket, Status target, const Actor& actor,
                    std::string_view by = {});
 
 // Gives ticket `id` to `to` (nullopt: nobody) and records an `assigned` event with

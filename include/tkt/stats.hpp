@@ -102,11 +102,12 @@ struct StatsFacts {
         std::string author;
         std::optional<Timestamp> waiting_since;  // the oldest customer message it answers
     };
+    enum class Happened { reopened, rated_good, rated_bad, breached_first_reply, breached_next_reply, breached_resolve };
     struct Happening {  // a ticket event of the period: reopened, rated, breached
         TicketId id = 0;
         StatsKeys keys;
         Timestamp at = 0;
-        std::string what;  // "reopened", a breached target, "good"/"bad" for ratings
+        Happened what = Happened::reopened;
     };
     struct Activity {  // an agent recorded something on a ticket in a 15-minute slot
         StatsKeys keys;

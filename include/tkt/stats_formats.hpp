@@ -1,6 +1,7 @@
 // A report's forms: JSON (DESIGN.md 8's shape), CSV, Markdown, Prometheus text
-// exposition and a self-contained HTML page. Every form reads the same Metrics through
-// one list of fields, so the numbers are the same in each.
+// exposition and a self-contained HTML page. The forms for machines and people read the
+// same Metrics through one list of fields (src/stats/formats.cpp), so the numbers are
+// the same in each.
 #pragma once
 
 #include "tkt/stats.hpp"
@@ -15,24 +16,24 @@ namespace tkt {
 
 enum class Unit { count, seconds, share, hours, rate };
 
-// One metric as every form shows it: its JSON path ("first_reply.median"), its label
-// for people, its unit and its value in a Metrics (nullopt: no data).
-struct MetricField {
-    std::string_view path;
-    std::string_view label;
-    Unit unit = Unit::count;
-    std::optional<double> (*value)(const Metrics&, const StatsReport&) = nullptr;
-};
-
-// Returns the metrics of a report in the order every form lists them.
-std::span<const MetricField> metric_fields();
-
-// The agent columns: replies, solved, hours, per_hour, replies_per_hour.
-std::span<const MetricField> agent_fields();
+// Returns an agent's value of one of the agent fields (replies, solved, hours,
+// per_hour, replies_per_hour).
 std::optional<double> agent_value(std::string_view path, const AgentLoad& agent);
 
 // Returns `value` of `unit` for people: "42", "1h 35m", "74.4%", "8.00"; "-" for none.
 std::string format_metric(std::optional<double> value, Unit unit);
+
+// A report laid out for people, every value formatted: the header and the rows.
+struct TextTable {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+};
+
+// Returns the metrics with a row per field: its label, the total, then each group.
+TextTable metrics_table(const StatsReport& report);
+
+// Returns the total's agents with a row per agent and a column per agent field.
+TextTable agents_table(const StatsReport& report);
 
 // Returns the report as JSON, in DESIGN.md 8's shape (durations in seconds, shares in
 // 0..1, null for a metric without data).

@@ -101,6 +101,9 @@ public:
     void update_status(TicketId id, Status status, std::optional<Timestamp> solved_at,
                        Timestamp now);
 
+    // Marks ticket `id` as merged into ticket `into`.
+    void set_merged(TicketId id, TicketId into, Timestamp now);
+
     // Sets ticket `id`'s first_reply_at to `at` unless it has one; returns true when set.
     bool mark_first_reply(TicketId id, Timestamp at);
 
@@ -176,7 +179,7 @@ public:
     // Returns the breaches recorded on ticket `id`, oldest first.
     std::vector<SlaBreach> breaches(TicketId id);
 
-    // Metrics (src/store/store_stats.cpp).
+    // Metrics and ratings (src/store/store_stats.cpp).
 
     // Returns what a report over `period` reads of the tickets matching `where` (no SLA
     // terms): created, solved, possibly open, replied to, reopened, rated, breached, and
@@ -185,9 +188,6 @@ public:
     // `repeat_window` back. Merged tickets never count. Run it inside a read transaction.
     StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window,
                            bool keyed_activity);
-
-    // Marks ticket `id` as merged into ticket `into`.
-    void set_merged(TicketId id, TicketId into, Timestamp now);
 
     // Sets ticket `id`'s satisfaction score, rated at `at`, replacing an earlier one.
     void set_rating(TicketId id, int score, Timestamp at);

@@ -118,7 +118,7 @@ IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::
     const Ticket ticket = *store.find_ticket(id);
     // Only a person reopens: auto-replies and bounces never do.
     if (mail.kind == MailKind::human && (is_finished(ticket.status) || ticket.status == Status::pending)) {
-        change_status(store, ticket, Status::open, is_finished(ticket.status) ? "reopened" : "status", actor, "mail");
+        change_status(store, ticket, Status::open, actor, "mail");
         result.reopened = is_finished(ticket.status);
     }
     return result;

@@ -228,7 +228,7 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         const Status target = draft.status_after.value_or(ticket.status == Status::new_ ? Status::open : ticket.status);
         result.status = StatusChange{ticket.id, ticket.status, target, target != ticket.status};
         if (result.status.changed) {
-            change_status(store, ticket, target, "status", Actor{agent.login, now}, "reply");
+            change_status(store, ticket, target, Actor{agent.login, now}, "reply");
         }
         store.touch(ticket.id, now);
         if (queue) {

@@ -18,14 +18,14 @@ constexpr std::size_t k_max_subject_bytes = 998;
 // recording an event of `kind`; one transaction for all of them.
 template <class Applies>
 std::vector<StatusChange> move_tickets(Store& store, std::span<const TicketId> ids, Status target,
-                                       std::string_view kind, const Actor& actor, Applies applies) {
+                                       const Actor& actor, Applies applies) {
     auto transaction = store.begin_write();
     std::vector<StatusChange> changes;
     for (const TicketId id : ids) {
         const Ticket ticket = require_ticket(store, id);
         StatusChange change{id, ticket.status, target, applies(ticket.status)};
         if (change.changed) {
-            change_status(store, ticket, target, kind, actor);
+            change_status(store, ticket, target, actor);
         }
         changes.push_back(change);
     }
@@ -96,7 +96,7 @@ TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor
     return id;
 }
 
-void change_status(Store& store, const Ticket& ticket, Status target, std::string_view kind, const Actor& actor,
+void change_status(Store& store, const Ticket& ticket, Status target, const Actor& actor,
                    std::string_view by) {
     const auto solved_at = is_finished(target) ? std::optional(actor.now) : std::nullopt;
     store.update_status(ticket.id, target, solved_at, actor.now);
@@ -106,8 +106,7 @@ void change_status(Store& store, const Ticket& ticket, Status target, std::strin
     }
     // Every move out of solved or closed is a reopening, whoever caused it.
     const bool reopening = is_finished(ticket.status) && !is_finished(target);
-    store.insert_event(ticket.id, actor.now, actor.login, reopening ? std::string_view("reopened") : kind,
-                       detail.dump());
+    store.insert_event(ticket.id, actor.now, actor.login, reopening ? "reopened" : "status", detail.dump());
 }
 
 Ticket require_ticket(Store& store, TicketId id) {
@@ -154,7 +153,7 @@ std::vector<StatusChange> merge_tickets(Store& store, std::span<const TicketId> 
         }
         store.set_merged(id, into, actor.now);
         if (ticket.status != Status::closed) {
-            change_status(store, ticket, Status::closed, "status", actor, "merge");
+            change_status(store, ticket, Status::closed, actor, "merge");
         }
         store.insert_event(id, actor.now, actor.login, "merged", nlohmann::json{{"into", into}}.dump());
         store.insert_event(into, actor.now, actor.login, "merged", nlohmann::json{{"from", id}}.dump());
@@ -198,13 +197,13 @@ Rating rate_ticket(Store& store, TicketId id, int score, std::string_view commen
 
 std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,
                                         const Actor& actor) {
-    return move_tickets(store, ids, Status::closed, "status", actor,
+    return move_tickets(store, ids, Status::closed, actor,
                         [](Status from) { return from != Status::closed; });
 }
 
 std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids,
                                          const Actor& actor) {
-    return move_tickets(store, ids, Status::open, "reopened", actor,
+    return move_tickets(store, ids, Status::open, actor,
                         [](Status from) { return is_finished(from); });
 }
 

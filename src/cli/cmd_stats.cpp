@@ -70,36 +70,28 @@ StatsOptions report_options(const StatsCommandOptions& options, Context& context
     return report;
 }
 
+// Prints `table` aligned, under the terminal's own `header` words.
+void print_text_table(std::ostream& out, const Terminal& terminal, const std::vector<std::string>& header,
+                      const TextTable& table) {
+    std::vector<std::vector<Cell>> rows;
+    for (const auto& row : table.rows) {
+        rows.emplace_back(row.begin(), row.end());
+    }
+    print_table(out, terminal, header, rows);
+}
+
 void print_report_table(std::ostream& out, const StatsReport& report, const Terminal& terminal) {
     out << fmt::format("Support metrics, {} to {}{}\n", format_local_time(report.period.since),
                        format_local_time(report.period.until), report.business_hours ? " (business hours)" : "");
+    const TextTable metrics = metrics_table(report);
     std::vector<std::string> header{"METRIC", "TOTAL"};
-    for (const auto& group : report.groups) {
-        header.push_back(group.first);
+    header.insert(header.end(), metrics.header.begin() + 2, metrics.header.end());
+    print_text_table(out, terminal, header, metrics);
+    if (!report.total.agents.empty()) {
+        out << '\n';
+        print_text_table(out, terminal, {"AGENT", "REPLIES", "SOLVED", "HOURS", "SOLVED/H", "REPLIES/H"},
+                         agents_table(report));
     }
-    std::vector<std::vector<Cell>> rows;
-    for (const auto& field : metric_fields()) {
-        std::vector<Cell> row{{std::string(field.label)}, {format_metric(field.value(report.total, report), field.unit)}};
-        for (const auto& group : report.groups) {
-            row.push_back({format_metric(field.value(group.second, report), field.unit)});
-        }
-        rows.push_back(std::move(row));
-    }
-    print_table(out, terminal, header, rows);
-    if (report.total.agents.empty()) {
-        return;
-    }
-    out << '\n';
-    const std::vector<std::string> agent_header{"AGENT", "REPLIES", "SOLVED", "HOURS", "SOLVED/H", "REPLIES/H"};
-    std::vector<std::vector<Cell>> agent_rows;
-    for (const auto& agent : report.total.agents) {
-        std::vector<Cell> row{{agent.agent}};
-        for (const auto& field : agent_fields()) {
-            row.push_back({format_metric(agent_value(field.path, agent), field.unit)});
-        }
-        agent_rows.push_back(std::move(row));
-    }
-    print_table(out, terminal, agent_header, agent_rows);
 }
 
 std::string render(const StatsCommandOptions& options, const StatsOptions& report_options, const StatsFacts& facts,

@@ -82,35 +82,36 @@ std::optional<std::filesystem::path> shipped_templates_dir() {
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-    const auto fail = [&](std::string_view what) {
-        return Error(Exit::cant_create,
-                     fmt::format("cannot write '{}': {}: {}", path.string(), what, std::strerror(errno)));
-    };
     const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     std::string temporary = (folder / fmt::format(".{}.XXXXXX", path.filename().string())).string();
     const int fd = ::mkstemp(temporary.data());
-    if (fd < 0) {
-        throw fail("cannot create a temporary file beside it");
-    }
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    bool written = ::fchmod(fd, 0666 & ~mask) == 0;
-    for (std::size_t done = 0; written && done < bytes.size();) {
-        const ssize_t count = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (count < 0 && errno == EINTR) {
-            continue;
+    int error = fd < 0 ? errno : 0;  // the first failure's errno
+    const auto check = [&](bool ok) {
+        if (!ok && error == 0) {
+            error = errno != 0 ? errno : EIO;
         }
-        written = count > 0;
-        done += written ? static_cast<std::size_t>(count) : 0;
+        return ok;
+    };
+    if (fd >= 0) {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        check(::fchmod(fd, 0666 & ~mask) == 0);
+        for (std::size_t done = 0; error == 0 && done < bytes.size();) {
+            errno = 0;
+            const ssize_t count = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (!(count < 0 && errno == EINTR) && check(count > 0)) {
+                done += static_cast<std::size_t>(count);
+            }
+        }
+        check(error == 0 && ::fsync(fd) == 0);
+        check(::close(fd) == 0);
+        check(error == 0 && ::rename(temporary.c_str(), path.c_str()) == 0);
     }
-    written = written && ::fsync(fd) == 0;
-    const int saved = errno;
-    written = ::close(fd) == 0 && written;
-    if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) {
-        errno = written ? errno : saved;
-        const Error error = fail("writing failed");
-        ::unlink(temporary.c_str());
-        throw error;
+    if (error != 0) {
+        if (fd >= 0) {
+            ::unlink(temporary.c_str());
+        }
+        throw Error(Exit::cant_create, fmt::format("cannot write '{}': {}", path.string(), std::strerror(error)));
     }
 }
 

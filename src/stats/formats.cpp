@@ -9,6 +9,15 @@
 namespace tkt {
 namespace {
 
+// One metric as every form shows it: its JSON path ("first_reply.median"), its label
+// for people, its unit and its value in a Metrics (nullopt: no data).
+struct MetricField {
+    std::string_view path;
+    std::string_view label;
+    Unit unit = Unit::count;
+    std::optional<double> (*value)(const Metrics&, const StatsReport&) = nullptr;
+};
+
 std::optional<double> number(std::int64_t value) { return static_cast<double>(value); }
 
 std::optional<double> number(const std::optional<Seconds>& value) {
@@ -128,8 +137,7 @@ std::string markdown_cell(std::string_view text) {
     return cell;
 }
 
-void markdown_table(std::string& out, const std::vector<std::string>& header,
-                    const std::vector<std::vector<std::string>>& rows) {
+void markdown_table(std::string& out, const TextTable& table) {
     const auto line = [&](const std::vector<std::string>& cells) {
         out += "|";
         for (const auto& cell : cells) {
@@ -137,22 +145,18 @@ void markdown_table(std::string& out, const std::vector<std::string>& header,
         }
         out += "\n";
     };
-    line(header);
+    line(table.header);
     out += "|";
-    for (std::size_t i = 0; i < header.size(); ++i) {
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
         out += i == 0 ? " --- |" : " ---: |";
     }
     out += "\n";
-    for (const auto& row : rows) {
+    for (const auto& row : table.rows) {
         line(row);
     }
 }
 
 }  // namespace
-
-std::span<const MetricField> metric_fields() { return k_fields; }
-
-std::span<const MetricField> agent_fields() { return k_agent_fields; }
 
 std::optional<double> agent_value(std::string_view path, const AgentLoad& agent) {
     if (path == "replies") {
@@ -218,39 +222,45 @@ std::string stats_csv(const StatsReport& report) {
     return out;
 }
 
-std::string stats_markdown(const StatsReport& report) {
-    std::string out = fmt::format("## Support metrics, {} to {}{}\n\n", format_iso8601(report.period.since),
-                                  format_iso8601(report.period.until),
-                                  report.business_hours ? " (business hours)" : "");
-    std::vector<std::string> header{"Metric", "Total"};
+TextTable metrics_table(const StatsReport& report) {
+    TextTable table{{"Metric", "Total"}, {}};
     for (const auto& group : report.groups) {
-        header.push_back(group.first);
+        table.header.push_back(group.first);
     }
-    std::vector<std::vector<std::string>> rows;
     for (const auto& field : k_fields) {
         std::vector<std::string> row{std::string(field.label),
                                      format_metric(field.value(report.total, report), field.unit)};
         for (const auto& group : report.groups) {
             row.push_back(format_metric(field.value(group.second, report), field.unit));
         }
-        rows.push_back(std::move(row));
+        table.rows.push_back(std::move(row));
     }
-    markdown_table(out, header, rows);
+    return table;
+}
+
+TextTable agents_table(const StatsReport& report) {
+    TextTable table{{"Agent"}, {}};
+    for (const auto& field : k_agent_fields) {
+        table.header.emplace_back(field.label);
+    }
+    for (const auto& agent : report.total.agents) {
+        std::vector<std::string> row{agent.agent};
+        for (const auto& field : k_agent_fields) {
+            row.push_back(format_metric(agent_value(field.path, agent), field.unit));
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+std::string stats_markdown(const StatsReport& report) {
+    std::string out = fmt::format("## Support metrics, {} to {}{}\n\n", format_iso8601(report.period.since),
+                                  format_iso8601(report.period.until),
+                                  report.business_hours ? " (business hours)" : "");
+    markdown_table(out, metrics_table(report));
     if (!report.total.agents.empty()) {
         out += "\n";
-        std::vector<std::string> agent_header{"Agent"};
-        for (const auto& field : k_agent_fields) {
-            agent_header.emplace_back(field.label);
-        }
-        std::vector<std::vector<std::string>> agent_rows;
-        for (const auto& agent : report.total.agents) {
-            std::vector<std::string> row{agent.agent};
-            for (const auto& field : k_agent_fields) {
-                row.push_back(format_metric(agent_value(field.path, agent), field.unit));
-            }
-            agent_rows.push_back(std::move(row));
-        }
-        markdown_table(out, agent_header, agent_rows);
+        markdown_table(out, agents_table(report));
     }
     return out;
 }

@@ -164,13 +164,13 @@ std::string agents_chart(const StatsReport& report) {
     return bar_chart("Replies and tickets solved per agent", labels, {replies, solved});
 }
 
-std::string table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+std::string html_table(const TextTable& table) {
     std::string out = "<table><thead><tr>";
-    for (const auto& cell : header) {
+    for (const auto& cell : table.header) {
         out += fmt::format("<th>{}</th>", escape_html(cell));
     }
     out += "</tr></thead><tbody>";
-    for (const auto& row : rows) {
+    for (const auto& row : table.rows) {
         out += "<tr>";
         for (std::size_t i = 0; i < row.size(); ++i) {
             const std::string_view cell = i == 0 ? "th" : "td";
@@ -179,38 +179,6 @@ std::string table(const std::vector<std::string>& header, const std::vector<std:
         out += "</tr>";
     }
     return out + "</tbody></table>\n";
-}
-
-std::string metrics_table(const StatsReport& report) {
-    std::vector<std::string> header{"Metric", "Total"};
-    for (const auto& group : report.groups) {
-        header.push_back(group.first);
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& field : metric_fields()) {
-        std::vector<std::string> row{std::string(field.label), format_metric(field.value(report.total, report), field.unit)};
-        for (const auto& group : report.groups) {
-            row.push_back(format_metric(field.value(group.second, report), field.unit));
-        }
-        rows.push_back(std::move(row));
-    }
-    return table(header, rows);
-}
-
-std::string agents_table(const StatsReport& report) {
-    std::vector<std::string> header{"Agent"};
-    for (const auto& field : agent_fields()) {
-        header.emplace_back(field.label);
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& agent : report.total.agents) {
-        std::vector<std::string> row{agent.agent};
-        for (const auto& field : agent_fields()) {
-            row.push_back(format_metric(agent_value(field.path, agent), field.unit));
-        }
-        rows.push_back(std::move(row));
-    }
-    return table(header, rows);
 }
 
 std::optional<double> number_of(std::int64_t value) { return static_cast<double>(value); }
@@ -275,9 +243,9 @@ std::string stats_html(const HtmlReport& report) {
                       series_of(report.by_queue, "solved", k_green, [](const Metrics& m) { return static_cast<double>(m.solved); }),
                       series_of(report.by_queue, "backlog", k_orange, [](const Metrics& m) { return static_cast<double>(m.backlog); })});
     out += agents_chart(report.by_agent);
-    out += "<h2>Metrics</h2>\n" + metrics_table(main);
+    out += "<h2>Metrics</h2>\n" + html_table(metrics_table(main));
     if (!total.agents.empty()) {
-        out += "<h2>Agents</h2>\n" + agents_table(main);
+        out += "<h2>Agents</h2>\n" + html_table(agents_table(main));
     }
     out += "<p class=\"period\">Percentiles are nearest-rank; durations in " +
            std::string(main.business_hours ? "working time of each ticket's SLA calendar" : "calendar time") +

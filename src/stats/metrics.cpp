@@ -3,6 +3,7 @@
 #include "tkt/store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <memory>
 #include <map>
@@ -30,7 +31,7 @@ struct Tally {
     std::vector<Seconds> reply_time;
     std::vector<Seconds> resolution;
     std::vector<TicketId> reopened;
-    std::map<std::string, std::vector<TicketId>> breached;  // by target
+    std::array<std::vector<TicketId>, 3> breached;  // first reply, next reply, resolve
     std::map<std::string, AgentTally> agents;
 };
 
@@ -45,9 +46,9 @@ Metrics finish(Tally& tally) {
     m.reply_time = summarize(std::move(tally.reply_time));
     m.resolution = summarize(std::move(tally.resolution));
     m.reopened = distinct_count(tally.reopened);
-    m.breached_first_reply = distinct_count(tally.breached["first_reply"]);
-    m.breached_next_reply = distinct_count(tally.breached["next_reply"]);
-    m.breached_resolve = distinct_count(tally.breached["resolve"]);
+    m.breached_first_reply = distinct_count(tally.breached[0]);
+    m.breached_next_reply = distinct_count(tally.breached[1]);
+    m.breached_resolve = distinct_count(tally.breached[2]);
     m.within_share = ratio(m.within, m.within_judged);
     m.escalation_rate = ratio(m.escalated, m.created);
     m.repeat_contact_rate = ratio(m.repeat_contacts, m.created);
@@ -213,14 +214,15 @@ private:
 
     void add_happenings() {
         for (const auto& happening : m_facts.happenings) {
+            using Happened = StatsFacts::Happened;
             count(happening.keys, happening.at, [&](Tally& t) {
-                if (happening.what == "reopened") {
-                    t.reopened.push_back(happening.id);
-                } else if (happening.what == "good" || happening.what == "bad") {
-                    ++t.metrics.rated;
-                    t.metrics.good += happening.what == "good" ? 1 : 0;
-                } else {
-                    t.breached[happening.what].push_back(happening.id);
+                switch (happening.what) {
+                case Happened::reopened: t.reopened.push_back(happening.id); break;
+                case Happened::rated_good: ++t.metrics.good; [[fallthrough]];
+                case Happened::rated_bad: ++t.metrics.rated; break;
+                case Happened::breached_first_reply: t.breached[0].push_back(happening.id); break;
+                case Happened::breached_next_reply: t.breached[1].push_back(happening.id); break;
+                case Happened::breached_resolve: t.breached[2].push_back(happening.id); break;
                 }
             });
         }

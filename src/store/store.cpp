@@ -207,6 +207,14 @@ void Store::update_status(TicketId id, Status status, std::optional<Timestamp> s
         .run();
 }
 
+void Store::set_merged(TicketId id, TicketId into, Timestamp now) {
+    m_db->prepare("UPDATE tickets SET merged_into = ?2, updated_at = ?3 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, into)
+        .bind(3, now)
+        .run();
+}
+
 bool Store::mark_first_reply(TicketId id, Timestamp at) {
     m_db->prepare("UPDATE tickets SET first_reply_at = ?2 WHERE id = ?1 AND first_reply_at IS NULL")
         .bind(1, id)

@@ -41,14 +41,18 @@ StatsKeys keys_at(const store::Statement& row, int first) {
     return keys;
 }
 
+std::optional<Timestamp> read_first_created(store::Database& db) {
+    auto statement = db.prepare("SELECT min(created_at) FROM tickets");
+    statement.step();
+    return statement.optional_integer(0);
+}
+
 class StatsReader {
 public:
     StatsReader(store::Database& db, const Period& period, const Filter& where, Seconds repeat_window)
         : m_db(db), m_period(period), m_repeat_window(repeat_window),
-          m_where(store::build_ticket_conditions(where, k_first_filter_parameter)) {
-        const auto first = first_created();
-        m_whole_history = !first || period.since <= *first;
-    }
+          m_where(store::build_ticket_conditions(where, k_first_filter_parameter)),
+          m_first_created(read_first_created(db)), m_whole_history(!m_first_created || period.since <= *m_first_created) {}
 
     // Runs `sql`, in which {keys} names the grouping columns, {contact} the condition of
     // a ticket that counts, {where} the filter's conditions on "tickets AS t" and {scan}
@@ -166,21 +170,25 @@ public:
     }
 
     void happenings(std::vector<StatsFacts::Happening>& out) {
+        using Happened = StatsFacts::Happened;
+        // Column 7 numbers what happened in the order of Happened.
         const auto take = [&](const store::Statement& row) {
-            out.push_back({row.integer(0), keys_at(row, 1), row.integer(6), row.text(7)});
+            out.push_back({row.integer(0), keys_at(row, 1), row.integer(6), static_cast<Happened>(row.integer(7))});
         };
+        static_assert(static_cast<int>(Happened::rated_bad) == 2 && static_cast<int>(Happened::breached_resolve) == 5);
         each(R"sql(
-            SELECT t.id, {keys}, e.at, 'reopened'
+            SELECT t.id, {keys}, e.at, 0
             FROM events AS e JOIN tickets AS t ON t.id = e.ticket_id
             WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2 AND t.merged_into IS NULL AND {where})sql",
              take);
         each(R"sql(
-            SELECT t.id, {keys}, t.rated_at, CASE WHEN t.csat >= 4 THEN 'good' ELSE 'bad' END
+            SELECT t.id, {keys}, t.rated_at, CASE WHEN t.csat >= 4 THEN 1 ELSE 2 END
             FROM tickets AS t
             WHERE t.rated_at >= ?1 AND t.rated_at < ?2 AND t.merged_into IS NULL AND {where})sql",
              take);
         each(R"sql(
-            SELECT t.id, {keys}, b.due_at, b.target
+            SELECT t.id, {keys}, b.due_at,
+                   CASE b.target WHEN 'first_reply' THEN 3 WHEN 'next_reply' THEN 4 ELSE 5 END
             FROM sla_breaches AS b JOIN tickets AS t ON t.id = b.ticket_id
             WHERE b.due_at >= ?1 AND b.due_at < ?2 AND t.merged_into IS NULL AND {where})sql",
              take);
@@ -207,11 +215,8 @@ public:
              [&](const store::Statement& row) { out.push_back({keys_at(row, 0), row.text(5), row.integer(6)}); });
     }
 
-    std::optional<Timestamp> first_created() {
-        auto statement = m_db.prepare("SELECT min(created_at) FROM tickets");
-        statement.step();
-        return statement.optional_integer(0);
-    }
+    // When the store's first ticket came, for time buckets.
+    std::optional<Timestamp> first_created() const { return m_first_created; }
 
 private:
     // Replaces the changes of the tickets solved at some time by their history if they
@@ -264,7 +269,8 @@ private:
     Period m_period;
     Seconds m_repeat_window;
     store::Query m_where;
-    bool m_whole_history = false;
+    std::optional<Timestamp> m_first_created;
+    bool m_whole_history;
 };
 
 }  // namespace
@@ -281,14 +287,6 @@ StatsFacts Store::stats_facts(const Period& period, const Filter& where, Seconds
     reader.activity(facts.activity, keyed_activity || !where.terms.empty());
     facts.first_created = reader.first_created();
     return facts;
-}
-
-void Store::set_merged(TicketId id, TicketId into, Timestamp now) {
-    m_db->prepare("UPDATE tickets SET merged_into = ?2, updated_at = ?3 WHERE id = ?1")
-        .bind(1, id)
-        .bind(2, into)
-        .bind(3, now)
-        .run();
 }
 
 void Store::set_rating(TicketId id, int score, Timestamp at) {
