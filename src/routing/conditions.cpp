@@ -258,8 +258,10 @@ std::unique_ptr<RE2> compile(const RuleReader& reader, const Located& value,
                              std::string_view rule) {
     auto pattern = std::make_unique<RE2>(value.text, pattern_options());
     if (!pattern->ok()) {
+        // The pattern is shortened: the error stays one readable line however long it is.
         reader.fail(value.where, fmt::format("invalid regular expression '{}' in rule '{}': {}",
-                                             value.text, rule, pattern->error()));
+                                             truncate_to_width(value.text, 60), rule,
+                                             truncate_to_width(pattern->error(), 80)));
     }
     return pattern;
 }

@@ -123,8 +123,10 @@ TemplateFile load_template_file(const std::filesystem::path& path) {
 TemplateLibrary::TemplateLibrary(std::vector<std::filesystem::path> folders) : m_folders(std::move(folders)) {}
 
 std::optional<std::filesystem::path> TemplateLibrary::path_of(std::string_view name) const {
-    // Names only, never paths: a partial cannot reach outside the template folders.
-    const bool plain = !name.empty() && name.find_first_of("/\\\0") == std::string_view::npos &&
+    // Names only, never paths: a partial cannot reach outside the template folders. The
+    // NUL is in the set too: the file system would end the name there.
+    constexpr std::string_view k_not_in_names("/\\\0", 3);
+    const bool plain = !name.empty() && name.find_first_of(k_not_in_names) == std::string_view::npos &&
                        name != "." && name != ".." && !name.starts_with('.');
     if (!plain) {
         return std::nullopt;
