@@ -109,6 +109,26 @@ std::string reply_detail(const ReplyDraft& draft, const AgentIdentity& agent, bo
     return detail.dump();
 }
 
+// Records what sendmail did with a claimed entry. sendmail cannot be undone, so a lock
+// held by another process is waited out several times over before the entry is left
+// in 'sending' (in doubt) and the error reported.
+void record_delivery(Store& store, const Delivery& delivery, Timestamp now) {
+    constexpr int k_attempts = 6;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            auto finish = store.begin_write();
+            store.finish_outbox(delivery.item.id,
+                                delivery.result.ok ? std::nullopt : std::optional(delivery.result.error), now);
+            finish.commit();
+            return;
+        } catch (const Error& error) {
+            if (error.code() != Exit::temp_fail || attempt == k_attempts) {
+                throw;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
@@ -266,9 +286,7 @@ std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& 
         }
         SendResult result = run_sendmail(sendmail, claimed->raw);
         Delivery delivery{std::move(*claimed), std::move(result)};
-        auto finish = store.begin_write();
-        store.finish_outbox(id, delivery.result.ok ? std::nullopt : std::optional(delivery.result.error), now);
-        finish.commit();
+        record_delivery(store, delivery, now);
         delivery.item.raw.clear();
         delivery.item.state = delivery.result.ok ? OutboxState::sent : OutboxState::queued;
         deliveries.push_back(std::move(delivery));

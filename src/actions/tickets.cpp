@@ -98,15 +98,19 @@ TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor
 
 void change_status(Store& store, const Ticket& ticket, Status target, const Actor& actor,
                    std::string_view by) {
-    const auto solved_at = is_finished(target) ? std::optional(actor.now) : std::nullopt;
-    store.update_status(ticket.id, target, solved_at, actor.now);
+    // A status moves on from the ticket's last change, never before it: mail dated earlier
+    // (it waited in a queue), or a process whose clock was read before it waited for the
+    // lock, must not put a reopening before the solve it undoes in the history.
+    const Timestamp at = std::max(actor.now, ticket.updated_at);
+    const auto solved_at = is_finished(target) ? std::optional(at) : std::nullopt;
+    store.update_status(ticket.id, target, solved_at, at);
     nlohmann::json detail{{"from", to_string(ticket.status)}, {"to", to_string(target)}};
     if (!by.empty()) {
         detail["by"] = by;
     }
     // Every move out of solved or closed is a reopening, whoever caused it.
     const bool reopening = is_finished(ticket.status) && !is_finished(target);
-    store.insert_event(ticket.id, actor.now, actor.login, reopening ? "reopened" : "status", detail.dump());
+    store.insert_event(ticket.id, at, actor.login, reopening ? "reopened" : "status", detail.dump());
 }
 
 Ticket require_ticket(Store& store, TicketId id) {

@@ -98,8 +98,20 @@ void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
     for (const auto& reply : recorded) {
         ids.push_back(*reply.outbox_id);
     }
+    std::vector<Delivery> deliveries;
+    try {
+        deliveries = send_outbox(context.store(), context.config().mail.sendmail, ids, context.now());
+    } catch (const Error& error) {
+        // The replies are recorded whatever happens here: a retry of the command would
+        // record them twice, so the way on is the outbox.
+        if (error.code() != Exit::temp_fail) {
+            throw;
+        }
+        throw Error(Exit::temp_fail, fmt::format("the reply is recorded, but handing it to sendmail stopped "
+                                                 "('tkt outbox' shows what waits): {}", error.what()));
+    }
     std::vector<std::string> failures;
-    for (const auto& delivery : send_outbox(context.store(), context.config().mail.sendmail, ids, context.now())) {
+    for (const auto& delivery : deliveries) {
         if (delivery.result.ok) {
             context.out() << fmt::format("sent reply on ticket {} to {}\n", delivery.item.ticket_id,
                                          delivery.item.recipient);

@@ -179,18 +179,18 @@ public:
         each(R"sql(
             SELECT t.id, {keys}, e.at, 0
             FROM events AS e JOIN tickets AS t ON t.id = e.ticket_id
-            WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2 AND t.merged_into IS NULL AND {where})sql",
+            WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2 AND {contact} AND {where})sql",
              take);
         each(R"sql(
             SELECT t.id, {keys}, t.rated_at, CASE WHEN t.csat >= 4 THEN 1 ELSE 2 END
             FROM tickets AS t
-            WHERE t.rated_at >= ?1 AND t.rated_at < ?2 AND t.merged_into IS NULL AND {where})sql",
+            WHERE t.rated_at >= ?1 AND t.rated_at < ?2 AND {contact} AND {where})sql",
              take);
         each(R"sql(
             SELECT t.id, {keys}, b.due_at,
                    CASE b.target WHEN 'first_reply' THEN 3 WHEN 'next_reply' THEN 4 ELSE 5 END
             FROM sla_breaches AS b JOIN tickets AS t ON t.id = b.ticket_id
-            WHERE b.due_at >= ?1 AND b.due_at < ?2 AND t.merged_into IS NULL AND {where})sql",
+            WHERE b.due_at >= ?1 AND b.due_at < ?2 AND {contact} AND {where})sql",
              take);
     }
 

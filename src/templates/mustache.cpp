@@ -197,7 +197,9 @@ std::string to_text(const nlohmann::json& value) {
     if (value.is_null()) {
         return {};
     }
-    return value.dump();
+    // An object or array prints as JSON; bytes that are not UTF-8 in its strings print as
+    // U+FFFD rather than ending the render.
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // Puts `indent` before every line of `source` that has content after it.
