@@ -111,7 +111,9 @@ std::string to_utf8(std::string_view bytes, std::string_view charset) {
     }
     const std::string detected = guess_charset(bytes);
     if (!detected.empty()) {
-        if (auto converted = convert(bytes, detected.c_str(), true)) {
+        // glibc's iconv passes "UTF-8" beyond U+10FFFF (lead bytes F5 to F7) as it is:
+        // what a guessed charset gives is checked as a declared one's is.
+        if (auto converted = convert(bytes, detected.c_str(), true); converted && is_valid_utf8(*converted)) {
             return std::move(*converted);
         }
     }

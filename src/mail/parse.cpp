@@ -256,6 +256,11 @@ MailControl control_headers(const std::vector<MailHeader>& headers) {
     for (const auto& header : headers) {
         const std::string name = ascii_lower(header.name);
         const std::string value(trim(header.value));
+        // Control values are tokens a trusted gateway writes: one that is not UTF-8 is
+        // ignored rather than stored, where every JSON listing would fail on it.
+        if (!is_valid_utf8(value)) {
+            continue;
+        }
         if (name == "x-tkt-queue" && !value.empty()) {
             control.queue = value;
         } else if (name == "x-tkt-priority" && !value.empty()) {

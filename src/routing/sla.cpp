@@ -18,6 +18,10 @@ constexpr std::array<std::string_view, 7> k_policy_keys{
     "name", "match", "calendar", "first_reply", "next_reply", "resolve", "on_breach"};
 constexpr std::array<std::string_view, 3> k_breach_keys{"escalate_to_line", "priority", "tags"};
 
+// The longest target. Clocks walk the calendar's working weeks, and over thousands of
+// years (parse_duration takes up to 2^40 s) they would not end.
+constexpr Seconds k_max_target = 366 * 86400;
+
 // Reads sla.toml: the shared reader plus the value types only this file has.
 class SlaReader : public toml_file::Reader {
 public:
@@ -126,6 +130,9 @@ std::optional<Seconds> read_target(const SlaReader& reader, const toml::table& t
     }
     if (*length <= 0) {
         reader.fail(*node, fmt::format("'{}' must be longer than zero", key));
+    }
+    if (*length > k_max_target) {
+        reader.fail(*node, fmt::format("'{}' must be at most a year (8784h)", key));
     }
     if (working_time && (text->back() == 'd' || text->back() == 'w')) {
         reader.fail(
