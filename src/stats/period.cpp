@@ -119,6 +119,15 @@ std::vector<Bucket> time_buckets(StatsGroup group, Period period) {
         return buckets;
     }
     const bool days = group == StatsGroup::day;
+    // A column per bucket: ten thousand (27 years of days, 416 days of hours) is past any
+    // report a person reads, and the bound keeps a typo in a date from running for ever.
+    constexpr Timestamp k_max_buckets = 10000;
+    const Timestamp step = days ? 86400 : 3600;
+    const Timestamp approximate = period.until / step - period.since / step;  // cannot overflow
+    if (approximate > k_max_buckets) {
+        throw usage_error(fmt::format("--by {} over this period makes {} groups, more than {}: narrow "
+                                      "--since and --until", days ? "day" : "hour", approximate, k_max_buckets));
+    }
     // The local day or hour holding since (an hour: local minutes and seconds off,
     // whatever the zone's offset).
     const std::tm since_fields = local_fields(period.since);
