@@ -29,6 +29,8 @@ void import_messages(Store& store, MessageSource& source, const IngestSettings& 
                      const Actor& actor, std::size_t batch, ImportSummary& summary,
                      const ImportProgress& progress) {
     store.tune_for_bulk();
+    // What the committed batches hold: on a failure, the summary tells only that.
+    ImportSummary committed = summary;
     bool more = true;
     while (more) {
         auto transaction = store.begin_write();
@@ -50,8 +52,10 @@ void import_messages(Store& store, MessageSource& source, const IngestSettings& 
                     step.commit();
                     count(summary, result);
                 } catch (const Error& error) {
-                    // A temporary failure stops everything; anything else is this message's.
-                    if (error.code() == Exit::temp_fail) {
+                    // Bad data is this message's; the store failing (locked, full,
+                    // read-only, corrupt) stops everything.
+                    if (error.code() != Exit::data) {
+                        summary = committed;
                         throw;
                     }
                     summary.failures.push_back({message->origin, error.what()});
@@ -61,7 +65,13 @@ void import_messages(Store& store, MessageSource& source, const IngestSettings& 
                 progress(summary, source.progress());
             }
         }
-        transaction.commit();
+        try {
+            transaction.commit();
+        } catch (const Error&) {
+            summary = committed;
+            throw;
+        }
+        committed = summary;
     }
 }
 

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/statvfs.h>
 #include <cstring>
 #include <thread>
 #include <utility>
@@ -40,11 +41,44 @@ std::string database_name(sqlite3* db) {
     return name && *name ? name : ":memory:";
 }
 
+bool writable(const std::string& path) { return ::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) == 0; }
+
+// Why SQLite could not write the database, or in WAL mode even read it (a reader needs
+// the -shm file): words a person can act on, or "" when none of these is the cause.
+std::string read_only_reason(const std::string& path) {
+    if (path.empty() || path == ":memory:") {
+        return "";
+    }
+    struct statvfs fs {};
+    if (::statvfs(path.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0) {
+        return "it is on a read-only file system";
+    }
+    if (::access(path.c_str(), F_OK) == 0 && !writable(path)) {
+        return "the file is not writable";
+    }
+    const auto folder = std::filesystem::path(path).parent_path();
+    if (!writable(folder.empty() ? "." : folder.string())) {
+        return "its folder is not writable (the -wal and -shm files go beside it)";
+    }
+    for (const char* suffix : {"-shm", "-wal"}) {
+        const std::string side = path + suffix;
+        if (::access(side.c_str(), F_OK) == 0 && !writable(side)) {
+            return fmt::format("'{}' is not writable", side);
+        }
+    }
+    return "";
+}
+
 }  // namespace
 
 void throw_sqlite_error(sqlite3* db, int code, std::string_view what) {
     const std::string name = database_name(db);
     const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+    if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN) {
+        if (const std::string reason = read_only_reason(name); !reason.empty()) {
+            throw Error(Exit::cant_create, fmt::format("database '{}' is read-only: {}", name, reason));
+        }
+    }
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -181,6 +215,9 @@ Database::Database(const std::filesystem::path& path, std::chrono::milliseconds 
         sqlite3* failed = std::exchange(m_db, nullptr);
         const std::string detail = failed ? sqlite3_errmsg(failed) : sqlite3_errstr(code);
         sqlite3_close(failed);
+        if (const std::string reason = read_only_reason(path.string()); !reason.empty()) {
+            throw Error(Exit::cant_create, fmt::format("database '{}' is read-only: {}", path.string(), reason));
+        }
         throw Error(Exit::cant_create,
                     fmt::format("cannot open database '{}': {}", path.string(), detail));
     }

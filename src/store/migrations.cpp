@@ -179,6 +179,17 @@ void migrate(Database& db, std::span<const Migration> migrations) {
     Transaction transaction(db, TransactionKind::write);
     // Another process may have migrated while this one waited for the lock.
     const int version = schema_version(db);
+    // Schema 0 is a new database only when it is empty: tkt never adds its tables to
+    // another program's database.
+    if (version == 0) {
+        auto tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+        tables.step();
+        if (tables.integer(0) > 0) {
+            throw Error(Exit::io, fmt::format("database '{}' is not a tkt database: it holds other tables and no "
+                                              "tkt schema",
+                                              db.path().string()));
+        }
+    }
     if (version > latest) {
         throw Error(Exit::config,
                     fmt::format("database '{}' was written by a newer tkt (schema {}, this tkt "
