@@ -227,10 +227,16 @@ Database::Database(const std::filesystem::path& path, std::chrono::milliseconds 
     // The last connection checkpoints on close (SQLite's default) on purpose: without
     // it the WAL outlives each short-lived process and every next one rebuilds its
     // index by reading up to 1,000 frames, which made `tkt new` 1.8x slower (bench/).
-    exec("PRAGMA foreign_keys = ON");
-    if (!in_memory) {
-        exec("PRAGMA journal_mode = WAL");
-        exec("PRAGMA synchronous = NORMAL");
+    try {
+        exec("PRAGMA foreign_keys = ON");
+        if (!in_memory) {
+            exec("PRAGMA journal_mode = WAL");
+            exec("PRAGMA synchronous = NORMAL");
+        }
+    } catch (...) {
+        // A corrupt or locked file: no destructor runs for a constructor that throws.
+        sqlite3_close_v2(std::exchange(m_db, nullptr));
+        throw;
     }
 }
 
