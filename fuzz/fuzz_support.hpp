@@ -2,6 +2,8 @@
 // folder for loaders that read files, and a way to report a broken promise.
 #pragma once
 
+#include "tkt/error.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -88,6 +90,31 @@ inline std::vector<std::string_view> split_parts(std::string_view text, char sep
     }
     parts.push_back(text);
     return parts;
+}
+
+// Loads a configuration file both ways and checks that they agree: `collect(problems)`
+// as `tkt config check` does, gathering the problems, and `load_and_use()` as every
+// other command does, throwing the first. A file that loads one way loads the other.
+template <typename Collect, typename LoadAndUse>
+void check_loads_agree(std::string_view file, Collect collect, LoadAndUse load_and_use) {
+    std::vector<std::string> problems;
+    bool collected_ok = false;
+    try {
+        collect(problems);
+        collected_ok = problems.empty();
+    } catch (const Error&) {
+        // Errors other than configuration errors are not collected.
+    }
+    try {
+        load_and_use();
+        if (!problems.empty()) {
+            broken_promise(std::string(file) + " loads although config check finds problems in it");
+        }
+    } catch (const Error& error) {
+        if (collected_ok && error.code() == Exit::config) {
+            broken_promise(std::string(file) + " throws a configuration error that config check does not find");
+        }
+    }
 }
 
 }  // namespace tkt::fuzz

@@ -44,25 +44,8 @@ void run(const Routing& routing) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto path = fuzz::scratch().write("routing.toml", fuzz::as_text(data, size));
-    std::vector<std::string> problems;
-    bool collected_ok = false;
-    try {
-        Routing::load(path, &problems);
-        collected_ok = problems.empty();
-    } catch (const Error&) {
-        // Errors other than configuration errors are not collected.
-    }
-    try {
-        const Routing routing = Routing::load(path);
-        if (!problems.empty()) {
-            fuzz::broken_promise("routing.toml loads although config check finds problems in it");
-        }
-        run(routing);
-    } catch (const Error& error) {
-        if (collected_ok && error.code() == Exit::config) {
-            fuzz::broken_promise(
-                "routing.toml throws a configuration error that config check does not find");
-        }
-    }
+    fuzz::check_loads_agree(
+        "routing.toml", [&](std::vector<std::string>& problems) { Routing::load(path, &problems); },
+        [&] { run(Routing::load(path)); });
     return 0;
 }

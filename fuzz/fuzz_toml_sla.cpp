@@ -52,25 +52,8 @@ void run(const SlaConfig& config) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto path = fuzz::scratch().write("sla.toml", fuzz::as_text(data, size));
-    std::vector<std::string> problems;
-    bool collected_ok = false;
-    try {
-        load_sla(path, k_now, &problems);
-        collected_ok = problems.empty();
-    } catch (const Error&) {
-        // Errors other than configuration errors are not collected.
-    }
-    try {
-        const SlaConfig config = load_sla(path, k_now);
-        if (!problems.empty()) {
-            fuzz::broken_promise("sla.toml loads although config check finds problems in it");
-        }
-        run(config);
-    } catch (const Error& error) {
-        if (collected_ok && error.code() == Exit::config) {
-            fuzz::broken_promise(
-                "sla.toml throws a configuration error that config check does not find");
-        }
-    }
+    fuzz::check_loads_agree(
+        "sla.toml", [&](std::vector<std::string>& problems) { load_sla(path, k_now, &problems); },
+        [&] { run(load_sla(path, k_now)); });
     return 0;
 }

@@ -19,6 +19,45 @@ void count(ImportSummary& summary, const IngestResult& result) {
     }
 }
 
+// Imports up to `batch` messages in one transaction; returns false once the source is
+// done. A message's bad data is counted as its failure; any other error (the store is
+// locked, full, read-only or corrupt) stops the import, the batch rolled back.
+bool import_batch(Store& store, MessageSource& source, const IngestSettings& settings, const Actor& actor,
+                  std::size_t batch, ImportSummary& summary, const ImportProgress& progress) {
+    bool more = true;
+    auto transaction = store.begin_write();
+    for (std::size_t done = 0; done < batch; ++done) {
+        auto message = source.next();
+        if (!message) {
+            more = false;
+            break;
+        }
+        if (message->error) {
+            summary.failures.push_back({message->origin, *message->error});
+        } else if (trim(message->bytes).empty()) {
+            summary.failures.push_back({message->origin, "empty"});
+        } else {
+            const InboundMail mail = mail::api().parse(message->bytes, MailOptions{settings.trusted});
+            auto step = store.begin_step();
+            try {
+                const auto result = ingest_parsed(store, mail, message->bytes, settings, actor);
+                step.commit();
+                count(summary, result);
+            } catch (const Error& error) {
+                if (error.code() != Exit::data) {
+                    throw;
+                }
+                summary.failures.push_back({message->origin, error.what()});
+            }
+        }
+        if (progress) {
+            progress(summary, source.progress());
+        }
+    }
+    transaction.commit();
+    return more;
+}
+
 }  // namespace
 
 std::int64_t ImportSummary::read() const {
@@ -33,40 +72,8 @@ void import_messages(Store& store, MessageSource& source, const IngestSettings& 
     ImportSummary committed = summary;
     bool more = true;
     while (more) {
-        auto transaction = store.begin_write();
-        for (std::size_t done = 0; done < batch; ++done) {
-            auto message = source.next();
-            if (!message) {
-                more = false;
-                break;
-            }
-            if (message->error) {
-                summary.failures.push_back({message->origin, *message->error});
-            } else if (trim(message->bytes).empty()) {
-                summary.failures.push_back({message->origin, "empty"});
-            } else {
-                const InboundMail mail = mail::api().parse(message->bytes, MailOptions{settings.trusted});
-                auto step = store.begin_step();
-                try {
-                    const auto result = ingest_parsed(store, mail, message->bytes, settings, actor);
-                    step.commit();
-                    count(summary, result);
-                } catch (const Error& error) {
-                    // Bad data is this message's; the store failing (locked, full,
-                    // read-only, corrupt) stops everything.
-                    if (error.code() != Exit::data) {
-                        summary = committed;
-                        throw;
-                    }
-                    summary.failures.push_back({message->origin, error.what()});
-                }
-            }
-            if (progress) {
-                progress(summary, source.progress());
-            }
-        }
         try {
-            transaction.commit();
+            more = import_batch(store, source, settings, actor, batch, summary, progress);
         } catch (const Error&) {
             summary = committed;
             throw;

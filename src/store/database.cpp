@@ -69,15 +69,21 @@ std::string read_only_reason(const std::string& path) {
     return "";
 }
 
+// Throws "database ... is read-only: <reason>" (exit 73) when one of the reasons above
+// is why SQLite failed; returns otherwise.
+void throw_if_read_only(const std::string& path) {
+    if (const std::string reason = read_only_reason(path); !reason.empty()) {
+        throw Error(Exit::cant_create, fmt::format("database '{}' is read-only: {}", path, reason));
+    }
+}
+
 }  // namespace
 
 void throw_sqlite_error(sqlite3* db, int code, std::string_view what) {
     const std::string name = database_name(db);
     const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
     if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN) {
-        if (const std::string reason = read_only_reason(name); !reason.empty()) {
-            throw Error(Exit::cant_create, fmt::format("database '{}' is read-only: {}", name, reason));
-        }
+        throw_if_read_only(name);
     }
     switch (code & 0xff) {
     case SQLITE_BUSY:
@@ -215,9 +221,7 @@ Database::Database(const std::filesystem::path& path, std::chrono::milliseconds 
         sqlite3* failed = std::exchange(m_db, nullptr);
         const std::string detail = failed ? sqlite3_errmsg(failed) : sqlite3_errstr(code);
         sqlite3_close(failed);
-        if (const std::string reason = read_only_reason(path.string()); !reason.empty()) {
-            throw Error(Exit::cant_create, fmt::format("database '{}' is read-only: {}", path.string(), reason));
-        }
+        throw_if_read_only(path.string());
         throw Error(Exit::cant_create,
                     fmt::format("cannot open database '{}': {}", path.string(), detail));
     }
