@@ -286,13 +286,6 @@ std::string top_content_type(GMimeObject* object) {
 
 }  // namespace
 
-std::string dedup_key(const InboundMail& mail, std::string_view raw) {
-    if (!mail.message_id.empty()) {
-        return mail.message_id;
-    }
-    return fmt::format("sha256-{}@tkt.invalid", sha256_hex(raw));
-}
-
 InboundMail parse_mail(std::string_view raw, const MailOptions& options) {
     start_gmime();
     InboundMail mail;

@@ -235,7 +235,10 @@ Database::Database(const std::filesystem::path& path, std::chrono::milliseconds 
         exec("PRAGMA foreign_keys = ON");
         if (!in_memory) {
             exec("PRAGMA journal_mode = WAL");
-            exec("PRAGMA synchronous = NORMAL");
+            // FULL, not NORMAL: exit 0 tells a mail server the message is safe to
+            // delete, so each commit must reach the disk before tkt exits, also when
+            // another process keeps the database open and no checkpoint follows.
+            exec("PRAGMA synchronous = FULL");
         }
     } catch (...) {
         // A corrupt or locked file: no destructor runs for a constructor that throws.
