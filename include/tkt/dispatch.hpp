@@ -52,6 +52,10 @@ std::vector<RouteOutcome> route_unrouted(Store& store, const Routing& routing, c
 // unless it came with a queue of its own; `routing` must outlive the hook.
 TicketHook route_on_arrival(const Routing& routing);
 
+// Returns the hook that records on a new ticket why it was not routed (`reason`: the
+// configuration problem that stopped routing), so that 'tkt route --all' is the next step.
+TicketHook record_unrouted(std::string reason);
+
 // What an assignment by hand changed.
 struct AssignChange {
     TicketId id = 0;

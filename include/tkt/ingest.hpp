@@ -12,10 +12,17 @@
 
 namespace tkt {
 
+// Which time a stored message is dated by.
+enum class MessageDates {
+    arrival,  // the clock: live mail, whose Date header is the sender's claim
+    header,   // the Date header when plausible: archives, whose arrival is long past
+};
+
 struct IngestSettings {
     std::string subject_tag = "[Support #{id}]";  // as in config.toml [mail]
     Seconds repeat_window = 7 * 86400;
     bool trusted = false;  // honour X-Tkt-* control headers
+    MessageDates dates = MessageDates::arrival;
     // Called for each new ticket inside the same transaction: routing on arrival.
     TicketHook on_new_ticket;
 };
@@ -43,7 +50,9 @@ IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_vi
                            const IngestSettings& settings, const Actor& agent);
 
 // Parses `raw` and stores it in one write transaction of its own (BEGIN IMMEDIATE, so
-// parallel deliveries of one message make one ticket).
+// parallel deliveries of one message make one ticket). Throws exit 65 only for input
+// that is not a message; a failure in storing one is never 65 (a mail server bounces
+// on it), but 75 for what passes (locked, disk full) and 70 for tkt's own faults.
 IngestResult ingest_mail(Store& store, std::string_view raw, const IngestSettings& settings,
                          const Actor& actor);
 

@@ -76,7 +76,8 @@ struct Message {
     std::string subject;
     std::string body;
     bool automatic = false;
-    Timestamp created_at = 0;
+    Timestamp created_at = 0;              // when tkt received or wrote it
+    std::optional<Timestamp> sent_at;      // inbound mail: what its Date header says
 };
 
 struct Event {

@@ -149,6 +149,12 @@ TicketHook route_on_arrival(const Routing& routing) {
     };
 }
 
+TicketHook record_unrouted(std::string reason) {
+    return [reason = std::move(reason)](Store& store, TicketId id, const Actor& creator) {
+        store.insert_event(id, creator.now, "(routing)", "unrouted", nlohmann::json{{"reason", reason}}.dump());
+    };
+}
+
 AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id,
                            const std::optional<std::string>& login, const Actor& actor) {
     if (login && !routing.agents().empty() && routing.agent(*login) == nullptr) {

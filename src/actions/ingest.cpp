@@ -10,11 +10,14 @@
 namespace tkt {
 namespace {
 
-// A Date header counts when it is after 1990 and not more than a day ahead of now;
-// anything else is a broken clock, and the arrival time is the better guess.
-Timestamp arrival_time(const InboundMail& mail, Timestamp now) {
+// Returns the time a message is dated by. Live mail is dated by its arrival: a sender's
+// wrong or forged Date would put a ticket years back (every SLA overdue at once) or
+// hours ahead (missing from today's report). An archive is dated by its Date headers,
+// when they are after 1990 and not more than a day ahead of now (else a broken clock,
+// and the import time is the better guess).
+Timestamp message_time(const InboundMail& mail, MessageDates dates, Timestamp now) {
     constexpr Timestamp k_1990 = 631152000;
-    if (mail.date && *mail.date > k_1990 && *mail.date <= now + 86400) {
+    if (dates == MessageDates::header && mail.date && *mail.date > k_1990 && *mail.date <= now + 86400) {
         return *mail.date;
     }
     return now;
@@ -92,6 +95,7 @@ Message inbound_message(const InboundMail& mail, const std::string& key, Timesta
     message.body = mail.body;
     message.automatic = mail.kind != MailKind::human;
     message.created_at = at;
+    message.sent_at = mail.date;
     return message;
 }
 
@@ -104,10 +108,10 @@ void store_message(Store& store, Message message, const InboundMail& mail, std::
 }
 
 IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::string_view raw,
-                       const std::string& key, const Actor& sender) {
-    // A reply is dated like a new ticket, by its Date when plausible: an archive's
-    // replies keep their own times, and reply-time metrics with them.
-    const Actor actor{sender.login, arrival_time(mail, sender.now)};
+                       const std::string& key, const IngestSettings& settings, const Actor& sender) {
+    // A reply is dated like a new ticket: an archive's replies keep their own times, and
+    // reply-time metrics with them.
+    const Actor actor{sender.login, message_time(mail, settings.dates, sender.now)};
     Message message = inbound_message(mail, key, actor.now);
     message.ticket_id = id;
     store_message(store, message, mail, raw);
@@ -151,7 +155,7 @@ NewTicket ticket_from(const InboundMail& mail, const IngestSettings& settings) {
 IngestResult open_ticket(Store& store, const InboundMail& mail, std::string_view raw,
                          const std::string& key, const IngestSettings& settings, const Actor& actor) {
     NewTicket ticket = ticket_from(mail, settings);
-    const Timestamp at = arrival_time(mail, actor.now);
+    const Timestamp at = message_time(mail, settings.dates, actor.now);
     // A person who wrote again within the window is a repeat contact of their last ticket.
     if (mail.kind == MailKind::human && !ticket.requester.empty()) {
         ticket.parent_id = store.latest_ticket_from(ticket.requester, at - settings.repeat_window, at);
@@ -204,7 +208,7 @@ IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_vi
         return IngestResult{IngestOutcome::duplicate, *known, mail.kind, false};
     }
     if (const auto thread = find_thread(store, mail, settings)) {
-        return append_to(store, surviving_ticket(store, *thread), mail, raw, key, actor);
+        return append_to(store, surviving_ticket(store, *thread), mail, raw, key, settings, actor);
     }
     return open_ticket(store, mail, raw, key, settings, actor);
 }
@@ -213,10 +217,19 @@ IngestResult ingest_mail(Store& store, std::string_view raw, const IngestSetting
                          const Actor& actor) {
     // Parse before taking the write lock: other deliveries wait only for the writes.
     const InboundMail mail = mail::api().parse(raw, MailOptions{settings.trusted});
-    auto transaction = store.begin_write();
-    const IngestResult result = ingest_parsed(store, mail, raw, settings, actor);
-    transaction.commit();
-    return result;
+    try {
+        auto transaction = store.begin_write();
+        const IngestResult result = ingest_parsed(store, mail, raw, settings, actor);
+        transaction.commit();
+        return result;
+    } catch (const Error& error) {
+        // Once a message is read, nothing that fails in storing it is its fault: a
+        // broken constraint is tkt's bug, never a reason to bounce the sender's mail.
+        if (error.code() == Exit::data) {
+            throw Error(Exit::software, error.what());
+        }
+        throw;
+    }
 }
 
 }  // namespace tkt

@@ -3,6 +3,9 @@
 #include "tkt/workspace.hpp"
 
 #include <cerrno>
+#include <charconv>
+#include <grp.h>
+#include <sys/stat.h>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -182,9 +185,63 @@ bool write_new_file(const std::filesystem::path& path, std::string_view content)
     return true;
 }
 
+// Gives `path` to `group` with `mode`; throws exit 73 when that is not allowed.
+void give_to_group(const std::filesystem::path& path, const SharedGroup& group, mode_t mode) {
+    if (::chown(path.c_str(), static_cast<uid_t>(-1), static_cast<gid_t>(group.id)) != 0 ||
+        ::chmod(path.c_str(), mode) != 0) {
+        throw Error(Exit::cant_create, fmt::format("cannot give '{}' to group '{}': {}", path.string(),
+                                                   group.name, std::strerror(errno)));
+    }
+}
+
+// Shares the database, its side files and its folder with `group`. The folder turns
+// setgid and group-writable, so it must be the database's own: tkt never opens up a
+// folder that holds anything else (say /tmp, or a home directory).
+void share_database(const std::filesystem::path& database, const SharedGroup& group) {
+    const auto folder = std::filesystem::absolute(database).parent_path();
+    const std::string stem = database.filename().string();
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        const std::string name = entry.path().filename().string();
+        if (name != stem && name != stem + "-wal" && name != stem + "-shm" && name != stem + "-journal") {
+            throw Error(Exit::usage,
+                        fmt::format("the database's folder '{}' holds other files ('{}'): give the database a "
+                                    "folder of its own, such as /var/lib/tkt/tkt.db, to share it with a group",
+                                    folder.string(), name));
+        }
+    }
+    give_to_group(folder, group, S_ISGID | S_IRWXU | S_IRWXG);
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        give_to_group(entry.path(), group, S_IRUSR | S_IWUSR | S_IRGRP | S_IWGRP);
+    }
+}
+
+// Lets `group` read the config folder and its files, and no one else.
+void share_config(const std::filesystem::path& config_dir, const SharedGroup& group) {
+    give_to_group(config_dir, group, S_ISGID | S_IRWXU | S_IRGRP | S_IXGRP);
+    for (const auto& entry : std::filesystem::directory_iterator(config_dir)) {
+        if (entry.is_regular_file()) {
+            give_to_group(entry.path(), group, S_IRUSR | S_IWUSR | S_IRGRP);
+        }
+    }
+}
+
 }  // namespace
 
-std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& agent) {
+SharedGroup find_group(std::string_view name_or_id) {
+    const std::string text(name_or_id);
+    if (const group* found = ::getgrnam(text.c_str())) {
+        return SharedGroup{text, static_cast<unsigned>(found->gr_gid)};
+    }
+    unsigned id = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+        throw usage_error(fmt::format("unknown group '{}' (create it with groupadd, or give a group id)", text));
+    }
+    return SharedGroup{text, id};
+}
+
+std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& agent,
+                                     const std::optional<SharedGroup>& group) {
     std::vector<InitStep> steps;
     const bool had_database = std::filesystem::exists(paths.database);
     Store::open(paths.database);
@@ -208,6 +265,10 @@ std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& ag
     for (const auto& [name, content] : files) {
         const auto path = paths.config_dir / name;
         steps.push_back({path, write_new_file(path, content)});
+    }
+    if (group) {
+        share_database(paths.database, *group);
+        share_config(paths.config_dir, *group);
     }
     return steps;
 }

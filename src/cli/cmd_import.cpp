@@ -92,6 +92,7 @@ void print_summary(const ImportSummary& summary, Context& context, bool json) {
 
 void run_import(const ImportOptions& options, Context& context) {
     auto settings = ingest_settings(context.config(), options.trusted);
+    settings.dates = MessageDates::header;
     settings.on_new_ticket = context.on_new_ticket();
     // Open every source first, so that a missing file stops the import before it starts.
     std::vector<std::unique_ptr<MessageSource>> sources;
@@ -141,6 +142,9 @@ void declare_format(CLI::App& parent, Context& context, Format format, const std
 
 void declare_import(CLI::App& command, Context& context) {
     command.require_subcommand(1);
+    command.footer("An archive's messages are dated by their Date headers (when after 1990 and "
+                   "not ahead of now), so that its tickets and metrics keep their own times; "
+                   "'tkt new --email' dates live mail by its arrival.");
     declare_format(command, context, Format::mbox, "mbox", "Import mbox files", "FILE");
     declare_format(command, context, Format::maildir, "maildir",
                    "Import maildirs (cur/ and new/), or folders of message files", "DIR");

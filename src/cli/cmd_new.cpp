@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "tkt/address.hpp"
+#include "tkt/dispatch.hpp"
 #include "tkt/error.hpp"
 #include "tkt/ingest.hpp"
 #include "tkt/text.hpp"
@@ -80,6 +81,26 @@ NewTicket to_new_ticket(const NewOptions& options, Context& context) {
     return ticket;
 }
 
+// Returns the settings for storing mail. A problem in tkt's own configuration must not
+// bounce a customer's message: it is stored unrouted, with a warning and an event that
+// say why, and 'tkt route --all' places it once the configuration is fixed.
+IngestSettings mail_settings(const NewOptions& options, Context& context) {
+    IngestSettings settings;
+    try {
+        settings = ingest_settings(context.config(), options.trusted);
+        settings.on_new_ticket = context.on_new_ticket();
+    } catch (const Error& error) {
+        if (error.code() != Exit::config) {
+            throw;
+        }
+        context.err() << fmt::format("tkt: warning: {}; a new ticket is stored unrouted ('tkt route --all' "
+                                     "places it once that is fixed)\n",
+                                     error.what());
+        settings.on_new_ticket = record_unrouted(error.what());
+    }
+    return settings;
+}
+
 void run_new_email(const NewOptions& options, Context& context) {
     if (options.subject || options.from || options.body) {
         throw usage_error("--email reads the whole message from standard input: it takes no "
@@ -89,9 +110,10 @@ void run_new_email(const NewOptions& options, Context& context) {
     if (trim(raw).empty()) {
         throw data_error("no message on standard input");
     }
-    auto settings = ingest_settings(context.config(), options.trusted);
-    settings.on_new_ticket = context.on_new_ticket();
-    const auto result = ingest_mail(context.store(), raw, settings, context.actor());
+    const auto settings = mail_settings(options, context);
+    // The events of mail are the sender's (ingest names them): no agent's login is read,
+    // so a broken config.toml cannot stop a delivery.
+    const auto result = ingest_mail(context.store(), raw, settings, Actor{"(mail)", context.now()});
     if (options.json) {
         nlohmann::ordered_json json{{"ticket", result.ticket ? nlohmann::ordered_json(result.ticket) : nullptr},
                                     {"outcome", to_string(result.outcome)},

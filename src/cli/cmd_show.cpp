@@ -10,6 +10,16 @@
 namespace tkt::cli {
 namespace {
 
+// Returns " (dated ...)" when the sender's Date header names another minute than the
+// one the message arrived in: a wrong clock is worth seeing, a few seconds are not.
+std::string sender_date(const Message& message) {
+    if (!message.sent_at) {
+        return "";
+    }
+    const std::string sent = format_local_time(*message.sent_at);
+    return sent == format_local_time(message.created_at) ? "" : fmt::format(" (dated {})", sent);
+}
+
 struct ShowOptions {
     std::string id;
     bool json = false;
@@ -60,9 +70,9 @@ void print_ticket(const TicketRecord& record, Context& context) {
     }
     for (const auto& message : record.messages) {
         const std::string heading =
-            fmt::format("--- {} {} {}{}", to_string(message.direction),
+            fmt::format("--- {} {} {}{}{}", to_string(message.direction),
                         format_local_time(message.created_at), message.author,
-                        message.automatic ? " [auto]" : "");
+                        message.automatic ? " [auto]" : "", sender_date(message));
         context.out() << '\n' << paint(terminal, heading, Style::bold) << '\n';
         context.out() << message.body << (message.body.ends_with('\n') || message.body.empty() ? "" : "\n");
         for (const auto& attachment : record.attachments) {

@@ -183,11 +183,39 @@ int run(int argc, char** argv, Context& context) {
     return 0;
 }
 
+// Returns true when the command line is a mail delivery (`tkt ... new ... --email`), the
+// form an MTA or procmail runs.
+bool is_mail_delivery(int argc, char** argv) {
+    const std::span<char*> args(argv + 1, static_cast<std::size_t>(std::max(argc - 1, 0)));
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (arg == "--db" || arg == "--config") {
+            ++i;
+        } else if (!arg.starts_with('-')) {
+            return arg == "new" && std::any_of(args.begin() + static_cast<std::ptrdiff_t>(i), args.end(),
+                                               [](const char* word) { return std::string_view(word) == "--email"; });
+        }
+    }
+    return false;
+}
+
+// Returns the exit code a mail server should see for `code`. Postfix and sendmail
+// defer only on 75 (and 71) and bounce on the rest, so in the mail path every failure
+// but the message's own (65: not a message, too big) is 75: the mail stays queued
+// until the database, the machine or the command line is mended.
+Exit for_mail_server(Exit code) {
+    return code == Exit::ok || code == Exit::data ? code : Exit::temp_fail;
+}
+
 }  // namespace
 
 std::span<const CommandSpec> commands() { return k_commands; }
 
 int main(int argc, char** argv) {
+    const bool delivery = is_mail_delivery(argc, argv);
+    const auto exit_code = [delivery](Exit code) {
+        return static_cast<int>(delivery ? for_mail_server(code) : code);
+    };
     try {
         auto env = process_environment();
         const Terminal terminal = detect_terminal(env);
@@ -201,13 +229,13 @@ int main(int argc, char** argv) {
     } catch (const Error& error) {
         std::cout.flush();
         std::cerr << "tkt: " << error.what() << '\n';
-        return static_cast<int>(error.code());
+        return exit_code(error.code());
     } catch (const std::bad_alloc&) {
         std::cerr << "tkt: out of memory\n";
-        return static_cast<int>(Exit::temp_fail);
+        return exit_code(Exit::temp_fail);
     } catch (const std::exception& error) {
         std::cerr << "tkt: internal error: " << error.what() << '\n';
-        return static_cast<int>(Exit::software);
+        return exit_code(Exit::software);
     }
 }
 

@@ -149,6 +149,7 @@ nlohmann::ordered_json to_json(const Message& message) {
         {"body", message.body},
         {"auto", message.automatic},
         {"created_at", format_iso8601(message.created_at)},
+        {"sent_at", message.sent_at ? nlohmann::ordered_json(format_iso8601(*message.sent_at)) : nullptr},
     };
 }
 

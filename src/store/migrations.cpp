@@ -152,12 +152,19 @@ CREATE INDEX events_at ON events (at);
 CREATE INDEX sla_breaches_due ON sla_breaches (due_at);
 )sql";
 
-constexpr std::array<Migration, 5> k_migrations{{
+// The date the sender's Date header claims, kept beside the arrival time a message is
+// dated by: live mail is dated when it arrives, whatever the sender's clock says.
+constexpr std::string_view k_version_6 = R"sql(
+ALTER TABLE messages ADD COLUMN sent_at INTEGER;
+)sql";
+
+constexpr std::array<Migration, 6> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
     {3, k_version_3},
     {4, k_version_4},
     {5, k_version_5},
+    {6, k_version_6},
 }};
 
 }  // namespace

@@ -111,7 +111,7 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
 std::int64_t Store::insert_message(const Message& message, std::string_view raw) {
     auto statement = m_db->prepare(
         "INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, subject, "
-        "body, auto, created_at, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "body, auto, created_at, raw, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     if (!raw.empty()) {
         statement.bind_blob(10, raw);
     }
@@ -125,6 +125,7 @@ std::int64_t Store::insert_message(const Message& message, std::string_view raw)
         .bind(7, message.body)
         .bind(8, std::int64_t{message.automatic ? 1 : 0})
         .bind(9, message.created_at)
+        .bind(11, message.sent_at)
         .run();
     const auto row = m_db->last_insert_id();
     // The next-reply clock: a customer's message starts it unless it runs; a reply stops it.
@@ -371,7 +372,7 @@ std::vector<Ticket> Store::find_tickets(const Filter& filter, std::span<const So
 std::vector<Message> Store::messages(TicketId id) {
     auto statement = m_db->prepare(
         "SELECT id, ticket_id, direction, message_id, in_reply_to, author, subject, body, auto, "
-        "created_at FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id");
+        "created_at, sent_at FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id");
     statement.bind(1, id);
     std::vector<Message> messages;
     while (statement.step()) {
@@ -386,6 +387,7 @@ std::vector<Message> Store::messages(TicketId id) {
         message.body = statement.text(7);
         message.automatic = statement.integer(8) != 0;
         message.created_at = statement.integer(9);
+        message.sent_at = statement.optional_integer(10);
         messages.push_back(std::move(message));
     }
     return messages;

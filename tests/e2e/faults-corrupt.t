@@ -48,7 +48,7 @@ Each command on a fresh copy of each file: its exit status, and its standard err
   list -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   show 1 -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   new --from x@example.com --subject s --body b -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
-  new --email -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
+  new --email -> 75 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   stats -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   import mbox two.mbox -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   import maildir MAIL -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
@@ -58,7 +58,7 @@ Each command on a fresh copy of each file: its exit status, and its standard err
   list -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   show 1 -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   new --from x@example.com --subject s --body b -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
-  new --email -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
+  new --email -> 75 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   stats -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   import mbox two.mbox -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   import maildir MAIL -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
@@ -68,7 +68,7 @@ Each command on a fresh copy of each file: its exit status, and its standard err
   list -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   show 1 -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   new --from x@example.com --subject s --body b -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
-  new --email -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
+  new --email -> 75 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   stats -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   import mbox two.mbox -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   import maildir MAIL -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
@@ -78,7 +78,7 @@ Each command on a fresh copy of each file: its exit status, and its standard err
   list -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   show 1 -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   new --from x@example.com --subject s --body b -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
-  new --email -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
+  new --email -> 75 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   stats -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   import mbox two.mbox -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
   import maildir MAIL -> 74 tkt: database 't.db' is corrupt or not a tkt database (file is not a database)|
@@ -101,7 +101,7 @@ message for a bad one; list and show, which do not read that index, still work.
   $ for c in "import mbox two.mbox" "import maildir $m" "new --email" "list" "show 1"; do run bad-index $c; done
   import mbox two.mbox -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   import maildir MAIL -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
-  new --email -> 74 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
+  new --email -> 75 tkt: database 't.db' is corrupt or not a tkt database (database disk image is malformed)|
   list -> 0 
   show 1 -> 0 
 
@@ -123,7 +123,7 @@ tickets, and the first write makes the schema.
   $ cp empty.db e.db; tkt --db e.db new --from x@example.com --subject s --body b; sqlite3 e.db 'PRAGMA integrity_check; PRAGMA user_version'
   1
   ok
-  5
+  6
 
 A sound SQLite database of another program is not a tkt database either: tkt must not
 add its tables to it, even to list nothing.

@@ -24,7 +24,7 @@ The file mode 0400 in a writable folder: reading works, writing is refused.
   exit 73
   $ try new --email < "$m/new-koi8r.eml"
   tkt: database 'a/tkt.db' is read-only: the file is not writable
-  exit 73
+  exit 75
   $ try import maildir "$m"
   read 0 messages: 0 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
   tkt: database 'a/tkt.db' is read-only: the file is not writable
@@ -98,7 +98,7 @@ A read-only file system: every command, reading or writing, says so.
   tkt: database 'd/tkt.db' is read-only: it is on a read-only file system
   exit 73
   tkt: database 'd/tkt.db' is read-only: it is on a read-only file system
-  exit 73
+  exit 75
   tkt: database 'd/tkt.db' is read-only: it is on a read-only file system
   exit 73
   tkt: cannot create database 'd/other.db': Read-only file system

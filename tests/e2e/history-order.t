@@ -1,6 +1,6 @@
 History stays in order, and the report counts only what a customer wrote: mail that
-waited in a queue, or a process that waited for the lock, never dates a reopening
-before the solve it undoes; a ticket opened by an auto-reply breaches no SLA in stats.
+waited in a queue (dated by its arrival, not its older Date header), or a process that
+waited for the lock, never dates a reopening before the solve it undoes; a ticket opened by an auto-reply breaches no SLA in stats.
 
   $ . "$TESTDIR/setup.sh"
   $ tkt init --name 'Anna Smirnova' --email anna@example.com > /dev/null
@@ -11,8 +11,8 @@ before the solve it undoes; a ticket opened by an auto-reply breaches no SLA in 
   1
   $ sqlite3 tkt.db "SELECT kind, datetime(at, 'unixepoch') FROM events WHERE kind IN ('status', 'reopened', 'received') ORDER BY id"
   status|2026-11-23 07:00:00
-  received|2026-11-23 06:50:00
-  reopened|2026-11-23 07:00:00
+  received|2026-11-23 07:05:00
+  reopened|2026-11-23 07:05:00
   $ TKT_NOW=2026-11-23T08:00:00Z tkt stats --since 2026-11-01 --until 2026-12-01 --format json | python3 -c 'import json,sys; r=json.load(sys.stdin)["total"]; print(r["created"], r["solved"], r["reopened"], r["backlog"])'
   1 1 1 1
 

@@ -17,12 +17,12 @@ across folded lines and HTML-only mail all arrive as UTF-8.
   Ticket #1: Где моя посылка?
   Requester:    Ирина Петрова <irina@example.ru>
   Channel:      email
-  Created:      2026-11-22 06:00 (4h ago)
-  --- in 2026-11-22 06:00 Ирина Петрова <irina@example.ru>
+  Created:      2026-11-22 10:00 (0s ago)
+  --- in 2026-11-22 10:00 Ирина Петрова <irina@example.ru> (dated 2026-11-22 06:00)
   Здравствуйте! Заказ 58213 не пришёл.
   
   WHEN              WHO               WHAT     DETAIL
-  2026-11-22 06:00  irina@example.ru  created  channel=email kind=human message_id=order-58213@example.ru
+  2026-11-22 10:00  irina@example.ru  created  channel=email kind=human message_id=order-58213@example.ru
   $ tkt show 2 | sed -n '/^--- in/,/^WHEN/p'
   --- in 2026-11-22 10:00 Oleg <oleg@example.ru>
   Пишет «неверный пароль».
@@ -51,9 +51,13 @@ Replies join their ticket: by In-Reply-To, by References only, by the subject ta
   {"ticket":1,"outcome":"threaded","kind":"human","reopened":false}
   $ tkt show 1 --json | grep -c '"direction": "in"'
   4
-  $ sqlite3 tkt.db "SELECT message_id, datetime(created_at, 'unixepoch') FROM messages WHERE ticket_id = 1 ORDER BY id LIMIT 2"
-  order-58213@example.ru|2026-11-22 06:00:00
-  order-58213-2@example.ru|2026-11-22 08:00:00
+
+Live mail is dated by its arrival (the clock); the sender's Date header is kept as the
+message's own date, and shown beside it when it names another minute.
+
+  $ sqlite3 tkt.db "SELECT message_id, datetime(created_at, 'unixepoch'), datetime(sent_at, 'unixepoch') FROM messages WHERE ticket_id = 1 ORDER BY id LIMIT 2"
+  order-58213@example.ru|2026-11-22 10:00:00|2026-11-22 06:00:00
+  order-58213-2@example.ru|2026-11-22 10:00:00|2026-11-22 08:00:00
 
 A reply from a person reopens a closed ticket; an auto-reply does not, and is flagged.
 
@@ -124,7 +128,9 @@ Our own mail coming back is dropped; control headers count only with --trusted.
   normal		
 
 Binary garbage still becomes a ticket, its bytes kept; empty input and huge input are
-refused (65); --email takes no other message flags (64).
+refused (65), the only failures a mail server may bounce; --email takes no other
+message flags, and a mistake in the command line is the administrator's, so the mail
+server is told to keep the message and retry (75), never to bounce it.
 
   $ tkt new --email < "$m/garbage.bin"
   8
@@ -138,7 +144,7 @@ refused (65); --email takes no other message flags (64).
   [65]
   $ tkt new --email --subject x < "$m/trusted.eml"
   tkt: --email reads the whole message from standard input: it takes no --subject, --from or --body
-  [64]
+  [75]
   $ tkt list status:any | wc -l
   8
 
