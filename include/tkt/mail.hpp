@@ -39,7 +39,7 @@ struct MailControl {
 
 struct InboundMail {
     std::string subject;  // decoded; may be empty
-    Address from;         // email may be empty when the From header is missing or broken
+    Address from;  // email is empty or a real addr-spec; empty when From is missing or no address
     std::optional<Timestamp> date;
     std::string message_id;  // without <>; empty when the message has none
     std::vector<std::string> in_reply_to;
@@ -51,6 +51,9 @@ struct InboundMail {
     MailKind kind = MailKind::human;
     std::vector<std::string> returned_ids;  // a bounce: the Message-IDs it returns
     MailControl control;                    // X-Tkt-* headers, only from trusted input
+    // False when the input has not one header field (random bytes, a bare text file):
+    // no message at all, which a caller refuses rather than file as a ticket.
+    bool has_headers = true;
 };
 
 // The largest message tkt takes (25 MiB): larger ones are refused whole, with exit

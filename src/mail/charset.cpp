@@ -1,5 +1,6 @@
 // Charset conversion to UTF-8: iconv for the conversion, uchardet to guess a charset
 // that was not declared, since koi8-r and windows-1251 both "convert cleanly".
+#include "mail/charset_labels.hpp"
 #include "tkt/mail.hpp"
 #include "tkt/text.hpp"
 
@@ -94,14 +95,20 @@ bool is_ascii(std::string_view bytes) {
 }  // namespace
 
 std::string to_utf8(std::string_view bytes, std::string_view charset) {
-    const std::string declared = ascii_lower(charset);
+    const std::string declared = ascii_lower(trim(charset));
+    // 8-bit text under an ASCII label is mislabelled: its charset is guessed as if
+    // undeclared (Russian mail so labelled is KOI8-R or windows-1251 far more often
+    // than the windows-1252 WHATWG reads it as, which stays the last resort).
     const bool says_nothing = declared.empty() || declared == "us-ascii" || declared == "ascii";
     // ISO-2022-JP and UTF-7 are 7-bit: only an ASCII-compatible charset passes as is.
     if (is_ascii(bytes) && (says_nothing || declared == "utf-8")) {
         return std::string(bytes);
     }
     if (!says_nothing) {
-        const char* name = g_mime_charset_iconv_name(declared.c_str());
+        // The label table first: GMime's aliases miss many labels mail writes, and an
+        // unknown label falls to a guess.
+        const auto known = mail::iconv_name_for_label(declared);
+        const char* name = known ? known->c_str() : g_mime_charset_iconv_name(declared.c_str());
         if (auto converted = convert(bytes, name, false); converted && is_valid_utf8(*converted)) {
             return std::move(*converted);
         }

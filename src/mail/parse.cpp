@@ -1,24 +1,27 @@
-// Reading one RFC 5322 message with GMime: the only file that walks GMime's objects.
+// Reading one RFC 5322 message with GMime: its envelope here, its MIME tree in
+// part_collector.cpp, the raw bytes GMime would misread in raw_message.cpp.
 #include "mail/gmime_support.hpp"
+#include "mail/header_text.hpp"
+#include "mail/mail_date.hpp"
+#include "mail/part_collector.hpp"
+#include "mail/raw_message.hpp"
 #include "tkt/mail.hpp"
 #include "tkt/text.hpp"
 
-#include <fmt/format.h>
+#include <algorithm>
 #include <memory>
 
 namespace tkt {
 namespace {
 
+using mail::decode_header_text;
 using mail::GPtr;
-using mail::GString;
 using mail::start_gmime;
+using mail::UndeclaredCharset;
 
 struct OptionsFree {
     void operator()(GMimeParserOptions* options) const { g_mime_parser_options_free(options); }
 };
-
-// The longest header value kept; longer ones are cut (a 1 MB subject helps nobody).
-constexpr std::size_t k_max_header_bytes = 16 * 1024;
 
 std::unique_ptr<GMimeParserOptions, OptionsFree> lenient_options() {
     std::unique_ptr<GMimeParserOptions, OptionsFree> options(g_mime_parser_options_new());
@@ -26,40 +29,6 @@ std::unique_ptr<GMimeParserOptions, OptionsFree> lenient_options() {
     g_mime_parser_options_set_address_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
     g_mime_parser_options_set_parameter_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
     return options;
-}
-
-// The charset of a message's undeclared 8-bit text (raw header bytes, text parts with
-// no charset), guessed once from the whole message: a subject and a body are one
-// writer's, and together they give the detector more to go on than either alone.
-class UndeclaredCharset {
-public:
-    explicit UndeclaredCharset(std::string_view raw) : m_raw(raw) {}
-
-    // Returns `bytes` in UTF-8, declared `charset` first, else the message's guess.
-    std::string to_utf8(std::string_view bytes, const char* charset) {
-        if ((charset && *charset) || is_valid_utf8(bytes)) {
-            return tkt::to_utf8(bytes, charset ? charset : "");
-        }
-        if (!m_guess) {
-            m_guess = guess_charset(m_raw);
-        }
-        return tkt::to_utf8(bytes, *m_guess);
-    }
-
-private:
-    std::string_view m_raw;
-    std::optional<std::string> m_guess;
-};
-
-// Returns a header's text as UTF-8: raw 8-bit bytes (no encoded words) go through
-// the message's charset first, then encoded words are decoded.
-std::string decode_header_text(UndeclaredCharset& charset, std::string_view raw) {
-    std::string text = squash_whitespace(raw.substr(0, k_max_header_bytes));
-    if (!is_valid_utf8(text)) {
-        text = charset.to_utf8(text, nullptr);
-    }
-    std::string out = decode_encoded_words(text);
-    return squash_whitespace(is_valid_utf8(out) ? out : to_utf8(out, ""));
 }
 
 std::vector<std::string> message_ids(GMimeParserOptions* options, const char* text) {
@@ -94,149 +63,62 @@ std::vector<std::string> mailboxes(InternetAddressList* list) {
     return out;
 }
 
-Address sender(GMimeMessage* message, UndeclaredCharset& charset) {
+// The display name as the From header writes it: the phrase before "<addr>", else a
+// comment ("nsb (Nathaniel Borenstein)"), else, when there is no address, all of it.
+std::string written_name(std::string_view value, const std::string& email) {
+    value = trim(value);
+    const auto open = value.rfind('<');
+    if (open != std::string_view::npos && value.find('>', open) != std::string_view::npos) {
+        std::string_view phrase = trim(value.substr(0, open));
+        if (phrase.size() >= 2 && phrase.front() == '"' && phrase.back() == '"') {
+            phrase = phrase.substr(1, phrase.size() - 2);
+        }
+        return std::string(phrase);
+    }
+    const auto comment = value.rfind('(');
+    if (comment != std::string_view::npos && value.back() == ')') {
+        return std::string(trim(value.substr(comment + 1, value.size() - comment - 2)));
+    }
+    return email.empty() ? std::string(value) : std::string();
+}
+
+// GMime decodes encoded words with its own charset names (a "gb2312" word with GBK
+// characters comes out broken) and reads raw 8-bit names as latin1: tkt's decoder does
+// better wherever either occurs.
+bool needs_own_decoding(std::string_view value) {
+    return value.find("=?") != std::string_view::npos || !is_valid_utf8(value) ||
+           std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+struct Sender {
+    Address address;
+    std::string mailbox;  // the address as written, valid or not: "MAILER-DAEMON" bounces
+};
+
+// Reads the first mailbox of From. The email is kept only when it is a real addr-spec:
+// an encoded word or a bare name taken for an address would make tkt answer nobody.
+Sender sender(GMimeMessage* message, std::string_view raw_from, UndeclaredCharset& charset) {
     InternetAddressList* from = g_mime_message_get_from(message);
-    for (int i = 0; from && i < internet_address_list_length(from); ++i) {
+    const int count = from ? internet_address_list_length(from) : 0;
+    for (int i = 0; i < count; ++i) {
         InternetAddress* address = internet_address_list_get_address(from, i);
         if (!INTERNET_ADDRESS_IS_MAILBOX(address)) {
             continue;
         }
         const char* name = internet_address_get_name(address);
         const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
-        std::string email = addr ? addr : "";
-        if (const auto parsed = parse_address(email)) {
-            email = parsed->email;
+        Sender out;
+        out.mailbox = addr && is_valid_utf8(addr) ? addr : "";
+        if (const auto parsed = parse_address(out.mailbox)) {
+            out.address.email = parsed->email;
         }
-        std::string display = name ? name : "";
-        return Address{squash_whitespace(charset.to_utf8(display, nullptr)),
-                       is_valid_utf8(email) ? email : std::string()};
+        const bool written = count == 1 && ((name == nullptr || *name == '\0') || needs_own_decoding(raw_from));
+        out.address.name = written ? decode_header_text(charset, written_name(raw_from, out.address.email))
+                                   : squash_whitespace(charset.to_utf8(name ? name : "", nullptr));
+        return out;
     }
     return {};
 }
-
-std::string part_bytes(GMimePart* part) {
-    GMimeDataWrapper* content = g_mime_part_get_content(part);
-    if (content == nullptr) {
-        return {};
-    }
-    GPtr<GMimeStream> stream(g_mime_stream_mem_new());
-    g_mime_data_wrapper_write_to_stream(content, stream.get());
-    GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
-    return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
-}
-
-std::string mime_type(GMimeObject* object) {
-    GMimeContentType* type = g_mime_object_get_content_type(object);
-    if (type == nullptr) {
-        return "text/plain";
-    }
-    const GString name(g_mime_content_type_get_mime_type(type));
-    return ascii_lower(name ? name.get() : "application/octet-stream");
-}
-
-// Collects the text, HTML, attachments and returned Message-IDs of a MIME tree.
-class PartCollector {
-public:
-    PartCollector(GMimeParserOptions* options, UndeclaredCharset& charset)
-        : m_options(options), m_charset(charset) {}
-
-    void visit(GMimeObject* object, int depth) {
-        if (depth > 32) {
-            return;  // Hostile nesting: what lies deeper is kept in the raw message only.
-        }
-        if (GMIME_IS_MULTIPART(object)) {
-            GMimeMultipart* multipart = GMIME_MULTIPART(object);
-            for (int i = 0; i < g_mime_multipart_get_count(multipart); ++i) {
-                visit(g_mime_multipart_get_part(multipart, i), depth + 1);
-            }
-        } else if (GMIME_IS_MESSAGE_PART(object)) {
-            visit_message_part(GMIME_MESSAGE_PART(object));
-        } else if (GMIME_IS_PART(object)) {
-            visit_part(GMIME_PART(object));
-        }
-    }
-
-    // Returns the text with LF line ends and a final newline, whatever the transport
-    // did to them; the raw message keeps the original bytes.
-    std::string body() const {
-        const std::string text = !m_text.empty() ? m_text : m_html.empty() ? "" : html_to_text(m_html);
-        std::string out;
-        out.reserve(text.size() + 1);
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-                continue;
-            }
-            out += text[i];
-        }
-        if (!out.empty() && out.back() != '\n') {
-            out += '\n';
-        }
-        return out;
-    }
-
-    std::vector<Attachment> attachments;
-    std::vector<std::string> returned_ids;
-
-private:
-    void visit_message_part(GMimeMessagePart* part) {
-        GMimeMessage* inner = g_mime_message_part_get_message(part);
-        if (inner == nullptr) {
-            return;
-        }
-        if (const char* id = g_mime_message_get_message_id(inner)) {
-            returned_ids.emplace_back(id);
-        }
-        const char* subject = g_mime_message_get_subject(inner);
-        attachments.push_back(Attachment{decode_header_text(m_charset, subject ? subject : ""),
-                                         "message/rfc822", 0, ""});
-    }
-
-    void visit_part(GMimePart* part) {
-        GMimeObject* object = GMIME_OBJECT(part);
-        const std::string type = mime_type(object);
-        const char* filename = g_mime_part_get_filename(part);
-        const bool attachment = g_mime_part_is_attachment(part) || (filename && *filename);
-        if (type == "text/rfc822-headers") {
-            collect_returned_headers(part_bytes(part));
-            return;
-        }
-        if (!attachment && type == "text/plain") {
-            const char* charset = g_mime_object_get_content_type_parameter(object, "charset");
-            std::string text = m_charset.to_utf8(part_bytes(part), charset);
-            m_text += (m_text.empty() || text.empty() ? "" : "\n") + text;
-            return;
-        }
-        if (!attachment && type == "text/html" && m_html.empty()) {
-            const char* charset = g_mime_object_get_content_type_parameter(object, "charset");
-            m_html = m_charset.to_utf8(part_bytes(part), charset);
-            return;
-        }
-        if (type.starts_with("multipart/") || type == "message/delivery-status") {
-            return;
-        }
-        const std::string bytes = part_bytes(part);
-        attachments.push_back(Attachment{filename ? decode_header_text(m_charset, filename) : "",
-                                         type, static_cast<std::int64_t>(bytes.size()),
-                                         sha256_hex(bytes)});
-    }
-
-    // A bounce may return only the original's headers: find its Message-ID there.
-    void collect_returned_headers(const std::string& headers) {
-        GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(headers.data(), headers.size()));
-        GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
-        GPtr<GMimeMessage> original(g_mime_parser_construct_message(parser.get(), m_options));
-        if (original) {
-            if (const char* id = g_mime_message_get_message_id(original.get())) {
-                returned_ids.emplace_back(id);
-            }
-        }
-    }
-
-    GMimeParserOptions* m_options;
-    UndeclaredCharset& m_charset;
-    std::string m_text;
-    std::string m_html;
-};
 
 std::vector<MailHeader> header_list(GMimeObject* object) {
     std::vector<MailHeader> headers;
@@ -277,58 +159,76 @@ MailControl control_headers(const std::vector<MailHeader>& headers) {
 }
 
 std::string top_content_type(GMimeObject* object) {
-    std::string type = mime_type(object);
+    std::string type = mail::PartType(object).mime();
     if (const char* report = g_mime_object_get_content_type_parameter(object, "report-type")) {
         type += std::string("; report-type=") + report;
     }
     return type;
 }
 
+// Returns the value of the first header called `name` (lowercase), or "".
+std::string_view header_value(const std::vector<MailHeader>& headers, std::string_view name) {
+    for (const auto& header : headers) {
+        if (ascii_lower(header.name) == name) {
+            return header.value;
+        }
+    }
+    return {};
+}
+
+// Reads subject, sender, date, ids and recipients into `mail`; returns the From
+// mailbox as written, which classification reads even when it is no address.
+std::string read_envelope(InboundMail& mail, GMimeMessage* message, const std::vector<MailHeader>& headers,
+                          UndeclaredCharset& charset, GMimeParserOptions* options) {
+    GMimeObject* object = GMIME_OBJECT(message);
+    mail.subject = decode_header_text(charset, header_value(headers, "subject"));
+    Sender from = sender(message, header_value(headers, "from"), charset);
+    mail.from = std::move(from.address);
+    mail.date = mail::parse_mail_date(header_value(headers, "date"));
+    if (const char* id = g_mime_message_get_message_id(message);
+        id && *id && std::string_view(id).size() <= 998 && is_valid_utf8(id)) {
+        mail.message_id = id;
+    }
+    mail.in_reply_to = message_ids(options, g_mime_object_get_header(object, "In-Reply-To"));
+    mail.references = message_ids(options, g_mime_object_get_header(object, "References"));
+    mail.to = mailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO));
+    mail.cc = mailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC));
+    return from.mailbox;
+}
+
 }  // namespace
 
 InboundMail parse_mail(std::string_view raw, const MailOptions& options) {
     start_gmime();
+    raw = mail::without_bom(raw);
+    const mail::HeaderBlock block = mail::scan_header_block(raw);
+    // Only mail whose headers run into its body pays for a repaired copy.
+    const std::string repaired = block.body_without_blank_line ? mail::with_blank_line(raw, block) : "";
+    const std::string_view input = block.body_without_blank_line ? std::string_view(repaired) : raw;
     InboundMail mail;
+    mail.has_headers = block.fields == mail::HeaderFields::some;
     const auto parser_options = lenient_options();
-    GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
+    GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(input.data(), input.size()));
     GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
     GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), parser_options.get()));
     if (!message) {
         // Not a message at all: keep what there is as the body.
-        mail.body = to_utf8(raw.substr(0, 1 << 20), guess_charset(raw));
+        mail.body = to_utf8(input.substr(0, 1 << 20), guess_charset(input));
         return mail;
     }
-    GMimeObject* object = GMIME_OBJECT(message.get());
-    const auto headers = header_list(object);
-    UndeclaredCharset charset(raw);
-    for (const auto& header : headers) {
-        if (ascii_lower(header.name) == "subject") {
-            mail.subject = decode_header_text(charset, header.value);
-            break;
-        }
-    }
-    mail.from = sender(message.get(), charset);
-    if (GDateTime* date = g_mime_message_get_date(message.get())) {
-        mail.date = g_date_time_to_unix(date);
-    }
-    if (const char* id = g_mime_message_get_message_id(message.get());
-        id && *id && std::string_view(id).size() <= 998 && is_valid_utf8(id)) {
-        mail.message_id = id;
-    }
-    mail.in_reply_to = message_ids(parser_options.get(), g_mime_object_get_header(object, "In-Reply-To"));
-    mail.references = message_ids(parser_options.get(), g_mime_object_get_header(object, "References"));
-    mail.to = mailboxes(g_mime_message_get_addresses(message.get(), GMIME_ADDRESS_TYPE_TO));
-    mail.cc = mailboxes(g_mime_message_get_addresses(message.get(), GMIME_ADDRESS_TYPE_CC));
+    const auto headers = header_list(GMIME_OBJECT(message.get()));
+    UndeclaredCharset charset(input);
+    const std::string mailbox = read_envelope(mail, message.get(), headers, charset, parser_options.get());
     if (GMimeObject* body = g_mime_message_get_mime_part(message.get())) {
-        PartCollector collector(parser_options.get(), charset);
-        collector.visit(body, 0);
+        mail::PartCollector collector(parser_options.get(), input, charset);
+        collector.visit(body);
         mail.body = collector.body();
         mail.attachments = std::move(collector.attachments);
         mail.returned_ids = std::move(collector.returned_ids);
-        mail.kind = classify_mail(headers, top_content_type(body), mail.from.email);
+        mail.kind = classify_mail(headers, top_content_type(body), mailbox);
     } else {
-        mail.kind = classify_mail(headers, "text/plain", mail.from.email);
+        mail.kind = classify_mail(headers, "text/plain", mailbox);
     }
     if (options.trusted) {
         mail.control = control_headers(headers);
