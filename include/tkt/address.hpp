@@ -16,7 +16,8 @@ struct Address {
 // returns nullopt when the address part is not a plausible local@domain.
 std::optional<Address> parse_address(std::string_view text);
 
-// Formats `address` as "Name <email>", or the bare email when there is no name.
+// Formats `address` as "Name <email>", or the bare email when there is no name; for
+// display, "Name (no address)" or "(unknown sender)" when there is no email.
 std::string format_address(const Address& address);
 
 }  // namespace tkt

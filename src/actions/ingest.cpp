@@ -90,7 +90,7 @@ Message inbound_message(const InboundMail& mail, const std::string& key, Timesta
     if (!mail.in_reply_to.empty()) {
         message.in_reply_to = mail.in_reply_to.front();
     }
-    message.author = mail.from.email.empty() ? std::string("(unknown sender)") : format_address(mail.from);
+    message.author = format_address(mail.from);
     message.subject = mail.subject;
     message.body = mail.body;
     message.automatic = mail.kind != MailKind::human;
@@ -175,6 +175,13 @@ IngestResult open_ticket(Store& store, const InboundMail& mail, std::string_view
     return IngestResult{IngestOutcome::created, id, mail.kind, false};
 }
 
+// Refuses (exit 65) input with no header field at all: random bytes are no message.
+void require_headers(const InboundMail& mail) {
+    if (!mail.has_headers) {
+        throw data_error("not a mail message: it has no header fields");
+    }
+}
+
 }  // namespace
 
 IngestSettings ingest_settings(const Config& config, bool trusted) {
@@ -200,6 +207,7 @@ IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_vi
     // What mail does is the sender's doing, not the agent's who runs tkt: it must never
     // count as an agent's work.
     const Actor actor{mail.from.email.empty() ? "(mail)" : mail.from.email, agent.now};
+    require_headers(mail);
     if (mail.kind == MailKind::own_loop) {
         return IngestResult{IngestOutcome::loop, 0, mail.kind, false};
     }
@@ -217,6 +225,7 @@ IngestResult ingest_mail(Store& store, std::string_view raw, const IngestSetting
                          const Actor& actor) {
     // Parse before taking the write lock: other deliveries wait only for the writes.
     const InboundMail mail = mail::api().parse(raw, MailOptions{settings.trusted});
+    require_headers(mail);
     try {
         auto transaction = store.begin_write();
         const IngestResult result = ingest_parsed(store, mail, raw, settings, actor);

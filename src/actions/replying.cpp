@@ -164,6 +164,10 @@ std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> 
     for (const auto id : ids) {
         try {
             TicketRecord record = load_ticket(store, id);
+            if (record.ticket.requester.empty()) {
+                // Mail without a usable From: sendmail would get an empty To:.
+                throw data_error("the requester has no address to reply to (the mail came without a usable From)");
+            }
             auto reply = render_reply(request.library, request.file, request.lang,
                                       reply_context(record, request.agent, request.lang, request.now, request.vars));
             if (request.status) {

@@ -100,6 +100,9 @@ std::optional<Address> parse_address(std::string_view text) {
 }
 
 std::string format_address(const Address& address) {
+    if (address.email.empty()) {
+        return address.name.empty() ? "(unknown sender)" : address.name + " (no address)";
+    }
     if (address.name.empty()) {
         return address.email;
     }
