@@ -4,6 +4,7 @@
 #include "fuzz_support.hpp"
 #include "mail/compose.hpp"
 #include "mail/module.hpp"
+#include "tkt/address.hpp"
 #include "tkt/error.hpp"
 #include "tkt/ingest.hpp"
 #include "tkt/store.hpp"
@@ -43,6 +44,10 @@ void check_utf8(const InboundMail& mail) {
     expect_utf8(mail.subject, "subject");
     expect_utf8(mail.from.name, "from.name");
     expect_utf8(mail.from.email, "from.email");
+    // Never an encoded word or other text dressed as an address: a reply would go there.
+    if (!mail.from.email.empty() && !parse_address(mail.from.email)) {
+        fuzz::broken_promise("parse_mail gave a sender address that is not an address");
+    }
     expect_utf8(mail.message_id, "message_id");
     expect_utf8(mail.in_reply_to, "in_reply_to");
     expect_utf8(mail.references, "references");
