@@ -237,13 +237,17 @@ bool is_full_from_line(std::string_view line) {
     return false;
 }
 
-// Whether `line` begins a header field ("Name:"), or is a UUCP ">From " line.
+// Whether `line` begins a header field ("Name:", or RFC 822's obsolete "Name :"), or
+// is a UUCP ">From " line.
 bool is_header_start(std::string_view line) {
-    const auto colon = line.find(':');
-    return line.starts_with(">From ") ||
-           (colon != 0 && colon != std::string_view::npos &&
-            std::all_of(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(colon),
-                        [](char c) { return c > ' ' && c < 127; }));
+    if (line.starts_with(">From ")) {
+        return true;
+    }
+    const auto name_end = std::find_if(line.begin(), line.end(), [](char c) {
+        return c <= ' ' || c >= 127 || c == ':';
+    });
+    const auto colon = std::find_if(name_end, line.end(), [](char c) { return c != ' ' && c != '\t'; });
+    return name_end != line.begin() && colon != line.end() && *colon == ':';
 }
 
 // Returns the number a "Content-Length:" header line gives, if it is one.
@@ -313,18 +317,23 @@ private:
     // Whether `line`, the "From " line at m_offset, begins a message: the full form
     // with or without a blank line before it (some writers omit it), a shorter one
     // ("From -") only after a blank line, and either way with a header line after it,
-    // so that a body's own unquoted "From ..." line does not cut a message in two.
+    // so that a body's own unquoted "From ..." line does not cut a message in two. An
+    // empty message (the full form after a blank line, then a blank line or the end)
+    // is one too, to be reported rather than taken into the message before it.
     // Moves the buffer: `line` is not valid afterwards.
     bool is_separator(std::string_view line) {
         if (!line.starts_with("From ")) {
             return false;
         }
+        const bool full = is_full_from_line(line);
+        const bool after_blank = m_last_blank > 0;
         const bool has_sender =
             line.size() > 5 && std::isspace(static_cast<unsigned char>(line[5])) == 0;
-        if (!is_full_from_line(line) && !(m_last_blank > 0 && has_sender)) {
+        if (!full && !(after_blank && has_sender)) {
             return false;
         }
-        return is_header_start(m_reader.line(m_offset + line.size()));
+        const std::string_view next = m_reader.line(m_offset + line.size());
+        return is_header_start(next) || (full && after_blank && (next.empty() || is_blank(next)));
     }
 
     // Reads the headers (up to the blank line after them) or the body (up to the next

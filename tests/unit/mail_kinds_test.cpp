@@ -322,6 +322,25 @@ TEST_CASE("mail::open_mbox variants") {
         CHECK(messages[0].bytes == "Subject: one\r\n\r\nFrom one\r\n");
         CHECK(messages[1].bytes == "Subject: two\r\n\r\ntwo\r\n");
     }
+    SUBCASE("an empty message is a message, not lines of the one before it") {
+        const auto messages =
+            read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one +
+                                    "\nFrom b@example.com Sun Nov 22 10:00:01 2026\n\n"
+                                    "From c@example.com Sun Nov 22 10:00:02 2026\n" +
+                                    two);
+        REQUIRE(messages.size() == 3);
+        CHECK(messages[0].bytes == one);
+        CHECK(messages[1].bytes.empty());
+        CHECK(messages[2].bytes == two);
+    }
+    SUBCASE("RFC 822's 'Name :' header after a From_ line") {
+        const auto messages =
+            read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one +
+                                    "From b@example.com Sun Nov 22 10:00:01 2026\n"
+                                    "Subject  : two\n\ntwo\n");
+        REQUIRE(messages.size() == 2);
+        CHECK(messages[1].bytes == "Subject  : two\n\ntwo\n");
+    }
     SUBCASE("a file without From_ lines is one message; blank lines before it are none") {
         auto messages = read_mbox_text(dir, one);
         REQUIRE(messages.size() == 1);
