@@ -36,8 +36,11 @@ public:
     virtual SourceProgress progress() const = 0;
 };
 
-// Opens the mbox file `path` (messages begin at "From " lines); throws exit 66 when
-// it cannot be opened.
+// Opens the mbox file `path`: mboxo, mboxrd, mboxcl or mboxcl2, LF or CRLF. Messages
+// begin at "From " lines, which with the blank line before them and the ">" of
+// ">From " are not part of them; a Content-Length that does not end at the next
+// "From " line or the end of the file makes its message a failure. Throws exit 66
+// when `path` cannot be opened, exit 74 when it cannot be read.
 std::unique_ptr<MessageSource> open_mbox(const std::filesystem::path& path);
 
 // Opens the maildir `path`: the files of its cur/ and new/, or of `path` itself when
@@ -53,7 +56,7 @@ struct ImportSummary {
     std::int64_t created = 0;
     std::int64_t threaded = 0;
     std::int64_t duplicates = 0;
-    std::int64_t automatic = 0;  // auto-replies and bounces among created and threaded
+    std::int64_t automatic = 0;  // every kind but human (auto, list, bounce) among created and threaded
     std::int64_t loops = 0;
     std::vector<ImportFailure> failures;
 

@@ -1,5 +1,5 @@
 // Inbound mail as tkt sees it: parsed leniently with GMime, every string UTF-8, and
-// classified as human, automatic, bounce or our own loop (DESIGN.md 6).
+// classified as human, automatic, mailing list, bounce or our own loop (DESIGN.md 6).
 #pragma once
 
 #include "tkt/address.hpp"
@@ -13,9 +13,12 @@
 
 namespace tkt {
 
-enum class MailKind { human, automatic, bounce, own_loop };
+// What sent a message: a person, a machine answering or reporting (auto-replies, read
+// receipts, abuse reports), a mailing list, a mail system returning undelivered mail,
+// or tkt itself. Every kind but `human` is stored flagged and never reopens a ticket.
+enum class MailKind { human, automatic, list, bounce, own_loop };
 
-// Returns "human", "auto", "bounce" or "own-loop".
+// Returns "human", "auto", "list", "bounce" or "own-loop".
 std::string_view to_string(MailKind kind);
 
 struct MailHeader {
@@ -69,13 +72,14 @@ struct MailOptions {
 InboundMail parse_mail(std::string_view raw, const MailOptions& options);
 
 // Returns the kind of a message from its top-level `headers`, its top-level content
-// type ("multipart/report; report-type=delivery-status" counts as a bounce) and the
-// From address.
+// type with any report type ("multipart/report; report-type=delivery-status" is a
+// bounce, every other multipart/report automatic) and the `from` address.
 MailKind classify_mail(const std::vector<MailHeader>& headers, std::string_view content_type,
                        std::string_view from);
 
 // Returns the key that makes a delivery unique: the Message-ID, or for a message
-// without one "sha256-<hex of raw>@tkt.invalid".
+// without one "sha256-<hex>@tkt.invalid" over `raw` less what changes between two
+// deliveries of it (trace and mailbox headers, mbox framing, CRLF or LF).
 std::string dedup_key(const InboundMail& mail, std::string_view raw);
 
 // Returns `bytes` in UTF-8: converted from `charset` when it is known and converts,
