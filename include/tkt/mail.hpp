@@ -82,6 +82,11 @@ MailKind classify_mail(const std::vector<MailHeader>& headers, std::string_view 
 // deliveries of it (trace and mailbox headers, mbox framing, CRLF or LF).
 std::string dedup_key(const InboundMail& mail, std::string_view raw);
 
+// Returns the key tkt before schema 6 gave a message without a Message-ID (the SHA-256
+// of all of `raw`), or "" for a message with one: such keys are still looked up, so
+// that importing an archive again doubles nothing stored before.
+std::string legacy_dedup_key(const InboundMail& mail, std::string_view raw);
+
 // Returns `bytes` in UTF-8: converted from `charset` when it is known and converts,
 // else kept when already UTF-8, else from the charset guess_charset() finds, else from
 // windows-1252. Bytes that do not convert become U+FFFD.

@@ -212,8 +212,10 @@ IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_vi
         return IngestResult{IngestOutcome::loop, 0, mail.kind, false};
     }
     const std::string key = mail::api().dedup_key(mail, raw);
-    if (const auto known = store.ticket_of_message(key)) {
-        return IngestResult{IngestOutcome::duplicate, *known, mail.kind, false};
+    for (const auto& known_key : {key, mail::api().legacy_dedup_key(mail, raw)}) {
+        if (const auto known = known_key.empty() ? std::nullopt : store.ticket_of_message(known_key)) {
+            return IngestResult{IngestOutcome::duplicate, *known, mail.kind, false};
+        }
     }
     if (const auto thread = find_thread(store, mail, settings)) {
         return append_to(store, surviving_ticket(store, *thread), mail, raw, key, settings, actor);

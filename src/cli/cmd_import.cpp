@@ -85,7 +85,7 @@ void print_summary(const ImportSummary& summary, Context& context, bool json) {
         return;
     }
     context.out() << fmt::format("read {} messages: {} new tickets and {} added to tickets ({} of them "
-                                 "auto-replies or bounces), {} already stored, {} loops, {} failed\n",
+                                 "automatic mail), {} already stored, {} loops, {} failed\n",
                                  summary.read(), summary.created, summary.threaded, summary.automatic,
                                  summary.duplicates, summary.loops, summary.failures.size());
 }

@@ -108,4 +108,8 @@ std::string dedup_key(const InboundMail& mail, std::string_view raw) {
     return fmt::format("sha256-{}@tkt.invalid", sha256_hex(canonical_form(raw)));
 }
 
+std::string legacy_dedup_key(const InboundMail& mail, std::string_view raw) {
+    return mail.message_id.empty() ? fmt::format("sha256-{}@tkt.invalid", sha256_hex(raw)) : std::string();
+}
+
 } // namespace tkt

@@ -3,6 +3,6 @@
 #include "mail/module.hpp"
 
 extern "C" __attribute__((visibility("default"))) const tkt::mail::Api* tkt_mail_api() {
-    static const tkt::mail::Api api{tkt::parse_mail, tkt::dedup_key, tkt::mail::compose};
+    static const tkt::mail::Api api{tkt::parse_mail, tkt::dedup_key, tkt::legacy_dedup_key, tkt::mail::compose};
     return &api;
 }

@@ -12,6 +12,7 @@ namespace tkt::mail {
 struct Api {
     InboundMail (*parse)(std::string_view raw, const MailOptions& options);
     std::string (*dedup_key)(const InboundMail& mail, std::string_view raw);
+    std::string (*legacy_dedup_key)(const InboundMail& mail, std::string_view raw);
     std::string (*compose)(const OutgoingMail& mail);
 };
 

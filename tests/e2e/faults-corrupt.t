@@ -7,7 +7,7 @@ A zero-length file is an empty database, as SQLite reads it.
   $ m="$TESTDIR/mail"
   $ for i in $(seq 1 30); do printf 'From c%s@example.com Sat Nov 21 10:00:00 2026\nFrom: c%s@example.com\nSubject: Problem %s\nMessage-ID: <p%s@example.com>\n\n' $i $i $i $i; printf 'line %s\n' $(seq 1 200); echo; done > thirty.mbox
   $ tkt --db good.db import mbox thirty.mbox
-  read 30 messages: 30 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 30 messages: 30 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   $ tkt --db good.db reply 1 --message 'On it.' >/dev/null
   $ sqlite3 good.db 'PRAGMA page_size; PRAGMA integrity_check'
   4096

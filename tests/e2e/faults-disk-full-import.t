@@ -41,13 +41,13 @@ mount namespace with a 4 MiB tmpfs (unshare -m as root, unshare -rm otherwise).
   1
   2
   -- mbox, disk full
-  read 0 messages: 0 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 0 messages: 0 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   tkt: disk full while writing 'small/tkt.db'
   exit 75
   before: 2 2 2 1  after: 2 2 2 1 
   ok
   -- maildir, disk full
-  read 0 messages: 0 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 0 messages: 0 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   tkt: disk full while writing 'small/tkt.db'
   exit 75
   before: 2 2 2 1  after: 2 2 2 1 
@@ -55,11 +55,11 @@ mount namespace with a 4 MiB tmpfs (unshare -m as root, unshare -rm otherwise).
   -- readers still work
   1 2 exit 0
   -- room again
-  read 6 messages: 6 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 6 messages: 6 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   exit 0
-  read 3 messages: 3 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 3 messages: 3 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   exit 0
   then: 11 11 11 1 
   ok
   -- again: all stored already
-  read 6 messages: 0 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 6 already stored, 0 loops, 0 failed
+  read 6 messages: 0 new tickets and 0 added to tickets (0 of them automatic mail), 6 already stored, 0 loops, 0 failed

@@ -67,7 +67,7 @@ Every writing command waits about a second, then gives up with exit 75.
   tkt: database 'tkt.db' is locked by another process; try again
   exit 75
   $ tkt import mbox two.mbox 2>&1 | sed "s|$PWD/||"; echo "exit ${PIPESTATUS[0]}"
-  read 0 messages: 0 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 0 messages: 0 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   tkt: database 'tkt.db' is locked by another process; try again
   exit 75
   $ tkt close 1 2>&1 | sed "s|$PWD/||"; echo "exit ${PIPESTATUS[0]}"
@@ -96,7 +96,7 @@ Released, the same commands succeed.
   $ tkt new --from carol@example.com --subject 'Locked out' --body 'Help.'
   3
   $ tkt import mbox two.mbox
-  read 2 messages: 2 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 2 messages: 2 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   $ tkt close 1
   closed ticket 1
   $ tkt reply 2 --message 'Looking.' --send

@@ -26,7 +26,7 @@ The file mode 0400 in a writable folder: reading works, writing is refused.
   tkt: database 'a/tkt.db' is read-only: the file is not writable
   exit 75
   $ try import maildir "$m"
-  read 0 messages: 0 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 0 messages: 0 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   tkt: database 'a/tkt.db' is read-only: the file is not writable
   exit 73
   $ try close 1

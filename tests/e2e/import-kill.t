@@ -13,7 +13,7 @@ of an import that was never interrupted: committed batches stay, the rest follow
   ok
   $ test "$(sqlite3 killed.db 'SELECT count(*) FROM messages')" -lt 3250 && echo interrupted part-way
   interrupted part-way
-  $ tkt --db killed.db import maildir "$corpus/easy-ham-1" "$corpus/hard-ham-1" "$corpus/spam-1" | sed -E 's/: [0-9]+ new tickets and [0-9]+ added to tickets \([0-9]+ of them auto-replies or bounces\), [0-9]+ already stored,/: …,/'
+  $ tkt --db killed.db import maildir "$corpus/easy-ham-1" "$corpus/hard-ham-1" "$corpus/spam-1" | sed -E 's/: [0-9]+ new tickets and [0-9]+ added to tickets \([0-9]+ of them automatic mail\), [0-9]+ already stored,/: …,/'
   read 3250 messages: …, 0 loops, 0 failed
   $ sqlite3 killed.db 'SELECT count(*) FROM messages'
   3250

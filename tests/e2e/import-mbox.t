@@ -17,7 +17,7 @@ but no header after it: text, not a separator), and one From_ line with no blank
 before it (the full "From sender date" form and a header after it: a separator).
 
   $ tkt --db o.db import mbox "$mb/mboxo.mbox"
-  read 3 messages: 3 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 3 messages: 3 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   $ stored o.db
   #1 body 'My parcel is late.\nFrom Moscow, with hope.\n'
   #1 raw  'From: Ivan <ivan@example.ru>\nTo: support@example.com\nSubject: Parcel\nMessage-ID: <o1@example.ru>\n\nMy parcel is late.\nFrom Moscow, with hope.\n'
@@ -30,7 +30,7 @@ The same file with CRLF line ends: the same messages, their raw bytes still CRLF
 
   $ sed 's/$/\r/' "$mb/mboxo.mbox" > crlf.mbox
   $ tkt --db crlf.db import mbox crlf.mbox
-  read 3 messages: 3 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 3 messages: 3 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   $ stored crlf.db | grep -c '\\r\\n'
   3
   $ diff <(stored o.db | grep body) <(stored crlf.db | grep body)
@@ -39,7 +39,7 @@ The same file with CRLF line ends: the same messages, their raw bytes still CRLF
 mboxrd takes one ">" off every ">From ", ">>From " and so on.
 
   $ tkt --db rd.db import mbox "$mb/mboxrd.mbox"
-  read 1 messages: 1 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 1 messages: 1 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   $ stored rd.db
   #1 body 'From the start.\n>From a quoted line.\n>>From deeper still.\n'
   #1 raw  'From: Ivan <ivan@example.ru>\nTo: support@example.com\nSubject: Quoting\nMessage-ID: <rd1@example.ru>\n\nFrom the start.\n>From a quoted line.\n>>From deeper still.\n'
@@ -47,7 +47,7 @@ mboxrd takes one ">" off every ">From ", ">>From " and so on.
 mboxcl: Content-Length counts the body, and the body is quoted as in mboxo.
 
   $ tkt --db cl.db import mbox "$mb/mboxcl.mbox"
-  read 2 messages: 2 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 2 messages: 2 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   $ stored cl.db
   #1 body 'Counted and quoted:\nFrom here on.\n'
   #1 raw  'From: Ivan <ivan@example.ru>\nTo: support@example.com\nSubject: Counted\nMessage-ID: <cl1@example.ru>\nContent-Length: 35\n\nCounted and quoted:\nFrom here on.\n'
@@ -59,7 +59,7 @@ a header line after it, is body when the count says so; a body with such a line 
 not quoted, so its ">From " is the sender's own.
 
   $ tkt --db cl2.db import mbox "$mb/mboxcl2.mbox"
-  read 2 messages: 2 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 2 messages: 2 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   $ stored cl2.db
   #1 body 'Below is what I got:\n\nFrom shop@example.com Sat Nov 21 19:00:00 2026\nSubject: your order\n\n>From the shop, as it was.\n'
   #1 raw  'From: Ivan <ivan@example.ru>\nTo: support@example.com\nSubject: Forwarded\nMessage-ID: <c21@example.ru>\nContent-Length: 117\n\nBelow is what I got:\n\nFrom shop@example.com Sat Nov 21 19:00:00 2026\nSubject: your order\n\n>From the shop, as it was.\n'
@@ -70,14 +70,14 @@ Without its Content-Length the same file splits where the body's From_ line is.
 
   $ grep -v '^Content-Length' "$mb/mboxcl2.mbox" > uncounted.mbox
   $ tkt --db uncounted.db import mbox uncounted.mbox
-  read 3 messages: 3 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 3 messages: 3 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
 
 A count that does not end where a message begins is a failure, with the file and the
 offset of its message, never a message merged into another or dropped unseen; the
 messages around it still land.
 
   $ tkt --db bad.db import mbox "$mb/bad-length.mbox" 2>&1 | sed "s|$mb/||"
-  read 3 messages: 1 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 2 failed
+  read 3 messages: 1 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 2 failed
   tkt: bad-length.mbox:0: its Content-Length (10 bytes) does not end where a 'From ' line begins
   tkt: bad-length.mbox:313: its Content-Length (5000 bytes) runs past the end of the file
   tkt: 2 of 3 messages failed to import
@@ -92,7 +92,7 @@ messages around it still land.
 An mbox read from a pipe is read the same.
 
   $ cat "$mb/mboxo.mbox" | tkt --db pipe.db import mbox /dev/stdin
-  read 3 messages: 3 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 3 messages: 3 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 0 failed
   $ diff <(stored o.db) <(stored pipe.db)
 
 A message without a Message-ID is one ticket however it came: delivered by an MTA to

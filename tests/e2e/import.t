@@ -6,7 +6,7 @@ tkt import loads mbox files and maildirs with the semantics of tkt new --email.
   >   echo "From sender@example.com Sun Nov 22 10:00:00 2026"; tr -d '\r' < "$m/$f.eml"; echo
   > done > archive.mbox
   $ tkt import mbox archive.mbox
-  read 4 messages: 2 new tickets and 2 added to tickets (1 of them auto-replies or bounces), 0 already stored, 0 loops, 0 failed
+  read 4 messages: 2 new tickets and 2 added to tickets (1 of them automatic mail), 0 already stored, 0 loops, 0 failed
   $ tkt list status:any | cut -f1,11
   1	Где моя посылка?
   2	How do I export my invoices?
@@ -25,7 +25,7 @@ is reported with its file and counted as failed (exit 65); the others still land
   $ cp "$m/attachment-rfc2231.eml" box/cur/1.eml; cp "$m/trusted.eml" box/new/2.eml
   $ head -c 26214500 /dev/zero | tr '\0' 'x' > box/new/3.eml
   $ tkt import maildir box 2>&1 | sed "s|$PWD/||"
-  read 3 messages: 2 new tickets and 0 added to tickets (0 of them auto-replies or bounces), 0 already stored, 0 loops, 1 failed
+  read 3 messages: 2 new tickets and 0 added to tickets (0 of them automatic mail), 0 already stored, 0 loops, 1 failed
   tkt: box/new/3.eml: larger than 25 MiB
   tkt: 1 of 3 messages failed to import
   $ tkt import maildir box >/dev/null 2>&1

@@ -110,3 +110,13 @@ sendmail an empty To:, so tkt refuses it and says why, and nothing is recorded.
   [65]
   $ sqlite3 tkt.db "SELECT count(*) FROM messages WHERE direction = 'out'"
   0
+
+A message without a Message-ID stored by an older tkt carries the SHA-256 of all its
+bytes as its key; delivered or imported again, it is still a duplicate.
+
+  $ printf 'From: old@example.com\r\nSubject: Before the upgrade\r\n\r\nHi\r\n' > legacy.eml
+  $ tkt new --email < legacy.eml
+  9
+  $ sqlite3 tkt.db "UPDATE messages SET message_id = 'sha256-$(sha256sum < legacy.eml | cut -c1-64)@tkt.invalid' WHERE ticket_id = 9"
+  $ tkt new --email --json < legacy.eml
+  {"ticket":9,"outcome":"duplicate","kind":"human","reopened":false}
