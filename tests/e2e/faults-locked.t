@@ -153,7 +153,7 @@ in doubt, and the error says the reply is recorded and points to the outbox.
   > SH
   $ cp sendmail sendmail.locking
   $ TKT_LOCK_TIMEOUT=0s tkt reply 4 --message 'Sent while locked.' --send 2>&1 | sed "s|$PWD/||"; echo "exit ${PIPESTATUS[0]}"
-  tkt: .*recorded.*'tkt outbox'.*database 'tkt.db' is locked by another process.* (re)
+  tkt: .*recorded and queued.*'tkt outbox'.*database 'tkt.db' is locked by another process.* (re)
   exit 75
   $ release
   $ ls sent | wc -l
