@@ -194,13 +194,14 @@ void give_to_group(const std::filesystem::path& path, const SharedGroup& group, 
     }
 }
 
-// Shares the database, its side files and its folder with `group`. The folder turns
-// setgid and group-writable, so it must be the database's own: tkt never opens up a
-// folder that holds anything else (say /tmp, or a home directory).
-void share_database(const std::filesystem::path& database, const SharedGroup& group) {
+// Refuses (exit 64) to share the folder of `database` when it holds anything but the
+// database: it would turn setgid and group-writable, and tkt never opens up a folder
+// that is not its own (say /tmp, or a home directory).
+void require_own_folder(const std::filesystem::path& database) {
     const auto folder = std::filesystem::absolute(database).parent_path();
     const std::string stem = database.filename().string();
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
         const std::string name = entry.path().filename().string();
         if (name != stem && name != stem + "-wal" && name != stem + "-shm" && name != stem + "-journal") {
             throw Error(Exit::usage,
@@ -209,6 +210,11 @@ void share_database(const std::filesystem::path& database, const SharedGroup& gr
                                     folder.string(), name));
         }
     }
+}
+
+// Shares the database, its side files and its folder with `group`.
+void share_database(const std::filesystem::path& database, const SharedGroup& group) {
+    const auto folder = std::filesystem::absolute(database).parent_path();
     give_to_group(folder, group, S_ISGID | S_IRWXU | S_IRWXG);
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
         give_to_group(entry.path(), group, S_IRUSR | S_IWUSR | S_IRGRP | S_IWGRP);
@@ -242,6 +248,9 @@ SharedGroup find_group(std::string_view name_or_id) {
 
 std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& agent,
                                      const std::optional<SharedGroup>& group) {
+    if (group) {
+        require_own_folder(paths.database);  // before anything is written
+    }
     std::vector<InitStep> steps;
     const bool had_database = std::filesystem::exists(paths.database);
     Store::open(paths.database);

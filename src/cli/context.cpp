@@ -63,6 +63,10 @@ Store& Context::existing_store() {
     const auto path = paths().database;
     std::error_code error;
     if (!m_store && !std::filesystem::exists(path, error)) {
+        if (error == std::errc::permission_denied) {
+            throw Error(Exit::cant_create, fmt::format("cannot open database '{}': {}", path.string(),
+                                                       error.message()));
+        }
         throw Error(Exit::no_input, fmt::format("no database at '{}' (run 'tkt init', or check "
                                                 "--db and TKT_DB)", path.string()));
     }

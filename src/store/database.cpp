@@ -30,6 +30,10 @@ void create_private_file(const std::filesystem::path& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd >= 0) {
         ::close(fd);
+    } else if (errno == EACCES && std::filesystem::exists(parent.empty() ? "." : parent, error)) {
+        // The folder is there but closed to this user: say so, not that creating failed.
+        throw Error(Exit::cant_create, fmt::format("cannot open database '{}': {}", path.string(),
+                                                   std::strerror(EACCES)));
     } else if (errno != EEXIST) {
         throw Error(Exit::cant_create, fmt::format("cannot create database '{}': {}",
                                                    path.string(), std::strerror(errno)));
