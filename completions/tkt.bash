@@ -268,8 +268,12 @@ _tkt() {
     init)
         case $prev in
         --login | --name | --email) return 0 ;;
+        --group)
+            mapfile -t COMPREPLY < <(compgen -g -- "$cur")
+            return 0
+            ;;
         esac
-        __tkt_add "$cur" --login --name --email --help
+        __tkt_add "$cur" --login --name --email --group --help
         ;;
     new)
         case $prev in

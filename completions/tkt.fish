@@ -355,6 +355,7 @@ complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'h
 complete -c tkt -n '__tkt_using_command init' -l login -x -a '(__fish_complete_users)' -d 'Your agent login'
 complete -c tkt -n '__tkt_using_command init' -l name -x -d 'Your full name, for reply signatures'
 complete -c tkt -n '__tkt_using_command init' -l email -x -d 'Your mail address'
+complete -c tkt -n '__tkt_using_command init' -l group -x -a '(__fish_complete_groups)' -d 'Share the database and config with this Unix group'
 
 # new
 complete -c tkt -n '__tkt_using_command new' -l subject -x -d 'The subject'

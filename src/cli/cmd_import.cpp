@@ -144,7 +144,7 @@ void declare_import(CLI::App& command, Context& context) {
     command.require_subcommand(1);
     command.footer("An archive's messages are dated by their Date headers (when after 1990 and "
                    "not ahead of now), so that its tickets and metrics keep their own times; "
-                   "'tkt new --email' dates live mail by its arrival.");
+                   "live mail that 'tkt new' reads is dated by its arrival.");
     declare_format(command, context, Format::mbox, "mbox", "Import mbox files", "FILE");
     declare_format(command, context, Format::maildir, "maildir",
                    "Import maildirs (cur/ and new/), or folders of message files", "DIR");
