@@ -47,6 +47,10 @@ std::unique_ptr<MessageSource> open_mbox(const std::filesystem::path& path);
 // it has neither, in name order; throws exit 66 when it is not a folder.
 std::unique_ptr<MessageSource> open_maildir(const std::filesystem::path& path);
 
+// Messages committed to one transaction by an import: large enough that the commits
+// cost little, small enough that an interrupted import loses little (bench/import.sh).
+constexpr std::size_t k_import_batch = 500;
+
 struct ImportFailure {
     std::string origin;
     std::string reason;

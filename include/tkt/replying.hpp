@@ -64,12 +64,18 @@ struct ReplyDraft {
     std::string raw;  // the RFC 5322 message, when composed
 };
 
+// Whether a draft carries the whole RFC 5322 message (for --mime, and for sending).
+enum class Compose { text_only, message };
+
+// Whether recorded replies go to the outbox for sendmail.
+enum class Queue { no, for_sending };
+
 // Makes `rendered`, a reply to `record` by `agent`, ready to record: the subject tag
 // of `mail` added, a new Message-ID, In-Reply-To and References from the customer's
 // last message, and with `compose` the RFC 5322 text. Composing needs a From address:
 // mail.from, else the agent's email; without either it is a configuration error (78).
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
-                       const MailSettings& mail, bool compose, Timestamp now);
+                       const MailSettings& mail, Compose compose, Timestamp now);
 
 // What recording one reply did.
 struct RecordedReply {
@@ -86,7 +92,7 @@ struct RecordedReply {
 // the status change (the draft's status_after, else new becomes open), and with
 // `queue` an outbox entry. A ticket gone since drafting fails the whole batch.
 std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts,
-                                          const AgentIdentity& agent, bool queue, Timestamp now);
+                                          const AgentIdentity& agent, Queue queue, Timestamp now);
 
 // What became of one outbox entry handed to sendmail.
 struct Delivery {

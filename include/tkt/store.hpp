@@ -115,9 +115,9 @@ public:
     std::int64_t queue_outbound(std::int64_t message_row, TicketId ticket, std::string_view recipient,
                                 Timestamp now);
 
-    // Returns the outbox entries not yet sent (all of them with `include_sent`), oldest
-    // first, without their raw messages.
-    std::vector<OutboxItem> outbox(bool include_sent);
+    // Returns the outbox entries of `scope` (those not yet sent, or all), oldest first,
+    // without their raw messages.
+    std::vector<OutboxItem> outbox(OutboxScope scope);
 
     // Marks outbox entry `id` as being sent, counting an attempt, and returns it with its
     // raw message; nullopt when it is not queued (another process is sending it, or it

@@ -119,6 +119,9 @@ enum class OutboxState { queued, sending, sent };
 std::string_view to_string(OutboxState state);
 std::optional<OutboxState> parse_outbox_state(std::string_view name);
 
+// Which outbox entries a listing holds.
+enum class OutboxScope { waiting, all };
+
 struct OutboxItem {
     std::int64_t id = 0;
     std::int64_t message_row = 0;  // the outbound message in messages

@@ -189,7 +189,7 @@ std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> 
 }
 
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
-                       const MailSettings& mail, bool compose, Timestamp now) {
+                       const MailSettings& mail, Compose compose, Timestamp now) {
     const Ticket& ticket = record.ticket;
     const auto from = sender(agent, mail);
     const std::string domain = domain_of(from);
@@ -203,7 +203,7 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
     draft.status_after = rendered.status_after;
     draft.message_id = new_message_id(ticket.id, now, domain);
     thread(draft, record, domain);
-    if (compose) {
+    if (compose == Compose::message) {
         if (!from) {
             throw Error(Exit::config,
                         mail.from.empty()
@@ -226,7 +226,7 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
 }
 
 std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts,
-                                          const AgentIdentity& agent, bool queue, Timestamp now) {
+                                          const AgentIdentity& agent, Queue queue, Timestamp now) {
     auto transaction = store.begin_write();
     std::vector<RecordedReply> recorded;
     for (const auto& draft : drafts) {
@@ -243,7 +243,7 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         message.body = draft.body;
         message.created_at = now;
         result.message_row = store.insert_message(message, draft.raw);
-        store.insert_event(ticket.id, now, agent.login, "replied", reply_detail(draft, agent, queue));
+        store.insert_event(ticket.id, now, agent.login, "replied", reply_detail(draft, agent, queue == Queue::for_sending));
         result.first_reply = store.mark_first_reply(ticket.id, now);
         if (!ticket.assignee) {
             record_assignment(store, ticket.id, std::nullopt, agent.login, "reply", Actor{agent.login, now});
@@ -255,7 +255,7 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
             change_status(store, ticket, target, Actor{agent.login, now}, "reply");
         }
         store.touch(ticket.id, now);
-        if (queue) {
+        if (queue == Queue::for_sending) {
             if (draft.raw.empty()) {
                 throw Error(Exit::software, "a reply queued for sending was not composed");
             }
@@ -271,7 +271,7 @@ std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& 
                                   std::span<const std::int64_t> ids, Timestamp now) {
     std::vector<std::int64_t> wanted(ids.begin(), ids.end());
     if (wanted.empty()) {
-        for (const auto& item : store.outbox(false)) {
+        for (const auto& item : store.outbox(OutboxScope::waiting)) {
             if (item.state == OutboxState::queued) {
                 wanted.push_back(item.id);
             }

@@ -38,8 +38,9 @@ std::vector<RecordedReply> record_notice(Context& context, TicketId id) {
     const auto rendered = render_replies(store, std::span(&id, 1),
                                         ReplyRequest{library, file, lang, config.agent, {}, std::nullopt, context.now()});
     const std::vector<ReplyDraft> drafts{
-        draft_reply(rendered.front().record, rendered.front().reply, config.agent, config.mail, true, context.now())};
-    return record_replies(store, drafts, config.agent, true, context.now());
+        draft_reply(rendered.front().record, rendered.front().reply, config.agent, config.mail, Compose::message,
+                    context.now())};
+    return record_replies(store, drafts, config.agent, Queue::for_sending, context.now());
 }
 
 void run_escalate_one(const EscalateOptions& options, Context& context) {

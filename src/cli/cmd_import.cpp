@@ -104,7 +104,7 @@ void run_import(const ImportOptions& options, Context& context) {
     try {
         for (std::size_t i = 0; i < sources.size(); ++i) {
             progress.next_file();
-            import_messages(context.store(), *sources[i], settings, context.actor(), 500, summary,
+            import_messages(context.store(), *sources[i], settings, context.actor(), k_import_batch, summary,
                             [&](const ImportSummary& so_far, const SourceProgress& source) {
                                 progress.update(so_far, source, i, sources.size());
                             });

@@ -41,7 +41,7 @@ std::string outbox_note(const OutboxItem& item) {
 }
 
 void run_list(const OutboxOptions& options, Context& context) {
-    const auto items = context.existing_store().outbox(options.all);  // one query: one snapshot
+    const auto items = context.existing_store().outbox(options.all ? OutboxScope::all : OutboxScope::waiting);  // one query: one snapshot
     if (options.json) {
         print_json_array(context.out(), items, outbox_json);
         return;

@@ -157,7 +157,7 @@ void run_reply(const ReplyOptions& options, Context& context) {
 
     Store& store = context.existing_store();
     const auto ids = chosen_tickets(options, context, store);
-    const bool compose = options.mime || options.send;
+    const Compose compose = options.mime || options.send ? Compose::message : Compose::text_only;
     auto rendered = render_replies(store, ids, ReplyRequest{library, file, lang, agent, vars, status, context.now()});
     std::vector<ReplyDraft> drafts;
     for (auto& [record, reply] : rendered) {
@@ -173,7 +173,8 @@ void run_reply(const ReplyOptions& options, Context& context) {
         }
         return;
     }
-    const auto recorded = record_replies(store, drafts, agent, options.send, context.now());
+    const auto recorded =
+        record_replies(store, drafts, agent, options.send ? Queue::for_sending : Queue::no, context.now());
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         if (many) {
             context.out() << fmt::format("replied on ticket {} to {}{}\n", drafts[i].ticket_id,

@@ -267,10 +267,10 @@ OutboxItem read_outbox_item(const Statement& row) {
 
 }  // namespace
 
-std::vector<OutboxItem> Store::outbox(bool include_sent) {
+std::vector<OutboxItem> Store::outbox(OutboxScope scope) {
     auto statement = m_db->prepare(fmt::format(
         "SELECT {} FROM outbox AS o JOIN messages AS m ON m.id = o.message {} ORDER BY o.id", k_outbox_columns,
-        include_sent ? "" : "WHERE o.state <> 'sent'"));
+        scope == OutboxScope::all ? "" : "WHERE o.state <> 'sent'"));
     std::vector<OutboxItem> items;
     while (statement.step()) {
         items.push_back(read_outbox_item(statement));

@@ -41,7 +41,7 @@ void receive(Store& store, TicketId ticket, const std::string& id, bool automati
 ReplyDraft draft(Store& store, TicketId id, std::string subject = "Re: Parcel lost",
                  std::optional<Status> status_after = std::nullopt) {
     RenderedReply rendered{"acknowledge", "en", std::move(subject), "Hello Bob,\n", status_after};
-    return draft_reply(load_ticket(store, id), rendered, k_anna, MailSettings{}, false, k_now);
+    return draft_reply(load_ticket(store, id), rendered, k_anna, MailSettings{}, Compose::text_only, k_now);
 }
 
 }  // namespace
@@ -91,11 +91,11 @@ TEST_CASE("replying::draft_reply needs a From address to compose") {
     const TicketId id = open_ticket(store);
     const RenderedReply rendered{"x", "en", "Re: x", "Hello\n", std::nullopt};
     const AgentIdentity nobody{"anna", "Anna", ""};
-    CHECK(error_code_of([&] { draft_reply(load_ticket(store, id), rendered, nobody, MailSettings{}, true, k_now); }) ==
+    CHECK(error_code_of([&] { draft_reply(load_ticket(store, id), rendered, nobody, MailSettings{}, Compose::message, k_now); }) ==
           Exit::config);
     MailSettings bad;
     bad.from = "not an address";
-    CHECK(error_code_of([&] { draft_reply(load_ticket(store, id), rendered, k_anna, bad, true, k_now); }) ==
+    CHECK(error_code_of([&] { draft_reply(load_ticket(store, id), rendered, k_anna, bad, Compose::message, k_now); }) ==
           Exit::config);
 }
 
@@ -103,7 +103,7 @@ TEST_CASE("replying::record_replies records everything once") {
     auto store = Store::open_in_memory();
     const TicketId id = open_ticket(store);
     const std::vector<ReplyDraft> first{draft(store, id)};
-    const auto recorded = record_replies(store, first, k_anna, false, k_now);
+    const auto recorded = record_replies(store, first, k_anna, Queue::no, k_now);
     REQUIRE(recorded.size() == 1);
     CHECK(recorded[0].first_reply);
     CHECK(recorded[0].assigned);
@@ -123,7 +123,7 @@ TEST_CASE("replying::record_replies records everything once") {
     // A later reply by another agent: first_reply_at and the owner stay.
     const AgentIdentity boris{"boris", "Boris Petrov", ""};
     const std::vector<ReplyDraft> second{draft(store, id, "Re: x", Status::pending)};
-    const auto again = record_replies(store, second, boris, false, k_now + 600);
+    const auto again = record_replies(store, second, boris, Queue::no, k_now + 600);
     CHECK_FALSE(again[0].first_reply);
     CHECK_FALSE(again[0].assigned);
     record = load_ticket(store, id);
@@ -146,7 +146,7 @@ TEST_CASE("replying::record_replies is all or nothing") {
     gone.ticket_id = 99;
     gone.message_id = "other@example.com";
     const std::vector<ReplyDraft> drafts{good, gone};
-    CHECK(error_code_of([&] { record_replies(store, drafts, k_anna, false, k_now); }) == Exit::nothing);
+    CHECK(error_code_of([&] { record_replies(store, drafts, k_anna, Queue::no, k_now); }) == Exit::nothing);
     CHECK(load_ticket(store, id).messages.size() == 1);
     CHECK_FALSE(load_ticket(store, id).ticket.first_reply_at);
 }
@@ -158,7 +158,7 @@ TEST_CASE("replying::send_outbox sends each message once") {
     auto reply = draft(store, id);
     reply.raw = "Subject: hi\n\nbody\n";
     const std::vector<ReplyDraft> drafts{reply};
-    const auto recorded = record_replies(store, drafts, k_anna, true, k_now);
+    const auto recorded = record_replies(store, drafts, k_anna, Queue::for_sending, k_now);
     REQUIRE(recorded[0].outbox_id);
 
     const auto sendmail = (dir / "sendmail").string();
@@ -171,7 +171,7 @@ TEST_CASE("replying::send_outbox sends each message once") {
     auto deliveries = send_outbox(store, {sendmail}, {}, k_now);
     REQUIRE(deliveries.size() == 1);
     CHECK_FALSE(deliveries[0].result.ok);
-    auto waiting = store.outbox(false);
+    auto waiting = store.outbox(OutboxScope::waiting);
     REQUIRE(waiting.size() == 1);
     CHECK(waiting[0].state == OutboxState::queued);
     CHECK(waiting[0].attempts == 1);
@@ -181,12 +181,12 @@ TEST_CASE("replying::send_outbox sends each message once") {
     deliveries = send_outbox(store, {sendmail}, {}, k_now + 60);
     REQUIRE(deliveries.size() == 1);
     CHECK(deliveries[0].result.ok);
-    CHECK(store.outbox(false).empty());
+    CHECK(store.outbox(OutboxScope::waiting).empty());
     CHECK(send_outbox(store, {sendmail}, {}, k_now + 120).empty());
     const std::vector<std::int64_t> again{*recorded[0].outbox_id};
     CHECK(send_outbox(store, {sendmail}, again, k_now + 120).empty());
 
-    const auto all = store.outbox(true);
+    const auto all = store.outbox(OutboxScope::all);
     REQUIRE(all.size() == 1);
     CHECK(all[0].state == OutboxState::sent);
     CHECK(all[0].sent_at == k_now + 60);
