@@ -13,7 +13,7 @@ namespace tkt::cli {
 
 namespace {
 
-constexpr std::array<CommandSpec, 21> k_commands{{
+constexpr auto k_commands = std::to_array<CommandSpec>({
     {"init", "Create the database and a starter config directory", declare_init},
     {"new", "Open a ticket", declare_new},
     {"list", "List tickets that match a filter", declare_list},
@@ -35,7 +35,7 @@ constexpr std::array<CommandSpec, 21> k_commands{{
     {"outbox", "List replies waiting for sendmail; flush retries them", declare_outbox},
     {"template", "List, show, render and lint reply templates", declare_template},
     {"config", "Check the configuration files", declare_config},
-}};
+});
 
 std::vector<std::string_view> command_names() {
     std::vector<std::string_view> names{"help"};
@@ -123,7 +123,8 @@ void declare_help(CLI::App& app, Context& context) {
     help->add_option("command", *topic, "The command to explain, and its subcommand if any");
     help->callback([&app, &context, topic] {
         if (topic->empty()) {
-            context.out() << app.help();
+            // Not app.help(): once 'help' is parsed, that prints the help of 'help'.
+            context.out() << app.get_formatter()->make_help(&app, "tkt", CLI::AppFormatMode::Normal);
             return;
         }
         const auto names = command_names();

@@ -38,6 +38,8 @@ The command line: help, versions, unknown commands, and errors from the environm
     config                      Check the configuration files
   
   Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.
+  $ tkt help | diff - <(tkt --help) && echo 'tkt help lists the commands, as --help does'
+  tkt help lists the commands, as --help does
   $ tkt help close
   Close tickets
   Usage: tkt close [OPTIONS] ids...
