@@ -19,9 +19,10 @@ a power cut could leave behind, and that disk holds a sound database.
    torn). Each is opened with Python's sqlite3: `PRAGMA integrity_check` must say ok,
    and every effect acknowledged at or before the point must be there: each delivery's
    Message-ID on the ticket it printed, each ticket `tkt new` printed, each reply, each
-   rating. At every K-th point the real tkt must also list the survivor, and every
-   message not acknowledged is delivered again (the MTA retries), after which each
-   Message-ID is stored exactly once and each follow-up sits on its thread's ticket.
+   rating; and no command may be there in part (survivor.PARTS). At every K-th point
+   the real tkt, first to open the survivor, must list it, and every message not
+   acknowledged is delivered again (the MTA retries), after which each Message-ID is
+   stored exactly once and each follow-up sits on its thread's ticket.
 3. The harness proves it can fail: the same trace and replay over floor
    (../shared/bench/floor.c, --floor) with synchronous=NORMAL must lose acknowledged
    rows at some points, and with FULL none.
