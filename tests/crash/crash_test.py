@@ -319,7 +319,9 @@ def verdict(figures, violations):
 def main(argv):
     args = parse_args(argv)
     seed = args.seed if args.seed is not None else int(time.time()) % 100000
-    print(f"crash_test: seed {seed} (again: {sys.argv[0]} --points {args.points} --seed {seed})", flush=True)
+    again = (f"{sys.argv[0]} --points {args.points} --mails {args.mails} --workers {args.workers} "
+             f"--sample-every {args.sample_every} --seed {seed}")
+    print(f"crash_test: seed {seed} (again: {again})", flush=True)
     violations = Violations()
     work = tempfile.mkdtemp(prefix="tkt-crash-", dir=scratch_root(args.tmp))
     started = time.monotonic()
