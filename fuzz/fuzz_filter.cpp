@@ -15,7 +15,7 @@ namespace {
 
 using namespace tkt;
 
-constexpr Timestamp k_now = 1795341600; // 2026-11-22T10:00:00Z
+constexpr Timestamp k_now = 1795341600;  // 2026-11-22T10:00:00Z
 
 // A store of tickets that differ in every field a filter can name.
 Store& shared_store() {
@@ -33,13 +33,10 @@ Store& shared_store() {
             ticket.tags = std::move(tags);
             return made.insert_ticket(ticket, k_now - age);
         };
-        const TicketId a =
-            add("ivan@example.ru", Priority::high, Channel::email, {"vip", "ru"}, 3 * 86400);
-        const TicketId b =
-            add("tom@bigcustomer.example", Priority::urgent, Channel::phone, {"billing"}, 7200);
+        const TicketId a = add("ivan@example.ru", Priority::high, Channel::email, {"vip", "ru"}, 3 * 86400);
+        const TicketId b = add("tom@bigcustomer.example", Priority::urgent, Channel::phone, {"billing"}, 7200);
         const TicketId c = add("li.wei@example.cn", Priority::low, Channel::web, {}, 40 * 86400);
-        const TicketId d =
-            add("maria@shop.example", Priority::normal, Channel::chat, {"bug", "vip"}, 600);
+        const TicketId d = add("maria@shop.example", Priority::normal, Channel::chat, {"bug", "vip"}, 600);
         add("oleg@example.ru", Priority::normal, Channel::api, {}, 0);
         made.set_routing(a, std::string("delivery"), 1, Priority::high, k_now - 86400);
         made.set_routing(b, std::string("billing"), 2, Priority::urgent, k_now - 3600);
@@ -68,8 +65,7 @@ void compare_store_and_memory(Store& store, const Filter& filter) {
     for (const auto& ticket : store.find_tickets(Filter{}, {}, 0)) {
         const bool in_store = std::find(found.begin(), found.end(), ticket.id) != found.end();
         if (in_store != matches(filter, ticket)) {
-            fuzz::broken_promise("the store and matches() disagree on ticket " +
-                                 std::to_string(ticket.id));
+            fuzz::broken_promise("the store and matches() disagree on ticket " + std::to_string(ticket.id));
         }
     }
 }

@@ -25,7 +25,7 @@ namespace {
 
 using namespace tkt;
 
-constexpr Timestamp k_now = 1795341600; // 2026-11-22T10:00:00Z
+constexpr Timestamp k_now = 1795341600;  // 2026-11-22T10:00:00Z
 
 void expect_utf8(std::string_view text, std::string_view field) {
     if (!is_valid_utf8(text)) {

@@ -43,8 +43,7 @@ nlohmann::json data_of(std::string_view json, std::string_view vars) {
     return data;
 }
 
-void render(const mustache::Template& parsed, const nlohmann::json& data,
-            const mustache::RenderOptions& options) {
+void render(const mustache::Template& parsed, const nlohmann::json& data, const mustache::RenderOptions& options) {
     try {
         parsed.render(data, options);
     } catch (const mustache::SyntaxError&) {
@@ -76,8 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     parsed->names();
     parsed->pieces();
-    const nlohmann::json context =
-        data_of(parts.size() > 1 ? parts[1] : "", parts.size() > 2 ? parts[2] : "");
+    const nlohmann::json context = data_of(parts.size() > 1 ? parts[1] : "", parts.size() > 2 ? parts[2] : "");
     mustache::RenderOptions options;
     options.partials = [&partials](std::string_view name) -> std::optional<std::string> {
         const auto found = partials.find(name);

@@ -29,8 +29,7 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 // Aborts with `what`: a target found a result that breaks a documented promise, which
 // libFuzzer and the replay report as a crash with this input.
 [[noreturn]] inline void broken_promise(std::string_view what) {
-    std::fprintf(stderr, "fuzz: broken promise: %.*s\n", static_cast<int>(what.size()),
-                 what.data());
+    std::fprintf(stderr, "fuzz: broken promise: %.*s\n", static_cast<int>(what.size()), what.data());
     std::abort();
 }
 
@@ -39,8 +38,7 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 class ScratchDir {
   public:
     ScratchDir() {
-        m_path =
-            std::filesystem::temp_directory_path() / ("tkt-fuzz-" + std::to_string(::getpid()));
+        m_path = std::filesystem::temp_directory_path() / ("tkt-fuzz-" + std::to_string(::getpid()));
         std::filesystem::create_directories(m_path);
     }
     ScratchDir(const ScratchDir&) = delete;
@@ -77,8 +75,7 @@ inline const ScratchDir& scratch() {
 
 // Splits `text` at each `separator` into at most `max_parts` parts (the last keeps
 // the rest, separators included).
-inline std::vector<std::string_view> split_parts(std::string_view text, char separator,
-                                                 std::size_t max_parts) {
+inline std::vector<std::string_view> split_parts(std::string_view text, char separator, std::size_t max_parts) {
     std::vector<std::string_view> parts;
     while (parts.size() + 1 < max_parts) {
         const auto at = text.find(separator);

@@ -12,7 +12,7 @@ namespace {
 
 using namespace tkt;
 
-constexpr Timestamp k_now = 1795341600; // 2026-11-22T10:00:00Z, a Sunday
+constexpr Timestamp k_now = 1795341600;  // 2026-11-22T10:00:00Z, a Sunday
 constexpr Timestamp k_year_0 = -62167219200;
 constexpr Timestamp k_year_10000 = 253402300800;
 
@@ -48,8 +48,7 @@ void check_timestamp(std::string_view text) {
     }
 }
 
-void check_period(const std::optional<std::string>& since,
-                  const std::optional<std::string>& until) {
+void check_period(const std::optional<std::string>& since, const std::optional<std::string>& until) {
     Period period;
     try {
         period = parse_period(since, until, k_now);

@@ -11,8 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const tkt::Config config = tkt::load_config(dir.path(), "fallback");
         if (config.agent.login.empty() || config.repeat_window < 0) {
-            tkt::fuzz::broken_promise(
-                "config.toml loaded with an empty login or a negative repeat window");
+            tkt::fuzz::broken_promise("config.toml loaded with an empty login or a negative repeat window");
         }
         tkt::ingest_settings(config, false);
     } catch (const tkt::Error&) {

@@ -12,12 +12,7 @@ namespace {
 using namespace tkt;
 
 const std::array<RoutingInput, 3> k_inputs{{
-    {"Где моя посылка? Заказ 58213",
-     "Трекинг не обновляется.",
-     "irina@example.ru",
-     "email",
-     "ru",
-     {}},
+    {"Где моя посылка? Заказ 58213", "Трекинг не обновляется.", "irina@example.ru", "email", "ru", {}},
     {"Charged twice for November",
      "Refund the duplicate, please.",
      "tom@bigcustomer.example",

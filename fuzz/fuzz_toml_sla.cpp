@@ -9,7 +9,7 @@ namespace {
 
 using namespace tkt;
 
-constexpr Timestamp k_now = 1795341600; // 2026-11-22T10:00:00Z, a Sunday
+constexpr Timestamp k_now = 1795341600;  // 2026-11-22T10:00:00Z, a Sunday
 
 std::vector<Ticket> tickets() {
     Ticket fresh;

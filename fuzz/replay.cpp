@@ -73,8 +73,7 @@ bool replay(const fs::path& path) {
         LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
     } catch (const std::exception& error) {
         ::alarm(0);
-        std::cerr << "replay: " << path.string() << ": uncaught exception: " << error.what()
-                  << '\n';
+        std::cerr << "replay: " << path.string() << ": uncaught exception: " << error.what() << '\n';
         return false;
     }
     ::alarm(0);
@@ -101,8 +100,7 @@ int main(int argc, char** argv) {
             std::cerr << "replay: " << path.string() << ": not found, skipped\n";
             continue;
         }
-        const auto files =
-            fs::is_directory(path) ? sample(files_under(path), limit) : std::vector{path};
+        const auto files = fs::is_directory(path) ? sample(files_under(path), limit) : std::vector{path};
         for (const auto& file : files) {
             if (!replay(file)) {
                 ++failed;

@@ -33,8 +33,7 @@ void validate_new_ticket(const NewTicket& ticket);
 
 // Opens a ticket from `ticket`: the ticket row, its first inbound message, a `created`
 // event and whatever `on_created` does, in one transaction. Returns the new id.
-TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor,
-                       const TicketHook& on_created = {});
+TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor, const TicketHook& on_created = {});
 
 // Returns ticket `id` with its tags; throws "no ticket N" (exit 1).
 Ticket require_ticket(Store& store, TicketId id);
@@ -62,8 +61,7 @@ struct StatusChange {
 // "to"}, and "by" (what caused it: "reply", "mail", "merge") when given; a move out of
 // solved or closed is a `reopened` event, whoever causes it, and a first move to
 // solved or closed sets solved_at. Runs in the caller's transaction.
-void change_status(Store& store, const Ticket& ticket, Status target, const Actor& actor,
-                   std::string_view by = {});
+void change_status(Store& store, const Ticket& ticket, Status target, const Actor& actor, std::string_view by = {});
 
 // Gives ticket `id` to `to` (nullopt: nobody) and records an `assigned` event with
 // `from`, `to` and what caused it (`by`: "hand", "reply", "next", "escalation", a
@@ -96,12 +94,10 @@ std::vector<StatusChange> merge_tickets(Store& store, std::span<const TicketId> 
 TicketId surviving_ticket(Store& store, TicketId id);
 
 // Closes the tickets `ids` in one transaction (an unknown id changes none of them).
-std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,
-                                        const Actor& actor);
+std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor);
 
 // Reopens the solved or closed tickets among `ids` in one transaction.
-std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids,
-                                         const Actor& actor);
+std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor);
 
 // What a tag change did: the tags really added and removed.
 struct TagChange {
@@ -111,7 +107,7 @@ struct TagChange {
 
 // Adds and removes tags on ticket `id` in one transaction, recording a `tagged` event
 // when anything changed. A tag both added and removed is a usage error.
-TagChange change_tags(Store& store, TicketId id, std::span<const std::string> add,
-                      std::span<const std::string> remove, const Actor& actor);
+TagChange change_tags(Store& store, TicketId id, std::span<const std::string> add, std::span<const std::string> remove,
+                      const Actor& actor);
 
 }  // namespace tkt

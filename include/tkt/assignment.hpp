@@ -17,7 +17,7 @@ namespace tkt {
 enum class Persist { no, yes };
 
 class Assigner {
-public:
+  public:
     // Chooses among `routing`'s agents, reading and (with Persist::yes) writing the
     // round-robin positions and open-ticket counts in `store`, inside the caller's
     // transaction.
@@ -32,15 +32,15 @@ public:
     // Counts a ticket moving from `from` to `to` in the loads least_loaded compares.
     void moved(const std::optional<std::string>& from, const std::optional<std::string>& to);
 
-private:
+  private:
     std::optional<std::string> round_robin(const std::vector<const Agent*>& agents, std::string_view queue, int line);
     std::optional<std::string> least_loaded(const std::vector<const Agent*>& agents);
 
     Store& m_store;
     const Routing& m_routing;
     Persist m_persist;
-    std::map<std::string, std::int64_t, std::less<>> m_load;                   // open tickets, by login
-    std::map<std::pair<std::string, int>, std::string> m_last;                // round-robin positions read
+    std::map<std::string, std::int64_t, std::less<>> m_load;    // open tickets, by login
+    std::map<std::pair<std::string, int>, std::string> m_last;  // round-robin positions read
 };
 
 }  // namespace tkt

@@ -16,16 +16,16 @@ namespace tkt {
 // What a [[calendar]] table says, as written: validated by Calendar::make.
 struct CalendarSpec {
     std::string name;
-    std::string timezone = "UTC";        // an IANA name, e.g. "Europe/Moscow"
+    std::string timezone = "UTC";  // an IANA name, e.g. "Europe/Moscow"
     std::vector<std::string> days{"mon", "tue", "wed", "thu", "fri"};
-    std::string hours = "09:00-18:00";   // one range a day, local time; "00:00-24:00" for all day
-    std::vector<std::string> holidays;   // local dates, "2026-12-31"
+    std::string hours = "09:00-18:00";  // one range a day, local time; "00:00-24:00" for all day
+    std::vector<std::string> holidays;  // local dates, "2026-12-31"
 };
 
 // A working calendar: working days, one range of working hours on each, holidays, in a
 // time zone whose daylight-saving changes it follows.
 class Calendar {
-public:
+  public:
     // Validates `spec` and builds the calendar; throws a configuration error (exit 78)
     // without a position, which the loader prefixes with file:line:col: an unknown time
     // zone or day name, malformed hours or dates, no working day at all.
@@ -45,15 +45,15 @@ public:
     // Returns true when `at` falls inside working hours.
     bool is_working(Timestamp at) const;
 
-private:
+  private:
     struct Zone;
     Calendar() = default;
 
     std::string m_name;
     std::string m_timezone;
     std::shared_ptr<const Zone> m_zone;
-    std::array<bool, 7> m_days{};      // index 0 is Monday
-    Seconds m_open = 0;                // seconds after local midnight
+    std::array<bool, 7> m_days{};  // index 0 is Monday
+    Seconds m_open = 0;            // seconds after local midnight
     Seconds m_close = 0;
     std::vector<std::int64_t> m_holidays;  // local dates as days since 1970-01-01, sorted
 };

@@ -45,8 +45,7 @@ std::vector<RouteOutcome> route_tickets(Store& store, const Routing& routing, st
                                         const Actor& actor, DryRun dry_run);
 
 // Routes every open ticket that has no queue, oldest first, in one transaction.
-std::vector<RouteOutcome> route_unrouted(Store& store, const Routing& routing, const Actor& actor,
-                                         DryRun dry_run);
+std::vector<RouteOutcome> route_unrouted(Store& store, const Routing& routing, const Actor& actor, DryRun dry_run);
 
 // Returns the hook that routes a new ticket on arrival, in its creating transaction,
 // unless it came with a queue of its own; `routing` must outlive the hook.
@@ -66,8 +65,8 @@ struct AssignChange {
 
 // Gives ticket `id` to `login` (nullopt: to nobody) in one transaction, with an
 // `assigned` event. When routing.toml lists agents, `login` must be one (exit 64).
-AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id,
-                           const std::optional<std::string>& login, const Actor& actor);
+AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id, const std::optional<std::string>& login,
+                           const Actor& actor);
 
 enum class Take { peek, take };
 
@@ -75,8 +74,8 @@ enum class Take { peek, take };
 // agent `login` (priority, then SLA due time, then age) and, with Take::take, assigns
 // it to them in the same transaction, so that two agents never get the same one.
 // nullopt when there is none. An agent routing.toml does not list is a config error.
-std::optional<Ticket> next_ticket(Store& store, const Routing& routing, const SlaConfig& sla,
-                                  std::string_view login, const Actor& actor, Take take);
+std::optional<Ticket> next_ticket(Store& store, const Routing& routing, const SlaConfig& sla, std::string_view login,
+                                  const Actor& actor, Take take);
 
 // One saved message run through the rules by `tkt route test`.
 struct RouteCheck {

@@ -37,16 +37,15 @@ int escalation_line(const Ticket& ticket, const Routing& routing, const Escalate
 // active agent of its queue and line, else nobody: the line's pool). A missing reason,
 // a line not above the current one or beyond routing's last, an agent of another line,
 // or a finished ticket is a usage error (64).
-Escalation escalate_ticket(Store& store, const Routing& routing, const EscalateRequest& request,
-                           const Actor& actor);
+Escalation escalate_ticket(Store& store, const Routing& routing, const EscalateRequest& request, const Actor& actor);
 
 // One missed target found by `tkt escalate --overdue`, and what its policy did.
 struct BreachOutcome {
     SlaBreach breach;
-    bool running = true;                     // the target is still unmet: the action applies
-    std::optional<Escalation> escalation;    // on_breach.escalate_to_line
-    std::optional<Priority> raised_to;       // on_breach.priority
-    std::vector<std::string> tags_added;     // on_breach.tags
+    bool running = true;                   // the target is still unmet: the action applies
+    std::optional<Escalation> escalation;  // on_breach.escalate_to_line
+    std::optional<Priority> raised_to;     // on_breach.priority
+    std::vector<std::string> tags_added;   // on_breach.tags
 };
 
 // Finds every open ticket past an SLA target at `runner.now` and, once per breach,

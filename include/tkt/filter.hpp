@@ -14,7 +14,21 @@ namespace tkt {
 
 // breaching and due are SLA terms: the store cannot answer them, the SLA code does
 // (select_tickets in tkt/escalation.hpp).
-enum class Field { id, status, queue, line, priority, assignee, requester, channel, tag, created, updated, breaching, due };
+enum class Field {
+    id,
+    status,
+    queue,
+    line,
+    priority,
+    assignee,
+    requester,
+    channel,
+    tag,
+    created,
+    updated,
+    breaching,
+    due
+};
 enum class Compare { equal, not_equal, less, greater };
 
 // One term. Text fields match any of `values` (an empty value stands for "none");

@@ -28,7 +28,7 @@ struct SourceProgress {
 
 // A sequence of raw messages.
 class MessageSource {
-public:
+  public:
     virtual ~MessageSource() = default;
     // Returns the next message, or nullopt after the last.
     virtual std::optional<RawMessage> next() = 0;
@@ -75,8 +75,7 @@ using ImportProgress = std::function<void(const ImportSummary&, const SourceProg
 // A temporary failure (locked, disk full) stops the import with exit 75: committed
 // batches stay, and running it again skips them as duplicates. Calls `progress` after
 // each message.
-void import_messages(Store& store, MessageSource& source, const IngestSettings& settings,
-                     const Actor& actor, std::size_t batch, ImportSummary& summary,
-                     const ImportProgress& progress);
+void import_messages(Store& store, MessageSource& source, const IngestSettings& settings, const Actor& actor,
+                     std::size_t batch, ImportSummary& summary, const ImportProgress& progress);
 
 }  // namespace tkt

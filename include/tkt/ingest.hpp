@@ -46,14 +46,13 @@ struct IngestResult {
 // transaction: a known Message-ID changes nothing; a message that threads joins its
 // ticket (a human one reopens a solved or closed ticket); any other opens a ticket.
 // Events are recorded as the sender's, at `agent.now`.
-IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_view raw,
-                           const IngestSettings& settings, const Actor& agent);
+IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_view raw, const IngestSettings& settings,
+                           const Actor& agent);
 
 // Parses `raw` and stores it in one write transaction of its own (BEGIN IMMEDIATE, so
 // parallel deliveries of one message make one ticket). Throws exit 65 only for input
 // that is not a message; a failure in storing one is never 65 (a mail server bounces
 // on it), but 75 for what passes (locked, disk full) and 70 for tkt's own faults.
-IngestResult ingest_mail(Store& store, std::string_view raw, const IngestSettings& settings,
-                         const Actor& actor);
+IngestResult ingest_mail(Store& store, std::string_view raw, const IngestSettings& settings, const Actor& actor);
 
 }  // namespace tkt

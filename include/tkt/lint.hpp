@@ -29,8 +29,8 @@ std::string format_finding(const LintFinding& finding);
 struct BannedPhrase {
     std::string lang;
     std::string pattern;
-    std::string rule;     // "bureaucratese", "aggression", or a team's own
-    std::string message;  // what to write instead
+    std::string rule;            // "bureaucratese", "aggression", or a team's own
+    std::string message;         // what to write instead
     std::filesystem::path file;  // where the pattern is written, for errors in it
     std::size_t line = 0;
     std::size_t column = 0;

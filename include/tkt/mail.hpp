@@ -42,7 +42,7 @@ struct MailControl {
 
 struct InboundMail {
     std::string subject;  // decoded; may be empty
-    Address from;  // email is empty or a real addr-spec; empty when From is missing or no address
+    Address from;         // email is empty or a real addr-spec; empty when From is missing or no address
     std::optional<Timestamp> date;
     std::string message_id;  // without <>; empty when the message has none
     std::vector<std::string> in_reply_to;
@@ -74,8 +74,7 @@ InboundMail parse_mail(std::string_view raw, const MailOptions& options);
 // Returns the kind of a message from its top-level `headers`, its top-level content
 // type with any report type ("multipart/report; report-type=delivery-status" is a
 // bounce, every other multipart/report automatic) and the `from` address.
-MailKind classify_mail(const std::vector<MailHeader>& headers, std::string_view content_type,
-                       std::string_view from);
+MailKind classify_mail(const std::vector<MailHeader>& headers, std::string_view content_type, std::string_view from);
 
 // Returns the key that makes a delivery unique: the Message-ID, or for a message
 // without one "sha256-<hex>@tkt.invalid" over `raw` less what changes between two

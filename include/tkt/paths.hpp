@@ -11,7 +11,7 @@ namespace tkt {
 
 // A snapshot of the environment variables tkt reads, taken once by the CLI.
 class Environment {
-public:
+  public:
     Environment() = default;
     // Makes an environment from `variables` (name to value).
     explicit Environment(std::map<std::string, std::string, std::less<>> variables);
@@ -19,7 +19,7 @@ public:
     // Returns the value of `name`, or nullopt when it is unset or empty.
     std::optional<std::string> get(std::string_view name) const;
 
-private:
+  private:
     std::map<std::string, std::string, std::less<>> m_variables;
 };
 
@@ -31,8 +31,8 @@ struct Paths {
 // Resolves the database (`db_flag`, else $TKT_DB, else $XDG_DATA_HOME/tkt/tkt.db, else
 // ~/.local/share/tkt/tkt.db) and the config directory (`config_flag`, else $TKT_CONFIG,
 // else $XDG_CONFIG_HOME/tkt, else ~/.config/tkt) from `env`.
-Paths resolve_paths(const std::optional<std::string>& db_flag,
-                    const std::optional<std::string>& config_flag, const Environment& env);
+Paths resolve_paths(const std::optional<std::string>& db_flag, const std::optional<std::string>& config_flag,
+                    const Environment& env);
 
 // Returns the bytes of the file at `path`; nullopt when it cannot be opened.
 std::optional<std::string> read_file(const std::filesystem::path& path);

@@ -91,8 +91,8 @@ struct RecordedReply {
 // event, first_reply_at when it is the first, `agent` as assignee when there is none,
 // the status change (the draft's status_after, else new becomes open), and with
 // `queue` an outbox entry. A ticket gone since drafting fails the whole batch.
-std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts,
-                                          const AgentIdentity& agent, Queue queue, Timestamp now);
+std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts, const AgentIdentity& agent,
+                                          Queue queue, Timestamp now);
 
 // What became of one outbox entry handed to sendmail.
 struct Delivery {

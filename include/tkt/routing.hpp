@@ -49,20 +49,19 @@ struct RouteDecision {
 
 // How one rule fared on one input, for `tkt route --explain`.
 struct RuleTrace {
-    std::string rule;                  // its name ("default" for [default])
+    std::string rule;  // its name ("default" for [default])
     bool matched = false;
     std::vector<std::string> reasons;  // one line per condition, e.g. "subject matches 'посылк'"
     bool stopped = false;              // it matched without continue: later rules were not tried
 };
 
 class Routing {
-public:
+  public:
     // Loads `file` (routing.toml); a missing file is an empty routing (no rules, no
     // agents). Errors are configuration errors naming file:line:col (exit 78), an
     // invalid regular expression included: the first is thrown, unless `problems` is
     // given, where every one is collected and loading goes on.
-    static Routing load(const std::filesystem::path& file,
-                        std::vector<std::string>* problems = nullptr);
+    static Routing load(const std::filesystem::path& file, std::vector<std::string>* problems = nullptr);
 
     Routing();
     Routing(Routing&&) noexcept;
@@ -95,7 +94,7 @@ public:
     // Returns true when no rule and no default are configured.
     bool empty() const;
 
-private:
+  private:
     struct Rules;
     std::unique_ptr<Rules> m_rules;
     std::vector<Agent> m_agents;

@@ -28,8 +28,8 @@ struct BreachAction {
 
 struct SlaPolicy {
     std::string name;
-    std::string match_text;       // as written, e.g. "line:1 priority:urgent"
-    Filter match;                 // empty: every ticket
+    std::string match_text;              // as written, e.g. "line:1 priority:urgent"
+    Filter match;                        // empty: every ticket
     const Calendar* calendar = nullptr;  // nullptr: 24x7
     std::optional<Seconds> first_reply;
     std::optional<Seconds> next_reply;
@@ -58,8 +58,7 @@ struct SlaConfig {
 // filters are parsed relative to `now`. Errors are configuration errors naming
 // file:line:col (exit 78): the first is thrown, unless `problems` is given, where
 // every one is collected and loading goes on.
-SlaConfig load_sla(const std::filesystem::path& file, Timestamp now,
-                   std::vector<std::string>* problems = nullptr);
+SlaConfig load_sla(const std::filesystem::path& file, Timestamp now, std::vector<std::string>* problems = nullptr);
 
 // The clock of one target on one ticket.
 struct TargetClock {

@@ -7,8 +7,8 @@
 #include "tkt/ticket.hpp"
 
 #include <functional>
-#include <span>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +37,7 @@ struct Period {
 // "12h"). A named day given to --since alone also ends the period with it (yesterday:
 // until today's midnight). Without --since: the last 24 hours. Throws a usage error (64)
 // that names the bad value or an until before since.
-Period parse_period(const std::optional<std::string>& since, const std::optional<std::string>& until,
-                    Timestamp now);
+Period parse_period(const std::optional<std::string>& since, const std::optional<std::string>& until, Timestamp now);
 
 // The local-time bucket (day or hour) that holds `at`: its start and its label
 // ("2026-11-22", "2026-11-22 10:00").
@@ -54,11 +53,11 @@ std::vector<Bucket> time_buckets(StatsGroup group, Period period);
 struct StatsOptions {
     Period period;
     StatsGroup by = StatsGroup::none;
-    Filter where;                  // no SLA terms (a report's tickets are not judged "now")
-    Seconds within = 3600;         // the first-reply threshold
+    Filter where;           // no SLA terms (a report's tickets are not judged "now")
+    Seconds within = 3600;  // the first-reply threshold
     Seconds repeat_window = 7 * 86400;
-    bool business_hours = false;   // durations in working time of each ticket's SLA calendar
-    Timestamp now = 0;             // what "still unanswered" is judged against
+    bool business_hours = false;  // durations in working time of each ticket's SLA calendar
+    Timestamp now = 0;            // what "still unanswered" is judged against
 };
 
 // A ticket as a report groups it.
@@ -102,7 +101,14 @@ struct StatsFacts {
         std::string author;
         std::optional<Timestamp> waiting_since;  // the oldest customer message it answers
     };
-    enum class Happened { reopened, rated_good, rated_bad, breached_first_reply, breached_next_reply, breached_resolve };
+    enum class Happened {
+        reopened,
+        rated_good,
+        rated_bad,
+        breached_first_reply,
+        breached_next_reply,
+        breached_resolve
+    };
     struct Happening {  // a ticket event of the period: reopened, rated, breached
         TicketId id = 0;
         StatsKeys keys;
@@ -143,8 +149,8 @@ struct AgentLoad {
     std::string agent;
     std::int64_t replies = 0;
     std::int64_t solved = 0;
-    double hours = 0;                          // active 15-minute slots × 0.25
-    std::optional<double> per_hour;            // solved per active hour
+    double hours = 0;                // active 15-minute slots × 0.25
+    std::optional<double> per_hour;  // solved per active hour
     std::optional<double> replies_per_hour;
 };
 
@@ -154,8 +160,8 @@ struct Metrics {
     std::int64_t reopened = 0;
     std::int64_t backlog = 0;
     DurationStats first_reply;
-    std::int64_t within = 0;          // answered within the threshold
-    std::int64_t within_judged = 0;   // answered, or unanswered past the threshold
+    std::int64_t within = 0;         // answered within the threshold
+    std::int64_t within_judged = 0;  // answered, or unanswered past the threshold
     std::optional<double> within_share;
     DurationStats reply_time;
     DurationStats resolution;
@@ -181,7 +187,7 @@ struct StatsReport {
     bool business_hours = false;
     Metrics total;
     std::vector<std::pair<std::string, Metrics>> groups;  // in key order (time for buckets)
-    std::vector<Seconds> first_replies;  // every first-reply time of the total, sorted
+    std::vector<Seconds> first_replies;                   // every first-reply time of the total, sorted
 };
 
 // Measures a duration from `start` to `end` for ticket `id`: calendar seconds, or

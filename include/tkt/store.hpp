@@ -29,7 +29,7 @@ struct StoreOptions {
 };
 
 class Store {
-public:
+  public:
     // Opens the database at `path`, creating it (mode 0600, with its folder) when
     // missing, and upgrades its schema; refuses a database of a newer tkt (exit 78).
     static Store open(const std::filesystem::path& path, StoreOptions options = {});
@@ -44,14 +44,14 @@ public:
     // A transaction: everything a command does happens whole or not at all. It rolls
     // back when destroyed unless commit() was called.
     class Transaction {
-    public:
+      public:
         explicit Transaction(std::unique_ptr<store::Transaction> transaction);
         Transaction(Transaction&& other) noexcept;
         ~Transaction();
         // Commits, retrying a busy database until the lock timeout (then exit 75).
         void commit();
 
-    private:
+      private:
         std::unique_ptr<store::Transaction> m_transaction;
     };
 
@@ -87,8 +87,7 @@ public:
     std::optional<TicketId> ticket_of_message(std::string_view message_id);
 
     // Returns the newest ticket `requester` opened in [since, until], if any.
-    std::optional<TicketId> latest_ticket_from(std::string_view requester, Timestamp since,
-                                               Timestamp until);
+    std::optional<TicketId> latest_ticket_from(std::string_view requester, Timestamp since, Timestamp until);
 
     // Sets ticket `id`'s updated_at to `now`.
     void touch(TicketId id, Timestamp now);
@@ -98,8 +97,7 @@ public:
                       std::string_view detail);
 
     // Sets the status of ticket `id`, and solved_at to `solved_at` if it has none yet.
-    void update_status(TicketId id, Status status, std::optional<Timestamp> solved_at,
-                       Timestamp now);
+    void update_status(TicketId id, Status status, std::optional<Timestamp> solved_at, Timestamp now);
 
     // Marks ticket `id` as merged into ticket `into`.
     void set_merged(TicketId id, TicketId into, Timestamp now);
@@ -112,8 +110,7 @@ public:
 
     // Queues the outbound message `message_row` of ticket `ticket` for `recipient`;
     // returns the outbox entry's id.
-    std::int64_t queue_outbound(std::int64_t message_row, TicketId ticket, std::string_view recipient,
-                                Timestamp now);
+    std::int64_t queue_outbound(std::int64_t message_row, TicketId ticket, std::string_view recipient, Timestamp now);
 
     // Returns the outbox entries of `scope` (those not yet sent, or all), oldest first,
     // without their raw messages.
@@ -143,8 +140,7 @@ public:
 
     // Returns the tickets matching every term of `filter`, in `sort` order (id when
     // empty), at most `limit` of them (all when 0).
-    std::vector<Ticket> find_tickets(const Filter& filter, std::span<const SortKey> sort,
-                                     std::int64_t limit);
+    std::vector<Ticket> find_tickets(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit);
 
     // Returns the messages of ticket `id`, oldest first.
     std::vector<Message> messages(TicketId id);
@@ -155,8 +151,7 @@ public:
     // Routing, assignment and SLA bookkeeping (src/store/store_routing.cpp).
 
     // Sets the queue, line and priority of ticket `id`.
-    void set_routing(TicketId id, const std::optional<std::string>& queue, int line, Priority priority,
-                     Timestamp now);
+    void set_routing(TicketId id, const std::optional<std::string>& queue, int line, Priority priority, Timestamp now);
 
     // Returns the body of ticket `id`'s first inbound message ("" when it has none).
     std::string first_message_body(TicketId id);
@@ -186,8 +181,7 @@ public:
     // agents' activity, with the keys of its tickets only when `keyed_activity` (a
     // report groups it by queue, line, channel or priority); repeat contacts look
     // `repeat_window` back. Merged tickets never count. Run it inside a read transaction.
-    StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window,
-                           bool keyed_activity);
+    StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window, bool keyed_activity);
 
     // Sets ticket `id`'s satisfaction score, rated at `at`, replacing an earlier one.
     void set_rating(TicketId id, int score, Timestamp at);
@@ -195,7 +189,7 @@ public:
     // Returns the schema version of the open database.
     int schema_version();
 
-private:
+  private:
     explicit Store(std::unique_ptr<store::Database> db);
 
     std::unique_ptr<store::Database> m_db;

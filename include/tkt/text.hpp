@@ -43,8 +43,7 @@ std::string escape_html(std::string_view text);
 
 // Returns the candidate closest to `word` by edit distance, if one is close enough
 // to be a plausible typo.
-std::optional<std::string> closest_match(std::string_view word,
-                                         std::span<const std::string_view> candidates);
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string_view> candidates);
 
 // Returns " (did you mean 'x'?)" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);

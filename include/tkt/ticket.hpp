@@ -63,7 +63,7 @@ struct Ticket {
     std::optional<int> csat;
     std::optional<TicketId> parent_id;
     std::optional<TicketId> merged_into;  // set when folded into another ticket
-    std::vector<std::string> tags;  // sorted
+    std::vector<std::string> tags;        // sorted
 };
 
 struct Message {
@@ -76,8 +76,8 @@ struct Message {
     std::string subject;
     std::string body;
     bool automatic = false;
-    Timestamp created_at = 0;              // when tkt received or wrote it
-    std::optional<Timestamp> sent_at;      // inbound mail: what its Date header says
+    Timestamp created_at = 0;          // when tkt received or wrote it
+    std::optional<Timestamp> sent_at;  // inbound mail: what its Date header says
 };
 
 struct Event {

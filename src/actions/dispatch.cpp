@@ -37,12 +37,10 @@ void record_route(Store& store, const RouteOutcome& outcome, const Actor& actor)
     for (const auto& tag : outcome.tags_added) {
         store.add_tag(outcome.id, tag, actor.now);
     }
-    const nlohmann::json detail{{"rules", outcome.decision.rules},
-                                {"from_queue", optional_json(outcome.queue_before)},
-                                {"queue", optional_json(outcome.queue)},
-                                {"line", outcome.line},
-                                {"priority", to_string(outcome.priority)},
-                                {"tags", outcome.tags_added}};
+    const nlohmann::json detail{
+        {"rules", outcome.decision.rules},         {"from_queue", optional_json(outcome.queue_before)},
+        {"queue", optional_json(outcome.queue)},   {"line", outcome.line},
+        {"priority", to_string(outcome.priority)}, {"tags", outcome.tags_added}};
     store.insert_event(outcome.id, actor.now, actor.login, "routed", detail.dump());
 }
 
@@ -120,8 +118,7 @@ std::vector<RouteOutcome> route_tickets(Store& store, const Routing& routing, st
     return outcomes;
 }
 
-std::vector<RouteOutcome> route_unrouted(Store& store, const Routing& routing, const Actor& actor,
-                                         DryRun dry_run) {
+std::vector<RouteOutcome> route_unrouted(Store& store, const Routing& routing, const Actor& actor, DryRun dry_run) {
     auto transaction = store.begin_write();
     Filter unrouted;
     unrouted.terms.push_back(Term{Field::queue, Compare::equal, {""}, 0, 0});
@@ -155,8 +152,8 @@ TicketHook record_unrouted(std::string reason) {
     };
 }
 
-AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id,
-                           const std::optional<std::string>& login, const Actor& actor) {
+AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id, const std::optional<std::string>& login,
+                           const Actor& actor) {
     if (login && !routing.agents().empty() && routing.agent(*login) == nullptr) {
         std::vector<std::string_view> logins;
         for (const auto& agent : routing.agents()) {
@@ -175,8 +172,8 @@ AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id,
     return change;
 }
 
-std::optional<Ticket> next_ticket(Store& store, const Routing& routing, const SlaConfig& sla,
-                                  std::string_view login, const Actor& actor, Take take) {
+std::optional<Ticket> next_ticket(Store& store, const Routing& routing, const SlaConfig& sla, std::string_view login,
+                                  const Actor& actor, Take take) {
     const Agent* agent = routing.agent(login);
     if (agent == nullptr) {
         throw Error(Exit::config, fmt::format("routing.toml lists no agent '{}': add an [[agent]] with "
@@ -234,8 +231,8 @@ std::vector<RouteCheck> check_routes(const Routing& routing, const std::filesyst
             throw Error(Exit::no_input, fmt::format("cannot read '{}'", file.string()));
         }
         const InboundMail mail = mail::api().parse(*raw, MailOptions{});
-        RoutingInput input{mail.subject, mail.body, mail.from.email, "email",
-                           guess_language(mail.subject + "\n" + mail.body), {}};
+        RoutingInput input{
+            mail.subject, mail.body, mail.from.email, "email", guess_language(mail.subject + "\n" + mail.body), {}};
         auto decision = routing.route(input);
         checks.push_back(RouteCheck{file, header_value(*raw, "X-Expect-Queue"), decision.queue, decision.rules});
     }

@@ -8,26 +8,24 @@
 #include <nlohmann/json.hpp>
 
 namespace tkt {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 int escalation_line(const Ticket& ticket, const Routing& routing, const EscalateRequest& request) {
     if (trim(request.reason).empty()) {
         throw usage_error("an escalation needs a reason: --reason TEXT says why the next line should take it");
     }
     if (is_finished(ticket.status)) {
-        throw usage_error(fmt::format("ticket {} is {}: reopen it before escalating", ticket.id,
-                                      to_string(ticket.status)));
+        throw usage_error(
+            fmt::format("ticket {} is {}: reopen it before escalating", ticket.id, to_string(ticket.status)));
     }
     const int line = request.to_line.value_or(ticket.line + 1);
     if (line <= ticket.line) {
-        throw usage_error(fmt::format("ticket {} is on line {} already: escalation goes to a higher line",
-                                      ticket.id, ticket.line));
+        throw usage_error(
+            fmt::format("ticket {} is on line {} already: escalation goes to a higher line", ticket.id, ticket.line));
     }
     if (line > routing.last_line()) {
-        throw usage_error(fmt::format("ticket {} cannot go to line {}: the last line is {}", ticket.id, line,
-                                      routing.last_line()));
+        throw usage_error(
+            fmt::format("ticket {} cannot go to line {}: the last line is {}", ticket.id, line, routing.last_line()));
     }
     if (request.to) {
         const Agent* agent = routing.agent(*request.to);
@@ -35,8 +33,7 @@ int escalation_line(const Ticket& ticket, const Routing& routing, const Escalate
             throw usage_error(fmt::format("unknown agent '{}' (see routing.toml)", *request.to));
         }
         if (agent != nullptr && agent->line != line) {
-            throw usage_error(fmt::format("agent '{}' works on line {}, not line {}", *request.to, agent->line,
-                                          line));
+            throw usage_error(fmt::format("agent '{}' works on line {}, not line {}", *request.to, agent->line, line));
         }
     }
     return line;
@@ -69,8 +66,8 @@ void plan_breach_action(Assigner& assigner, const Ticket& ticket, const SlaPolic
     const BreachAction& action = policy.on_breach;
     if (action.escalate_to_line && *action.escalate_to_line > ticket.line) {
         const int line = *action.escalate_to_line;
-        outcome.escalation =
-            Escalation{ticket.id, ticket.line, line, ticket.assignee, assigner.choose("least_loaded", ticket.queue, line)};
+        outcome.escalation = Escalation{ticket.id, ticket.line, line, ticket.assignee,
+                                        assigner.choose("least_loaded", ticket.queue, line)};
     }
     if (action.priority && *action.priority > ticket.priority) {
         outcome.raised_to = action.priority;
@@ -105,8 +102,11 @@ std::vector<BreachOutcome> new_breaches(Store& store, const Ticket& ticket, cons
         if (!target.late || store.has_breach(ticket.id, name, target.started)) {
             continue;
         }
-        found.push_back(BreachOutcome{
-            SlaBreach{ticket.id, name, target.started, target.due, now, clock.policy->name}, !target.stopped, {}, {}, {}});
+        found.push_back(BreachOutcome{SlaBreach{ticket.id, name, target.started, target.due, now, clock.policy->name},
+                                      !target.stopped,
+                                      {},
+                                      {},
+                                      {}});
     }
     return found;
 }
@@ -131,8 +131,7 @@ void record_breach(Store& store, const BreachOutcome& outcome, const Actor& acto
 
 }  // namespace
 
-Escalation escalate_ticket(Store& store, const Routing& routing, const EscalateRequest& request,
-                           const Actor& actor) {
+Escalation escalate_ticket(Store& store, const Routing& routing, const EscalateRequest& request, const Actor& actor) {
     auto transaction = store.begin_write();
     const Ticket ticket = require_ticket(store, request.id);
     const int line = escalation_line(ticket, routing, request);

@@ -9,10 +9,18 @@ namespace {
 
 void count(ImportSummary& summary, const IngestResult& result) {
     switch (result.outcome) {
-    case IngestOutcome::created: ++summary.created; break;
-    case IngestOutcome::threaded: ++summary.threaded; break;
-    case IngestOutcome::duplicate: ++summary.duplicates; return;
-    case IngestOutcome::loop: ++summary.loops; return;
+    case IngestOutcome::created:
+        ++summary.created;
+        break;
+    case IngestOutcome::threaded:
+        ++summary.threaded;
+        break;
+    case IngestOutcome::duplicate:
+        ++summary.duplicates;
+        return;
+    case IngestOutcome::loop:
+        ++summary.loops;
+        return;
     }
     if (result.kind != MailKind::human) {
         ++summary.automatic;
@@ -64,9 +72,8 @@ std::int64_t ImportSummary::read() const {
     return created + threaded + duplicates + loops + static_cast<std::int64_t>(failures.size());
 }
 
-void import_messages(Store& store, MessageSource& source, const IngestSettings& settings,
-                     const Actor& actor, std::size_t batch, ImportSummary& summary,
-                     const ImportProgress& progress) {
+void import_messages(Store& store, MessageSource& source, const IngestSettings& settings, const Actor& actor,
+                     std::size_t batch, ImportSummary& summary, const ImportProgress& progress) {
     store.tune_for_bulk();
     // What the committed batches hold: on a failure, the summary tells only that.
     ImportSummary committed = summary;

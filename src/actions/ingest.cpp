@@ -102,13 +102,13 @@ Message inbound_message(const InboundMail& mail, const std::string& key, Timesta
 void store_message(Store& store, Message message, const InboundMail& mail, std::string_view raw) {
     const auto row = store.insert_message(message, raw);
     for (const auto& attachment : mail.attachments) {
-        store.insert_attachment(AttachmentInfo{row, attachment.filename, attachment.content_type,
-                                               attachment.size, attachment.sha256});
+        store.insert_attachment(
+            AttachmentInfo{row, attachment.filename, attachment.content_type, attachment.size, attachment.sha256});
     }
 }
 
-IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::string_view raw,
-                       const std::string& key, const IngestSettings& settings, const Actor& sender) {
+IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::string_view raw, const std::string& key,
+                       const IngestSettings& settings, const Actor& sender) {
     // A reply is dated like a new ticket: an archive's replies keep their own times, and
     // reply-time metrics with them.
     const Actor actor{sender.login, message_time(mail, settings.dates, sender.now)};
@@ -152,8 +152,8 @@ NewTicket ticket_from(const InboundMail& mail, const IngestSettings& settings) {
     return ticket;
 }
 
-IngestResult open_ticket(Store& store, const InboundMail& mail, std::string_view raw,
-                         const std::string& key, const IngestSettings& settings, const Actor& actor) {
+IngestResult open_ticket(Store& store, const InboundMail& mail, std::string_view raw, const std::string& key,
+                         const IngestSettings& settings, const Actor& actor) {
     NewTicket ticket = ticket_from(mail, settings);
     const Timestamp at = message_time(mail, settings.dates, actor.now);
     // A person who wrote again within the window is a repeat contact of their last ticket.
@@ -194,16 +194,20 @@ IngestSettings ingest_settings(const Config& config, bool trusted) {
 
 std::string_view to_string(IngestOutcome outcome) {
     switch (outcome) {
-    case IngestOutcome::created: return "created";
-    case IngestOutcome::threaded: return "threaded";
-    case IngestOutcome::duplicate: return "duplicate";
-    case IngestOutcome::loop: return "loop";
+    case IngestOutcome::created:
+        return "created";
+    case IngestOutcome::threaded:
+        return "threaded";
+    case IngestOutcome::duplicate:
+        return "duplicate";
+    case IngestOutcome::loop:
+        return "loop";
     }
     return "created";
 }
 
-IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_view raw,
-                           const IngestSettings& settings, const Actor& agent) {
+IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_view raw, const IngestSettings& settings,
+                           const Actor& agent) {
     // What mail does is the sender's doing, not the agent's who runs tkt: it must never
     // count as an agent's work.
     const Actor actor{mail.from.email.empty() ? "(mail)" : mail.from.email, agent.now};
@@ -223,8 +227,7 @@ IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_vi
     return open_ticket(store, mail, raw, key, settings, actor);
 }
 
-IngestResult ingest_mail(Store& store, std::string_view raw, const IngestSettings& settings,
-                         const Actor& actor) {
+IngestResult ingest_mail(Store& store, std::string_view raw, const IngestSettings& settings, const Actor& actor) {
     // Parse before taking the write lock: other deliveries wait only for the writes.
     const InboundMail mail = mail::api().parse(raw, MailOptions{settings.trusted});
     require_headers(mail);

@@ -4,11 +4,11 @@
 
 #include <cerrno>
 #include <charconv>
-#include <grp.h>
-#include <sys/stat.h>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <grp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace tkt {
@@ -34,7 +34,8 @@ on_new = true                 # route every new ticket on arrival
 repeat_window = "7d"          # a new ticket within this of the last one is a repeat contact
 )toml";
 
-constexpr std::string_view k_routing_toml = R"toml(# Routing: rules tried in order, the first match wins unless it says continue = true;
+constexpr std::string_view k_routing_toml =
+    R"toml(# Routing: rules tried in order, the first match wins unless it says continue = true;
 # [default] catches the rest. subject, body and from are RE2 regular expressions,
 # case-insensitive; also from_domain, channel, language (ru, en) and tag, combined with
 # any = [{...}, {...}] and not = {...}. See tkt(1), ROUTING. Check a ticket with
@@ -110,7 +111,8 @@ queues = ["payments", "logistics", "quality", "general"]
 line = 2
 )toml";
 
-constexpr std::string_view k_sla_toml = R"toml(# Service levels: calendars and policies. The first policy whose match (the filter
+constexpr std::string_view k_sla_toml =
+    R"toml(# Service levels: calendars and policies. The first policy whose match (the filter
 # language of 'tkt list') selects a ticket applies; a policy without a calendar runs
 # around the clock, one with a calendar counts working time only (write hours: "27h"
 # is three 9-hour days). 'tkt sla ID' shows a ticket's clocks; run
@@ -172,8 +174,7 @@ bool write_new_file(const std::filesystem::path& path, std::string_view content)
         return false;
     }
     if (fd < 0) {
-        throw Error(Exit::cant_create,
-                    fmt::format("cannot create '{}': {}", path.string(), std::strerror(errno)));
+        throw Error(Exit::cant_create, fmt::format("cannot create '{}': {}", path.string(), std::strerror(errno)));
     }
     const auto written = ::write(fd, content.data(), content.size());
     const bool ok = written == static_cast<ssize_t>(content.size()) && ::close(fd) == 0;
@@ -189,8 +190,8 @@ bool write_new_file(const std::filesystem::path& path, std::string_view content)
 void give_to_group(const std::filesystem::path& path, const SharedGroup& group, mode_t mode) {
     if (::chown(path.c_str(), static_cast<uid_t>(-1), static_cast<gid_t>(group.id)) != 0 ||
         ::chmod(path.c_str(), mode) != 0) {
-        throw Error(Exit::cant_create, fmt::format("cannot give '{}' to group '{}': {}", path.string(),
-                                                   group.name, std::strerror(errno)));
+        throw Error(Exit::cant_create,
+                    fmt::format("cannot give '{}' to group '{}': {}", path.string(), group.name, std::strerror(errno)));
     }
 }
 
@@ -259,16 +260,16 @@ std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& ag
     std::error_code error;
     std::filesystem::create_directories(paths.config_dir, error);
     if (error) {
-        throw Error(Exit::cant_create, fmt::format("cannot create folder '{}': {}",
-                                                   paths.config_dir.string(), error.message()));
+        throw Error(Exit::cant_create,
+                    fmt::format("cannot create folder '{}': {}", paths.config_dir.string(), error.message()));
     }
-    const std::string config = fmt::format(
-        fmt::runtime(k_config_toml), fmt::arg("login", toml_string(agent.login)),
-        fmt::arg("full_name", toml_string(agent.full_name)), fmt::arg("email", toml_string(agent.email)));
-    const std::string routing = std::string(k_routing_toml) +
-                                fmt::format(fmt::runtime(k_agents_toml), fmt::arg("login", toml_string(agent.login)),
-                                            fmt::arg("full_name", toml_string(agent.full_name)),
-                                            fmt::arg("email", toml_string(agent.email)));
+    const std::string config =
+        fmt::format(fmt::runtime(k_config_toml), fmt::arg("login", toml_string(agent.login)),
+                    fmt::arg("full_name", toml_string(agent.full_name)), fmt::arg("email", toml_string(agent.email)));
+    const std::string routing =
+        std::string(k_routing_toml) +
+        fmt::format(fmt::runtime(k_agents_toml), fmt::arg("login", toml_string(agent.login)),
+                    fmt::arg("full_name", toml_string(agent.full_name)), fmt::arg("email", toml_string(agent.email)));
     const std::pair<std::string_view, std::string_view> files[] = {
         {"config.toml", config}, {"routing.toml", routing}, {"sla.toml", k_sla_toml}};
     for (const auto& [name, content] : files) {

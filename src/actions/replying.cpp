@@ -205,10 +205,11 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
     thread(draft, record, domain);
     if (compose == Compose::message) {
         if (!from) {
-            throw Error(Exit::config,
-                        mail.from.empty()
-                            ? "no address to send from: set 'from' under [mail] (or 'email' under [agent]) in config.toml"
-                            : fmt::format("mail.from '{}' in config.toml is not an address", mail.from));
+            throw Error(
+                Exit::config,
+                mail.from.empty()
+                    ? "no address to send from: set 'from' under [mail] (or 'email' under [agent]) in config.toml"
+                    : fmt::format("mail.from '{}' in config.toml is not an address", mail.from));
         }
         OutgoingMail out;
         out.from = *from;
@@ -225,8 +226,8 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
     return draft;
 }
 
-std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts,
-                                          const AgentIdentity& agent, Queue queue, Timestamp now) {
+std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts, const AgentIdentity& agent,
+                                          Queue queue, Timestamp now) {
     auto transaction = store.begin_write();
     std::vector<RecordedReply> recorded;
     for (const auto& draft : drafts) {
@@ -243,7 +244,8 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         message.body = draft.body;
         message.created_at = now;
         result.message_row = store.insert_message(message, draft.raw);
-        store.insert_event(ticket.id, now, agent.login, "replied", reply_detail(draft, agent, queue == Queue::for_sending));
+        store.insert_event(ticket.id, now, agent.login, "replied",
+                           reply_detail(draft, agent, queue == Queue::for_sending));
         result.first_reply = store.mark_first_reply(ticket.id, now);
         if (!ticket.assignee) {
             record_assignment(store, ticket.id, std::nullopt, agent.login, "reply", Actor{agent.login, now});

@@ -1,5 +1,4 @@
 #include "tkt/actions.hpp"
-
 #include "tkt/address.hpp"
 #include "tkt/error.hpp"
 #include "tkt/text.hpp"
@@ -17,8 +16,8 @@ constexpr std::size_t k_max_subject_bytes = 998;
 // Moves each of `ids` to `target` where `applies` says the move makes sense,
 // recording an event of `kind`; one transaction for all of them.
 template <class Applies>
-std::vector<StatusChange> move_tickets(Store& store, std::span<const TicketId> ids, Status target,
-                                       const Actor& actor, Applies applies) {
+std::vector<StatusChange> move_tickets(Store& store, std::span<const TicketId> ids, Status target, const Actor& actor,
+                                       Applies applies) {
     auto transaction = store.begin_write();
     std::vector<StatusChange> changes;
     for (const TicketId id : ids) {
@@ -36,26 +35,23 @@ std::vector<StatusChange> move_tickets(Store& store, std::span<const TicketId> i
 }  // namespace
 
 bool is_valid_tag(std::string_view tag) {
-    if (tag.empty() || tag.size() > 64 || tag.front() == '+' || tag.front() == '-' ||
-        !is_valid_utf8(tag)) {
+    if (tag.empty() || tag.size() > 64 || tag.front() == '+' || tag.front() == '-' || !is_valid_utf8(tag)) {
         return false;
     }
-    return std::none_of(tag.begin(), tag.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x21 || c == ',' || c == 0x7f;
-    });
+    return std::none_of(tag.begin(), tag.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x21 || c == ',' || c == 0x7f; });
 }
 
 void validate_new_ticket(const NewTicket& ticket) {
-    if (!is_valid_utf8(ticket.subject) || !is_valid_utf8(ticket.body) ||
-        !is_valid_utf8(ticket.requester_name)) {
+    if (!is_valid_utf8(ticket.subject) || !is_valid_utf8(ticket.body) || !is_valid_utf8(ticket.requester_name)) {
         throw data_error("the subject, body and name must be valid UTF-8");
     }
     if (trim(ticket.subject).empty()) {
         throw data_error("the subject is empty");
     }
     if (ticket.subject.size() > k_max_subject_bytes) {
-        throw data_error(fmt::format("the subject is {} bytes long; the limit is {}",
-                                     ticket.subject.size(), k_max_subject_bytes));
+        throw data_error(
+            fmt::format("the subject is {} bytes long; the limit is {}", ticket.subject.size(), k_max_subject_bytes));
     }
     if (trim(ticket.body).empty()) {
         throw data_error("the body is empty");
@@ -66,7 +62,8 @@ void validate_new_ticket(const NewTicket& ticket) {
     for (const auto& tag : ticket.tags) {
         if (!is_valid_tag(tag)) {
             throw usage_error(fmt::format("invalid tag '{}' (no spaces or commas, and it may not "
-                                          "start with + or -)", tag));
+                                          "start with + or -)",
+                                          tag));
         }
     }
 }
@@ -83,8 +80,7 @@ TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor
     message.body = ticket.body;
     message.created_at = actor.now;
     store.insert_message(message);
-    nlohmann::json detail{{"channel", to_string(ticket.channel)},
-                          {"priority", to_string(ticket.priority)}};
+    nlohmann::json detail{{"channel", to_string(ticket.channel)}, {"priority", to_string(ticket.priority)}};
     if (ticket.queue) {
         detail["queue"] = *ticket.queue;
     }
@@ -96,8 +92,7 @@ TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor
     return id;
 }
 
-void change_status(Store& store, const Ticket& ticket, Status target, const Actor& actor,
-                   std::string_view by) {
+void change_status(Store& store, const Ticket& ticket, Status target, const Actor& actor, std::string_view by) {
     // A status moves on from the ticket's last change, never before it: mail dated earlier
     // (it waited in a queue), or a process whose clock was read before it waited for the
     // lock, must not put a reopening before the solve it undoes in the history.
@@ -133,8 +128,7 @@ void record_assignment(Store& store, TicketId id, const std::optional<std::strin
 
 TicketRecord load_ticket(Store& store, TicketId id) {
     auto transaction = store.begin_read();
-    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id),
-                        store.attachments(id)};
+    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id), store.attachments(id)};
     transaction.commit();
     return record;
 }
@@ -146,8 +140,8 @@ std::vector<StatusChange> merge_tickets(Store& store, std::span<const TicketId> 
     }
     auto transaction = store.begin_write();
     if (const Ticket target = require_ticket(store, into); target.merged_into) {
-        throw usage_error(fmt::format("ticket {} was merged into ticket {}: merge into that one", into,
-                                      *target.merged_into));
+        throw usage_error(
+            fmt::format("ticket {} was merged into ticket {}: merge into that one", into, *target.merged_into));
     }
     std::vector<StatusChange> changes;
     for (const TicketId id : sources) {
@@ -190,7 +184,8 @@ Rating rate_ticket(Store& store, TicketId id, int score, std::string_view commen
     auto transaction = store.begin_write();
     const Ticket ticket = require_ticket(store, id);
     store.set_rating(id, score, actor.now);
-    nlohmann::json detail{{"score", score}, {"previous", ticket.csat ? nlohmann::json(*ticket.csat) : nlohmann::json(nullptr)}};
+    nlohmann::json detail{{"score", score},
+                          {"previous", ticket.csat ? nlohmann::json(*ticket.csat) : nlohmann::json(nullptr)}};
     if (!comment.empty()) {
         detail["comment"] = comment;
     }
@@ -199,20 +194,16 @@ Rating rate_ticket(Store& store, TicketId id, int score, std::string_view commen
     return Rating{id, score, ticket.csat};
 }
 
-std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids,
-                                        const Actor& actor) {
-    return move_tickets(store, ids, Status::closed, actor,
-                        [](Status from) { return from != Status::closed; });
+std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor) {
+    return move_tickets(store, ids, Status::closed, actor, [](Status from) { return from != Status::closed; });
 }
 
-std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids,
-                                         const Actor& actor) {
-    return move_tickets(store, ids, Status::open, actor,
-                        [](Status from) { return is_finished(from); });
+std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor) {
+    return move_tickets(store, ids, Status::open, actor, [](Status from) { return is_finished(from); });
 }
 
-TagChange change_tags(Store& store, TicketId id, std::span<const std::string> add,
-                      std::span<const std::string> remove, const Actor& actor) {
+TagChange change_tags(Store& store, TicketId id, std::span<const std::string> add, std::span<const std::string> remove,
+                      const Actor& actor) {
     for (const auto& tag : add) {
         if (std::find(remove.begin(), remove.end(), tag) != remove.end()) {
             throw usage_error(fmt::format("tag '{}' is both added and removed", tag));

@@ -37,8 +37,8 @@ void run_assign(const AssignOptions& options, Context& context) {
 
 void run_next(const NextOptions& options, Context& context) {
     const std::string login = options.as.empty() ? context.config().agent.login : options.as;
-    const auto ticket = next_ticket(context.existing_store(), context.routing(), context.sla(), login,
-                                    context.actor(), options.peek ? Take::peek : Take::take);
+    const auto ticket = next_ticket(context.existing_store(), context.routing(), context.sla(), login, context.actor(),
+                                    options.peek ? Take::peek : Take::take);
     if (!ticket) {
         throw Error(Exit::nothing, fmt::format("no unassigned ticket waits in the queues of '{}'", login));
     }

@@ -10,8 +10,7 @@ namespace tkt::cli {
 namespace {
 
 // Adds the problem `load` throws, if any, to `problems`: for loaders that stop at the first.
-template <typename Load>
-void first_problem(std::vector<std::string>& problems, Load&& load) {
+template <typename Load> void first_problem(std::vector<std::string>& problems, Load&& load) {
     try {
         load();
     } catch (const Error& error) {
@@ -56,8 +55,8 @@ void run_check(Context& context) {
                                      warnings == 1 ? "" : "s");
     }
     if (!problems.empty()) {
-        throw Error(Exit::config, fmt::format("{} problem{} in {}", problems.size(), problems.size() == 1 ? "" : "s",
-                                              dir.string()));
+        throw Error(Exit::config,
+                    fmt::format("{} problem{} in {}", problems.size(), problems.size() == 1 ? "" : "s", dir.string()));
     }
     context.out() << fmt::format("{}: config.toml, routing.toml, sla.toml, lint.toml and templates are valid\n",
                                  dir.string());

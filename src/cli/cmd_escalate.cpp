@@ -35,11 +35,10 @@ std::vector<RecordedReply> record_notice(Context& context, TicketId id) {
     const TemplateFile& file = library.get("escalated");
     const Config& config = context.config();
     const std::string lang = customer_language(load_ticket(store, id), file, config.lang);
-    const auto rendered = render_replies(store, std::span(&id, 1),
-                                        ReplyRequest{library, file, lang, config.agent, {}, std::nullopt, context.now()});
-    const std::vector<ReplyDraft> drafts{
-        draft_reply(rendered.front().record, rendered.front().reply, config.agent, config.mail, Compose::message,
-                    context.now())};
+    const auto rendered = render_replies(
+        store, std::span(&id, 1), ReplyRequest{library, file, lang, config.agent, {}, std::nullopt, context.now()});
+    const std::vector<ReplyDraft> drafts{draft_reply(rendered.front().record, rendered.front().reply, config.agent,
+                                                     config.mail, Compose::message, context.now())};
     return record_replies(store, drafts, config.agent, Queue::for_sending, context.now());
 }
 
@@ -98,16 +97,15 @@ std::string describe(const BreachOutcome& outcome) {
     }
     return fmt::format("ticket {}: {} missed (due {}, policy {}){}{}", outcome.breach.ticket_id, outcome.breach.target,
                        format_local_time(outcome.breach.due_at), outcome.breach.policy,
-                       outcome.running ? "" : ", answered late",
-                       actions.empty() ? "" : " → " + join(actions, "; "));
+                       outcome.running ? "" : ", answered late", actions.empty() ? "" : " → " + join(actions, "; "));
 }
 
 void run_overdue(const EscalateOptions& options, Context& context) {
     if (!options.id.empty() || !options.reason.empty() || options.to_line || !options.to.empty() || options.notify) {
         throw usage_error("--overdue finds the tickets itself: it takes no ID, --reason, --to-line, --to or --notify");
     }
-    const auto outcomes = escalate_overdue(context.existing_store(), context.routing(), context.sla(),
-                                           context.actor(), options.dry_run ? DryRun::yes : DryRun::no);
+    const auto outcomes = escalate_overdue(context.existing_store(), context.routing(), context.sla(), context.actor(),
+                                           options.dry_run ? DryRun::yes : DryRun::no);
     if (options.json) {
         print_json_array(context.out(), outcomes, [](const BreachOutcome& outcome) { return to_json(outcome); });
         return;
@@ -144,8 +142,7 @@ void declare_escalate(CLI::App& command, Context& context) {
     command.add_option("id", options->id, "The ticket to move to the next line")->type_name("ID");
     command.add_option("-r,--reason", options->reason, "Why the next line should take it (required)")
         ->type_name("TEXT");
-    command.add_option("--to-line", options->to_line, "The line to move it to (default: the next one)")
-        ->type_name("N");
+    command.add_option("--to-line", options->to_line, "The line to move it to (default: the next one)")->type_name("N");
     command.add_option("--to", options->to, "The agent of that line who takes it (default: the least loaded)")
         ->type_name("LOGIN");
     command.add_flag("--notify", options->notify, "Send the customer the shipped 'escalated' reply first");

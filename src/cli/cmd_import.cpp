@@ -20,11 +20,10 @@ struct ImportOptions {
 
 // Draws "importing: N messages, R/s, P% ETA" on a terminal's stderr, ten times a second.
 class ProgressLine {
-public:
+  public:
     explicit ProgressLine(Context& context) : m_context(context), m_start(Clock::now()) {}
 
-    void update(const ImportSummary& summary, const SourceProgress& source, std::size_t file,
-                std::size_t files) {
+    void update(const ImportSummary& summary, const SourceProgress& source, std::size_t file, std::size_t files) {
         const auto now = Clock::now();
         if (!m_context.terminal().progress || now - m_drawn < std::chrono::milliseconds(100)) {
             return;
@@ -57,7 +56,7 @@ public:
         }
     }
 
-private:
+  private:
     using Clock = std::chrono::steady_clock;
     Context& m_context;
     Clock::time_point m_start;
@@ -121,19 +120,17 @@ void run_import(const ImportOptions& options, Context& context) {
         context.err() << fmt::format("tkt: {}: {}\n", failure.origin, failure.reason);
     }
     if (!summary.failures.empty()) {
-        throw data_error(fmt::format("{} of {} messages failed to import", summary.failures.size(),
-                                     summary.read()));
+        throw data_error(fmt::format("{} of {} messages failed to import", summary.failures.size(), summary.read()));
     }
 }
 
-void declare_format(CLI::App& parent, Context& context, Format format, const std::string& name,
-                    const std::string& help, const std::string& what) {
+void declare_format(CLI::App& parent, Context& context, Format format, const std::string& name, const std::string& help,
+                    const std::string& what) {
     auto options = std::make_shared<ImportOptions>();
     options->format = format;
     auto* command = parent.add_subcommand(name, help);
     command->add_option(what, options->paths, "What to import")->required();
-    command->add_flag("--trusted", options->trusted,
-                      "Honour X-Tkt-Queue, X-Tkt-Priority and X-Tkt-Tags headers");
+    command->add_flag("--trusted", options->trusted, "Honour X-Tkt-Queue, X-Tkt-Priority and X-Tkt-Tags headers");
     command->add_flag("--json", options->json, "Print the summary as JSON");
     command->callback([options, &context] { run_import(*options, context); });
 }

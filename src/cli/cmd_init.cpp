@@ -23,8 +23,8 @@ void run_init(const InitOptions& options, Context& context) {
         group = find_group(*options.group);
     }
     for (const auto& step : init_workspace(context.paths(), agent, group)) {
-        context.out() << fmt::format("{:8} {}{}\n", step.created ? "created" : "kept",
-                                     step.path.string(), step.created ? "" : " (it exists)");
+        context.out() << fmt::format("{:8} {}{}\n", step.created ? "created" : "kept", step.path.string(),
+                                     step.created ? "" : " (it exists)");
     }
     if (group) {
         context.out() << fmt::format("shared   the database with group '{}' (read and write) and the config "
@@ -40,9 +40,10 @@ void declare_init(CLI::App& command, Context& context) {
     command.add_option("--login", options->login, "Your agent login (default: $USER)");
     command.add_option("--name", options->full_name, "Your full name, for reply signatures");
     command.add_option("--email", options->email, "Your mail address");
-    command.add_option("--group", options->group,
-                       "Share the database (read-write) and the config (read) with this Unix group: "
-                       "the mail server's user and the agents")
+    command
+        .add_option("--group", options->group,
+                    "Share the database (read-write) and the config (read) with this Unix group: "
+                    "the mail server's user and the agents")
         ->type_name("GROUP");
     command.callback([options, &context] { run_init(*options, context); });
 }

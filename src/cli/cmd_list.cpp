@@ -19,7 +19,9 @@ struct ListOptions {
     Format format = Format::automatic;
 };
 
-std::string or_dash(const std::optional<std::string>& value) { return value ? *value : "-"; }
+std::string or_dash(const std::optional<std::string>& value) {
+    return value ? *value : "-";
+}
 
 void print_tty(const std::vector<Ticket>& tickets, Context& context) {
     if (tickets.empty()) {
@@ -46,12 +48,10 @@ void print_tty(const std::vector<Ticket>& tickets, Context& context) {
 // One line per ticket, tab-separated, no header: for cut, awk and while-read loops.
 void print_tsv(const std::vector<Ticket>& tickets, Context& context) {
     for (const auto& t : tickets) {
-        context.out() << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", t.id,
-                                     to_string(t.status), to_string(t.priority),
-                                     tsv_field(t.queue.value_or("")), t.line,
-                                     tsv_field(t.assignee.value_or("")),
-                                     format_iso8601(t.created_at), format_iso8601(t.updated_at),
-                                     t.requester, join(t.tags, ","), tsv_field(t.subject));
+        context.out() << fmt::format(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", t.id, to_string(t.status), to_string(t.priority),
+            tsv_field(t.queue.value_or("")), t.line, tsv_field(t.assignee.value_or("")), format_iso8601(t.created_at),
+            format_iso8601(t.updated_at), t.requester, join(t.tags, ","), tsv_field(t.subject));
     }
 }
 
@@ -59,12 +59,11 @@ void print_csv(const std::vector<Ticket>& tickets, Context& context) {
     context.out() << "id,status,priority,queue,line,assignee,created_at,updated_at,requester,"
                      "requester_name,channel,tags,subject\r\n";
     for (const auto& t : tickets) {
-        context.out() << fmt::format(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", t.id, to_string(t.status),
-            to_string(t.priority), csv_field(t.queue.value_or("")), t.line,
-            csv_field(t.assignee.value_or("")), format_iso8601(t.created_at),
-            format_iso8601(t.updated_at), csv_field(t.requester), csv_field(t.requester_name),
-            to_string(t.channel), csv_field(join(t.tags, ",")), csv_field(t.subject));
+        context.out() << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", t.id, to_string(t.status),
+                                     to_string(t.priority), csv_field(t.queue.value_or("")), t.line,
+                                     csv_field(t.assignee.value_or("")), format_iso8601(t.created_at),
+                                     format_iso8601(t.updated_at), csv_field(t.requester), csv_field(t.requester_name),
+                                     to_string(t.channel), csv_field(join(t.tags, ",")), csv_field(t.subject));
     }
 }
 
@@ -87,7 +86,9 @@ void run_list(const ListOptions& options, Context& context) {
     case Format::json:
         print_json_array(context.out(), tickets, [](const Ticket& ticket) { return to_json(ticket); });
         break;
-    case Format::csv: print_csv(tickets, context); break;
+    case Format::csv:
+        print_csv(tickets, context);
+        break;
     case Format::automatic:
         if (context.terminal().is_tty) {
             print_tty(tickets, context);
@@ -107,14 +108,16 @@ void declare_list(CLI::App& command, Context& context) {
                        "assignee:LOGIN|none|me requester:ADDR channel:C +tag -tag "
                        "'created>DATE' 'age>2h' 'updated<7d' 42 40-50 id:N. Without a status or id "
                        "term, only new, open and pending tickets are listed.");
-    command.add_option("--sort", options->sort, "Sort keys, '-' for descending: id, created, "
-                                                "updated, priority, status, queue, assignee")
+    command
+        .add_option("--sort", options->sort,
+                    "Sort keys, '-' for descending: id, created, "
+                    "updated, priority, status, queue, assignee")
         ->type_name("KEYS");
     command.add_option("--limit", options->limit, "Show at most N tickets")->type_name("N");
-    auto* json = command.add_flag_callback("--json", [options] { options->format = Format::json; },
-                                           "Print a JSON array");
-    auto* csv = command.add_flag_callback("--csv", [options] { options->format = Format::csv; },
-                                          "Print CSV with a header row");
+    auto* json = command.add_flag_callback(
+        "--json", [options] { options->format = Format::json; }, "Print a JSON array");
+    auto* csv = command.add_flag_callback(
+        "--csv", [options] { options->format = Format::csv; }, "Print CSV with a header row");
     json->excludes(csv);
     command.callback([options, &context] { run_list(*options, context); });
 }

@@ -26,14 +26,13 @@ struct NewOptions {
 };
 
 template <class Enum>
-Enum parse_choice(std::string_view flag, const std::string& value,
-                  std::optional<Enum> (*parse)(std::string_view),
+Enum parse_choice(std::string_view flag, const std::string& value, std::optional<Enum> (*parse)(std::string_view),
                   std::span<const std::string_view> names) {
     const auto parsed = parse(value);
     if (!parsed) {
         const std::vector<std::string> all(names.begin(), names.end());
-        throw usage_error(fmt::format("unknown {} '{}'{} (valid: {})", flag, value,
-                                      did_you_mean(value, names), join(all, ", ")));
+        throw usage_error(
+            fmt::format("unknown {} '{}'{} (valid: {})", flag, value, did_you_mean(value, names), join(all, ", ")));
     }
     return *parsed;
 }
@@ -59,18 +58,19 @@ NewTicket to_new_ticket(const NewOptions& options, Context& context) {
     NewTicket ticket;
     ticket.channel = parse_choice<Channel>("channel", options.channel, parse_channel, channel_names());
     ticket.priority = parse_choice<Priority>("priority", options.priority, parse_priority, priority_names());
-    for (const auto& [flag, value] : {std::pair{"--subject", &options.subject},
-                                      std::pair{"--from", &options.from},
+    for (const auto& [flag, value] : {std::pair{"--subject", &options.subject}, std::pair{"--from", &options.from},
                                       std::pair{"--body", &options.body}}) {
         if (!*value) {
             throw usage_error(fmt::format("{} is required, or --email to read a whole message "
-                                          "(see 'tkt help new')", flag));
+                                          "(see 'tkt help new')",
+                                          flag));
         }
     }
     const auto address = parse_address(*options.from);
     if (!address) {
         throw data_error(fmt::format("invalid address '{}' (use bob@example.com or "
-                                     "\"Bob Smith <bob@example.com>\")", *options.from));
+                                     "\"Bob Smith <bob@example.com>\")",
+                                     *options.from));
     }
     ticket.requester = address->email;
     ticket.requester_name = address->name;
@@ -132,8 +132,8 @@ void run_new(const NewOptions& options, Context& context) {
         run_new_email(options, context);
         return;
     }
-    const TicketId id = create_ticket(context.store(), to_new_ticket(options, context), context.actor(),
-                                      context.on_new_ticket());
+    const TicketId id =
+        create_ticket(context.store(), to_new_ticket(options, context), context.actor(), context.on_new_ticket());
     if (options.json) {
         context.out() << to_json(load_ticket(context.store(), id).ticket).dump(2) << '\n';
     } else {
@@ -148,8 +148,7 @@ void declare_new(CLI::App& command, Context& context) {
     command.add_option("--subject", options->subject, "The subject");
     command.add_option("--from", options->from, "The requester: bob@example.com or 'Bob <bob@example.com>'")
         ->type_name("ADDRESS");
-    command.add_option("--body", options->body, "The first message; '-' reads standard input")
-        ->type_name("TEXT|-");
+    command.add_option("--body", options->body, "The first message; '-' reads standard input")->type_name("TEXT|-");
     command.add_flag("--email", options->email,
                      "Read one RFC 5322 message from standard input (for an MTA or procmail)");
     command.add_flag("--trusted", options->trusted,
@@ -158,8 +157,9 @@ void declare_new(CLI::App& command, Context& context) {
     command.add_option("--priority", options->priority, "low, normal, high or urgent (default: normal)");
     command.add_option("--queue", options->queue, "Put the ticket in this queue");
     command.add_option("--tag", options->tags, "Tag the ticket (repeatable)")->type_name("TAG");
-    command.add_flag("--json", options->json, "Print the new ticket as JSON instead of its id "
-                                              "(with --email: the outcome)");
+    command.add_flag("--json", options->json,
+                     "Print the new ticket as JSON instead of its id "
+                     "(with --email: the outcome)");
     command.callback([options, &context] { run_new(*options, context); });
 }
 

@@ -32,7 +32,8 @@ nlohmann::ordered_json outbox_json(const OutboxItem& item) {
 std::string outbox_note(const OutboxItem& item) {
     if (item.state == OutboxState::sending) {
         return "sendmail was run and tkt did not hear back: check the mail log, then "
-               "'tkt outbox requeue " + std::to_string(item.id) + "' if it did not go";
+               "'tkt outbox requeue " +
+               std::to_string(item.id) + "' if it did not go";
     }
     if (item.state == OutboxState::sent) {
         return "sent " + format_local_time(item.sent_at.value_or(item.queued_at));
@@ -41,7 +42,8 @@ std::string outbox_note(const OutboxItem& item) {
 }
 
 void run_list(const OutboxOptions& options, Context& context) {
-    const auto items = context.existing_store().outbox(options.all ? OutboxScope::all : OutboxScope::waiting);  // one query: one snapshot
+    const auto items = context.existing_store().outbox(options.all ? OutboxScope::all
+                                                                   : OutboxScope::waiting);  // one query: one snapshot
     if (options.json) {
         print_json_array(context.out(), items, outbox_json);
         return;
@@ -83,13 +85,13 @@ void run_flush(const OutboxOptions& options, Context& context) {
             context.out() << fmt::format("sent {} (ticket {}) to {}\n", delivery.item.id, delivery.item.ticket_id,
                                          delivery.item.recipient);
         } else {
-            failures.push_back(fmt::format("{} (ticket {}): {}", delivery.item.id, delivery.item.ticket_id,
-                                           delivery.result.error));
+            failures.push_back(
+                fmt::format("{} (ticket {}): {}", delivery.item.id, delivery.item.ticket_id, delivery.result.error));
         }
     }
     if (!failures.empty()) {
-        throw Error(Exit::temp_fail, fmt::format("{} of {} still queued: {}", failures.size(), deliveries.size(),
-                                                 join(failures, "; ")));
+        throw Error(Exit::temp_fail,
+                    fmt::format("{} of {} still queued: {}", failures.size(), deliveries.size(), join(failures, "; ")));
     }
     if (deliveries.empty() && context.terminal().is_tty) {
         context.out() << "nothing to send\n";
@@ -117,8 +119,8 @@ void declare_outbox(CLI::App& command, Context& context) {
     auto* flush = command.add_subcommand("flush", "Hand queued replies to sendmail again; none goes twice");
     flush->add_option("ids", options->ids, "Only these outbox entries")->type_name("ID...");
     flush->callback([options, &context] { run_flush(*options, context); });
-    auto* requeue = command.add_subcommand(
-        "requeue", "Queue again entries stuck in sending (tkt stopped while sendmail ran)");
+    auto* requeue =
+        command.add_subcommand("requeue", "Queue again entries stuck in sending (tkt stopped while sendmail ran)");
     requeue->add_option("ids", options->ids, "The outbox entries")->required()->type_name("ID...");
     requeue->callback([options, &context] { run_requeue(*options, context); });
     command.callback([options, &context, &command] {

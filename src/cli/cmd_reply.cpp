@@ -123,9 +123,10 @@ void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
         }
     }
     if (!failures.empty()) {
-        throw Error(Exit::temp_fail, fmt::format("could not send {} (recorded and queued; 'tkt outbox flush' "
-                                                 "retries): {}", failures.size() == 1 ? "the reply" : "the replies",
-                                                 join(failures, "; ")));
+        throw Error(Exit::temp_fail,
+                    fmt::format("could not send {} (recorded and queued; 'tkt outbox flush' "
+                                "retries): {}",
+                                failures.size() == 1 ? "the reply" : "the replies", join(failures, "; ")));
     }
 }
 
@@ -138,9 +139,9 @@ void run_reply(const ReplyOptions& options, Context& context) {
     if (!options.status.empty()) {
         status = parse_status(options.status);
         if (!status) {
-            throw usage_error(fmt::format("invalid --status '{}' (one of: {})", options.status,
-                                          join(std::vector<std::string>(status_names().begin(), status_names().end()),
-                                               ", ")));
+            throw usage_error(
+                fmt::format("invalid --status '{}' (one of: {})", options.status,
+                            join(std::vector<std::string>(status_names().begin(), status_names().end()), ", ")));
         }
     }
     const Config& config = context.config();
@@ -202,20 +203,19 @@ void declare_reply(CLI::App& command, Context& context) {
         ->type_name("FILTER");
     command.add_option("-t,--template", options->template_name, "The template to reply with (see 'tkt template list')")
         ->type_name("NAME");
-    command.add_option("-m,--message", options->message,
-                       "Reply with this text between greeting and signature ('-' reads stdin)")
+    command
+        .add_option("-m,--message", options->message,
+                    "Reply with this text between greeting and signature ('-' reads stdin)")
         ->type_name("TEXT");
     command.add_option("--var", options->vars, "A value for the template: name=value (repeatable)")
         ->allow_extra_args(false)
         ->type_name("NAME=VALUE");
     command.add_option("--lang", options->lang, "The reply's language (default: config's defaults.lang)")
         ->type_name("LANG");
-    command.add_option("--as", options->as, "Reply as this agent (default: config's agent.login)")
-        ->type_name("LOGIN");
+    command.add_option("--as", options->as, "Reply as this agent (default: config's agent.login)")->type_name("LOGIN");
     command.add_option("--status", options->status, "Status after the reply (default: the template's status_after)")
         ->type_name("STATUS");
-    command.add_option("--templates", options->templates, "Look for templates in this folder first")
-        ->type_name("DIR");
+    command.add_option("--templates", options->templates, "Look for templates in this folder first")->type_name("DIR");
     command.add_flag("-n,--dry-run", options->dry_run, "Show the reply; record and send nothing");
     command.add_flag("-e,--edit", options->edit, "Edit the reply in $VISUAL or $EDITOR first (empty aborts)");
     command.add_flag("--mime", options->mime, "Print the whole RFC 5322 message rather than its text");

@@ -33,10 +33,14 @@ std::string describe(const RouteOutcome& outcome) {
 }
 
 nlohmann::ordered_json to_json(const RouteOutcome& outcome) {
-    return {{"ticket", outcome.id},          {"rules", outcome.decision.rules},
-            {"from_queue", optional_value(outcome.queue_before)}, {"queue", optional_value(outcome.queue)},
-            {"line", outcome.line},          {"priority", to_string(outcome.priority)},
-            {"tags_added", outcome.tags_added}, {"assigned", optional_value(outcome.assigned)}};
+    return {{"ticket", outcome.id},
+            {"rules", outcome.decision.rules},
+            {"from_queue", optional_value(outcome.queue_before)},
+            {"queue", optional_value(outcome.queue)},
+            {"line", outcome.line},
+            {"priority", to_string(outcome.priority)},
+            {"tags_added", outcome.tags_added},
+            {"assigned", optional_value(outcome.assigned)}};
 }
 
 void print_outcomes(const std::vector<RouteOutcome>& outcomes, const RouteOptions& options, Context& context) {
@@ -127,8 +131,7 @@ void run_route_test(const std::string& dir, Context& context) {
                                          check.rules.empty() ? "none matched" : join(check.rules, ", "));
         }
     }
-    context.out() << fmt::format("{} passed, {} failed, {} skipped\n", passed, failed,
-                                 checks.size() - passed - failed);
+    context.out() << fmt::format("{} passed, {} failed, {} skipped\n", passed, failed, checks.size() - passed - failed);
     if (failed > 0) {
         throw Error(Exit::nothing, fmt::format("{} of {} routing test{} failed", failed, passed + failed,
                                                passed + failed == 1 ? "" : "s"));

@@ -25,8 +25,7 @@ struct ShowOptions {
     bool json = false;
 };
 
-void print_field(Context& context, std::string_view name, std::string_view value,
-                 Style style = Style::none) {
+void print_field(Context& context, std::string_view name, std::string_view value, Style style = Style::none) {
     context.out() << fmt::format("{:<14}{}\n", name, paint(context.terminal(), value, style));
 }
 
@@ -41,8 +40,7 @@ void print_history(const std::vector<Event>& events, Context& context) {
 void print_ticket(const TicketRecord& record, Context& context) {
     const Ticket& t = record.ticket;
     const Terminal& terminal = context.terminal();
-    context.out() << paint(terminal, fmt::format("Ticket #{}: {}", t.id, squash_whitespace(t.subject)),
-                           Style::bold)
+    context.out() << paint(terminal, fmt::format("Ticket #{}: {}", t.id, squash_whitespace(t.subject)), Style::bold)
                   << '\n';
     print_field(context, "Status:", to_string(t.status), style_of(t.status));
     print_field(context, "Priority:", to_string(t.priority), style_of(t.priority));
@@ -50,8 +48,8 @@ void print_ticket(const TicketRecord& record, Context& context) {
     print_field(context, "Assignee:", t.assignee.value_or("-"));
     print_field(context, "Requester:", format_address(Address{t.requester_name, t.requester}));
     print_field(context, "Channel:", to_string(t.channel));
-    print_field(context, "Created:", fmt::format("{} ({} ago)", format_local_time(t.created_at),
-                                                 format_age(context.now() - t.created_at)));
+    print_field(context, "Created:",
+                fmt::format("{} ({} ago)", format_local_time(t.created_at), format_age(context.now() - t.created_at)));
     print_field(context, "Updated:", format_local_time(t.updated_at));
     if (t.solved_at) {
         print_field(context, "First solved:", format_local_time(*t.solved_at));
@@ -70,9 +68,8 @@ void print_ticket(const TicketRecord& record, Context& context) {
     }
     for (const auto& message : record.messages) {
         const std::string heading =
-            fmt::format("--- {} {} {}{}{}", to_string(message.direction),
-                        format_local_time(message.created_at), message.author,
-                        message.automatic ? " [auto]" : "", sender_date(message));
+            fmt::format("--- {} {} {}{}{}", to_string(message.direction), format_local_time(message.created_at),
+                        message.author, message.automatic ? " [auto]" : "", sender_date(message));
         context.out() << '\n' << paint(terminal, heading, Style::bold) << '\n';
         context.out() << message.body << (message.body.ends_with('\n') || message.body.empty() ? "" : "\n");
         for (const auto& attachment : record.attachments) {
@@ -87,7 +84,9 @@ void print_ticket(const TicketRecord& record, Context& context) {
     print_history(record.events, context);
 }
 
-TicketId single_id(const std::string& word) { return parse_ticket_ids(std::span(&word, 1)).front(); }
+TicketId single_id(const std::string& word) {
+    return parse_ticket_ids(std::span(&word, 1)).front();
+}
 
 void run_show(const ShowOptions& options, Context& context) {
     const auto record = load_ticket(context.existing_store(), single_id(options.id));
@@ -128,8 +127,7 @@ void run_history(const ShowOptions& options, Context& context) {
     context.out() << json.dump(2) << '\n';
 }
 
-void declare_one_ticket(CLI::App& command, Context& context,
-                        void (*run)(const ShowOptions&, Context&)) {
+void declare_one_ticket(CLI::App& command, Context& context, void (*run)(const ShowOptions&, Context&)) {
     auto options = std::make_shared<ShowOptions>();
     command.add_option("id", options->id, "The ticket id")->required()->type_name("ID");
     command.add_flag("--json", options->json, "Print JSON");
@@ -138,7 +136,9 @@ void declare_one_ticket(CLI::App& command, Context& context,
 
 }  // namespace
 
-void declare_show(CLI::App& command, Context& context) { declare_one_ticket(command, context, run_show); }
+void declare_show(CLI::App& command, Context& context) {
+    declare_one_ticket(command, context, run_show);
+}
 
 void declare_history(CLI::App& command, Context& context) {
     declare_one_ticket(command, context, run_history);

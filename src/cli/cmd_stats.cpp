@@ -34,8 +34,8 @@ StatsGroup group_option(std::string_view name) {
         return *group;
     }
     const auto names = stats_group_names();
-    throw usage_error(fmt::format("--by '{}': expected one of {}{}", name, fmt::join(names, ", "),
-                                  did_you_mean(name, names)));
+    throw usage_error(
+        fmt::format("--by '{}': expected one of {}{}", name, fmt::join(names, ", "), did_you_mean(name, names)));
 }
 
 void check_format(std::string_view format) {
@@ -146,15 +146,19 @@ void run_stats(const StatsCommandOptions& options, Context& context) {
 
 void declare_stats(CLI::App& command, Context& context) {
     auto options = std::make_shared<StatsCommandOptions>();
-    command.add_option("--since", options->since,
-                       "Start of the period: a date, a date-time, today, yesterday, this-week or 7d (default: 24h ago)")
+    command
+        .add_option("--since", options->since,
+                    "Start of the period: a date, a date-time, today, yesterday, this-week or 7d (default: 24h ago)")
         ->type_name("WHEN");
-    command.add_option("--until", options->until, "End of the period, excluded (default: now; after --since "
-                                                  "yesterday: today's midnight)")
+    command
+        .add_option("--until", options->until,
+                    "End of the period, excluded (default: now; after --since "
+                    "yesterday: today's midnight)")
         ->type_name("WHEN");
     command.add_option("--by", options->by, "Group by queue, line, agent, channel, priority, day or hour")
         ->type_name("GROUP");
-    command.add_option("--where", options->where, "Only tickets matching the filter (as for list)")->type_name("FILTER");
+    command.add_option("--where", options->where, "Only tickets matching the filter (as for list)")
+        ->type_name("FILTER");
     command.add_option("--within", options->within, "First-reply threshold for the within share (default 1h)")
         ->type_name("DURATION");
     command.add_flag("--business-hours", options->business_hours,

@@ -51,8 +51,11 @@ void run_list(const TemplateOptions& options, Context& context) {
         } catch (const Error&) {
             description = "(does not load: see 'tkt template lint " + name + "')";
         }
-        array.push_back({{"name", name}, {"category", category}, {"languages", langs},
-                         {"description", description}, {"path", path}});
+        array.push_back({{"name", name},
+                         {"category", category},
+                         {"languages", langs},
+                         {"description", description},
+                         {"path", path}});
         rows.push_back({{name, Style::bold}, {category}, {join(langs, ",")}, {description}});
     }
     if (options.json) {
@@ -122,9 +125,9 @@ void run_lint(const TemplateOptions& options, Context& context) {
         context.out() << format_finding(finding) << '\n';
     }
     if (!findings.empty()) {
-        throw Error(Exit::nothing, fmt::format("{} {}, {} {}", errors, errors == 1 ? "error" : "errors",
-                                               findings.size() - errors,
-                                               findings.size() - errors == 1 ? "warning" : "warnings"));
+        throw Error(Exit::nothing,
+                    fmt::format("{} {}, {} {}", errors, errors == 1 ? "error" : "errors", findings.size() - errors,
+                                findings.size() - errors == 1 ? "warning" : "warnings"));
     }
 }
 
@@ -132,8 +135,7 @@ void run_lint(const TemplateOptions& options, Context& context) {
 
 void declare_template(CLI::App& command, Context& context) {
     auto options = std::make_shared<TemplateOptions>();
-    command.add_option("--templates", options->templates, "Look for templates in this folder first")
-        ->type_name("DIR");
+    command.add_option("--templates", options->templates, "Look for templates in this folder first")->type_name("DIR");
     command.require_subcommand(1);
 
     auto* list = command.add_subcommand("list", "List the templates, each once, the first folder winning");

@@ -1,7 +1,6 @@
 #include "cli/context.hpp"
 
 #include "tkt/dispatch.hpp"
-
 #include "tkt/error.hpp"
 
 #include <chrono>
@@ -36,16 +35,14 @@ std::chrono::milliseconds lock_timeout(const Environment& env) {
     }
     const auto length = parse_duration(*text);
     if (!length) {
-        throw Error(Exit::config,
-                    fmt::format("invalid TKT_LOCK_TIMEOUT '{}' (a duration such as 10s)", *text));
+        throw Error(Exit::config, fmt::format("invalid TKT_LOCK_TIMEOUT '{}' (a duration such as 10s)", *text));
     }
     return std::chrono::seconds(*length);
 }
 
 }  // namespace
 
-Context::Context(std::istream& in, std::ostream& out, std::ostream& err, Environment env,
-                 Terminal terminal)
+Context::Context(std::istream& in, std::ostream& out, std::ostream& err, Environment env, Terminal terminal)
     : m_in(in), m_out(out), m_err(err), m_env(std::move(env)), m_terminal(terminal) {}
 
 Timestamp Context::now() {
@@ -64,16 +61,19 @@ Store& Context::existing_store() {
     std::error_code error;
     if (!m_store && !std::filesystem::exists(path, error)) {
         if (error == std::errc::permission_denied) {
-            throw Error(Exit::cant_create, fmt::format("cannot open database '{}': {}", path.string(),
-                                                       error.message()));
+            throw Error(Exit::cant_create,
+                        fmt::format("cannot open database '{}': {}", path.string(), error.message()));
         }
         throw Error(Exit::no_input, fmt::format("no database at '{}' (run 'tkt init', or check "
-                                                "--db and TKT_DB)", path.string()));
+                                                "--db and TKT_DB)",
+                                                path.string()));
     }
     return store();
 }
 
-Paths Context::paths() const { return resolve_paths(db_flag, config_flag, m_env); }
+Paths Context::paths() const {
+    return resolve_paths(db_flag, config_flag, m_env);
+}
 
 const Config& Context::config() {
     if (!m_config) {
@@ -114,7 +114,9 @@ Store& Context::store() {
     return *m_store;
 }
 
-Actor Context::actor() { return Actor{config().agent.login, now()}; }
+Actor Context::actor() {
+    return Actor{config().agent.login, now()};
+}
 
 Filter Context::open_work_filter(std::span<const std::string> words) {
     return with_default_statuses(parse_filter(words, FilterContext{now(), config().agent.login}));

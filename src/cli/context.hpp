@@ -19,17 +19,16 @@ namespace tkt::cli {
 
 // How a command's output is styled.
 struct Terminal {
-    bool is_tty = false;  // stdout is a terminal: aligned tables rather than TSV
-    bool color = false;   // ANSI colour: a terminal, NO_COLOR unset, TERM not dumb
+    bool is_tty = false;    // stdout is a terminal: aligned tables rather than TSV
+    bool color = false;     // ANSI colour: a terminal, NO_COLOR unset, TERM not dumb
     bool progress = false;  // stderr is a terminal: progress lines may be drawn there
     std::size_t width = 80;
 };
 
 class Context {
-public:
+  public:
     // Makes a context over `in`, `out` and `err` with the environment `env`.
-    Context(std::istream& in, std::ostream& out, std::ostream& err, Environment env,
-            Terminal terminal);
+    Context(std::istream& in, std::ostream& out, std::ostream& err, Environment env, Terminal terminal);
 
     std::istream& in() { return m_in; }
     std::ostream& out() { return m_out; }
@@ -90,7 +89,7 @@ public:
     // then the config directory's.
     std::vector<std::filesystem::path> banned_phrase_files() const;
 
-private:
+  private:
     std::istream& m_in;
     std::ostream& m_out;
     std::ostream& m_err;

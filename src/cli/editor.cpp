@@ -21,14 +21,14 @@ namespace {
 
 // The temporary file, removed however the edit ends.
 class TempFile {
-public:
+  public:
     explicit TempFile(const Environment& env) {
         const std::string dir = env.get("TMPDIR").value_or("/tmp");
         std::string pattern = dir + "/tkt-reply-XXXXXX.txt";
         const int fd = ::mkstemps(pattern.data(), 4);
         if (fd < 0) {
-            throw Error(Exit::cant_create, fmt::format("cannot create a file in '{}' for the editor: {}", dir,
-                                                       std::strerror(errno)));
+            throw Error(Exit::cant_create,
+                        fmt::format("cannot create a file in '{}' for the editor: {}", dir, std::strerror(errno)));
         }
         ::close(fd);
         m_path = pattern;
@@ -38,7 +38,7 @@ public:
     ~TempFile() { std::filesystem::remove(m_path, m_error); }
     const std::string& path() const { return m_path; }
 
-private:
+  private:
     std::string m_path;
     std::error_code m_error;
 };
@@ -47,8 +47,9 @@ private:
 // with arguments ("code --wait"); the file name is passed as $1, never spliced in.
 int run_editor(const std::string& editor, const std::string& path) {
     const std::string script = editor + " \"$1\"";
-    std::vector<char*> args{const_cast<char*>("/bin/sh"), const_cast<char*>("-c"), const_cast<char*>(script.c_str()),
-                            const_cast<char*>("tkt-editor"), const_cast<char*>(path.c_str()), nullptr};
+    std::vector<char*> args{const_cast<char*>("/bin/sh"),      const_cast<char*>("-c"),
+                            const_cast<char*>(script.c_str()), const_cast<char*>("tkt-editor"),
+                            const_cast<char*>(path.c_str()),   nullptr};
     pid_t pid = 0;
     if (const int error = ::posix_spawn(&pid, "/bin/sh", nullptr, nullptr, args.data(), environ); error != 0) {
         throw Error(Exit::nothing, fmt::format("cannot run the editor '{}': {}", editor, std::strerror(error)));
@@ -62,8 +63,7 @@ int run_editor(const std::string& editor, const std::string& path) {
 }  // namespace
 
 std::string edit_text(const std::string& text, Context& context) {
-    const std::string editor =
-        context.env().get("VISUAL").value_or(context.env().get("EDITOR").value_or("vi"));
+    const std::string editor = context.env().get("VISUAL").value_or(context.env().get("EDITOR").value_or("vi"));
     const TempFile file(context.env());
     {
         std::ofstream out(file.path(), std::ios::binary);

@@ -133,11 +133,11 @@ void declare_help(CLI::App& app, Context& context) {
         }
         const CLI::App* command = &app;
         for (const auto& word : *topic) {
-            const auto found = command->get_subcommands(
-                [&word](const CLI::App* sub) { return sub->get_name() == word; });
+            const auto found =
+                command->get_subcommands([&word](const CLI::App* sub) { return sub->get_name() == word; });
             if (found.empty()) {
-                throw usage_error(fmt::format("'{}' has no subcommand '{}' (see 'tkt help {}')",
-                                              command->get_name(), word, command->get_name()));
+                throw usage_error(fmt::format("'{}' has no subcommand '{}' (see 'tkt help {}')", command->get_name(),
+                                              word, command->get_name()));
             }
             command = found.front();
         }
@@ -148,19 +148,20 @@ void declare_help(CLI::App& app, Context& context) {
 int run(int argc, char** argv, Context& context) {
     CLI::App app{"tkt: support tickets and polite replies from the command line", "tkt"};
     app.set_version_flag("--version", "tkt " TKT_VERSION);
-    app.add_option("--db", context.db_flag, "Database file (default: $TKT_DB, else "
-                                            "$XDG_DATA_HOME/tkt/tkt.db)")
+    app.add_option("--db", context.db_flag,
+                   "Database file (default: $TKT_DB, else "
+                   "$XDG_DATA_HOME/tkt/tkt.db)")
         ->type_name("PATH");
-    app.add_option("--config", context.config_flag, "Config directory (default: $TKT_CONFIG, "
-                                                    "else $XDG_CONFIG_HOME/tkt)")
+    app.add_option("--config", context.config_flag,
+                   "Config directory (default: $TKT_CONFIG, "
+                   "else $XDG_CONFIG_HOME/tkt)")
         ->type_name("DIR");
     app.require_subcommand(1);
     app.fallthrough();
     app.footer("Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.");
     declare_help(app, context);
     for (const auto& command : k_commands) {
-        command.declare(*app.add_subcommand(std::string(command.name), std::string(command.summary)),
-                        context);
+        command.declare(*app.add_subcommand(std::string(command.name), std::string(command.summary)), context);
     }
     auto args = prepare_arguments(argc, argv, app);
     // CLI11 takes the arguments in reverse order when given a vector.
@@ -210,13 +211,13 @@ Exit for_mail_server(Exit code) {
 
 }  // namespace
 
-std::span<const CommandSpec> commands() { return k_commands; }
+std::span<const CommandSpec> commands() {
+    return k_commands;
+}
 
 int main(int argc, char** argv) {
     const bool delivery = is_mail_delivery(argc, argv);
-    const auto exit_code = [delivery](Exit code) {
-        return static_cast<int>(delivery ? for_mail_server(code) : code);
-    };
+    const auto exit_code = [delivery](Exit code) { return static_cast<int>(delivery ? for_mail_server(code) : code); };
     try {
         auto env = process_environment();
         const Terminal terminal = detect_terminal(env);

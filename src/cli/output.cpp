@@ -10,14 +10,22 @@ namespace {
 
 std::string_view ansi_code(Style style) {
     switch (style) {
-    case Style::bold: return "1";
-    case Style::dim: return "2";
-    case Style::red: return "31";
-    case Style::bold_red: return "1;31";
-    case Style::green: return "32";
-    case Style::yellow: return "33";
-    case Style::cyan: return "36";
-    case Style::none: break;
+    case Style::bold:
+        return "1";
+    case Style::dim:
+        return "2";
+    case Style::red:
+        return "31";
+    case Style::bold_red:
+        return "1;31";
+    case Style::green:
+        return "32";
+    case Style::yellow:
+        return "33";
+    case Style::cyan:
+        return "36";
+    case Style::none:
+        break;
     }
     return "";
 }
@@ -37,21 +45,29 @@ std::string paint(const Terminal& terminal, std::string_view text, Style style) 
 
 Style style_of(Status status) {
     switch (status) {
-    case Status::new_: return Style::cyan;
-    case Status::open: return Style::green;
-    case Status::pending: return Style::yellow;
+    case Status::new_:
+        return Style::cyan;
+    case Status::open:
+        return Style::green;
+    case Status::pending:
+        return Style::yellow;
     case Status::solved:
-    case Status::closed: return Style::dim;
+    case Status::closed:
+        return Style::dim;
     }
     return Style::none;
 }
 
 Style style_of(Priority priority) {
     switch (priority) {
-    case Priority::urgent: return Style::bold_red;
-    case Priority::high: return Style::red;
-    case Priority::low: return Style::dim;
-    case Priority::normal: break;
+    case Priority::urgent:
+        return Style::bold_red;
+    case Priority::high:
+        return Style::red;
+    case Priority::low:
+        return Style::dim;
+    case Priority::normal:
+        break;
     }
     return Style::none;
 }
@@ -70,7 +86,7 @@ void print_table(std::ostream& out, const Terminal& terminal, const std::vector<
         fixed += widths[c] + 2;
     }
     // Only a terminal has a width to fit; a pipe gets whole lines.
-    const std::size_t last_width = !terminal.is_tty ? widths.back()
+    const std::size_t last_width = !terminal.is_tty              ? widths.back()
                                    : terminal.width > fixed + 10 ? terminal.width - fixed
                                                                  : std::max<std::size_t>(widths.back(), 10);
     auto print_row = [&](const std::vector<Cell>& cells) {
@@ -113,7 +129,6 @@ std::string tsv_field(std::string_view text) {
     }
     return out;
 }
-
 
 nlohmann::ordered_json to_json(const Ticket& ticket) {
     return {
@@ -189,8 +204,7 @@ std::string describe_event(const Event& event) {
     }
     for (const auto& [key, value] : detail.items()) {
         if (key != "added" && key != "removed") {
-            parts.push_back(fmt::format("{}={}", key, value.is_string() ? value.get<std::string>()
-                                                                        : value.dump()));
+            parts.push_back(fmt::format("{}={}", key, value.is_string() ? value.get<std::string>() : value.dump()));
         }
     }
     return join(parts, " ");

@@ -39,10 +39,8 @@ std::string format_local_time(Timestamp at);
 // Returns `text` made safe for one TSV field: tabs and line breaks become spaces.
 std::string tsv_field(std::string_view text);
 
-
 // Returns `value` as JSON, null when there is none.
-template <class T>
-nlohmann::ordered_json optional_value(const std::optional<T>& value) {
+template <class T> nlohmann::ordered_json optional_value(const std::optional<T>& value) {
     return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
@@ -50,8 +48,7 @@ nlohmann::ordered_json optional_value(const std::optional<T>& value) {
 nlohmann::ordered_json optional_time(const std::optional<Timestamp>& at);
 
 // Prints `items` as a JSON array, each made by `to_json`, indented.
-template <class Items, class ToJson>
-void print_json_array(std::ostream& out, const Items& items, ToJson to_json) {
+template <class Items, class ToJson> void print_json_array(std::ostream& out, const Items& items, ToJson to_json) {
     auto array = nlohmann::ordered_json::array();
     for (const auto& item : items) {
         array.push_back(to_json(item));

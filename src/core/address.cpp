@@ -15,8 +15,7 @@ bool is_local_char(unsigned char c) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
         return true;
     }
-    return std::string_view("!#$%&'*+-/=?^_`{|}~.").find(static_cast<char>(c)) !=
-           std::string_view::npos;
+    return std::string_view("!#$%&'*+-/=?^_`{|}~.").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
 bool is_valid_domain(std::string_view domain) {
@@ -29,8 +28,7 @@ bool is_valid_domain(std::string_view domain) {
         }
         const bool ok = std::all_of(label.begin(), label.end(), [](char ch) {
             const auto c = static_cast<unsigned char>(ch);
-            return c >= 0x80 || c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                   (c >= '0' && c <= '9');
+            return c >= 0x80 || c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         });
         if (!ok) {
             return false;
@@ -46,12 +44,10 @@ std::optional<std::string> parse_addr_spec(std::string_view text) {
     }
     const auto local = text.substr(0, at);
     const auto domain = text.substr(at + 1);
-    const bool local_ok = std::all_of(local.begin(), local.end(), [](char c) {
-        return is_local_char(static_cast<unsigned char>(c));
-    });
-    if (!local_ok || local.front() == '.' || local.back() == '.' ||
-        local.find("..") != std::string_view::npos || !is_valid_domain(domain) ||
-        !is_valid_utf8(text)) {
+    const bool local_ok =
+        std::all_of(local.begin(), local.end(), [](char c) { return is_local_char(static_cast<unsigned char>(c)); });
+    if (!local_ok || local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos ||
+        !is_valid_domain(domain) || !is_valid_utf8(text)) {
         return std::nullopt;
     }
     // Addresses are compared as people expect: Bob@Example.com is bob@example.com.

@@ -21,15 +21,23 @@ struct KeyInfo {
 };
 
 constexpr std::array<KeyInfo, 12> k_keys{{
-    {"status", Field::status},     {"queue", Field::queue},     {"line", Field::line},
-    {"priority", Field::priority}, {"assignee", Field::assignee}, {"requester", Field::requester},
-    {"channel", Field::channel},   {"created", Field::created}, {"updated", Field::updated},
-    {"age", Field::created},       {"id", Field::id},           {"due", Field::due},
+    {"status", Field::status},
+    {"queue", Field::queue},
+    {"line", Field::line},
+    {"priority", Field::priority},
+    {"assignee", Field::assignee},
+    {"requester", Field::requester},
+    {"channel", Field::channel},
+    {"created", Field::created},
+    {"updated", Field::updated},
+    {"age", Field::created},
+    {"id", Field::id},
+    {"due", Field::due},
 }};
 
-constexpr std::array<std::string_view, 12> k_key_names{
-    "status", "queue", "line", "priority", "assignee", "requester",
-    "channel", "created", "updated", "age", "id", "due"};
+constexpr std::array<std::string_view, 12> k_key_names{"status",   "queue",     "line",    "priority",
+                                                       "assignee", "requester", "channel", "created",
+                                                       "updated",  "age",       "id",      "due"};
 
 Error bad_term(std::string_view word, std::string_view why) {
     return usage_error(fmt::format("invalid filter term '{}': {}", word, why));
@@ -45,23 +53,22 @@ std::optional<std::int64_t> parse_number(std::string_view text) {
 }
 
 // Checks every comma-separated value of an enum key against its valid names.
-std::vector<std::string> parse_names(std::string_view word, std::string_view key,
-                                     std::string_view value,
+std::vector<std::string> parse_names(std::string_view word, std::string_view key, std::string_view value,
                                      std::span<const std::string_view> names) {
     auto values = split(value, ',');
     for (const auto& v : values) {
         if (std::find(names.begin(), names.end(), v) == names.end()) {
             const std::vector<std::string> all(names.begin(), names.end());
-            throw bad_term(word, fmt::format("unknown {} '{}'{} (valid: {})", key, v,
-                                             did_you_mean(v, names), join(all, ", ")));
+            throw bad_term(
+                word, fmt::format("unknown {} '{}'{} (valid: {})", key, v, did_you_mean(v, names), join(all, ", ")));
         }
     }
     return values;
 }
 
 // Builds the term for created/updated/age from a date or a duration.
-Term time_term(std::string_view word, std::string_view key, Field field, char op,
-               std::string_view value, const FilterContext& context) {
+Term time_term(std::string_view word, std::string_view key, Field field, char op, std::string_view value,
+               const FilterContext& context) {
     Term term{field, op == '<' ? Compare::less : Compare::greater, {}, 0, 0};
     // A bare number is a Unix time here, as in TKT_NOW: durations carry their unit.
     const bool has_unit = !value.empty() && std::string_view("smhdw").find(value.back()) != std::string_view::npos;
@@ -77,8 +84,7 @@ Term time_term(std::string_view word, std::string_view key, Field field, char op
     }
     const auto at = parse_timestamp(value);
     if (!at) {
-        throw bad_term(word, fmt::format("'{}' is neither a date (2026-11-01) nor a duration (7d)",
-                                         value));
+        throw bad_term(word, fmt::format("'{}' is neither a date (2026-11-01) nor a duration (7d)", value));
     }
     term.low = *at;
     return term;
@@ -94,13 +100,10 @@ Term id_term(std::string_view word) {
     return Term{Field::id, Compare::equal, {}, *low, *high};
 }
 
-Term key_value_term(std::string_view word, std::string_view key, std::string_view value,
-                    const FilterContext& context) {
-    const auto* info = std::find_if(k_keys.begin(), k_keys.end(),
-                                    [&](const KeyInfo& k) { return k.name == key; });
+Term key_value_term(std::string_view word, std::string_view key, std::string_view value, const FilterContext& context) {
+    const auto* info = std::find_if(k_keys.begin(), k_keys.end(), [&](const KeyInfo& k) { return k.name == key; });
     if (info == k_keys.end()) {
-        throw usage_error(fmt::format("unknown filter key '{}' in '{}'{}", key, word,
-                                      did_you_mean(key, k_key_names)));
+        throw usage_error(fmt::format("unknown filter key '{}' in '{}'{}", key, word, did_you_mean(key, k_key_names)));
     }
     if (value.empty()) {
         throw bad_term(word, "the value is empty");
@@ -114,8 +117,12 @@ Term key_value_term(std::string_view word, std::string_view key, std::string_vie
             term.values = parse_names(word, key, value, status_names());
         }
         break;
-    case Field::priority: term.values = parse_names(word, key, value, priority_names()); break;
-    case Field::channel: term.values = parse_names(word, key, value, channel_names()); break;
+    case Field::priority:
+        term.values = parse_names(word, key, value, priority_names());
+        break;
+    case Field::channel:
+        term.values = parse_names(word, key, value, channel_names());
+        break;
     case Field::line: {
         const auto line = parse_number(value);
         if (!line || *line < 1) {
@@ -124,7 +131,8 @@ Term key_value_term(std::string_view word, std::string_view key, std::string_vie
         term.low = *line;
         break;
     }
-    case Field::id: return id_term(value);
+    case Field::id:
+        return id_term(value);
     case Field::queue:
     case Field::assignee:
     case Field::requester:
@@ -152,8 +160,7 @@ Term key_value_term(std::string_view word, std::string_view key, std::string_vie
 Term parse_term(std::string_view word, const FilterContext& context) {
     if (word.size() > 1 && (word.front() == '+' || word.front() == '-')) {
         const auto tag = word.substr(1);
-        return Term{Field::tag, word.front() == '+' ? Compare::equal : Compare::not_equal,
-                    {std::string(tag)}, 0, 0};
+        return Term{Field::tag, word.front() == '+' ? Compare::equal : Compare::not_equal, {std::string(tag)}, 0, 0};
     }
     if (!word.empty() && word.front() >= '0' && word.front() <= '9') {
         return id_term(word);
@@ -166,8 +173,8 @@ Term parse_term(std::string_view word, const FilterContext& context) {
     }
     const auto split_at = word.find_first_of(":<>");
     if (split_at == std::string_view::npos || split_at == 0) {
-        throw usage_error(fmt::format(
-            "unknown filter term '{}' (terms look like status:open, +tag, age>2h, breaching or 42)", word));
+        throw usage_error(
+            fmt::format("unknown filter term '{}' (terms look like status:open, +tag, age>2h, breaching or 42)", word));
     }
     const auto key = word.substr(0, split_at);
     const auto value = word.substr(split_at + 1);
@@ -187,8 +194,7 @@ Term parse_term(std::string_view word, const FilterContext& context) {
         return time_term(word, key, field, op, value, context);
     }
     if (std::find(k_key_names.begin(), k_key_names.end(), key) == k_key_names.end()) {
-        throw usage_error(fmt::format("unknown filter key '{}' in '{}'{}", key, word,
-                                      did_you_mean(key, k_key_names)));
+        throw usage_error(fmt::format("unknown filter key '{}' in '{}'{}", key, word, did_you_mean(key, k_key_names)));
     }
     throw bad_term(word, fmt::format("'{}' takes ':' not '{}'", key, op));
 }
@@ -196,8 +202,7 @@ Term parse_term(std::string_view word, const FilterContext& context) {
 }  // namespace
 
 bool Filter::has(Field field) const {
-    return std::any_of(terms.begin(), terms.end(),
-                       [field](const Term& term) { return term.field == field; });
+    return std::any_of(terms.begin(), terms.end(), [field](const Term& term) { return term.field == field; });
 }
 
 Filter parse_filter(std::span<const std::string> words, const FilterContext& context) {
@@ -243,18 +248,27 @@ bool text_matches(const std::vector<std::string>& values, const std::optional<st
 
 bool term_matches(const Term& term, const Ticket& ticket) {
     switch (term.field) {
-    case Field::id: return ticket.id >= term.low && ticket.id <= term.high;
-    case Field::status: return contains(term.values, to_string(ticket.status));
-    case Field::queue: return text_matches(term.values, ticket.queue);
-    case Field::line: return ticket.line == term.low;
-    case Field::priority: return contains(term.values, to_string(ticket.priority));
-    case Field::assignee: return text_matches(term.values, ticket.assignee);
-    case Field::requester: return contains(term.values, ticket.requester);
-    case Field::channel: return contains(term.values, to_string(ticket.channel));
+    case Field::id:
+        return ticket.id >= term.low && ticket.id <= term.high;
+    case Field::status:
+        return contains(term.values, to_string(ticket.status));
+    case Field::queue:
+        return text_matches(term.values, ticket.queue);
+    case Field::line:
+        return ticket.line == term.low;
+    case Field::priority:
+        return contains(term.values, to_string(ticket.priority));
+    case Field::assignee:
+        return text_matches(term.values, ticket.assignee);
+    case Field::requester:
+        return contains(term.values, ticket.requester);
+    case Field::channel:
+        return contains(term.values, to_string(ticket.channel));
     case Field::tag:
         return contains(ticket.tags, term.values.at(0)) == (term.compare == Compare::equal);
     case Field::breaching:
-    case Field::due: return true;
+    case Field::due:
+        return true;
     case Field::created:
     case Field::updated: {
         const Timestamp at = term.field == Field::created ? ticket.created_at : ticket.updated_at;

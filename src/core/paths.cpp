@@ -7,15 +7,14 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <sstream>
 
 namespace tkt {
 namespace {
 
-std::filesystem::path xdg_dir(const Environment& env, std::string_view variable,
-                              std::string_view fallback_under_home) {
+std::filesystem::path xdg_dir(const Environment& env, std::string_view variable, std::string_view fallback_under_home) {
     if (auto dir = env.get(variable); dir && std::filesystem::path(*dir).is_absolute()) {
         return *dir;
     }
@@ -40,8 +39,8 @@ std::optional<std::string> Environment::get(std::string_view name) const {
     return found->second;
 }
 
-Paths resolve_paths(const std::optional<std::string>& db_flag,
-                    const std::optional<std::string>& config_flag, const Environment& env) {
+Paths resolve_paths(const std::optional<std::string>& db_flag, const std::optional<std::string>& config_flag,
+                    const Environment& env) {
     Paths paths;
     if (db_flag) {
         paths.database = *db_flag;

@@ -6,8 +6,7 @@
 namespace tkt {
 namespace {
 
-constexpr std::array<std::string_view, 5> k_status_names{"new", "open", "pending", "solved",
-                                                          "closed"};
+constexpr std::array<std::string_view, 5> k_status_names{"new", "open", "pending", "solved", "closed"};
 constexpr std::array<std::string_view, 4> k_priority_names{"low", "normal", "high", "urgent"};
 constexpr std::array<std::string_view, 5> k_channel_names{"email", "chat", "phone", "web", "api"};
 constexpr std::array<std::string_view, 3> k_direction_names{"in", "out", "note"};
@@ -30,19 +29,35 @@ std::string_view name_of(Enum value, const std::array<std::string_view, N>& name
 
 }  // namespace
 
-std::string_view to_string(Status status) { return name_of(status, k_status_names); }
-std::string_view to_string(Priority priority) { return name_of(priority, k_priority_names); }
-std::string_view to_string(Channel channel) { return name_of(channel, k_channel_names); }
-std::string_view to_string(Direction direction) { return name_of(direction, k_direction_names); }
+std::string_view to_string(Status status) {
+    return name_of(status, k_status_names);
+}
+std::string_view to_string(Priority priority) {
+    return name_of(priority, k_priority_names);
+}
+std::string_view to_string(Channel channel) {
+    return name_of(channel, k_channel_names);
+}
+std::string_view to_string(Direction direction) {
+    return name_of(direction, k_direction_names);
+}
 
-std::string_view to_string(OutboxState state) { return name_of(state, k_outbox_state_names); }
+std::string_view to_string(OutboxState state) {
+    return name_of(state, k_outbox_state_names);
+}
 std::optional<OutboxState> parse_outbox_state(std::string_view name) {
     return parse_name<OutboxState>(name, k_outbox_state_names);
 }
 
-std::span<const std::string_view> status_names() { return k_status_names; }
-std::span<const std::string_view> priority_names() { return k_priority_names; }
-std::span<const std::string_view> channel_names() { return k_channel_names; }
+std::span<const std::string_view> status_names() {
+    return k_status_names;
+}
+std::span<const std::string_view> priority_names() {
+    return k_priority_names;
+}
+std::span<const std::string_view> channel_names() {
+    return k_channel_names;
+}
 
 std::optional<Status> parse_status(std::string_view name) {
     return parse_name<Status>(name, k_status_names);
@@ -69,6 +84,8 @@ std::optional<TicketId> parse_ticket_id(std::string_view text) {
     return id;
 }
 
-bool is_finished(Status status) { return status == Status::solved || status == Status::closed; }
+bool is_finished(Status status) {
+    return status == Status::solved || status == Status::closed;
+}
 
 }  // namespace tkt

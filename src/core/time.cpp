@@ -80,8 +80,7 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
     if (!d) {
         return std::nullopt;
     }
-    const year_month_day date{year{*y}, month{static_cast<unsigned>(*mo)},
-                              day{static_cast<unsigned>(*d)}};
+    const year_month_day date{year{*y}, month{static_cast<unsigned>(*mo)}, day{static_cast<unsigned>(*d)}};
     if (!date.ok()) {
         return std::nullopt;
     }
@@ -139,12 +138,24 @@ std::optional<Seconds> parse_duration(std::string_view text) {
     Seconds unit = 1;
     std::string_view number = text;
     switch (text.back()) {
-    case 's': unit = 1; break;
-    case 'm': unit = 60; break;
-    case 'h': unit = 3600; break;
-    case 'd': unit = 86400; break;
-    case 'w': unit = 7 * 86400; break;
-    default: unit = 0; break;
+    case 's':
+        unit = 1;
+        break;
+    case 'm':
+        unit = 60;
+        break;
+    case 'h':
+        unit = 3600;
+        break;
+    case 'd':
+        unit = 86400;
+        break;
+    case 'w':
+        unit = 7 * 86400;
+        break;
+    default:
+        unit = 0;
+        break;
     }
     if (unit != 0) {
         number.remove_suffix(1);
@@ -153,8 +164,8 @@ std::optional<Seconds> parse_duration(std::string_view text) {
     }
     Seconds value = 0;
     const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
-    if (number.empty() || error != std::errc() || end != number.data() + number.size() ||
-        value < 0 || value > (Seconds{1} << 40) / unit) {
+    if (number.empty() || error != std::errc() || end != number.data() + number.size() || value < 0 ||
+        value > (Seconds{1} << 40) / unit) {
         return std::nullopt;
     }
     return value * unit;
@@ -167,8 +178,8 @@ std::string format_iso8601(Timestamp at) {
     const year_month_day date{days};
     const hh_mm_ss time{instant - days};
     return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
-                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                       time.hours().count(), time.minutes().count(), time.seconds().count());
+                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), time.hours().count(),
+                       time.minutes().count(), time.seconds().count());
 }
 
 std::string format_age(Seconds length) {

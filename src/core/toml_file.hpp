@@ -18,7 +18,7 @@ namespace tkt::toml_file {
 
 // Reads one TOML file, keeping its path for error messages.
 class Reader {
-public:
+  public:
     explicit Reader(std::filesystem::path path) : m_path(std::move(path)) {}
 
     // Parses the file; a syntax error is a configuration error at its line and column.
@@ -52,8 +52,8 @@ public:
         for (const auto& [key, node] : table) {
             (void)node;
             if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-                fail(key.source(), fmt::format("unknown key '{}{}'{}", prefix, key.str(),
-                                               did_you_mean(key.str(), known)));
+                fail(key.source(),
+                     fmt::format("unknown key '{}{}'{}", prefix, key.str(), did_you_mean(key.str(), known)));
             }
         }
     }
@@ -111,15 +111,14 @@ public:
 
     const std::filesystem::path& path() const { return m_path; }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 
 // Runs `step`, one independent part of a config file (a rule, a policy). With
 // `problems`, a configuration error it throws is recorded there and loading goes on,
 // so that `tkt config check` reports every problem; without, it propagates.
-template <typename Step>
-void collect(std::vector<std::string>* problems, Step&& step) {
+template <typename Step> void collect(std::vector<std::string>* problems, Step&& step) {
     if (problems == nullptr) {
         step();
         return;

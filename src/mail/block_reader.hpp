@@ -28,7 +28,7 @@ inline std::string system_error_text() {
 
 // An open file descriptor, closed when dropped.
 class FileDescriptor {
-public:
+  public:
     explicit FileDescriptor(int fd) : m_fd(fd) {}
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -39,7 +39,7 @@ public:
     }
     int get() const { return m_fd; }
 
-private:
+  private:
     int m_fd;
 };
 
@@ -47,9 +47,8 @@ private:
 // that a line, or a counted body and what follows it, can be looked at whole. Offsets
 // are from the start of the input.
 class BlockReader {
-public:
-    explicit BlockReader(const std::string& path)
-        : m_path(path), m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+  public:
+    explicit BlockReader(const std::string& path) : m_path(path), m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
         struct stat status {};
         if (m_fd.get() < 0 || ::fstat(m_fd.get(), &status) != 0 || S_ISDIR(status.st_mode)) {
             throw Error(Exit::no_input, fmt::format("cannot read mbox '{}'", path));
@@ -62,18 +61,15 @@ public:
     // Returns the line at `at` with its "\n"; "" at the end of the input.
     std::string_view line(std::uintmax_t at) {
         if (m_regular && at > m_base + m_data.size() + k_max_line) {
-            skip_to(at); // Past a counted body too large to keep.
+            skip_to(at);  // Past a counted body too large to keep.
         }
         std::size_t scanned = 0;
         while (true) {
             const std::string_view rest = available(at);
-            const void* newline = rest.size() > scanned ? std::memchr(rest.data() + scanned, '\n',
-                                                                      rest.size() - scanned)
-                                                        : nullptr;
+            const void* newline =
+                rest.size() > scanned ? std::memchr(rest.data() + scanned, '\n', rest.size() - scanned) : nullptr;
             if (newline != nullptr) {
-                return rest.substr(
-                    0,
-                    static_cast<std::size_t>(static_cast<const char*>(newline) - rest.data()) + 1);
+                return rest.substr(0, static_cast<std::size_t>(static_cast<const char*>(newline) - rest.data()) + 1);
             }
             if (m_eof || rest.size() >= k_max_line) {
                 return rest.substr(0, k_max_line);
@@ -101,8 +97,7 @@ public:
         std::string out(count, '\0');
         const auto got = ::pread(m_fd.get(), out.data(), count, static_cast<off_t>(at));
         if (got < 0) {
-            throw Error(Exit::io,
-                        fmt::format("cannot read mbox '{}': {}", m_path, system_error_text()));
+            throw Error(Exit::io, fmt::format("cannot read mbox '{}': {}", m_path, system_error_text()));
         }
         out.resize(static_cast<std::size_t>(got));
         return out;
@@ -114,7 +109,7 @@ public:
     // Returns the size of a regular file, 0 for a pipe.
     std::uintmax_t size() const { return m_size; }
 
-private:
+  private:
     // Returns the buffered bytes from `at` on, which must not have been released.
     std::string_view available(std::uintmax_t at) const {
         const auto from = static_cast<std::size_t>(at - m_base);
@@ -125,23 +120,20 @@ private:
     void fill(std::uintmax_t at, std::size_t count) {
         // Drop what was released once it is half the buffer: each byte moves at most once.
         if (m_released > m_base && m_released - m_base >= m_data.size() / 2) {
-            const auto drop = static_cast<std::size_t>(
-                std::min<std::uintmax_t>(m_released - m_base, m_data.size()));
+            const auto drop = static_cast<std::size_t>(std::min<std::uintmax_t>(m_released - m_base, m_data.size()));
             m_data.erase(0, drop);
             m_base += drop;
         }
         while (!m_eof && m_base + m_data.size() < at + count) {
             const std::size_t old = m_data.size();
-            m_data.resize(old +
-                          std::max(k_block, static_cast<std::size_t>(at + count - m_base - old)));
+            m_data.resize(old + std::max(k_block, static_cast<std::size_t>(at + count - m_base - old)));
             const auto got = ::read(m_fd.get(), m_data.data() + old, m_data.size() - old);
             if (got < 0 && errno == EINTR) {
                 m_data.resize(old);
                 continue;
             }
             if (got < 0) {
-                throw Error(Exit::io,
-                            fmt::format("cannot read mbox '{}': {}", m_path, system_error_text()));
+                throw Error(Exit::io, fmt::format("cannot read mbox '{}': {}", m_path, system_error_text()));
             }
             m_data.resize(old + static_cast<std::size_t>(got));
             m_eof = got == 0;
@@ -151,8 +143,7 @@ private:
     // Moves the buffer of a regular file to `at`.
     void skip_to(std::uintmax_t at) {
         if (::lseek(m_fd.get(), static_cast<off_t>(at), SEEK_SET) < 0) {
-            throw Error(Exit::io,
-                        fmt::format("cannot read mbox '{}': {}", m_path, system_error_text()));
+            throw Error(Exit::io, fmt::format("cannot read mbox '{}': {}", m_path, system_error_text()));
         }
         m_data.clear();
         m_base = at;
@@ -165,7 +156,7 @@ private:
     bool m_regular = false;
     std::uintmax_t m_size = 0;
     std::string m_data;
-    std::uintmax_t m_base = 0; // the offset of m_data's first byte
+    std::uintmax_t m_base = 0;  // the offset of m_data's first byte
     std::uintmax_t m_released = 0;
     bool m_eof = false;
 };

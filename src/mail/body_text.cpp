@@ -14,8 +14,7 @@ using Words = std::unordered_set<std::string_view>;
 
 bool is_word_byte(char c) {
     const auto byte = static_cast<unsigned char>(c);
-    return byte >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z');
+    return byte >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // Calls `f` on each word of `text`: a run of ASCII letters and digits or of UTF-8.
@@ -58,19 +57,18 @@ void append_text(std::string& out, std::string_view text) {
     }
 }
 
-} // namespace
+}  // namespace
 
 void BodyText::add(TextKind kind, std::string text) {
     m_parts.push_back(Part{kind, std::move(text)});
 }
 
 std::string BodyText::finish() const {
-    const bool has_plain = std::any_of(m_parts.begin(), m_parts.end(), [](const Part& part) {
-        return part.kind == TextKind::plain;
-    });
+    const bool has_plain =
+        std::any_of(m_parts.begin(), m_parts.end(), [](const Part& part) { return part.kind == TextKind::plain; });
     Words plain_words;
-    if (has_plain && std::any_of(m_parts.begin(), m_parts.end(),
-                                 [](const Part& part) { return part.kind == TextKind::html; })) {
+    if (has_plain &&
+        std::any_of(m_parts.begin(), m_parts.end(), [](const Part& part) { return part.kind == TextKind::html; })) {
         for (const auto& part : m_parts) {
             if (part.kind == TextKind::plain) {
                 for_each_word(part.text, [&](std::string_view word) { plain_words.insert(word); });
@@ -99,4 +97,4 @@ std::string BodyText::finish() const {
     return out;
 }
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

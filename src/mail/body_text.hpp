@@ -29,4 +29,4 @@ class BodyText {
     std::vector<Part> m_parts;
 };
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

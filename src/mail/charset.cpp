@@ -77,8 +77,8 @@ std::string guess_charset(std::string_view bytes) {
     std::string charset = ascii_lower(uchardet_get_charset(detector));
     uchardet_delete(detector);
     constexpr std::array<std::string_view, 11> k_lookalikes{
-        "koi8-r",       "koi8-u",      "windows-1251", "iso-8859-5", "ibm866", "ibm855",
-        "mac-cyrillic", "x-mac-cyrillic", "iso-8859-7", "windows-1253", "cp866"};
+        "koi8-r",       "koi8-u",         "windows-1251", "iso-8859-5",   "ibm866", "ibm855",
+        "mac-cyrillic", "x-mac-cyrillic", "iso-8859-7",   "windows-1253", "cp866"};
     if (std::find(k_lookalikes.begin(), k_lookalikes.end(), charset) != k_lookalikes.end()) {
         return cyrillic_by_case(bytes);
     }
@@ -88,8 +88,7 @@ std::string guess_charset(std::string_view bytes) {
 namespace {
 
 bool is_ascii(std::string_view bytes) {
-    return std::all_of(bytes.begin(), bytes.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 }  // namespace
@@ -128,8 +127,8 @@ std::string to_utf8(std::string_view bytes, std::string_view charset) {
 }
 
 std::string sha256_hex(std::string_view bytes) {
-    gchar* digest = g_compute_checksum_for_data(
-        G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
+    gchar* digest =
+        g_compute_checksum_for_data(G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
     std::string hex(digest);
     g_free(digest);
     return hex;

@@ -257,9 +257,8 @@ static_assert(std::is_sorted(k_labels.begin(), k_labels.end(),
                              [](const Label& a, const Label& b) { return a.label < b.label; }));
 
 std::optional<std::string> from_table(std::string_view label) {
-    const auto found = std::lower_bound(
-        k_labels.begin(), k_labels.end(), label,
-        [](const Label& entry, std::string_view key) { return entry.label < key; });
+    const auto found = std::lower_bound(k_labels.begin(), k_labels.end(), label,
+                                        [](const Label& entry, std::string_view key) { return entry.label < key; });
     if (found == k_labels.end() || found->label != label) {
         return std::nullopt;
     }
@@ -284,14 +283,13 @@ std::optional<std::string> from_code_page(std::string_view label) {
     }
     unsigned number = 0;
     const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
-    if (error != std::errc() || end != digits.data() + digits.size() || digits.size() < 3 ||
-        digits.size() > 5) {
+    if (error != std::errc() || end != digits.data() + digits.size() || digits.size() < 3 || digits.size() > 5) {
         return std::nullopt;
     }
     return (prefix == "ibm" ? "IBM" : "CP") + std::string(digits);
 }
 
-} // namespace
+}  // namespace
 
 std::optional<std::string> iconv_name_for_label(std::string_view label) {
     const std::string key = ascii_lower(trim(label));
@@ -307,4 +305,4 @@ std::optional<std::string> iconv_name_for_label(std::string_view label) {
     return from_code_page(key);
 }
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

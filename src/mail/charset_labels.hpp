@@ -12,4 +12,4 @@ namespace tkt::mail {
 // write ("win-1257", "cp-850", "unicode-1-1-utf-7"); nullopt when it is neither.
 std::optional<std::string> iconv_name_for_label(std::string_view label);
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

@@ -14,16 +14,14 @@ using Headers = std::vector<MailHeader>;
 // Whether `text` is `lower` in any case; compared in place, since every message asks
 // this of every header some twenty times.
 bool equals_ignoring_case(std::string_view text, std::string_view lower) {
-    return text.size() == lower.size() &&
-           std::equal(lower.begin(), lower.end(), text.begin(), [](char l, char c) {
+    return text.size() == lower.size() && std::equal(lower.begin(), lower.end(), text.begin(), [](char l, char c) {
                return (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == l;
            });
 }
 
 const MailHeader* find_header(const Headers& headers, std::string_view name) {
-    const auto found = std::find_if(headers.begin(), headers.end(), [&](const MailHeader& header) {
-        return equals_ignoring_case(header.name, name);
-    });
+    const auto found = std::find_if(headers.begin(), headers.end(),
+                                    [&](const MailHeader& header) { return equals_ignoring_case(header.name, name); });
     return found == headers.end() ? nullptr : &*found;
 }
 
@@ -79,10 +77,9 @@ bool is_from_local_part(std::string_view from, std::string_view local) {
 // list relays a bounce sent to its address as it is): a delivery report (RFC 3464),
 // Exim's X-Failed-Recipients, a null Return-Path, MAILER-DAEMON as the author. A
 // list's own mail never carries them: a list manager sends from its bounce address.
-bool is_delivery_failure(const Headers& headers, const std::optional<std::string>& report,
-                         std::string_view from) {
-    return report == "delivery-status" || has_header(headers, "x-failed-recipients") ||
-           has_null_return_path(headers) || is_from_local_part(from, "mailer-daemon");
+bool is_delivery_failure(const Headers& headers, const std::optional<std::string>& report, std::string_view from) {
+    return report == "delivery-status" || has_header(headers, "x-failed-recipients") || has_null_return_path(headers) ||
+           is_from_local_part(from, "mailer-daemon");
 }
 
 // A list manager's headers: RFC 2919's List-Id, RFC 2369's List-* but List-Unsubscribe
@@ -91,9 +88,9 @@ bool is_delivery_failure(const Headers& headers, const std::optional<std::string
 // 8058's one-click List-Unsubscribe-Post. A list's Return-Path, Sender: owner-... and
 // Errors-To point at its bounce handling, and are no sign of a bounce.
 bool is_list(const Headers& headers) {
-    constexpr std::array<std::string_view, 8> k_list_headers{
-        "list-id",    "list-post",    "list-help",    "list-subscribe",
-        "list-owner", "list-archive", "mailing-list", "x-mailing-list"};
+    constexpr std::array<std::string_view, 8> k_list_headers{"list-id",        "list-post",     "list-help",
+                                                             "list-subscribe", "list-owner",    "list-archive",
+                                                             "mailing-list",   "x-mailing-list"};
     if (std::any_of(k_list_headers.begin(), k_list_headers.end(),
                     [&](std::string_view name) { return has_header(headers, name); })) {
         return true;
@@ -116,13 +113,12 @@ bool is_automatic(const Headers& headers) {
     if (std::find(k_bulk.begin(), k_bulk.end(), precedence) != k_bulk.end()) {
         return true;
     }
-    constexpr std::array<std::string_view, 3> k_markers{"x-autoreply", "x-autorespond",
-                                                        "x-auto-response-suppress"};
+    constexpr std::array<std::string_view, 3> k_markers{"x-autoreply", "x-autorespond", "x-auto-response-suppress"};
     return std::any_of(k_markers.begin(), k_markers.end(),
                        [&](std::string_view name) { return has_header(headers, name); });
 }
 
-} // namespace
+}  // namespace
 
 std::string_view to_string(MailKind kind) {
     switch (kind) {
@@ -144,8 +140,7 @@ std::string_view to_string(MailKind kind) {
 // other report (a read receipt, an abuse report) tells of mail that arrived, so it is
 // automatic; a list's mail is the list's before anything in it looks automatic or
 // comes from a postmaster.
-MailKind classify_mail(const std::vector<MailHeader>& headers, std::string_view content_type,
-                       std::string_view from) {
+MailKind classify_mail(const std::vector<MailHeader>& headers, std::string_view content_type, std::string_view from) {
     if (has_header(headers, "x-tkt-loop")) {
         return MailKind::own_loop;
     }
@@ -166,4 +161,4 @@ MailKind classify_mail(const std::vector<MailHeader>& headers, std::string_view 
     return is_automatic(headers) ? MailKind::automatic : MailKind::human;
 }
 
-} // namespace tkt
+}  // namespace tkt

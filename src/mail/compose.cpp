@@ -11,7 +11,9 @@
 namespace tkt::mail {
 namespace {
 
-std::string angle(std::string_view id) { return fmt::format("<{}>", id); }
+std::string angle(std::string_view id) {
+    return fmt::format("<{}>", id);
+}
 
 void add_mailbox(GMimeMessage* message, GMimeAddressType type, const Address& address) {
     const std::string name = header_safe(address.name);
@@ -62,8 +64,8 @@ std::string compose(const OutgoingMail& mail) {
     g_mime_text_part_set_charset(part.get(), "utf-8");
     // Quoted-printable keeps mostly-ASCII text readable; base64 is shorter for Cyrillic.
     g_mime_part_set_content_encoding(
-        GMIME_PART(part.get()), g_mime_part_get_best_content_encoding(GMIME_PART(part.get()),
-                                                                      GMIME_ENCODING_CONSTRAINT_7BIT));
+        GMIME_PART(part.get()),
+        g_mime_part_get_best_content_encoding(GMIME_PART(part.get()), GMIME_ENCODING_CONSTRAINT_7BIT));
     g_mime_message_set_mime_part(message.get(), GMIME_OBJECT(part.get()));
 
     const GString text(g_mime_object_to_string(GMIME_OBJECT(message.get()), nullptr));

@@ -26,9 +26,8 @@ constexpr std::array k_transit_headers{
     "authentication-results"sv, "received-spf"sv,
     // Mailbox state, rewritten as mail is read or moved: mbox flags, IMAP servers over
     // mbox, Thunderbird, Google Takeout.
-    "status"sv, "x-status"sv, "x-keywords"sv, "x-uid"sv, "x-imap"sv, "x-imapbase"sv,
-    "x-mozilla-status"sv, "x-mozilla-status2"sv, "x-mozilla-keys"sv, "x-gmail-labels"sv,
-    "x-gm-thrid"sv,
+    "status"sv, "x-status"sv, "x-keywords"sv, "x-uid"sv, "x-imap"sv, "x-imapbase"sv, "x-mozilla-status"sv,
+    "x-mozilla-status2"sv, "x-mozilla-keys"sv, "x-gmail-labels"sv, "x-gm-thrid"sv,
     // mbox framing (mboxcl): counted by whichever program wrote the mailbox.
     "content-length"sv, "lines"sv};
 
@@ -38,15 +37,14 @@ constexpr std::array k_transit_prefixes{"arc-"sv, "x-spam-"sv, "x-virus-"sv};
 
 bool is_transit_header(std::string_view line) {
     if (line.starts_with(">From ")) {
-        return true; // A UUCP hop's envelope line, kept among the headers.
+        return true;  // A UUCP hop's envelope line, kept among the headers.
     }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) {
-        return false; // Not a field: what it is, it is of the message.
+        return false;  // Not a field: what it is, it is of the message.
     }
     const std::string name = ascii_lower(trim(line.substr(0, colon)));
-    return std::find(k_transit_headers.begin(), k_transit_headers.end(), name) !=
-               k_transit_headers.end() ||
+    return std::find(k_transit_headers.begin(), k_transit_headers.end(), name) != k_transit_headers.end() ||
            std::any_of(k_transit_prefixes.begin(), k_transit_prefixes.end(),
                        [&](std::string_view prefix) { return name.starts_with(prefix); });
 }
@@ -55,9 +53,8 @@ bool is_transit_header(std::string_view line) {
 // since mboxo quotes one level and mboxrd one more, and a store may have done either.
 std::string_view unquoted(std::string_view line) {
     const auto first = line.find_first_not_of('>');
-    return first != 0 && first != std::string_view::npos && line.substr(first).starts_with("From ")
-               ? line.substr(first)
-               : line;
+    return first != 0 && first != std::string_view::npos && line.substr(first).starts_with("From ") ? line.substr(first)
+                                                                                                    : line;
 }
 
 // Returns `raw` as every delivery of it reads: LF line ends, no leading mbox "From "
@@ -73,8 +70,7 @@ std::string canonical_form(std::string_view raw) {
     }
     for (std::size_t at = 0; at < raw.size();) {
         const auto end = raw.find('\n', at);
-        std::string_view line =
-            raw.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+        std::string_view line = raw.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
         at = end == std::string_view::npos ? raw.size() : end + 1;
         if (line.ends_with('\r')) {
             line.remove_suffix(1);
@@ -99,7 +95,7 @@ std::string canonical_form(std::string_view raw) {
     return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string dedup_key(const InboundMail& mail, std::string_view raw) {
     if (!mail.message_id.empty()) {
@@ -112,4 +108,4 @@ std::string legacy_dedup_key(const InboundMail& mail, std::string_view raw) {
     return mail.message_id.empty() ? fmt::format("sha256-{}@tkt.invalid", sha256_hex(raw)) : std::string();
 }
 
-} // namespace tkt
+}  // namespace tkt

@@ -12,8 +12,8 @@ namespace {
 
 struct EncodedWord {
     std::string charset;
-    std::string bytes;   // decoded, still in `charset`
-    std::size_t end = 0; // one past the closing "?="
+    std::string bytes;    // decoded, still in `charset`
+    std::size_t end = 0;  // one past the closing "?="
 };
 
 int hex_value(char c) {
@@ -60,14 +60,13 @@ std::optional<EncodedWord> read_word(std::string_view text, std::size_t pos) {
         return std::nullopt;
     }
     const auto charset_end = text.find('?', pos + 2);
-    if (charset_end == std::string_view::npos || charset_end + 2 >= text.size() ||
-        text[charset_end + 2] != '?') {
+    if (charset_end == std::string_view::npos || charset_end + 2 >= text.size() || text[charset_end + 2] != '?') {
         return std::nullopt;
     }
     const char encoding = text[charset_end + 1];
     const auto text_end = text.find("?=", charset_end + 3);
-    if (text_end == std::string_view::npos || (encoding != 'B' && encoding != 'b' &&
-                                               encoding != 'Q' && encoding != 'q')) {
+    if (text_end == std::string_view::npos ||
+        (encoding != 'B' && encoding != 'b' && encoding != 'Q' && encoding != 'q')) {
         return std::nullopt;
     }
     std::string charset(text.substr(pos + 2, charset_end - pos - 2));

@@ -6,9 +6,9 @@ namespace tkt::mail {
 namespace {
 
 struct FlowedLine {
-    std::size_t depth = 0; // quote depth: the '>' in front
-    std::string_view text; // after the quotes and the stuffed space, without the break
-    bool soft = false;     // ends in a space: the paragraph goes on
+    std::size_t depth = 0;  // quote depth: the '>' in front
+    std::string_view text;  // after the quotes and the stuffed space, without the break
+    bool soft = false;      // ends in a space: the paragraph goes on
 };
 
 FlowedLine read_line(std::string_view line, DelSp delsp) {
@@ -21,7 +21,7 @@ FlowedLine read_line(std::string_view line, DelSp delsp) {
     }
     line.remove_prefix(out.depth);
     if (line.starts_with(' ')) {
-        line.remove_prefix(1); // space-stuffing, also the space after quote marks
+        line.remove_prefix(1);  // space-stuffing, also the space after quote marks
     }
     // The signature separator ends in a space yet is a line of its own (4.3).
     out.soft = line.ends_with(' ') && line != "-- ";
@@ -39,18 +39,17 @@ void start_line(std::string& out, std::size_t depth) {
     }
 }
 
-} // namespace
+}  // namespace
 
 std::string unflow(std::string_view text, DelSp delsp) {
     std::string out;
     out.reserve(text.size());
-    bool in_paragraph = false; // the last line written was soft
+    bool in_paragraph = false;  // the last line written was soft
     std::size_t depth = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
         const auto end = text.find('\n', pos);
-        const std::string_view raw =
-            text.substr(pos, end == std::string_view::npos ? end : end - pos);
+        const std::string_view raw = text.substr(pos, end == std::string_view::npos ? end : end - pos);
         pos = end == std::string_view::npos ? text.size() : end + 1;
         const FlowedLine line = read_line(raw, delsp);
         // A soft line followed by another quote depth was flowed by mistake (4.5):
@@ -75,4 +74,4 @@ std::string unflow(std::string_view text, DelSp delsp) {
     return out;
 }
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

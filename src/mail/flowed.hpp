@@ -14,4 +14,4 @@ enum class DelSp { no, yes };
 // quote depth as "> " prefixes; with `delsp` yes, a soft break's space goes too.
 std::string unflow(std::string_view text, DelSp delsp);
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

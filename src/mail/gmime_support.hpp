@@ -15,8 +15,7 @@ struct GObjectUnref {
         }
     }
 };
-template <class T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
+template <class T> using GPtr = std::unique_ptr<T, GObjectUnref>;
 
 struct GFree {
     void operator()(void* memory) const { g_free(memory); }

@@ -10,7 +10,7 @@ namespace {
 // The longest header value kept; longer ones are cut (a 1 MB subject helps nobody).
 constexpr std::size_t k_max_header_bytes = 16 * 1024;
 
-} // namespace
+}  // namespace
 
 std::string UndeclaredCharset::to_utf8(std::string_view bytes, const char* charset) {
     if ((charset && *charset) || is_valid_utf8(bytes)) {
@@ -31,4 +31,4 @@ std::string decode_header_text(UndeclaredCharset& charset, std::string_view raw)
     return squash_whitespace(is_valid_utf8(out) ? out : tkt::to_utf8(out, ""));
 }
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

@@ -28,4 +28,4 @@ class UndeclaredCharset {
 // decoded.
 std::string decode_header_text(UndeclaredCharset& charset, std::string_view raw);
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

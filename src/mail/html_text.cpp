@@ -1,20 +1,20 @@
 // HTML to plain text through libxml2's forgiving HTML parser.
 #include "tkt/mail.hpp"
 
-#include <array>
 #include <algorithm>
+#include <array>
 #include <cstring>
-#include <span>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <span>
 
 namespace tkt {
 namespace {
 
 constexpr std::array<std::string_view, 5> k_dropped{"script", "style", "head", "title", "noscript"};
 constexpr std::array<std::string_view, 23> k_blocks{
-    "p",  "div", "li", "tr", "h1", "h2", "h3", "h4",         "h5",      "h6",     "ul",
-    "ol", "table", "blockquote", "pre", "hr", "dd", "dt", "section", "article", "header", "footer", "address"};
+    "p",     "div",        "li",  "tr", "h1", "h2", "h3",      "h4",      "h5",     "h6",     "ul",     "ol",
+    "table", "blockquote", "pre", "hr", "dd", "dt", "section", "article", "header", "footer", "address"};
 
 bool is_one_of(const xmlNode* node, std::span<const std::string_view> names) {
     const auto* name = reinterpret_cast<const char*>(node->name);
@@ -22,7 +22,7 @@ bool is_one_of(const xmlNode* node, std::span<const std::string_view> names) {
 }
 
 class TextWriter {
-public:
+  public:
     void text(std::string_view content, bool preformatted) {
         for (const char c : content) {
             const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -68,7 +68,7 @@ public:
         return out.empty() ? out : out + '\n';
     }
 
-private:
+  private:
     void put(char c) { m_out += c; }
 
     std::string m_out;
@@ -104,10 +104,9 @@ void walk(const xmlNode* node, TextWriter& writer, bool preformatted) {
 }  // namespace
 
 std::string html_to_text(std::string_view html) {
-    const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
-    htmlDocPtr document = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr,
-                                         "UTF-8", options);
+    const int options =
+        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
+    htmlDocPtr document = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options);
     if (document == nullptr) {
         return {};
     }

@@ -31,8 +31,7 @@ std::optional<std::string> to_24_hour(std::string_view time, Half half) {
     unsigned hour = 0;
     const auto [end, error] = std::from_chars(time.data(), time.data() + time.size(), hour);
     const std::string_view rest(end, static_cast<std::size_t>(time.data() + time.size() - end));
-    if (error != std::errc() || hour < 1 || hour > 12 || !rest.starts_with(':') ||
-        rest.size() < 3) {
+    if (error != std::errc() || hour < 1 || hour > 12 || !rest.starts_with(':') || rest.size() < 3) {
         return std::nullopt;
     }
     // 12 AM is the hour after midnight, 12 PM the hour after noon.
@@ -67,7 +66,7 @@ std::optional<std::pair<std::string_view, Half>> glued_time(std::string_view wor
     return std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
 std::string with_24_hour_time(std::string_view value) {
     const auto parts = words(value);
@@ -81,11 +80,9 @@ std::string with_24_hour_time(std::string_view value) {
             time = to_24_hour(glued->first, glued->second);
         }
         if (time) {
-            std::vector<std::string> out(parts.begin(),
-                                         parts.begin() + static_cast<std::ptrdiff_t>(i));
+            std::vector<std::string> out(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(i));
             out.push_back(*time);
-            out.insert(out.end(), parts.begin() + static_cast<std::ptrdiff_t>(i + used),
-                       parts.end());
+            out.insert(out.end(), parts.begin() + static_cast<std::ptrdiff_t>(i + used), parts.end());
             return join(out, " ");
         }
     }
@@ -103,4 +100,4 @@ std::optional<Timestamp> parse_mail_date(std::string_view value) {
     return at;
 }
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

@@ -16,4 +16,4 @@ std::string with_24_hour_time(std::string_view value);
 // Returns the instant of the Date header `value`, or nullopt when it does not parse.
 std::optional<Timestamp> parse_mail_date(std::string_view value);
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

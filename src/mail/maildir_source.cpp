@@ -12,14 +12,14 @@ namespace tkt {
 namespace {
 
 class MaildirSource : public MessageSource {
-public:
+  public:
     explicit MaildirSource(const std::filesystem::path& path) {
         std::error_code error;
         if (!std::filesystem::is_directory(path, error)) {
             throw Error(Exit::no_input, fmt::format("'{}' is not a maildir folder", path.string()));
         }
-        const bool maildir = std::filesystem::is_directory(path / "cur", error) ||
-                             std::filesystem::is_directory(path / "new", error);
+        const bool maildir =
+            std::filesystem::is_directory(path / "cur", error) || std::filesystem::is_directory(path / "new", error);
         for (const auto& folder : maildir ? std::vector{path / "cur", path / "new"} : std::vector{path}) {
             if (!std::filesystem::is_directory(folder, error)) {
                 continue;
@@ -55,7 +55,7 @@ public:
 
     SourceProgress progress() const override { return {m_next, m_files.size()}; }
 
-private:
+  private:
     std::vector<std::filesystem::path> m_files;
     std::size_t m_next = 0;
 };

@@ -28,9 +28,8 @@ bool is_blank(std::string_view line) {
 // Whether `text` starts with `prefix`, which is in lower case, in any case.
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), text.begin(), [](char lower, char c) {
-               return std::tolower(static_cast<unsigned char>(c)) == lower;
-           });
+           std::equal(prefix.begin(), prefix.end(), text.begin(),
+                      [](char lower, char c) { return std::tolower(static_cast<unsigned char>(c)) == lower; });
 }
 
 bool is_one_of(std::string_view word, std::initializer_list<std::string_view> names) {
@@ -51,9 +50,8 @@ bool is_clock_time(std::string_view text) {
         return false;
     }
     const auto rest = text.substr(colon + 1);
-    return is_digits(rest, 2, 2) ||
-           (rest.size() == 5 && rest[2] == ':' && is_digits(rest.substr(0, 2), 2, 2) &&
-            is_digits(rest.substr(3), 2, 2));
+    return is_digits(rest, 2, 2) || (rest.size() == 5 && rest[2] == ':' && is_digits(rest.substr(0, 2), 2, 2) &&
+                                     is_digits(rest.substr(3), 2, 2));
 }
 
 // Whether `line` is the whole "From sender date" line mbox writers put before each
@@ -73,8 +71,8 @@ bool is_full_from_line(std::string_view line) {
     // words[0] up to the weekday is the sender; the year follows the time.
     for (std::size_t i = 1; i + 4 < words.size(); ++i) {
         if (!is_one_of(words[i], {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}) ||
-            !is_one_of(words[i + 1], {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                                      "oct", "nov", "dec"}) ||
+            !is_one_of(words[i + 1],
+                       {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}) ||
             !is_digits(words[i + 2], 1, 2) || !is_clock_time(words[i + 3])) {
             continue;
         }
@@ -93,9 +91,8 @@ bool is_header_start(std::string_view line) {
     if (line.starts_with(">From ")) {
         return true;
     }
-    const auto name_end = std::find_if(line.begin(), line.end(), [](char c) {
-        return c <= ' ' || c >= 127 || c == ':';
-    });
+    const auto name_end =
+        std::find_if(line.begin(), line.end(), [](char c) { return c <= ' ' || c >= 127 || c == ':'; });
     const auto colon = std::find_if(name_end, line.end(), [](char c) { return c != ' ' && c != '\t'; });
     return name_end != line.begin() && colon != line.end() && *colon == ':';
 }
@@ -109,8 +106,7 @@ std::optional<std::uintmax_t> content_length(std::string_view line) {
     line.remove_prefix(k_name.size());
     const auto start = line.find_first_not_of(" \t");
     const auto end = line.find_last_not_of(" \t\r\n");
-    if (start == std::string_view::npos || end < start ||
-        !is_digits(line.substr(start, end - start + 1), 1, 15)) {
+    if (start == std::string_view::npos || end < start || !is_digits(line.substr(start, end - start + 1), 1, 15)) {
         return std::nullopt;
     }
     return std::stoull(std::string(line.substr(start, end - start + 1)));
@@ -126,9 +122,8 @@ bool has_unquoted_from(std::string_view body) {
 // at a "From " line; where a Content-Length header counts its body, the count decides,
 // when it ends just before a "From " line or the end of the file.
 class MboxSource : public MessageSource {
-public:
-    explicit MboxSource(const std::filesystem::path& path)
-        : m_path(path.string()), m_reader(m_path) {}
+  public:
+    explicit MboxSource(const std::filesystem::path& path) : m_path(path.string()), m_reader(m_path) {}
 
     std::optional<RawMessage> next() override {
         skip_blank_lines();
@@ -155,7 +150,7 @@ public:
 
     SourceProgress progress() const override { return {m_offset, m_reader.size()}; }
 
-private:
+  private:
     enum class Part { headers, body };
 
     void skip_blank_lines() {
@@ -177,8 +172,7 @@ private:
         }
         const bool full = is_full_from_line(line);
         const bool after_blank = m_last_blank > 0;
-        const bool has_sender =
-            line.size() > 5 && std::isspace(static_cast<unsigned char>(line[5])) == 0;
+        const bool has_sender = line.size() > 5 && std::isspace(static_cast<unsigned char>(line[5])) == 0;
         if (!full && !(after_blank && has_sender)) {
             return false;
         }
@@ -197,7 +191,7 @@ private:
                 return std::nullopt;
             }
             if (line.starts_with("From ")) {
-                line = m_reader.line(m_offset); // is_separator may have moved the buffer.
+                line = m_reader.line(m_offset);  // is_separator may have moved the buffer.
             }
             // Keep the line just read: a counted body is checked from its last byte.
             m_reader.release(m_offset);
@@ -216,7 +210,7 @@ private:
     // Takes a body of `length` bytes when that ends at a separator or the end of the
     // file; else reports the message as failed, since where it ends is then a guess.
     void read_counted_body(RawMessage& message, std::uintmax_t length) {
-        constexpr std::size_t k_window = 7; // "\r\nFrom "
+        constexpr std::size_t k_window = 7;  // "\r\nFrom "
         const std::uintmax_t end = m_offset + length;
         // From the body's last byte (the blank line's, for an empty body): a body that
         // runs past the end of the file gets nothing back.
@@ -230,8 +224,7 @@ private:
             return;
         }
         const std::string_view after = std::string_view(*seen).substr(1);
-        const bool at_end_of_file =
-            after.size() < k_window && after.find_first_not_of("\r\n") == std::string::npos;
+        const bool at_end_of_file = after.size() < k_window && after.find_first_not_of("\r\n") == std::string::npos;
         const std::size_t newline = after.starts_with("\r\n") ? 2 : after.starts_with('\n') ? 1 : 0;
         if (!at_end_of_file && !after.substr(newline).starts_with("From ")) {
             fail_counted(message, length, "does not end where a 'From ' line begins");
@@ -240,8 +233,7 @@ private:
         if (length > k_max_message_bytes) {
             set_too_large(message);
         } else if (!message.error) {
-            const std::string_view body =
-                m_reader.bytes(m_offset, static_cast<std::size_t>(length));
+            const std::string_view body = m_reader.bytes(m_offset, static_cast<std::size_t>(length));
             if (has_unquoted_from(body)) {
                 message.bytes += body;
             } else {
@@ -308,7 +300,7 @@ private:
     std::string m_path;
     BlockReader m_reader;
     std::uintmax_t m_offset = 0;
-    std::size_t m_last_blank = 0; // the size of the last line read when it was blank
+    std::size_t m_last_blank = 0;  // the size of the last line read when it was blank
 };
 
 }  // namespace

@@ -22,12 +22,13 @@ std::string header_safe(std::string_view value) {
 }
 
 bool is_plausible_message_id(std::string_view id) {
-    const bool printable = std::all_of(id.begin(), id.end(), [](char c) {
-        return c > ' ' && c < 0x7f && c != '<' && c != '>';
-    });
+    const bool printable =
+        std::all_of(id.begin(), id.end(), [](char c) { return c > ' ' && c < 0x7f && c != '<' && c != '>'; });
     return printable && std::count(id.begin(), id.end(), '@') == 1 && !id.starts_with('@') && !id.ends_with('@');
 }
 
-std::string compose_mail(const OutgoingMail& mail) { return mail::api().compose(mail); }
+std::string compose_mail(const OutgoingMail& mail) {
+    return mail::api().compose(mail);
+}
 
 }  // namespace tkt

@@ -28,8 +28,7 @@ bool holds(GMimeObject* object, std::string_view mime, int depth) {
         }
         return false;
     }
-    return GMIME_IS_PART(object) && !g_mime_part_is_attachment(GMIME_PART(object)) &&
-           PartType(object).mime() == mime;
+    return GMIME_IS_PART(object) && !g_mime_part_is_attachment(GMIME_PART(object)) && PartType(object).mime() == mime;
 }
 
 // Returns the alternative shown as the body: the first that holds plain text (agents
@@ -50,7 +49,7 @@ bool is_yes(const char* value, std::string_view yes) {
     return value && ascii_lower(trim(value)) == yes;
 }
 
-} // namespace
+}  // namespace
 
 void PartCollector::visit(GMimeObject* object) {
     visit(object, 0, Role::body, Framing::whole_message);
@@ -88,8 +87,7 @@ void PartCollector::visit_message_part(GMimeMessagePart* part) {
         returned_ids.emplace_back(id);
     }
     const char* subject = g_mime_message_get_subject(inner);
-    attachments.push_back(
-        Attachment{decode_header_text(m_charset, subject ? subject : ""), "message/rfc822", 0, ""});
+    attachments.push_back(Attachment{decode_header_text(m_charset, subject ? subject : ""), "message/rfc822", 0, ""});
 }
 
 void PartCollector::visit_part(GMimePart* part, Role role, Framing framing) {
@@ -144,9 +142,8 @@ void PartCollector::add_text(const PartType& type, const std::string& bytes) {
 
 void PartCollector::add_attachment(const PartType& type, const std::string& bytes) {
     const std::string filename = type.filename();
-    attachments.push_back(
-        Attachment{filename.empty() ? "" : decode_header_text(m_charset, filename), type.mime(),
-                   static_cast<std::int64_t>(bytes.size()), sha256_hex(bytes)});
+    attachments.push_back(Attachment{filename.empty() ? "" : decode_header_text(m_charset, filename), type.mime(),
+                                     static_cast<std::int64_t>(bytes.size()), sha256_hex(bytes)});
 }
 
 // A bounce may return only the original's headers: find its Message-ID there.
@@ -161,4 +158,4 @@ void PartCollector::collect_returned_headers(const std::string& headers) {
     }
 }
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

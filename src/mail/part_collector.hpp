@@ -49,4 +49,4 @@ class PartCollector {
     BodyText m_body;
 };
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

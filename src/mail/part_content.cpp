@@ -25,12 +25,10 @@ struct Span {
 std::optional<Span> content_span(GMimeDataWrapper* content, std::string_view raw) {
     GMimeStream* stream = g_mime_data_wrapper_get_stream(content);
     if (stream == nullptr || !GMIME_IS_STREAM_MEM(stream) || stream->bound_start < 0 ||
-        stream->bound_end < stream->bound_start ||
-        static_cast<std::uint64_t>(stream->bound_end) > raw.size()) {
+        stream->bound_end < stream->bound_start || static_cast<std::uint64_t>(stream->bound_end) > raw.size()) {
         return std::nullopt;
     }
-    return Span{static_cast<std::size_t>(stream->bound_start),
-                static_cast<std::size_t>(stream->bound_end)};
+    return Span{static_cast<std::size_t>(stream->bound_start), static_cast<std::size_t>(stream->bound_end)};
 }
 
 // Returns how many bytes at the end of `span` belong to a boundary rather than to the
@@ -56,7 +54,7 @@ std::string decoded(GMimeDataWrapper* content) {
     return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
 }
 
-} // namespace
+}  // namespace
 
 PartType::PartType(GMimeObject* object) : m_object(object), m_mime(gmime_mime_type(object)) {
     if (m_mime != "application/octet-stream") {
@@ -89,8 +87,7 @@ const char* PartType::parameter(const char* name) const {
 }
 
 std::string PartType::filename() const {
-    const char* name =
-        GMIME_IS_PART(m_object) ? g_mime_part_get_filename(GMIME_PART(m_object)) : nullptr;
+    const char* name = GMIME_IS_PART(m_object) ? g_mime_part_get_filename(GMIME_PART(m_object)) : nullptr;
     if (name == nullptr || *name == '\0') {
         name = parameter("name");
     }
@@ -109,9 +106,9 @@ std::string part_bytes(GMimePart* part, std::string_view raw, Framing framing) {
     }
     const std::string_view encoded = raw.substr(span->start, span->end - span->start - extra);
     GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(encoded.data(), encoded.size()));
-    GPtr<GMimeDataWrapper> trimmed(g_mime_data_wrapper_new_with_stream(
-        stream.get(), g_mime_data_wrapper_get_encoding(content)));
+    GPtr<GMimeDataWrapper> trimmed(
+        g_mime_data_wrapper_new_with_stream(stream.get(), g_mime_data_wrapper_get_encoding(content)));
     return decoded(trimmed.get());
 }
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

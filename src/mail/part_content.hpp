@@ -32,7 +32,7 @@ class PartType {
   private:
     GMimeObject* m_object;
     std::string m_mime;
-    GPtr<GMimeParamList> m_params; // only when GMime could not read the Content-Type
+    GPtr<GMimeParamList> m_params;  // only when GMime could not read the Content-Type
 };
 
 // Returns the decoded content of `part`, whose encoded bytes lie in `raw` (the buffer
@@ -40,4 +40,4 @@ class PartType {
 // and the line break before a closing boundary that never came, are not content.
 std::string part_bytes(GMimePart* part, std::string_view raw, Framing framing);
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

@@ -55,7 +55,7 @@ bool headers_go_on(std::string_view raw, std::size_t pos) {
     return false;
 }
 
-} // namespace
+}  // namespace
 
 std::string_view without_bom(std::string_view raw) {
     return raw.starts_with(k_bom) ? raw.substr(k_bom.size()) : raw;
@@ -101,4 +101,4 @@ std::string with_blank_line(std::string_view raw, const HeaderBlock& block) {
     return out;
 }
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

@@ -30,4 +30,4 @@ HeaderBlock scan_header_block(std::string_view raw);
 // ending of the header before it; `raw` unchanged when none is missing.
 std::string with_blank_line(std::string_view raw, const HeaderBlock& block);
 
-} // namespace tkt::mail
+}  // namespace tkt::mail

@@ -1,7 +1,6 @@
 // Handing a message to sendmail: posix_spawnp with the configured argv (never a
 // shell), the message on a pipe, stderr kept for the error line, and a deadline.
 #include "tkt/outgoing.hpp"
-
 #include "tkt/text.hpp"
 
 #include <algorithm>
@@ -22,7 +21,7 @@ namespace {
 
 // A file descriptor closed when it goes out of scope.
 class Fd {
-public:
+  public:
     Fd() = default;
     explicit Fd(int fd) : m_fd(fd) {}
     Fd(const Fd&) = delete;
@@ -36,7 +35,7 @@ public:
         m_fd = fd;
     }
 
-private:
+  private:
     int m_fd = -1;
 };
 
@@ -59,7 +58,7 @@ bool open_pipe(Pipe& pipe) {
 // SIGPIPE ignored while it lives: a sendmail that exits without reading its input must
 // give tkt an EPIPE to report, not kill it.
 class IgnoreSigpipe {
-public:
+  public:
     IgnoreSigpipe() {
         struct sigaction ignore {};
         ignore.sa_handler = SIG_IGN;
@@ -69,7 +68,7 @@ public:
     IgnoreSigpipe& operator=(const IgnoreSigpipe&) = delete;
     ~IgnoreSigpipe() { ::sigaction(SIGPIPE, &m_previous, nullptr); }
 
-private:
+  private:
     struct sigaction m_previous {};
 };
 
@@ -120,8 +119,8 @@ bool exchange(pid_t pid, Fd& input, Fd& errors, std::string_view message, std::s
             drain(errors, error_text);
             return true;
         }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
-                                                                                std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             return false;
         }
@@ -147,8 +146,7 @@ bool exchange(pid_t pid, Fd& input, Fd& errors, std::string_view message, std::s
 
 }  // namespace
 
-SendResult run_sendmail(const std::vector<std::string>& argv, std::string_view message,
-                        std::chrono::seconds timeout) {
+SendResult run_sendmail(const std::vector<std::string>& argv, std::string_view message, std::chrono::seconds timeout) {
     if (argv.empty() || argv.front().empty()) {
         return {false, "no sendmail program configured (mail.sendmail in config.toml)"};
     }

@@ -7,8 +7,7 @@ namespace tkt {
 Assigner::Assigner(Store& store, const Routing& routing, Persist persist)
     : m_store(store), m_routing(routing), m_persist(persist) {}
 
-std::optional<std::string> Assigner::choose(std::string_view how, const std::optional<std::string>& queue,
-                                            int line) {
+std::optional<std::string> Assigner::choose(std::string_view how, const std::optional<std::string>& queue, int line) {
     if (how != "round_robin" && how != "least_loaded") {
         const Agent* agent = m_routing.agent(how);
         return agent != nullptr && agent->active ? std::optional(agent->login) : std::nullopt;
@@ -45,8 +44,8 @@ std::optional<std::string> Assigner::round_robin(const std::vector<const Agent*>
     }
     // The next login after the last one chosen, so that agents joining or leaving the
     // rotation do not restart it.
-    const auto next = std::find_if(agents.begin(), agents.end(),
-                                   [&last](const Agent* agent) { return agent->login > last->second; });
+    const auto next =
+        std::find_if(agents.begin(), agents.end(), [&last](const Agent* agent) { return agent->login > last->second; });
     const Agent* chosen = next == agents.end() ? agents.front() : *next;
     last->second = chosen->login;
     if (m_persist == Persist::yes) {

@@ -23,16 +23,14 @@ namespace {
 constexpr Seconds k_day = 86400;
 constexpr Seconds k_week = 7 * k_day;
 constexpr Timestamp k_end_of_time = std::numeric_limits<Timestamp>::max();
-constexpr std::array<std::string_view, 7> k_day_names{"mon", "tue", "wed", "thu",
-                                                      "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 7> k_day_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 Error invalid(const std::string& message) {
     return Error(Exit::config, message);
 }
 
 bool is_digits(std::string_view text) {
-    return !text.empty() &&
-           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Returns `day` (days since 1970-01-01) as an index into k_day_names.
@@ -49,16 +47,15 @@ std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
 std::size_t parse_day(std::string_view name) {
     const auto found = std::find(k_day_names.begin(), k_day_names.end(), name);
     if (found == k_day_names.end()) {
-        throw invalid(fmt::format("unknown day '{}'{} (valid: mon, tue, wed, thu, fri, sat, sun)",
-                                  name, did_you_mean(name, k_day_names)));
+        throw invalid(fmt::format("unknown day '{}'{} (valid: mon, tue, wed, thu, fri, sat, sun)", name,
+                                  did_you_mean(name, k_day_names)));
     }
     return static_cast<std::size_t>(found - k_day_names.begin());
 }
 
 // Parses "HH:MM", or "24:00" for the end of the day, into seconds after midnight.
 std::optional<Seconds> parse_clock(std::string_view text) {
-    if (text.size() != 5 || text[2] != ':' || !is_digits(text.substr(0, 2)) ||
-        !is_digits(text.substr(3))) {
+    if (text.size() != 5 || text[2] != ':' || !is_digits(text.substr(0, 2)) || !is_digits(text.substr(3))) {
         return std::nullopt;
     }
     const Seconds hours = (text[0] - '0') * 10 + (text[1] - '0');
@@ -76,13 +73,10 @@ struct Hours {
 
 Hours parse_hours(std::string_view text) {
     const auto dash = text.find('-');
-    const auto open =
-        dash == std::string_view::npos ? std::nullopt : parse_clock(text.substr(0, dash));
-    const auto close =
-        dash == std::string_view::npos ? std::nullopt : parse_clock(text.substr(dash + 1));
+    const auto open = dash == std::string_view::npos ? std::nullopt : parse_clock(text.substr(0, dash));
+    const auto close = dash == std::string_view::npos ? std::nullopt : parse_clock(text.substr(dash + 1));
     if (!open || !close) {
-        throw invalid(
-            fmt::format("invalid hours '{}' (write \"HH:MM-HH:MM\", e.g. \"09:00-18:00\")", text));
+        throw invalid(fmt::format("invalid hours '{}' (write \"HH:MM-HH:MM\", e.g. \"09:00-18:00\")", text));
     }
     // One range within one local day: a night shift would need two calendars' worth of rules.
     if (*open >= *close) {
@@ -93,9 +87,8 @@ Hours parse_hours(std::string_view text) {
 
 // Parses a holiday "YYYY-MM-DD" into days since 1970-01-01.
 std::int64_t parse_holiday(std::string_view text) {
-    const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-                        is_digits(text.substr(0, 4)) && is_digits(text.substr(5, 2)) &&
-                        is_digits(text.substr(8, 2));
+    const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' && is_digits(text.substr(0, 4)) &&
+                        is_digits(text.substr(5, 2)) && is_digits(text.substr(8, 2));
     const auto midnight = shaped ? parse_timestamp(text) : std::nullopt;
     if (!midnight) {
         throw invalid(fmt::format("invalid holiday '{}' (write a date as \"YYYY-MM-DD\")", text));
@@ -120,9 +113,9 @@ struct Window {
 // The arithmetic of a calendar. Days are local dates counted from 1970-01-01, local
 // times seconds since local 1970-01-01 00:00.
 class Schedule {
-public:
-    Schedule(const date::time_zone& zone, const std::array<bool, 7>& days, Seconds open,
-             Seconds close, const std::vector<std::int64_t>& holidays)
+  public:
+    Schedule(const date::time_zone& zone, const std::array<bool, 7>& days, Seconds open, Seconds close,
+             const std::vector<std::int64_t>& holidays)
         : m_zone(zone), m_days(days), m_open(open), m_close(close), m_holidays(holidays),
           m_working_days(std::count(days.begin(), days.end(), true)) {}
 
@@ -145,8 +138,7 @@ public:
     Timestamp midnight(std::int64_t day) const { return to_utc(day * k_day); }
 
     bool is_working_day(std::int64_t day) const {
-        return m_days[weekday_of(day)] &&
-               !std::binary_search(m_holidays.begin(), m_holidays.end(), day);
+        return m_days[weekday_of(day)] && !std::binary_search(m_holidays.begin(), m_holidays.end(), day);
     }
 
     // The window of `day` in UTC: on a DST day it is still open..close local time, and
@@ -180,12 +172,11 @@ public:
     Seconds work_in(std::int64_t day, std::int64_t weeks) const {
         const auto first = std::lower_bound(m_holidays.begin(), m_holidays.end(), day);
         const auto last = std::lower_bound(first, m_holidays.end(), day + 7 * weeks);
-        const auto holidays =
-            std::count_if(first, last, [this](std::int64_t h) { return m_days[weekday_of(h)]; });
+        const auto holidays = std::count_if(first, last, [this](std::int64_t h) { return m_days[weekday_of(h)]; });
         return (weeks * m_working_days - holidays) * (m_close - m_open);
     }
 
-private:
+  private:
     const date::time_zone& m_zone;
     const std::array<bool, 7>& m_days;
     Seconds m_open;
@@ -228,8 +219,8 @@ Timestamp Calendar::add(Timestamp start, Seconds work) const {
         // Skip whole weeks while the answer lies beyond them, so that 10,000 hours take
         // a few dozen steps; `remaining` stays positive, the last week is walked.
         if (remaining > schedule.week_work()) {
-            const auto weeks = std::min(schedule.plain_weeks(day, start, k_end_of_time),
-                                        (remaining - 1) / schedule.week_work());
+            const auto weeks =
+                std::min(schedule.plain_weeks(day, start, k_end_of_time), (remaining - 1) / schedule.week_work());
             if (weeks > 0) {
                 remaining -= schedule.work_in(day, weeks);
                 day += 7 * weeks;
@@ -261,8 +252,7 @@ Seconds Calendar::between(Timestamp from, Timestamp to) const {
             }
         }
         if (const auto window = schedule.window(day)) {
-            total +=
-                std::max<Seconds>(0, std::min(window->end, to) - std::max(window->begin, from));
+            total += std::max<Seconds>(0, std::min(window->end, to) - std::max(window->begin, from));
         }
         ++day;
     }

@@ -12,9 +12,8 @@ namespace {
 using Field = Condition::Field;
 
 // In the order of k_condition_keys, so that a field's index is its key's.
-constexpr std::array<Field, 9> k_fields{Field::subject,     Field::body,    Field::from,
-                                        Field::from_domain, Field::channel, Field::language,
-                                        Field::tag,         Field::any,     Field::not_};
+constexpr std::array<Field, 9> k_fields{Field::subject,  Field::body, Field::from, Field::from_domain, Field::channel,
+                                        Field::language, Field::tag,  Field::any,  Field::not_};
 
 // Longer matched text is cut: the reason is a hint, not a copy of the message.
 constexpr std::size_t k_shown_width = 40;
@@ -29,8 +28,7 @@ bool is_pattern(Field field) {
 
 bool same_ascii(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return (x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x) ==
-                      (y >= 'A' && y <= 'Z' ? y - 'A' + 'a' : y);
+               return (x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x) == (y >= 'A' && y <= 'Z' ? y - 'A' + 'a' : y);
            });
 }
 
@@ -82,8 +80,7 @@ struct Hit {
 
 // Returns the first value of `condition`, neither any nor not, that holds for `input`;
 // `want_match` asks RE2 where a pattern matched, which costs time route() need not spend.
-std::optional<Hit> first_hit(const Condition& condition, const RoutingInput& input,
-                             bool want_match) {
+std::optional<Hit> first_hit(const Condition& condition, const RoutingInput& input, bool want_match) {
     const auto& values = condition.values;
     if (condition.field == Field::tag) {
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -96,19 +93,16 @@ std::optional<Hit> first_hit(const Condition& condition, const RoutingInput& inp
     const auto text = text_of(condition.field, input);
     const re2::StringPiece piece(text.data(), text.size());
     if (condition.combined && !want_match) {
-        return condition.combined->Match(piece, 0, piece.size(), RE2::UNANCHORED, nullptr, 0)
-                   ? std::optional(Hit{})
-                   : std::nullopt;
+        return condition.combined->Match(piece, 0, piece.size(), RE2::UNANCHORED, nullptr, 0) ? std::optional(Hit{})
+                                                                                              : std::nullopt;
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
         re2::StringPiece match;
         if (!condition.patterns.empty()) {
-            if (condition.patterns[i]->Match(piece, 0, piece.size(), RE2::UNANCHORED, &match,
-                                             want_match ? 1 : 0)) {
+            if (condition.patterns[i]->Match(piece, 0, piece.size(), RE2::UNANCHORED, &match, want_match ? 1 : 0)) {
                 return Hit{i, std::string_view(match.data(), match.size())};
             }
-        } else if (condition.field == Field::from_domain ? is_within(text, values[i])
-                                                         : same_ascii(text, values[i])) {
+        } else if (condition.field == Field::from_domain ? is_within(text, values[i]) : same_ascii(text, values[i])) {
             return Hit{i, text};
         }
     }
@@ -144,9 +138,8 @@ std::string shown_match(std::string_view text, std::string_view match) {
     re2::StringPiece rest(text.data() + end, text.size() - end);
     re2::StringPiece letters;
     RE2::Consume(&rest, k_letters, &letters);
-    return truncate_to_width(
-        squash_whitespace(std::string_view(match.data(), match.size() + letters.size())),
-        k_shown_width);
+    return truncate_to_width(squash_whitespace(std::string_view(match.data(), match.size() + letters.size())),
+                             k_shown_width);
 }
 
 std::string held_reason(const Condition& condition, const Hit& hit, const RoutingInput& input) {
@@ -154,8 +147,8 @@ std::string held_reason(const Condition& condition, const Hit& hit, const Routin
     const auto& value = condition.values[hit.index];
     switch (condition.field) {
     case Field::from_domain:
-        return fmt::format("from_domain '{}' is {}'{}'", hit.text,
-                           hit.text.size() == value.size() ? "" : "within ", value);
+        return fmt::format("from_domain '{}' is {}'{}'", hit.text, hit.text.size() == value.size() ? "" : "within ",
+                           value);
     case Field::channel:
     case Field::language:
         return fmt::format("{} is '{}'", key, value);
@@ -216,8 +209,7 @@ bool explain_any(const Condition& condition, const RoutingInput& input, std::str
 
 bool explain_not(const Condition& condition, const RoutingInput& input, std::string& reason) {
     const auto verdict = judge(condition.sets.front(), input);
-    reason = verdict.held ? "not: fails, as " + join(verdict.reasons, ", ")
-                          : "not: " + join(verdict.against, ", ");
+    reason = verdict.held ? "not: fails, as " + join(verdict.reasons, ", ") : "not: " + join(verdict.against, ", ");
     return !verdict.held;
 }
 
@@ -249,19 +241,18 @@ Verdict judge(const ConditionSet& set, const RoutingInput& input) {
 }
 
 RE2::Options pattern_options() {
-    RE2::Options options(RE2::Quiet); // the error goes into our message, not to stderr
+    RE2::Options options(RE2::Quiet);  // the error goes into our message, not to stderr
     options.set_case_sensitive(false);
     return options;
 }
 
-std::unique_ptr<RE2> compile(const RuleReader& reader, const Located& value,
-                             std::string_view rule) {
+std::unique_ptr<RE2> compile(const RuleReader& reader, const Located& value, std::string_view rule) {
     auto pattern = std::make_unique<RE2>(value.text, pattern_options());
     if (!pattern->ok()) {
         // The pattern is shortened: the error stays one readable line however long it is.
-        reader.fail(value.where, fmt::format("invalid regular expression '{}' in rule '{}': {}",
-                                             truncate_to_width(value.text, 60), rule,
-                                             truncate_to_width(pattern->error(), 80)));
+        reader.fail(value.where,
+                    fmt::format("invalid regular expression '{}' in rule '{}': {}", truncate_to_width(value.text, 60),
+                                rule, truncate_to_width(pattern->error(), 80)));
     }
     return pattern;
 }
@@ -280,18 +271,16 @@ std::unique_ptr<RE2> combine(const std::vector<std::string>& patterns) {
 // Checks a value of a channel, from_domain or tag condition and returns it as compared.
 std::string checked_value(const RuleReader& reader, Field field, const Located& value) {
     if (field == Field::channel && !parse_channel(value.text)) {
-        reader.fail(value.where, fmt::format("unknown channel '{}'{} (valid: {})", value.text,
-                                             did_you_mean(value.text, channel_names()),
-                                             join(std::vector<std::string>(channel_names().begin(),
-                                                                           channel_names().end()),
-                                                  ", ")));
+        reader.fail(value.where,
+                    fmt::format("unknown channel '{}'{} (valid: {})", value.text,
+                                did_you_mean(value.text, channel_names()),
+                                join(std::vector<std::string>(channel_names().begin(), channel_names().end()), ", ")));
     }
-    const bool bad_domain = value.text.find_first_of("@ \t") != std::string::npos ||
-                            value.text.starts_with('.') || value.text.ends_with('.');
+    const bool bad_domain = value.text.find_first_of("@ \t") != std::string::npos || value.text.starts_with('.') ||
+                            value.text.ends_with('.');
     if (field == Field::from_domain && bad_domain) {
         reader.fail(value.where,
-                    fmt::format("'from_domain' must be a domain such as \"example.com\", not '{}'",
-                                value.text));
+                    fmt::format("'from_domain' must be a domain such as \"example.com\", not '{}'", value.text));
     }
     if (field == Field::tag) {
         reader.check_tag(value);
@@ -301,27 +290,22 @@ std::string checked_value(const RuleReader& reader, Field field, const Located& 
 }
 
 // Reads the table of a `not`, or one of an `any`: conditions only, at least one.
-ConditionSet nested(const RuleReader& reader, const toml::node& node, std::string_view key,
-                    std::string_view rule) {
+ConditionSet nested(const RuleReader& reader, const toml::node& node, std::string_view key, std::string_view rule) {
     const auto* table = node.as_table();
     if (table == nullptr) {
-        reader.fail(
-            node.source(),
-            fmt::format("'{}' must hold tables of conditions, e.g. {{ subject = \"refund\" }}",
-                        key));
+        reader.fail(node.source(),
+                    fmt::format("'{}' must hold tables of conditions, e.g. {{ subject = \"refund\" }}", key));
     }
     reader.check_keys(*table, fmt::format("{}.", key), k_condition_keys);
     if (table->empty()) {
-        reader.fail(node.source(),
-                    fmt::format("an empty table in '{}': give it a condition such as "
-                                "{{ subject = \"refund\" }}",
-                                key));
+        reader.fail(node.source(), fmt::format("an empty table in '{}': give it a condition such as "
+                                               "{{ subject = \"refund\" }}",
+                                               key));
     }
     return reader.conditions(*table, rule);
 }
 
-Condition read_condition(const RuleReader& reader, Field field, const toml::node& node,
-                         std::string_view rule) {
+Condition read_condition(const RuleReader& reader, Field field, const toml::node& node, std::string_view rule) {
     Condition condition;
     condition.field = field;
     if (field == Field::not_) {
@@ -331,9 +315,8 @@ Condition read_condition(const RuleReader& reader, Field field, const toml::node
     if (field == Field::any) {
         const auto* array = node.as_array();
         if (array == nullptr || array->empty()) {
-            reader.fail(node.source(),
-                        "'any' must be a non-empty array of tables of conditions, e.g. "
-                        "any = [{ subject = \"refund\" }, { body = \"invoice\" }]");
+            reader.fail(node.source(), "'any' must be a non-empty array of tables of conditions, e.g. "
+                                       "any = [{ subject = \"refund\" }, { body = \"invoice\" }]");
         }
         for (const auto& item : *array) {
             condition.sets.push_back(nested(reader, item, "any", rule));
@@ -352,7 +335,7 @@ Condition read_condition(const RuleReader& reader, Field field, const toml::node
     return condition;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<Located> RuleReader::strings(const toml::node& node, std::string_view key) const {
     const auto wrong = fmt::format("'{}' must be a string or a non-empty array of strings", key);
@@ -387,11 +370,9 @@ int RuleReader::line(const toml::node& node, std::string_view key) const {
 
 void RuleReader::check_tag(const Located& tag) const {
     if (!is_valid_tag(tag.text)) {
-        fail(
-            tag.where,
-            fmt::format("invalid tag '{}': no spaces, commas or control characters, and no leading "
-                        "'+' or '-'",
-                        tag.text));
+        fail(tag.where, fmt::format("invalid tag '{}': no spaces, commas or control characters, and no leading "
+                                    "'+' or '-'",
+                                    tag.text));
     }
 }
 
@@ -420,11 +401,10 @@ bool holds(const ConditionSet& set, const RoutingInput& input) {
                        [&input](const Condition& condition) { return holds(condition, input); });
 }
 
-bool explain(const ConditionSet& set, const RoutingInput& input,
-             std::vector<std::string>& reasons) {
+bool explain(const ConditionSet& set, const RoutingInput& input, std::vector<std::string>& reasons) {
     auto verdict = judge(set, input);
     std::move(verdict.reasons.begin(), verdict.reasons.end(), std::back_inserter(reasons));
     return verdict.held;
 }
 
-} // namespace tkt::routing
+}  // namespace tkt::routing

@@ -15,8 +15,8 @@
 namespace tkt::routing {
 
 // The keys that are conditions, in a rule and in the tables of `any` and `not`.
-constexpr std::array<std::string_view, 9> k_condition_keys{
-    "subject", "body", "from", "from_domain", "channel", "language", "tag", "any", "not"};
+constexpr std::array<std::string_view, 9> k_condition_keys{"subject",  "body", "from", "from_domain", "channel",
+                                                           "language", "tag",  "any",  "not"};
 
 struct ConditionSet;
 
@@ -24,10 +24,10 @@ struct ConditionSet;
 struct Condition {
     enum class Field { subject, body, from, from_domain, channel, language, tag, any, not_ };
     Field field = Field::subject;
-    std::vector<std::string> values;            // as written; domains and languages lowercased
-    std::vector<std::unique_ptr<RE2>> patterns; // subject, body, from: the values compiled
-    std::unique_ptr<RE2> combined;  // several patterns as one, so that route() reads the text once
-    std::vector<ConditionSet> sets; // any: the alternatives; not: the one negated
+    std::vector<std::string> values;             // as written; domains and languages lowercased
+    std::vector<std::unique_ptr<RE2>> patterns;  // subject, body, from: the values compiled
+    std::unique_ptr<RE2> combined;               // several patterns as one, so that route() reads the text once
+    std::vector<ConditionSet> sets;              // any: the alternatives; not: the one negated
 };
 
 // Conditions that must all hold; an empty set holds for every ticket.
@@ -68,4 +68,4 @@ bool holds(const ConditionSet& set, const RoutingInput& input);
 // line per condition that says why it held or not.
 bool explain(const ConditionSet& set, const RoutingInput& input, std::vector<std::string>& reasons);
 
-} // namespace tkt::routing
+}  // namespace tkt::routing

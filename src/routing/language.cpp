@@ -28,8 +28,7 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) {
     }
     const std::size_t start = pos;
     for (std::size_t i = 0; i < more; ++i) {
-        if (start + i >= text.size() ||
-            (static_cast<unsigned char>(text[start + i]) & 0xC0) != 0x80) {
+        if (start + i >= text.size() || (static_cast<unsigned char>(text[start + i]) & 0xC0) != 0x80) {
             return k_invalid;
         }
         value = (value << 6) | (static_cast<unsigned char>(text[start + i]) & 0x3Fu);
@@ -48,11 +47,10 @@ bool is_cyrillic_letter(char32_t c) {
 
 bool is_latin_letter(char32_t c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           (c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) ||
-           (c >= 0x1E00 && c <= 0x1EFF);
+           (c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) || (c >= 0x1E00 && c <= 0x1EFF);
 }
 
-} // namespace
+}  // namespace
 
 std::string guess_language(std::string_view text) {
     std::size_t cyrillic = 0;
@@ -68,4 +66,4 @@ std::string guess_language(std::string_view text) {
     return latin > cyrillic ? "en" : "";
 }
 
-} // namespace tkt
+}  // namespace tkt

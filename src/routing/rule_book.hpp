@@ -15,7 +15,7 @@ struct Actions {
     std::optional<std::string> queue;
     std::optional<int> line;
     std::optional<Priority> priority;
-    std::vector<std::string> tags; // sorted, unique
+    std::vector<std::string> tags;  // sorted, unique
     std::optional<std::string> assign;
 
     bool empty() const { return !queue && !line && !priority && tags.empty() && !assign; }
@@ -25,18 +25,18 @@ struct Rule {
     std::string name;
     ConditionSet when;
     Actions actions;
-    bool go_on = false; // continue = true
+    bool go_on = false;  // continue = true
 };
 
 // Everything routing.toml says but the agents.
 struct RuleBook {
     std::vector<Rule> rules;
-    std::optional<Actions> fallback; // [default]
+    std::optional<Actions> fallback;  // [default]
 };
 
 // Reads `file` (routing.toml), which exists, into `book` and `agents`; with `problems`,
 // each configuration error is recorded there and reading goes on, else the first is thrown.
-void read_rule_file(const std::filesystem::path& file, std::vector<std::string>* problems,
-                    RuleBook& book, std::vector<Agent>& agents);
+void read_rule_file(const std::filesystem::path& file, std::vector<std::string>* problems, RuleBook& book,
+                    std::vector<Agent>& agents);
 
-} // namespace tkt::routing
+}  // namespace tkt::routing

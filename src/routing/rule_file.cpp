@@ -7,10 +7,8 @@ namespace tkt::routing {
 namespace {
 
 constexpr std::array<std::string_view, 3> k_top_keys{"rule", "default", "agent"};
-constexpr std::array<std::string_view, 5> k_default_keys{"queue", "line", "priority", "tags",
-                                                         "assign"};
-constexpr std::array<std::string_view, 6> k_agent_keys{"login",  "full_name", "email",
-                                                       "queues", "line",      "active"};
+constexpr std::array<std::string_view, 5> k_default_keys{"queue", "line", "priority", "tags", "assign"};
+constexpr std::array<std::string_view, 6> k_agent_keys{"login", "full_name", "email", "queues", "line", "active"};
 constexpr std::array<std::string_view, 16> k_rule_keys{
     "name", "queue", "line",        "priority", "tags",     "assign", "continue", "subject",
     "body", "from",  "from_domain", "channel",  "language", "tag",    "any",      "not"};
@@ -23,8 +21,7 @@ struct Seen {
 };
 
 std::optional<std::size_t> line_of(const std::vector<Seen>& seen, std::string_view name) {
-    const auto found =
-        std::find_if(seen.begin(), seen.end(), [name](const Seen& s) { return s.name == name; });
+    const auto found = std::find_if(seen.begin(), seen.end(), [name](const Seen& s) { return s.name == name; });
     return found == seen.end() ? std::nullopt : std::optional(found->line);
 }
 
@@ -32,15 +29,12 @@ std::optional<std::size_t> line_of(const std::vector<Seen>& seen, std::string_vi
 // agent is reported and the others still read.
 class Loader {
   public:
-    Loader(const RuleReader& reader, std::vector<std::string>* problems)
-        : m_reader(reader), m_problems(problems) {}
+    Loader(const RuleReader& reader, std::vector<std::string>* problems) : m_reader(reader), m_problems(problems) {}
 
     void read(const toml::table& root, RuleBook& book, std::vector<Agent>& agents) {
         toml_file::collect(m_problems, [&] { m_reader.check_keys(root, "", k_top_keys); });
         // Agents first: a rule's assign may name one of them.
-        for_each_table(root, "agent", [&](const toml::table& table, std::size_t) {
-            agents.push_back(agent(table));
-        });
+        for_each_table(root, "agent", [&](const toml::table& table, std::size_t) { agents.push_back(agent(table)); });
         for_each_table(root, "rule", [&](const toml::table& table, std::size_t number) {
             book.rules.push_back(rule(table, number));
         });
@@ -51,8 +45,7 @@ class Loader {
 
   private:
     // Calls `step` with each table of the [[key]] list and its 1-based number.
-    template <typename Step>
-    void for_each_table(const toml::table& root, std::string_view key, Step&& step) {
+    template <typename Step> void for_each_table(const toml::table& root, std::string_view key, Step&& step) {
         std::vector<const toml::table*> tables;
         toml_file::collect(m_problems, [&] { tables = m_reader.tables(root, key); });
         std::size_t number = 0;
@@ -70,13 +63,10 @@ class Loader {
         }
         const auto& where = table.get("login")->source();
         if (const auto first = line_of(m_logins, agent.login)) {
-            m_reader.fail(where, fmt::format("duplicate agent login '{}' (first at line {})",
-                                             agent.login, *first));
+            m_reader.fail(where, fmt::format("duplicate agent login '{}' (first at line {})", agent.login, *first));
         }
-        if (std::find(k_strategies.begin(), k_strategies.end(), agent.login) !=
-            k_strategies.end()) {
-            m_reader.fail(where, fmt::format("login '{}' is reserved for assign = \"{}\"",
-                                             agent.login, agent.login));
+        if (std::find(k_strategies.begin(), k_strategies.end(), agent.login) != k_strategies.end()) {
+            m_reader.fail(where, fmt::format("login '{}' is reserved for assign = \"{}\"", agent.login, agent.login));
         }
         m_logins.push_back({agent.login, where.begin.line});
         agent.full_name = m_reader.string(table, "full_name", "agent.");
@@ -115,18 +105,15 @@ class Loader {
         }
         const auto& where = name != nullptr ? name->source() : table.source();
         if (const auto first = line_of(m_names, rule.name)) {
-            m_reader.fail(where, fmt::format("duplicate rule name '{}' (first at line {})",
-                                             rule.name, *first));
+            m_reader.fail(where, fmt::format("duplicate rule name '{}' (first at line {})", rule.name, *first));
         }
         m_names.push_back({rule.name, where.begin.line});
         m_reader.check_keys(table, "rule.", k_rule_keys);
         rule.when = m_reader.conditions(table, rule.name);
         rule.actions = actions(table);
         if (rule.actions.empty()) {
-            m_reader.fail(
-                table.source(),
-                fmt::format("rule '{}' sets nothing: give queue, line, priority, tags or assign",
-                            rule.name));
+            m_reader.fail(table.source(),
+                          fmt::format("rule '{}' sets nothing: give queue, line, priority, tags or assign", rule.name));
         }
         if (const auto* go_on = table.get("continue")) {
             rule.go_on = m_reader.boolean(*go_on, "continue");
@@ -142,8 +129,7 @@ class Loader {
         m_reader.check_keys(*table, "default.", k_default_keys);
         auto actions = this->actions(*table);
         if (actions.empty()) {
-            m_reader.fail(node.source(),
-                          "[default] sets nothing: give queue, line, priority, tags or assign");
+            m_reader.fail(node.source(), "[default] sets nothing: give queue, line, priority, tags or assign");
         }
         return actions;
     }
@@ -168,8 +154,7 @@ class Loader {
                 actions.tags.push_back(std::move(tag.text));
             }
             std::sort(actions.tags.begin(), actions.tags.end());
-            actions.tags.erase(std::unique(actions.tags.begin(), actions.tags.end()),
-                               actions.tags.end());
+            actions.tags.erase(std::unique(actions.tags.begin(), actions.tags.end()), actions.tags.end());
         }
         if (const auto* assign = table.get("assign")) {
             actions.assign = this->assign(*assign, m_reader.string(table, "assign", ""));
@@ -181,9 +166,8 @@ class Loader {
         const auto priority = parse_priority(name);
         if (!priority) {
             const std::vector<std::string> valid(priority_names().begin(), priority_names().end());
-            m_reader.fail(node.source(),
-                          fmt::format("unknown priority '{}'{} (valid: {})", name,
-                                      did_you_mean(name, priority_names()), join(valid, ", ")));
+            m_reader.fail(node.source(), fmt::format("unknown priority '{}'{} (valid: {})", name,
+                                                     did_you_mean(name, priority_names()), join(valid, ", ")));
         }
         return *priority;
     }
@@ -194,10 +178,9 @@ class Loader {
             valid.push_back(login.name);
         }
         if (std::find(valid.begin(), valid.end(), how) == valid.end()) {
-            m_reader.fail(node.source(),
-                          fmt::format("unknown agent '{}' in 'assign'{} (valid: round_robin, "
-                                      "least_loaded or the login of an [[agent]])",
-                                      how, did_you_mean(how, valid)));
+            m_reader.fail(node.source(), fmt::format("unknown agent '{}' in 'assign'{} (valid: round_robin, "
+                                                     "least_loaded or the login of an [[agent]])",
+                                                     how, did_you_mean(how, valid)));
         }
         return how;
     }
@@ -208,10 +191,10 @@ class Loader {
     std::vector<Seen> m_names;
 };
 
-} // namespace
+}  // namespace
 
-void read_rule_file(const std::filesystem::path& file, std::vector<std::string>* problems,
-                    RuleBook& book, std::vector<Agent>& agents) {
+void read_rule_file(const std::filesystem::path& file, std::vector<std::string>* problems, RuleBook& book,
+                    std::vector<Agent>& agents) {
     const RuleReader reader(file);
     std::optional<toml::table> root;
     toml_file::collect(problems, [&] { root = reader.parse(); });
@@ -220,4 +203,4 @@ void read_rule_file(const std::filesystem::path& file, std::vector<std::string>*
     }
 }
 
-} // namespace tkt::routing
+}  // namespace tkt::routing

@@ -61,8 +61,7 @@ bool is_set(const std::vector<std::string>& tags) {
 }
 
 // Sets `to` from the default's `from` unless a rule set it; `reasons` says which.
-template <typename T>
-void fill(std::string_view name, const T& from, T& to, std::vector<std::string>* reasons) {
+template <typename T> void fill(std::string_view name, const T& from, T& to, std::vector<std::string>* reasons) {
     if (!is_set(from)) {
         return;
     }
@@ -76,8 +75,7 @@ void fill(std::string_view name, const T& from, T& to, std::vector<std::string>*
     }
 }
 
-void fill_from_default(const Actions& fallback, RouteDecision& decision,
-                       std::vector<std::string>* reasons) {
+void fill_from_default(const Actions& fallback, RouteDecision& decision, std::vector<std::string>* reasons) {
     if (reasons != nullptr) {
         reasons->push_back("no rule without continue matched");
     }
@@ -128,12 +126,11 @@ RouteDecision run(const RuleBook& book, const RoutingInput& input, std::vector<R
         }
     }
     std::sort(decision.tags.begin(), decision.tags.end());
-    decision.tags.erase(std::unique(decision.tags.begin(), decision.tags.end()),
-                        decision.tags.end());
+    decision.tags.erase(std::unique(decision.tags.begin(), decision.tags.end()), decision.tags.end());
     return decision;
 }
 
-} // namespace
+}  // namespace
 
 Routing Routing::load(const std::filesystem::path& file, std::vector<std::string>* problems) {
     Routing routing;
@@ -164,8 +161,8 @@ const std::vector<Agent>& Routing::agents() const {
 }
 
 const Agent* Routing::agent(std::string_view login) const {
-    const auto found = std::find_if(m_agents.begin(), m_agents.end(),
-                                    [login](const Agent& agent) { return agent.login == login; });
+    const auto found =
+        std::find_if(m_agents.begin(), m_agents.end(), [login](const Agent& agent) { return agent.login == login; });
     return found == m_agents.end() ? nullptr : &*found;
 }
 
@@ -177,8 +174,7 @@ std::vector<const Agent*> Routing::candidates(std::string_view queue, int line) 
             found.push_back(&agent);
         }
     }
-    std::sort(found.begin(), found.end(),
-              [](const Agent* a, const Agent* b) { return a->login < b->login; });
+    std::sort(found.begin(), found.end(), [](const Agent* a, const Agent* b) { return a->login < b->login; });
     return found;
 }
 
@@ -221,4 +217,4 @@ bool Routing::empty() const {
     return m_rules->rules.empty() && !m_rules->fallback;
 }
 
-} // namespace tkt
+}  // namespace tkt

@@ -12,10 +12,9 @@ namespace tkt {
 namespace {
 
 constexpr std::array<std::string_view, 2> k_root_keys{"calendar", "policy"};
-constexpr std::array<std::string_view, 5> k_calendar_keys{"name", "timezone", "days", "hours",
-                                                          "holidays"};
-constexpr std::array<std::string_view, 7> k_policy_keys{
-    "name", "match", "calendar", "first_reply", "next_reply", "resolve", "on_breach"};
+constexpr std::array<std::string_view, 5> k_calendar_keys{"name", "timezone", "days", "hours", "holidays"};
+constexpr std::array<std::string_view, 7> k_policy_keys{"name",       "match",   "calendar", "first_reply",
+                                                        "next_reply", "resolve", "on_breach"};
 constexpr std::array<std::string_view, 3> k_breach_keys{"escalate_to_line", "priority", "tags"};
 
 // The longest target. Clocks walk the calendar's working weeks, and over thousands of
@@ -24,7 +23,7 @@ constexpr Seconds k_max_target = 366 * 86400;
 
 // Reads sla.toml: the shared reader plus the value types only this file has.
 class SlaReader : public toml_file::Reader {
-public:
+  public:
     using Reader::Reader;
 
     [[noreturn]] void fail(const toml::node& node, std::string_view message) const {
@@ -32,8 +31,7 @@ public:
     }
 
     // Returns the name of a [[`what`]] table, which must be there and be new to `seen`.
-    std::string name(const toml::table& table, std::string_view what,
-                     const std::vector<std::string>& seen) const {
+    std::string name(const toml::table& table, std::string_view what, const std::vector<std::string>& seen) const {
         auto name = string(table, "name", "");
         if (name.empty()) {
             fail(table, fmt::format("[[{}]] needs a 'name'", what));
@@ -47,8 +45,7 @@ public:
 
 // Checks one value of a [[calendar]] by making a calendar of it alone (`set` puts it
 // into a default spec), so that an error from Calendar::make points at that value.
-template <typename Set>
-void check_part(const SlaReader& reader, const toml::node& node, Set&& set) {
+template <typename Set> void check_part(const SlaReader& reader, const toml::node& node, Set&& set) {
     CalendarSpec part;
     set(part);
     try {
@@ -71,8 +68,7 @@ Calendar read_calendar(const SlaReader& reader, const toml::table& table, std::s
     if (const auto* node = table.get("days")) {
         spec.days = reader.strings(*node, "days");
         for (std::size_t i = 0; i < spec.days.size(); ++i) {
-            check_part(reader, *node->as_array()->get(i),
-                       [&](CalendarSpec& part) { part.days = {spec.days[i]}; });
+            check_part(reader, *node->as_array()->get(i), [&](CalendarSpec& part) { part.days = {spec.days[i]}; });
         }
         check_part(reader, *node, [&](CalendarSpec& part) { part.days = spec.days; });
     }
@@ -96,8 +92,7 @@ std::vector<std::string> words_of(std::string_view text) {
 }
 
 // Parses the `match` filter; its usage errors become configuration errors at the value.
-Filter read_match(const SlaReader& reader, const toml::node& node, const std::string& text,
-                  Timestamp now) {
+Filter read_match(const SlaReader& reader, const toml::node& node, const std::string& text, Timestamp now) {
     Filter filter;
     try {
         filter = parse_filter(words_of(text), FilterContext{now, ""});
@@ -109,16 +104,15 @@ Filter read_match(const SlaReader& reader, const toml::node& node, const std::st
     }
     // The policy decides the clocks these terms read: matching on them is circular.
     if (filter.has_sla_terms()) {
-        reader.fail(node,
-                    "'match' cannot use breaching or due: the policy sets the clocks they read");
+        reader.fail(node, "'match' cannot use breaching or due: the policy sets the clocks they read");
     }
     return filter;
 }
 
 // Reads a target such as "4h"; `working_time` (a policy with a calendar) rejects days
 // and weeks, whose length in working hours nobody could tell at a glance.
-std::optional<Seconds> read_target(const SlaReader& reader, const toml::table& table,
-                                   std::string_view key, bool working_time) {
+std::optional<Seconds> read_target(const SlaReader& reader, const toml::table& table, std::string_view key,
+                                   bool working_time) {
     const auto* node = table.get(key);
     if (node == nullptr) {
         return std::nullopt;
@@ -135,10 +129,8 @@ std::optional<Seconds> read_target(const SlaReader& reader, const toml::table& t
         reader.fail(*node, fmt::format("'{}' must be at most a year (8784h)", key));
     }
     if (working_time && (text->back() == 'd' || text->back() == 'w')) {
-        reader.fail(
-            *node,
-            fmt::format("'{}' counts working time: write hours, e.g. \"27h\" for three 9-hour days",
-                        key));
+        reader.fail(*node,
+                    fmt::format("'{}' counts working time: write hours, e.g. \"27h\" for three 9-hour days", key));
     }
     return length;
 }
@@ -167,9 +159,8 @@ BreachAction read_breach(const SlaReader& reader, const toml::node& node) {
         const auto name = reader.string(*table, "priority", "on_breach.");
         action.priority = parse_priority(name);
         if (!action.priority) {
-            reader.fail(*priority,
-                        fmt::format("unknown priority '{}'{} (valid: low, normal, high, urgent)",
-                                    name, did_you_mean(name, priority_names())));
+            reader.fail(*priority, fmt::format("unknown priority '{}'{} (valid: low, normal, high, urgent)", name,
+                                               did_you_mean(name, priority_names())));
         }
     }
     if (const auto* tags = table->get("tags")) {
@@ -186,8 +177,8 @@ struct Calendars {
 
 // Returns the calendar that `node` names, or nullopt when that calendar is declared but
 // broken: its error is reported already.
-std::optional<const Calendar*> named_calendar(const SlaReader& reader, const toml::table& table,
-                                              const toml::node& node, const Calendars& calendars) {
+std::optional<const Calendar*> named_calendar(const SlaReader& reader, const toml::table& table, const toml::node& node,
+                                              const Calendars& calendars) {
     const auto wanted = reader.string(table, "calendar", "");
     const auto found = std::find_if(calendars.made.begin(), calendars.made.end(),
                                     [&](const Calendar& c) { return c.name() == wanted; });
@@ -204,8 +195,8 @@ std::optional<const Calendar*> named_calendar(const SlaReader& reader, const tom
 
 // Returns the policy of `table`, or nullopt when its calendar is broken: a policy
 // half-read must not act.
-std::optional<SlaPolicy> read_policy(const SlaReader& reader, const toml::table& table,
-                                     std::string name, const Calendars& calendars, Timestamp now) {
+std::optional<SlaPolicy> read_policy(const SlaReader& reader, const toml::table& table, std::string name,
+                                     const Calendars& calendars, Timestamp now) {
     SlaPolicy policy;
     policy.name = std::move(name);
     if (const auto* node = table.get("match")) {
@@ -224,9 +215,8 @@ std::optional<SlaPolicy> read_policy(const SlaReader& reader, const toml::table&
     policy.next_reply = read_target(reader, table, "next_reply", working_time);
     policy.resolve = read_target(reader, table, "resolve", working_time);
     if (!policy.first_reply && !policy.next_reply && !policy.resolve) {
-        reader.fail(
-            table, fmt::format("policy '{}' has no target: give first_reply, next_reply or resolve",
-                               policy.name));
+        reader.fail(table,
+                    fmt::format("policy '{}' has no target: give first_reply, next_reply or resolve", policy.name));
     }
     if (const auto* node = table.get("on_breach")) {
         policy.on_breach = read_breach(reader, *node);
@@ -297,21 +287,18 @@ SlaConfig::SlaConfig(SlaConfig&& other) noexcept = default;
 SlaConfig& SlaConfig::operator=(SlaConfig&& other) noexcept = default;
 
 const SlaPolicy* SlaConfig::policy_for(const Ticket& ticket) const {
-    const auto found =
-        std::find_if(policies.begin(), policies.end(),
-                     [&ticket](const SlaPolicy& policy) { return matches(policy.match, ticket); });
+    const auto found = std::find_if(policies.begin(), policies.end(),
+                                    [&ticket](const SlaPolicy& policy) { return matches(policy.match, ticket); });
     return found == policies.end() ? nullptr : &*found;
 }
 
 const Calendar* SlaConfig::calendar(std::string_view name) const {
-    const auto found =
-        std::find_if(calendars.begin(), calendars.end(),
-                     [name](const Calendar& calendar) { return calendar.name() == name; });
+    const auto found = std::find_if(calendars.begin(), calendars.end(),
+                                    [name](const Calendar& calendar) { return calendar.name() == name; });
     return found == calendars.end() ? nullptr : &*found;
 }
 
-SlaConfig load_sla(const std::filesystem::path& file, Timestamp now,
-                   std::vector<std::string>* problems) {
+SlaConfig load_sla(const std::filesystem::path& file, Timestamp now, std::vector<std::string>* problems) {
     SlaConfig config;
     std::error_code error;
     if (!std::filesystem::exists(file, error)) {
@@ -349,20 +336,18 @@ SlaClock sla_clock(const SlaConfig& config, const Ticket& ticket, Timestamp now)
     // time of its first solving, and needs resolving again. A ticket closed without a
     // recorded solving ends when it was last touched.
     const bool finished = is_finished(ticket.status);
-    const auto ended =
-        finished ? std::optional(ticket.solved_at.value_or(ticket.updated_at)) : std::nullopt;
+    const auto ended = finished ? std::optional(ticket.solved_at.value_or(ticket.updated_at)) : std::nullopt;
     if (policy.first_reply) {
         const auto stopped = ticket.first_reply_at ? ticket.first_reply_at : ended;
-        clock.targets.push_back(make_clock(SlaTarget::first_reply, policy, *policy.first_reply,
-                                           ticket.created_at, stopped, now));
+        clock.targets.push_back(
+            make_clock(SlaTarget::first_reply, policy, *policy.first_reply, ticket.created_at, stopped, now));
     }
     if (policy.next_reply && !finished && ticket.first_reply_at && ticket.awaiting_since) {
-        clock.targets.push_back(make_clock(SlaTarget::next_reply, policy, *policy.next_reply,
-                                           *ticket.awaiting_since, std::nullopt, now));
+        clock.targets.push_back(
+            make_clock(SlaTarget::next_reply, policy, *policy.next_reply, *ticket.awaiting_since, std::nullopt, now));
     }
     if (policy.resolve) {
-        clock.targets.push_back(
-            make_clock(SlaTarget::resolve, policy, *policy.resolve, ticket.created_at, ended, now));
+        clock.targets.push_back(make_clock(SlaTarget::resolve, policy, *policy.resolve, ticket.created_at, ended, now));
     }
     return clock;
 }

@@ -18,18 +18,27 @@ struct MetricField {
     std::optional<double> (*value)(const Metrics&, const StatsReport&) = nullptr;
 };
 
-std::optional<double> number(std::int64_t value) { return static_cast<double>(value); }
+std::optional<double> number(std::int64_t value) {
+    return static_cast<double>(value);
+}
 
 std::optional<double> number(const std::optional<Seconds>& value) {
     return value ? std::optional(static_cast<double>(*value)) : std::nullopt;
 }
 
-const std::optional<double>& number(const std::optional<double>& value) { return value; }
+const std::optional<double>& number(const std::optional<double>& value) {
+    return value;
+}
 
 // A field whose value is `expression` over Metrics `m` (and StatsReport `r`).
-#define TKT_FIELD(path, label, unit, expression) \
-    MetricField { path, label, unit, [](const Metrics& m, const StatsReport& r) -> std::optional<double> { \
-        (void)r; (void)m; return number(expression); } }
+#define TKT_FIELD(path, label, unit, expression)                                                                       \
+    MetricField {                                                                                                      \
+        path, label, unit, [](const Metrics& m, const StatsReport& r) -> std::optional<double> {                       \
+            (void)r;                                                                                                   \
+            (void)m;                                                                                                   \
+            return number(expression);                                                                                 \
+        }                                                                                                              \
+    }
 
 const std::array k_fields{
     TKT_FIELD("created", "Tickets created", Unit::count, m.created),
@@ -110,7 +119,6 @@ nlohmann::ordered_json metrics_json(const Metrics& metrics, const StatsReport& r
     return json;
 }
 
-
 std::string csv_number(std::optional<double> value, Unit unit) {
     return value ? json_value(value, unit).dump() : std::string();
 }
@@ -176,11 +184,15 @@ std::string format_metric(std::optional<double> value, Unit unit) {
         return "-";
     }
     switch (unit) {
-    case Unit::count: return fmt::format("{}", static_cast<std::int64_t>(*value));
-    case Unit::share: return fmt::format("{:.1f}%", *value * 100);
+    case Unit::count:
+        return fmt::format("{}", static_cast<std::int64_t>(*value));
+    case Unit::share:
+        return fmt::format("{:.1f}%", *value * 100);
     case Unit::hours:
-    case Unit::rate: return fmt::format("{:.2f}", *value);
-    case Unit::seconds: break;
+    case Unit::rate:
+        return fmt::format("{:.2f}", *value);
+    case Unit::seconds:
+        break;
     }
     if (*value < 60) {
         return std::floor(*value) == *value ? fmt::format("{}s", static_cast<std::int64_t>(*value))
@@ -188,7 +200,8 @@ std::string format_metric(std::optional<double> value, Unit unit) {
     }
     auto rest = static_cast<std::int64_t>(std::llround(*value));
     std::string text;
-    for (const auto& [size, unit_name] : {std::pair<std::int64_t, char>{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}}) {
+    for (const auto& [size, unit_name] :
+         {std::pair<std::int64_t, char>{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}}) {
         if (rest >= size) {
             text += fmt::format("{}{}{}", text.empty() ? "" : " ", rest / size, unit_name);
             rest %= size;
@@ -254,9 +267,9 @@ TextTable agents_table(const StatsReport& report) {
 }
 
 std::string stats_markdown(const StatsReport& report) {
-    std::string out = fmt::format("## Support metrics, {} to {}{}\n\n", format_iso8601(report.period.since),
-                                  format_iso8601(report.period.until),
-                                  report.business_hours ? " (business hours)" : "");
+    std::string out =
+        fmt::format("## Support metrics, {} to {}{}\n\n", format_iso8601(report.period.since),
+                    format_iso8601(report.period.until), report.business_hours ? " (business hours)" : "");
     markdown_table(out, metrics_table(report));
     if (!report.total.agents.empty()) {
         out += "\n";

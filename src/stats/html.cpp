@@ -13,13 +13,12 @@ namespace {
 
 constexpr int k_width = 720;
 constexpr int k_height = 220;
-constexpr int k_left = 48;     // room for the value axis
-constexpr int k_bottom = 40;   // room for the labels
+constexpr int k_left = 48;    // room for the value axis
+constexpr int k_bottom = 40;  // room for the labels
 constexpr int k_top = 16;
 constexpr std::string_view k_blue = "#3b6ea8";
 constexpr std::string_view k_green = "#4c9a52";
 constexpr std::string_view k_orange = "#d08a2c";
-
 
 struct Series {
     std::string name;
@@ -61,7 +60,8 @@ std::string chart_start(std::string_view title, double top) {
 }
 
 // Vertical bars, a cluster per label with one bar per series.
-std::string bar_chart(std::string_view title, const std::vector<std::string>& labels, const std::vector<Series>& series) {
+std::string bar_chart(std::string_view title, const std::vector<std::string>& labels,
+                      const std::vector<Series>& series) {
     const double top = largest(series);
     std::string out = chart_start(title, top);
     const int plot = k_height - k_top - k_bottom;
@@ -93,9 +93,9 @@ std::string line_chart(std::string_view title, const std::vector<std::string>& l
     const int plot = k_height - k_top - k_bottom;
     // Inset by half a label at each end, so that the first and last labels fit.
     constexpr int k_inset = 36;
-    const double step = labels.size() > 1
-                            ? static_cast<double>(k_width - k_left - 2 * k_inset) / static_cast<double>(labels.size() - 1)
-                            : 0;
+    const double step =
+        labels.size() > 1 ? static_cast<double>(k_width - k_left - 2 * k_inset) / static_cast<double>(labels.size() - 1)
+                          : 0;
     std::string points;
     const std::size_t label_every = std::max<std::size_t>(1, labels.size() / 12);
     for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -109,7 +109,8 @@ std::string line_chart(std::string_view title, const std::vector<std::string>& l
                                k_height - k_bottom + 14, escape_html(labels[i]));
         }
     }
-    out += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", points, series.color);
+    out +=
+        fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", points, series.color);
     return out + "</svg>" + legend({series}) + "</figure>\n";
 }
 
@@ -121,8 +122,7 @@ std::vector<std::string> keys_of(const StatsReport& report) {
     return keys;
 }
 
-Series series_of(const StatsReport& report, std::string name, std::string_view color,
-                 double (*value)(const Metrics&)) {
+Series series_of(const StatsReport& report, std::string name, std::string_view color, double (*value)(const Metrics&)) {
     Series series{std::move(name), color, {}};
     for (const auto& group : report.groups) {
         series.values.push_back(value(group.second));
@@ -131,14 +131,15 @@ Series series_of(const StatsReport& report, std::string name, std::string_view c
 }
 
 std::string first_reply_chart(const StatsReport& report) {
-    constexpr std::array<std::pair<Seconds, std::string_view>, 8> k_bins{{{300, "≤5m"},
-                                                                          {900, "5–15m"},
-                                                                          {1800, "15–30m"},
-                                                                          {3600, "30m–1h"},
-                                                                          {4 * 3600, "1–4h"},
-                                                                          {8 * 3600, "4–8h"},
-                                                                          {86400, "8–24h"},
-                                                                          {std::numeric_limits<Seconds>::max(), ">24h"}}};
+    constexpr std::array<std::pair<Seconds, std::string_view>, 8> k_bins{
+        {{300, "≤5m"},
+         {900, "5–15m"},
+         {1800, "15–30m"},
+         {3600, "30m–1h"},
+         {4 * 3600, "1–4h"},
+         {8 * 3600, "4–8h"},
+         {86400, "8–24h"},
+         {std::numeric_limits<Seconds>::max(), ">24h"}}};
     std::vector<std::string> labels;
     Series counts{"tickets", k_blue, {}};
     for (const auto& [limit, label] : k_bins) {
@@ -181,7 +182,9 @@ std::string html_table(const TextTable& table) {
     return out + "</tbody></table>\n";
 }
 
-std::optional<double> number_of(std::int64_t value) { return static_cast<double>(value); }
+std::optional<double> number_of(std::int64_t value) {
+    return static_cast<double>(value);
+}
 
 std::string kpi(std::string_view label, std::optional<double> value, Unit unit) {
     return fmt::format("<div class=\"kpi\"><b>{}</b><span>{}</span></div>", escape_html(format_metric(value, unit)),
@@ -223,25 +226,29 @@ std::string stats_html(const HtmlReport& report) {
     out += kpi("created", number_of(total.created), Unit::count);
     out += kpi("solved", number_of(total.solved), Unit::count);
     out += kpi("backlog at the end", number_of(total.backlog), Unit::count);
-    out += kpi("first reply, median", total.first_reply.median ? std::optional<double>(*total.first_reply.median) : std::nullopt,
-               Unit::seconds);
+    out +=
+        kpi("first reply, median",
+            total.first_reply.median ? std::optional<double>(*total.first_reply.median) : std::nullopt, Unit::seconds);
     out += kpi(fmt::format("answered within {}", format_metric(static_cast<double>(main.within), Unit::seconds)),
                total.within_share, Unit::share);
     out += kpi("escalation rate", total.escalation_rate, Unit::share);
     out += kpi("CSAT good", total.share_good, Unit::share);
     out += "</div>\n";
     const auto days = keys_of(report.by_day);
-    out += bar_chart("Volume per day", days,
-                     {series_of(report.by_day, "created", k_blue, [](const Metrics& m) { return static_cast<double>(m.created); }),
-                      series_of(report.by_day, "solved", k_green, [](const Metrics& m) { return static_cast<double>(m.solved); })});
+    out += bar_chart(
+        "Volume per day", days,
+        {series_of(report.by_day, "created", k_blue, [](const Metrics& m) { return static_cast<double>(m.created); }),
+         series_of(report.by_day, "solved", k_green, [](const Metrics& m) { return static_cast<double>(m.solved); })});
     out += first_reply_chart(main);
     out += line_chart("Backlog at the end of each day", days,
                       series_of(report.by_day, "open tickets", k_orange,
                                 [](const Metrics& m) { return static_cast<double>(m.backlog); }));
-    out += bar_chart("Tickets per queue", keys_of(report.by_queue),
-                     {series_of(report.by_queue, "created", k_blue, [](const Metrics& m) { return static_cast<double>(m.created); }),
-                      series_of(report.by_queue, "solved", k_green, [](const Metrics& m) { return static_cast<double>(m.solved); }),
-                      series_of(report.by_queue, "backlog", k_orange, [](const Metrics& m) { return static_cast<double>(m.backlog); })});
+    out += bar_chart(
+        "Tickets per queue", keys_of(report.by_queue),
+        {series_of(report.by_queue, "created", k_blue, [](const Metrics& m) { return static_cast<double>(m.created); }),
+         series_of(report.by_queue, "solved", k_green, [](const Metrics& m) { return static_cast<double>(m.solved); }),
+         series_of(report.by_queue, "backlog", k_orange,
+                   [](const Metrics& m) { return static_cast<double>(m.backlog); })});
     out += agents_chart(report.by_agent);
     out += "<h2>Metrics</h2>\n" + html_table(metrics_table(main));
     if (!total.agents.empty()) {

@@ -10,8 +10,8 @@
 namespace tkt {
 namespace {
 
-constexpr std::array<std::string_view, 8> k_group_names{"none", "queue", "line", "agent",
-                                                        "channel", "priority", "day", "hour"};
+constexpr std::array<std::string_view, 8> k_group_names{"none",    "queue",    "line", "agent",
+                                                        "channel", "priority", "day",  "hour"};
 
 std::tm local_fields(Timestamp at) {
     const auto seconds = static_cast<std::time_t>(at);
@@ -82,9 +82,13 @@ Timestamp parse_instant(std::string_view option, std::string_view text, Timestam
 
 }  // namespace
 
-std::string_view to_string(StatsGroup group) { return k_group_names.at(static_cast<std::size_t>(group)); }
+std::string_view to_string(StatsGroup group) {
+    return k_group_names.at(static_cast<std::size_t>(group));
+}
 
-std::span<const std::string_view> stats_group_names() { return std::span(k_group_names).subspan(1); }
+std::span<const std::string_view> stats_group_names() {
+    return std::span(k_group_names).subspan(1);
+}
 
 std::optional<StatsGroup> parse_stats_group(std::string_view name) {
     const auto found = std::find(k_group_names.begin(), k_group_names.end(), name);
@@ -94,8 +98,7 @@ std::optional<StatsGroup> parse_stats_group(std::string_view name) {
     return static_cast<StatsGroup>(found - k_group_names.begin());
 }
 
-Period parse_period(const std::optional<std::string>& since, const std::optional<std::string>& until,
-                    Timestamp now) {
+Period parse_period(const std::optional<std::string>& since, const std::optional<std::string>& until, Timestamp now) {
     std::optional<Timestamp> named_end;
     Period period{now - 86400, now};
     if (since) {
@@ -126,19 +129,20 @@ std::vector<Bucket> time_buckets(StatsGroup group, Period period) {
     const Timestamp approximate = period.until / step - period.since / step;  // cannot overflow
     if (approximate > k_max_buckets) {
         throw usage_error(fmt::format("--by {} over this period makes {} groups, more than {}: narrow "
-                                      "--since and --until", days ? "day" : "hour", approximate, k_max_buckets));
+                                      "--since and --until",
+                                      days ? "day" : "hour", approximate, k_max_buckets));
     }
     // The local day or hour holding since (an hour: local minutes and seconds off,
     // whatever the zone's offset).
     const std::tm since_fields = local_fields(period.since);
-    Timestamp start = days ? local_midnight(period.since)
-                           : period.since - since_fields.tm_min * 60 - since_fields.tm_sec;
+    Timestamp start =
+        days ? local_midnight(period.since) : period.since - since_fields.tm_min * 60 - since_fields.tm_sec;
     while (start < period.until || buckets.empty()) {
         const std::tm fields = local_fields(start);
-        buckets.push_back({start, days ? fmt::format("{:04}-{:02}-{:02}", fields.tm_year + 1900, fields.tm_mon + 1,
-                                                     fields.tm_mday)
-                                       : fmt::format("{:04}-{:02}-{:02} {:02}:00", fields.tm_year + 1900,
-                                                     fields.tm_mon + 1, fields.tm_mday, fields.tm_hour)});
+        buckets.push_back(
+            {start, days ? fmt::format("{:04}-{:02}-{:02}", fields.tm_year + 1900, fields.tm_mon + 1, fields.tm_mday)
+                         : fmt::format("{:04}-{:02}-{:02} {:02}:00", fields.tm_year + 1900, fields.tm_mon + 1,
+                                       fields.tm_mday, fields.tm_hour)});
         start = days ? local_midnight(start, 1) : start + 3600;
     }
     return buckets;

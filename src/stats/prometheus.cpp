@@ -13,10 +13,17 @@ std::string label_value(std::string_view text) {
     std::string escaped;
     for (const char c : text) {
         switch (c) {
-        case '\\': escaped += "\\\\"; break;
-        case '"': escaped += "\\\""; break;
-        case '\n': escaped += "\\n"; break;
-        default: escaped += c;
+        case '\\':
+            escaped += "\\\\";
+            break;
+        case '"':
+            escaped += "\\\"";
+            break;
+        case '\n':
+            escaped += "\\n";
+            break;
+        default:
+            escaped += c;
         }
     }
     return escaped;
@@ -45,7 +52,7 @@ std::string labels(std::initializer_list<std::pair<std::string_view, std::string
 }
 
 class Exposition {
-public:
+  public:
     explicit Exposition(const StatsReport& report)
         : m_report(report), m_group(report.by == StatsGroup::none ? std::string_view() : to_string(report.by)) {}
 
@@ -107,9 +114,8 @@ public:
 
     std::string take() { return std::move(m_text); }
 
-private:
-    template <class Write>
-    void each_metrics(Write write) {
+  private:
+    template <class Write> void each_metrics(Write write) {
         write(m_report.total, std::string_view());
         for (const auto& [key, metrics] : m_report.groups) {
             write(metrics, key);
@@ -130,7 +136,9 @@ private:
     std::string m_text;
 };
 
-std::optional<double> count(std::int64_t value) { return static_cast<double>(value); }
+std::optional<double> count(std::int64_t value) {
+    return static_cast<double>(value);
+}
 
 }  // namespace
 
@@ -148,27 +156,31 @@ std::string stats_prometheus(const StatsReport& report) {
               [](const Metrics& m) { return count(m.reopened); });
     out.gauge("tkt_tickets_backlog", "Tickets open (new, open, pending) at the end of the period.",
               [](const Metrics& m) { return count(m.backlog); });
-    out.summary("tkt_first_reply_seconds", "Time from a ticket's creation to its first reply, tickets created in the period.",
+    out.summary("tkt_first_reply_seconds",
+                "Time from a ticket's creation to its first reply, tickets created in the period.",
                 [](const Metrics& m) -> const DurationStats& { return m.first_reply; });
     out.constant("tkt_first_reply_threshold_seconds", "The first-reply threshold of tkt_first_reply_within_ratio.",
                  static_cast<double>(report.within));
     out.gauge("tkt_first_reply_within_ratio", "Share of tickets created in the period answered within the threshold.",
               [](const Metrics& m) { return m.within_share; });
-    out.summary("tkt_reply_time_seconds", "Time from a customer's oldest unanswered message to the reply, replies in the period.",
+    out.summary("tkt_reply_time_seconds",
+                "Time from a customer's oldest unanswered message to the reply, replies in the period.",
                 [](const Metrics& m) -> const DurationStats& { return m.reply_time; });
     out.summary("tkt_resolution_seconds", "Time from creation to first solved or closed, tickets solved in the period.",
                 [](const Metrics& m) -> const DurationStats& { return m.resolution; });
     out.gauge("tkt_tickets_escalated", "Tickets created in the period and escalated to a higher line.",
               [](const Metrics& m) { return count(m.escalated); });
     out.gauge("tkt_escalation_ratio", "Escalated over created.", [](const Metrics& m) { return m.escalation_rate; });
-    out.gauge("tkt_tickets_repeat_contacts", "Tickets created in the period whose requester had opened another shortly before.",
+    out.gauge("tkt_tickets_repeat_contacts",
+              "Tickets created in the period whose requester had opened another shortly before.",
               [](const Metrics& m) { return count(m.repeat_contacts); });
     out.gauge("tkt_repeat_contact_ratio", "Repeat contacts over created.",
               [](const Metrics& m) { return m.repeat_contact_rate; });
     out.gauge("tkt_tickets_one_touch", "Tickets solved in the period with exactly one reply.",
               [](const Metrics& m) { return count(m.one_touch); });
     out.gauge("tkt_one_touch_ratio", "One-touch over solved.", [](const Metrics& m) { return m.one_touch_rate; });
-    out.gauge("tkt_csat_rated_tickets", "Tickets rated in the period.", [](const Metrics& m) { return count(m.rated); });
+    out.gauge("tkt_csat_rated_tickets", "Tickets rated in the period.",
+              [](const Metrics& m) { return count(m.rated); });
     out.gauge("tkt_csat_good_tickets", "Tickets rated 4 or 5 in the period.",
               [](const Metrics& m) { return count(m.good); });
     out.gauge("tkt_csat_good_ratio", "Good ratings over ratings.", [](const Metrics& m) { return m.share_good; });

@@ -2,14 +2,14 @@
 
 #include "tkt/error.hpp"
 
+#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/statvfs.h>
-#include <cstring>
 #include <thread>
-#include <utility>
 #include <unistd.h>
+#include <utility>
 
 namespace tkt::store {
 namespace {
@@ -22,8 +22,8 @@ void create_private_file(const std::filesystem::path& path) {
     if (!parent.empty() && !std::filesystem::exists(parent, error)) {
         std::filesystem::create_directories(parent, error);
         if (error) {
-            throw Error(Exit::cant_create, fmt::format("cannot create folder '{}': {}",
-                                                       parent.string(), error.message()));
+            throw Error(Exit::cant_create,
+                        fmt::format("cannot create folder '{}': {}", parent.string(), error.message()));
         }
         std::filesystem::permissions(parent, std::filesystem::perms::owner_all, error);
     }
@@ -32,11 +32,11 @@ void create_private_file(const std::filesystem::path& path) {
         ::close(fd);
     } else if (errno == EACCES && std::filesystem::exists(parent.empty() ? "." : parent, error)) {
         // The folder is there but closed to this user: say so, not that creating failed.
-        throw Error(Exit::cant_create, fmt::format("cannot open database '{}': {}", path.string(),
-                                                   std::strerror(EACCES)));
+        throw Error(Exit::cant_create,
+                    fmt::format("cannot open database '{}': {}", path.string(), std::strerror(EACCES)));
     } else if (errno != EEXIST) {
-        throw Error(Exit::cant_create, fmt::format("cannot create database '{}': {}",
-                                                   path.string(), std::strerror(errno)));
+        throw Error(Exit::cant_create,
+                    fmt::format("cannot create database '{}': {}", path.string(), std::strerror(errno)));
     }
 }
 
@@ -45,7 +45,9 @@ std::string database_name(sqlite3* db) {
     return name && *name ? name : ":memory:";
 }
 
-bool writable(const std::string& path) { return ::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) == 0; }
+bool writable(const std::string& path) {
+    return ::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) == 0;
+}
 
 // Why SQLite could not write the database, or in WAL mode even read it (a reader needs
 // the -shm file): words a person can act on, or "" when none of these is the cause.
@@ -92,8 +94,7 @@ void throw_sqlite_error(sqlite3* db, int code, std::string_view what) {
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        throw Error(Exit::temp_fail,
-                    fmt::format("database '{}' is locked by another process; try again", name));
+        throw Error(Exit::temp_fail, fmt::format("database '{}' is locked by another process; try again", name));
     case SQLITE_FULL:
         throw Error(Exit::temp_fail, fmt::format("disk full while {} '{}'", what, name));
     case SQLITE_IOERR:
@@ -107,8 +108,7 @@ void throw_sqlite_error(sqlite3* db, int code, std::string_view what) {
         throw Error(Exit::cant_create, fmt::format("cannot open database '{}': {}", name, detail));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        throw Error(Exit::io, fmt::format("database '{}' is corrupt or not a tkt database ({})",
-                                          name, detail));
+        throw Error(Exit::io, fmt::format("database '{}' is corrupt or not a tkt database ({})", name, detail));
     case SQLITE_CONSTRAINT:
         throw Error(Exit::data, fmt::format("{} '{}' broke a constraint: {}", what, name, detail));
     default:
@@ -145,8 +145,7 @@ Statement& Statement::bind(int index, std::int64_t value) {
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-    check_bind(sqlite3_bind_text64(m_statement, index, value.data(), value.size(),
-                                   SQLITE_TRANSIENT, SQLITE_UTF8));
+    check_bind(sqlite3_bind_text64(m_statement, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     return *this;
 }
 
@@ -189,7 +188,9 @@ void Statement::run() {
     }
 }
 
-std::int64_t Statement::integer(int index) const { return sqlite3_column_int64(m_statement, index); }
+std::int64_t Statement::integer(int index) const {
+    return sqlite3_column_int64(m_statement, index);
+}
 
 std::string Statement::text(int index) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, index));
@@ -197,7 +198,9 @@ std::string Statement::text(int index) const {
     return data ? std::string(data, size) : std::string();
 }
 
-int Statement::parameter_count() const { return sqlite3_bind_parameter_count(m_statement); }
+int Statement::parameter_count() const {
+    return sqlite3_bind_parameter_count(m_statement);
+}
 
 bool Statement::is_null(int index) const {
     return sqlite3_column_type(m_statement, index) == SQLITE_NULL;
@@ -217,21 +220,18 @@ Database::Database(const std::filesystem::path& path, std::chrono::milliseconds 
     if (!in_memory) {
         create_private_file(path);
     }
-    const int code = sqlite3_open_v2(path.c_str(), &m_db,
-                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                         SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
-                                     nullptr);
+    const int code = sqlite3_open_v2(
+        path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+        nullptr);
     if (code != SQLITE_OK) {
         sqlite3* failed = std::exchange(m_db, nullptr);
         const std::string detail = failed ? sqlite3_errmsg(failed) : sqlite3_errstr(code);
         sqlite3_close(failed);
         throw_if_read_only(path.string());
-        throw Error(Exit::cant_create,
-                    fmt::format("cannot open database '{}': {}", path.string(), detail));
+        throw Error(Exit::cant_create, fmt::format("cannot open database '{}': {}", path.string(), detail));
     }
     // The busy handler waits inside each call; begin() and commit() retry beyond it.
-    sqlite3_busy_timeout(m_db, static_cast<int>(std::min<std::chrono::milliseconds::rep>(
-                                   lock_timeout.count(), 5000)));
+    sqlite3_busy_timeout(m_db, static_cast<int>(std::min<std::chrono::milliseconds::rep>(lock_timeout.count(), 5000)));
     // The last connection checkpoints on close (SQLite's default) on purpose: without
     // it the WAL outlives each short-lived process and every next one rebuilds its
     // index by reading up to 1,000 frames, which made `tkt new` 1.8x slower (bench/).
@@ -252,8 +252,8 @@ Database::Database(const std::filesystem::path& path, std::chrono::milliseconds 
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
-      m_lock_timeout(other.m_lock_timeout), m_cache(std::move(other.m_cache)) {}
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_lock_timeout(other.m_lock_timeout),
+      m_cache(std::move(other.m_cache)) {}
 
 Database::~Database() {
     for (auto& [sql, cached] : m_cache) {
@@ -319,7 +319,9 @@ void Database::begin(TransactionKind kind) {
     retry_while_busy(kind == TransactionKind::write ? "BEGIN IMMEDIATE" : "BEGIN", "locking");
 }
 
-void Database::commit() { retry_while_busy("COMMIT", "writing"); }
+void Database::commit() {
+    retry_while_busy("COMMIT", "writing");
+}
 
 void Database::rollback() noexcept {
     if (!sqlite3_get_autocommit(m_db)) {
@@ -327,9 +329,13 @@ void Database::rollback() noexcept {
     }
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(m_db); }
+std::int64_t Database::last_insert_id() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
 
-std::int64_t Database::changes() const { return sqlite3_changes64(m_db); }
+std::int64_t Database::changes() const {
+    return sqlite3_changes64(m_db);
+}
 
 Transaction::Transaction(Database& db, TransactionKind kind) : m_db(&db), m_kind(kind) {
     if (kind == TransactionKind::savepoint) {

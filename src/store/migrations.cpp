@@ -169,7 +169,9 @@ constexpr std::array<Migration, 6> k_migrations{{
 
 }  // namespace
 
-std::span<const Migration> schema_migrations() { return k_migrations; }
+std::span<const Migration> schema_migrations() {
+    return k_migrations;
+}
 
 int schema_version(Database& db) {
     auto statement = db.prepare("PRAGMA user_version");
@@ -198,10 +200,9 @@ void migrate(Database& db, std::span<const Migration> migrations) {
         }
     }
     if (version > latest) {
-        throw Error(Exit::config,
-                    fmt::format("database '{}' was written by a newer tkt (schema {}, this tkt "
-                                "knows up to {}); upgrade tkt",
-                                db.path().string(), version, latest));
+        throw Error(Exit::config, fmt::format("database '{}' was written by a newer tkt (schema {}, this tkt "
+                                              "knows up to {}); upgrade tkt",
+                                              db.path().string(), version, latest));
     }
     for (const auto& migration : migrations) {
         if (migration.version > version) {

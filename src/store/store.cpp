@@ -62,13 +62,17 @@ Store Store::open(const std::filesystem::path& path, StoreOptions options) {
     return Store(std::move(db));
 }
 
-Store Store::open_in_memory() { return open(":memory:"); }
+Store Store::open_in_memory() {
+    return open(":memory:");
+}
 
 Store::Transaction::Transaction(std::unique_ptr<store::Transaction> transaction)
     : m_transaction(std::move(transaction)) {}
 Store::Transaction::Transaction(Transaction&& other) noexcept = default;
 Store::Transaction::~Transaction() = default;
-void Store::Transaction::commit() { m_transaction->commit(); }
+void Store::Transaction::commit() {
+    m_transaction->commit();
+}
 
 Store::Transaction Store::begin_write() {
     return Transaction(std::make_unique<store::Transaction>(*m_db, TransactionKind::write));
@@ -109,14 +113,13 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
 }
 
 std::int64_t Store::insert_message(const Message& message, std::string_view raw) {
-    auto statement = m_db->prepare(
-        "INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, subject, "
-        "body, auto, created_at, raw, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    auto statement =
+        m_db->prepare("INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, subject, "
+                      "body, auto, created_at, raw, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     if (!raw.empty()) {
         statement.bind_blob(10, raw);
     }
-    statement
-        .bind(1, message.ticket_id)
+    statement.bind(1, message.ticket_id)
         .bind(2, to_string(message.direction))
         .bind(3, message.message_id)
         .bind(4, message.in_reply_to)
@@ -152,14 +155,14 @@ void Store::insert_attachment(const AttachmentInfo& attachment) {
 }
 
 std::vector<AttachmentInfo> Store::attachments(TicketId id) {
-    auto statement = m_db->prepare(
-        "SELECT a.message_id, a.filename, a.content_type, a.size, a.sha256 FROM attachments AS a "
-        "JOIN messages AS m ON m.id = a.message_id WHERE m.ticket_id = ?1 ORDER BY a.message_id, a.id");
+    auto statement =
+        m_db->prepare("SELECT a.message_id, a.filename, a.content_type, a.size, a.sha256 FROM attachments AS a "
+                      "JOIN messages AS m ON m.id = a.message_id WHERE m.ticket_id = ?1 ORDER BY a.message_id, a.id");
     statement.bind(1, id);
     std::vector<AttachmentInfo> found;
     while (statement.step()) {
-        found.push_back(AttachmentInfo{statement.integer(0), statement.text(1), statement.text(2),
-                                       statement.integer(3), statement.text(4)});
+        found.push_back(AttachmentInfo{statement.integer(0), statement.text(1), statement.text(2), statement.integer(3),
+                                       statement.text(4)});
     }
     return found;
 }
@@ -170,8 +173,7 @@ std::optional<TicketId> Store::ticket_of_message(std::string_view message_id) {
     return statement.step() ? std::optional(statement.integer(0)) : std::nullopt;
 }
 
-std::optional<TicketId> Store::latest_ticket_from(std::string_view requester, Timestamp since,
-                                                  Timestamp until) {
+std::optional<TicketId> Store::latest_ticket_from(std::string_view requester, Timestamp since, Timestamp until) {
     auto statement = m_db->prepare("SELECT id FROM tickets WHERE requester = ?1 AND created_at "
                                    "BETWEEN ?2 AND ?3 ORDER BY created_at DESC, id DESC LIMIT 1");
     statement.bind(1, requester).bind(2, since).bind(3, until);
@@ -179,10 +181,7 @@ std::optional<TicketId> Store::latest_ticket_from(std::string_view requester, Ti
 }
 
 void Store::touch(TicketId id, Timestamp now) {
-    m_db->prepare("UPDATE tickets SET updated_at = max(updated_at, ?2) WHERE id = ?1")
-        .bind(1, id)
-        .bind(2, now)
-        .run();
+    m_db->prepare("UPDATE tickets SET updated_at = max(updated_at, ?2) WHERE id = ?1").bind(1, id).bind(2, now).run();
 }
 
 void Store::insert_event(TicketId id, Timestamp at, std::string_view actor, std::string_view kind,
@@ -197,8 +196,7 @@ void Store::insert_event(TicketId id, Timestamp at, std::string_view actor, std:
         .run();
 }
 
-void Store::update_status(TicketId id, Status status, std::optional<Timestamp> solved_at,
-                          Timestamp now) {
+void Store::update_status(TicketId id, Status status, std::optional<Timestamp> solved_at, Timestamp now) {
     m_db->prepare("UPDATE tickets SET status = ?2, solved_at = COALESCE(solved_at, ?3), "
                   "updated_at = ?4 WHERE id = ?1")
         .bind(1, id)
@@ -268,9 +266,9 @@ OutboxItem read_outbox_item(const Statement& row) {
 }  // namespace
 
 std::vector<OutboxItem> Store::outbox(OutboxScope scope) {
-    auto statement = m_db->prepare(fmt::format(
-        "SELECT {} FROM outbox AS o JOIN messages AS m ON m.id = o.message {} ORDER BY o.id", k_outbox_columns,
-        scope == OutboxScope::all ? "" : "WHERE o.state <> 'sent'"));
+    auto statement =
+        m_db->prepare(fmt::format("SELECT {} FROM outbox AS o JOIN messages AS m ON m.id = o.message {} ORDER BY o.id",
+                                  k_outbox_columns, scope == OutboxScope::all ? "" : "WHERE o.state <> 'sent'"));
     std::vector<OutboxItem> items;
     while (statement.step()) {
         items.push_back(read_outbox_item(statement));
@@ -326,10 +324,7 @@ std::vector<std::int64_t> Store::requeue_outbox(std::span<const std::int64_t> id
 }
 
 bool Store::add_tag(TicketId id, std::string_view tag, Timestamp now) {
-    m_db->prepare("INSERT OR IGNORE INTO tags (ticket_id, tag) VALUES (?1, ?2)")
-        .bind(1, id)
-        .bind(2, tag)
-        .run();
+    m_db->prepare("INSERT OR IGNORE INTO tags (ticket_id, tag) VALUES (?1, ?2)").bind(1, id).bind(2, tag).run();
     if (m_db->changes() == 0) {
         return false;
     }
@@ -347,8 +342,7 @@ bool Store::remove_tag(TicketId id, std::string_view tag, Timestamp now) {
 }
 
 std::optional<Ticket> Store::find_ticket(TicketId id) {
-    auto statement =
-        m_db->prepare(fmt::format("SELECT {} FROM tickets AS t WHERE t.id = ?1", k_ticket_columns));
+    auto statement = m_db->prepare(fmt::format("SELECT {} FROM tickets AS t WHERE t.id = ?1", k_ticket_columns));
     statement.bind(1, id);
     if (!statement.step()) {
         return std::nullopt;
@@ -356,11 +350,9 @@ std::optional<Ticket> Store::find_ticket(TicketId id) {
     return read_ticket(statement);
 }
 
-std::vector<Ticket> Store::find_tickets(const Filter& filter, std::span<const SortKey> sort,
-                                        std::int64_t limit) {
+std::vector<Ticket> Store::find_tickets(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit) {
     const auto query = store::build_ticket_query(filter, sort, limit);
-    auto statement =
-        m_db->prepare(fmt::format("SELECT {} FROM tickets AS t{}", k_ticket_columns, query.sql));
+    auto statement = m_db->prepare(fmt::format("SELECT {} FROM tickets AS t{}", k_ticket_columns, query.sql));
     store::bind_parameters(statement, query.parameters);
     std::vector<Ticket> tickets;
     while (statement.step()) {
@@ -370,9 +362,9 @@ std::vector<Ticket> Store::find_tickets(const Filter& filter, std::span<const So
 }
 
 std::vector<Message> Store::messages(TicketId id) {
-    auto statement = m_db->prepare(
-        "SELECT id, ticket_id, direction, message_id, in_reply_to, author, subject, body, auto, "
-        "created_at, sent_at FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id");
+    auto statement =
+        m_db->prepare("SELECT id, ticket_id, direction, message_id, in_reply_to, author, subject, body, auto, "
+                      "created_at, sent_at FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id");
     statement.bind(1, id);
     std::vector<Message> messages;
     while (statement.step()) {
@@ -399,12 +391,14 @@ std::vector<Event> Store::events(TicketId id) {
     statement.bind(1, id);
     std::vector<Event> events;
     while (statement.step()) {
-        events.push_back(Event{statement.integer(0), statement.integer(1), statement.integer(2),
-                               statement.text(3), statement.text(4), statement.text(5)});
+        events.push_back(Event{statement.integer(0), statement.integer(1), statement.integer(2), statement.text(3),
+                               statement.text(4), statement.text(5)});
     }
     return events;
 }
 
-int Store::schema_version() { return store::schema_version(*m_db); }
+int Store::schema_version() {
+    return store::schema_version(*m_db);
+}
 
 }  // namespace tkt

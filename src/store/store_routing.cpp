@@ -1,8 +1,7 @@
 // The store's routing, assignment and SLA bookkeeping: queues, owners, round-robin
 // positions and recorded breaches.
-#include "tkt/store.hpp"
-
 #include "store/database.hpp"
+#include "tkt/store.hpp"
 
 #include <fmt/format.h>
 
@@ -81,8 +80,8 @@ std::vector<SlaBreach> Store::breaches(TicketId id) {
     statement.bind(1, id);
     std::vector<SlaBreach> found;
     while (statement.step()) {
-        found.push_back(SlaBreach{statement.integer(0), statement.text(1), statement.integer(2),
-                                  statement.integer(3), statement.integer(4), statement.text(5)});
+        found.push_back(SlaBreach{statement.integer(0), statement.text(1), statement.integer(2), statement.integer(3),
+                                  statement.integer(4), statement.text(5)});
     }
     return found;
 }

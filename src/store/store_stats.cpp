@@ -18,9 +18,8 @@ constexpr int k_first_filter_parameter = 4;
 
 // A ticket counts as a contact unless it was merged into another or opened by automatic
 // mail alone (an auto-reply or bounce that threaded nowhere): a customer wrote it.
-constexpr std::string_view k_contact =
-    "t.merged_into IS NULL AND EXISTS (SELECT 1 FROM messages AS c "
-    "WHERE c.ticket_id = t.id AND c.direction = 'in' AND c.auto = 0)";
+constexpr std::string_view k_contact = "t.merged_into IS NULL AND EXISTS (SELECT 1 FROM messages AS c "
+                                       "WHERE c.ticket_id = t.id AND c.direction = 'in' AND c.auto = 0)";
 
 // Whether ticket t was ever escalated: looked up ticket by ticket for a short period;
 // over the whole history, one set of every escalated ticket serves them all.
@@ -48,23 +47,23 @@ std::optional<Timestamp> read_first_created(store::Database& db) {
 }
 
 class StatsReader {
-public:
+  public:
     StatsReader(store::Database& db, const Period& period, const Filter& where, Seconds repeat_window)
         : m_db(db), m_period(period), m_repeat_window(repeat_window),
           m_where(store::build_ticket_conditions(where, k_first_filter_parameter)),
-          m_first_created(read_first_created(db)), m_whole_history(!m_first_created || period.since <= *m_first_created) {}
+          m_first_created(read_first_created(db)),
+          m_whole_history(!m_first_created || period.since <= *m_first_created) {}
 
     // Runs `sql`, in which {keys} names the grouping columns, {contact} the condition of
     // a ticket that counts, {where} the filter's conditions on "tickets AS t" and {scan}
     // "+" when the period holds the whole history (a time index would then only add a
     // random lookup per row to what a scan of the table reads in order), calling `take`
     // with each row.
-    template <class Take>
-    void each(std::string_view sql, Take take) {
-        auto statement = m_db.prepare(fmt::format(fmt::runtime(sql), fmt::arg("keys", k_keys),
-                                                  fmt::arg("contact", k_contact), fmt::arg("where", m_where.sql),
-                                                  fmt::arg("scan", m_whole_history ? "+" : ""),
-                                                  fmt::arg("escalated", m_whole_history ? k_escalated_set : k_escalated_one)));
+    template <class Take> void each(std::string_view sql, Take take) {
+        auto statement =
+            m_db.prepare(fmt::format(fmt::runtime(sql), fmt::arg("keys", k_keys), fmt::arg("contact", k_contact),
+                                     fmt::arg("where", m_where.sql), fmt::arg("scan", m_whole_history ? "+" : ""),
+                                     fmt::arg("escalated", m_whole_history ? k_escalated_set : k_escalated_one)));
         // ?1 to ?3 are there for every query, the filter's for those that name {where};
         // not every query uses all of them.
         const std::array<std::int64_t, 3> common{m_period.since, m_period.until, m_repeat_window};
@@ -106,8 +105,8 @@ public:
             FROM tickets AS t
             WHERE {scan}t.solved_at >= ?1 AND t.solved_at < ?2 AND {contact} AND {where})sql",
              [&](const store::Statement& row) {
-                 out.push_back({row.integer(0), keys_at(row, 1), row.integer(6), row.integer(7), row.integer(8),
-                                row.text(9)});
+                 out.push_back(
+                     {row.integer(0), keys_at(row, 1), row.integer(6), row.integer(7), row.integer(8), row.text(9)});
              });
     }
 
@@ -123,19 +122,19 @@ public:
         };
         constexpr std::string_view k_select = "SELECT t.id, {keys}, t.created_at, t.solved_at FROM tickets AS t ";
         // The unary + keeps SQLite on the index of the first condition.
-        each(fmt::format("{}WHERE t.solved_at IS NULL AND +t.created_at < ?2 AND {{contact}} AND {{where}}",
-                         k_select),
+        each(fmt::format("{}WHERE t.solved_at IS NULL AND +t.created_at < ?2 AND {{contact}} AND {{where}}", k_select),
              take);
         each(fmt::format("{}WHERE {{scan}}t.solved_at >= ?1 AND +t.created_at < ?2 AND {{contact}} AND {{where}}",
                          k_select),
              take);
         // First solved before since, yet open at some moment of the period: reopened in
         // it, or open at since (then open now, or finished again since).
-        each(fmt::format("{}WHERE t.id IN (SELECT ticket_id FROM events WHERE kind = 'reopened' AND at >= ?1 AND at < ?2 "
-                         "UNION SELECT id FROM tickets WHERE status IN ('new', 'open', 'pending') "
-                         "UNION SELECT ticket_id FROM events WHERE kind = 'status' AND at >= ?1) "
-                         "AND +t.solved_at < ?1 AND {{contact}} AND {{where}}",
-                         k_select),
+        each(fmt::format(
+                 "{}WHERE t.id IN (SELECT ticket_id FROM events WHERE kind = 'reopened' AND at >= ?1 AND at < ?2 "
+                 "UNION SELECT id FROM tickets WHERE status IN ('new', 'open', 'pending') "
+                 "UNION SELECT ticket_id FROM events WHERE kind = 'status' AND at >= ?1) "
+                 "AND +t.solved_at < ?1 AND {{contact}} AND {{where}}",
+                 k_select),
              take);
         reopened_changes(out);
     }
@@ -205,20 +204,24 @@ public:
             each(fmt::format("SELECT DISTINCT e.actor, e.at - e.at % 900 FROM events AS e WHERE {{scan}}{} "
                              "AND e.ticket_id NOT IN (SELECT id FROM tickets WHERE merged_into IS NOT NULL)",
                              k_agents),
-                 [&](const store::Statement& row) { out.push_back({{}, row.text(0), row.integer(1)}); });
+                 [&](const store::Statement& row) {
+                     out.push_back({{}, row.text(0), row.integer(1)});
+                 });
             return;
         }
         each(fmt::format("SELECT DISTINCT {{keys}}, e.actor, e.at - e.at % 900 "
                          "FROM events AS e JOIN tickets AS t ON t.id = e.ticket_id "
                          "WHERE {{scan}}{} AND t.merged_into IS NULL AND {{where}}",
                          k_agents),
-             [&](const store::Statement& row) { out.push_back({keys_at(row, 0), row.text(5), row.integer(6)}); });
+             [&](const store::Statement& row) {
+                 out.push_back({keys_at(row, 0), row.text(5), row.integer(6)});
+             });
     }
 
     // When the store's first ticket came, for time buckets.
     std::optional<Timestamp> first_created() const { return m_first_created; }
 
-private:
+  private:
     // Replaces the changes of the tickets solved at some time by their history if they
     // were ever reopened: each finish (a status event to solved or closed) and each
     // reopening before until. A short report looks up its few tickets one by one; a
@@ -275,8 +278,7 @@ private:
 
 }  // namespace
 
-StatsFacts Store::stats_facts(const Period& period, const Filter& where, Seconds repeat_window,
-                               bool keyed_activity) {
+StatsFacts Store::stats_facts(const Period& period, const Filter& where, Seconds repeat_window, bool keyed_activity) {
     StatsReader reader(*m_db, period, where, repeat_window);
     StatsFacts facts;
     reader.created(facts.created);

@@ -2,9 +2,8 @@
 // then reads each language as Mustache pieces and checks what its tags name, what it
 // includes, and how its literal text reads. Columns count characters, as toml++ does,
 // not bytes: most of what lint points at is Russian text.
-#include "templates/lint_text.hpp"
-
 #include "core/toml_file.hpp"
+#include "templates/lint_text.hpp"
 #include "tkt/paths.hpp"
 #include "tkt/reply.hpp"
 #include "tkt/text.hpp"
@@ -55,7 +54,7 @@ LintFinding syntax_finding(const std::filesystem::path& path, const Error& error
 // The library's templates, each loaded once; a file that does not load is kept as its
 // [syntax] finding, so that one broken file stops nothing else.
 class Catalog {
-public:
+  public:
     explicit Catalog(const TemplateLibrary& library) : m_library(library), m_names(library.names()) {}
 
     const std::vector<std::string>& names() const { return m_names; }
@@ -86,7 +85,7 @@ public:
         return languages;
     }
 
-private:
+  private:
     struct Entry {
         std::optional<TemplateFile> file;
         std::optional<LintFinding> error;
@@ -167,7 +166,7 @@ Layout read_layout(const std::filesystem::path& path) {
 // The names a template may use: the reply context, its own [vars], and every prefix of
 // those, since a section may open `customer` to reach `customer.name`.
 class KnownNames {
-public:
+  public:
     explicit KnownNames(const std::vector<TemplateVar>& vars) {
         for (const auto name : reply_context_names()) {
             add(name);
@@ -196,7 +195,7 @@ public:
         return did_you_mean(name, names);
     }
 
-private:
+  private:
     void add(std::string_view name) {
         for (auto dot = name.find('.'); dot != std::string_view::npos; dot = name.find('.', dot + 1)) {
             m_names.emplace(name.substr(0, dot));
@@ -314,7 +313,7 @@ struct Checks {
 
 // Lints one template file that loaded.
 class FileLint {
-public:
+  public:
     FileLint(const TemplateFile& file, Checks& checks, std::vector<LintFinding>& findings)
         : m_file(file), m_checks(checks), m_report(file.path, findings), m_layout(read_layout(file.path)),
           m_known(file.vars), m_partial(file.category == "partial") {}
@@ -334,7 +333,7 @@ public:
         check_unused();
     }
 
-private:
+  private:
     void lint_language(const std::string& lang, const TemplateText& text) {
         std::vector<const Phrase*> phrases;
         for (const auto& phrase : m_checks.phrases) {

@@ -1,4 +1,5 @@
 #include "tkt/mustache.hpp"
+
 #include "tkt/text.hpp"
 
 #include <algorithm>
@@ -33,7 +34,7 @@ std::string_view strip(std::string_view text) {
 }
 
 class Parser {
-public:
+  public:
     explicit Parser(std::string_view source) : m_source(source) {}
 
     std::vector<Node> parse() {
@@ -48,8 +49,8 @@ public:
                 break;
             }
             Tag tag = read_tag(start);
-            const bool can_stand_alone = std::string_view("#^/!>=").find(tag.sigil) != std::string_view::npos &&
-                                         tag.sigil != '\0';
+            const bool can_stand_alone =
+                std::string_view("#^/!>=").find(tag.sigil) != std::string_view::npos && tag.sigil != '\0';
             std::size_t begin = start;  // where the tag's line begins
             while (begin > 0 && m_source[begin - 1] != '\n') {
                 --begin;
@@ -76,8 +77,13 @@ public:
             m_last_tag_end = tag.end;
             Node node{Kind::text, std::string(tag.name), position_of(start), "", {}};
             switch (tag.sigil) {
-            case '!': node.kind = Kind::comment; open.back()->push_back(std::move(node)); break;
-            case '=': set_delimiters(tag.name, start); break;
+            case '!':
+                node.kind = Kind::comment;
+                open.back()->push_back(std::move(node));
+                break;
+            case '=':
+                set_delimiters(tag.name, start);
+                break;
             case '#':
             case '^':
                 node.kind = tag.sigil == '#' ? Kind::section : Kind::inverted;
@@ -90,10 +96,10 @@ public:
                     throw SyntaxError(position_of(start), fmt::format("'/{}' closes no open section", tag.name));
                 }
                 if (sections.back()->text != tag.name) {
-                    throw SyntaxError(position_of(start), fmt::format("'/{}' closes section '{}', opened at {}:{}",
-                                                                      tag.name, sections.back()->text,
-                                                                      sections.back()->position.line,
-                                                                      sections.back()->position.column));
+                    throw SyntaxError(position_of(start),
+                                      fmt::format("'/{}' closes section '{}', opened at {}:{}", tag.name,
+                                                  sections.back()->text, sections.back()->position.line,
+                                                  sections.back()->position.column));
                 }
                 sections.pop_back();
                 open.pop_back();
@@ -104,8 +110,14 @@ public:
                 open.back()->push_back(std::move(node));
                 break;
             case '&':
-            case '{': node.kind = Kind::unescaped; open.back()->push_back(std::move(node)); break;
-            default: node.kind = Kind::variable; open.back()->push_back(std::move(node)); break;
+            case '{':
+                node.kind = Kind::unescaped;
+                open.back()->push_back(std::move(node));
+                break;
+            default:
+                node.kind = Kind::variable;
+                open.back()->push_back(std::move(node));
+                break;
             }
             pos = after;
         }
@@ -116,7 +128,7 @@ public:
         return root;
     }
 
-private:
+  private:
     struct Tag {
         char sigil = '\0';
         std::string name;
@@ -138,11 +150,11 @@ private:
         }
         const auto end = m_source.find(close, inner);
         if (end == std::string_view::npos) {
-            throw SyntaxError(position_of(start), fmt::format("tag '{}' is never closed with '{}'",
-                                                              m_source.substr(start, 20), close));
+            throw SyntaxError(position_of(start),
+                              fmt::format("tag '{}' is never closed with '{}'", m_source.substr(start, 20), close));
         }
         tag.name = std::string(tag.sigil == '!' ? m_source.substr(inner, end - inner)
-                                                 : strip(m_source.substr(inner, end - inner)));
+                                                : strip(m_source.substr(inner, end - inner)));
         tag.end = end + close.size();
         if (tag.name.empty() && tag.sigil != '!') {
             throw SyntaxError(position_of(start), "a tag has no name");
@@ -156,7 +168,8 @@ private:
         const auto close = space == std::string_view::npos ? std::string_view() : strip(spec.substr(space));
         if (open.empty() || close.empty() || close.find_first_of(" \t=") != std::string_view::npos ||
             open.find('=') != std::string_view::npos) {
-            throw SyntaxError(position_of(start), fmt::format("bad set-delimiter tag '{}' (write {{{{=<% %>=}}}})", spec));
+            throw SyntaxError(position_of(start),
+                              fmt::format("bad set-delimiter tag '{}' (write {{{{=<% %>=}}}})", spec));
         }
         m_open = std::string(open);
         m_close = std::string(close);
@@ -182,12 +195,11 @@ private:
     std::size_t m_last_tag_end = 0;
 };
 
-
 // The spec leaves the empty string to each implementation; in tkt it is false, as a
 // missing value is, so that {{#customer.first_name}} guards against "Hello ,".
 bool is_falsy(const nlohmann::json& value) {
-    return value.is_null() || (value.is_boolean() && !value.get<bool>()) ||
-           (value.is_array() && value.empty()) || (value.is_string() && value.get<std::string>().empty());
+    return value.is_null() || (value.is_boolean() && !value.get<bool>()) || (value.is_array() && value.empty()) ||
+           (value.is_string() && value.get<std::string>().empty());
 }
 
 std::string to_text(const nlohmann::json& value) {
@@ -217,7 +229,7 @@ std::string indent_lines(std::string_view source, std::string_view indent) {
 }
 
 class Renderer {
-public:
+  public:
     Renderer(const RenderOptions& options, RenderResult& result) : m_options(options), m_result(result) {}
 
     void render(const std::vector<Node>& nodes, std::vector<const nlohmann::json*>& stack) {
@@ -226,7 +238,7 @@ public:
         }
     }
 
-private:
+  private:
     // Resolves a (dotted) name: its first part up the context stack, the rest within.
     const nlohmann::json* lookup(std::string_view name, const std::vector<const nlohmann::json*>& stack) const {
         if (name == ".") {
@@ -252,7 +264,9 @@ private:
 
     void render(const Node& node, std::vector<const nlohmann::json*>& stack) {
         switch (node.kind) {
-        case Kind::text: m_result.text += node.text; break;
+        case Kind::text:
+            m_result.text += node.text;
+            break;
         case Kind::variable:
         case Kind::unescaped: {
             const auto* value = lookup(node.text, stack);
@@ -264,7 +278,9 @@ private:
             m_result.text += escape ? escape_html(text) : text;
             break;
         }
-        case Kind::section: render_section(node, stack); break;
+        case Kind::section:
+            render_section(node, stack);
+            break;
         case Kind::inverted: {
             const auto* value = lookup(node.text, stack);
             if (value == nullptr || is_falsy(*value)) {
@@ -272,8 +288,11 @@ private:
             }
             break;
         }
-        case Kind::partial: render_partial(node, stack); break;
-        case Kind::comment: break;
+        case Kind::partial:
+            render_partial(node, stack);
+            break;
+        case Kind::comment:
+            break;
         }
     }
 
@@ -334,13 +353,19 @@ void collect_names(const std::vector<Node>& nodes, std::vector<std::string>& nam
 
 Piece::Kind piece_kind(Kind kind) {
     switch (kind) {
-    case Kind::text: return Piece::Kind::text;
+    case Kind::text:
+        return Piece::Kind::text;
     case Kind::variable:
-    case Kind::unescaped: return Piece::Kind::variable;
-    case Kind::section: return Piece::Kind::section;
-    case Kind::inverted: return Piece::Kind::inverted;
-    case Kind::partial: return Piece::Kind::partial;
-    case Kind::comment: return Piece::Kind::comment;
+    case Kind::unescaped:
+        return Piece::Kind::variable;
+    case Kind::section:
+        return Piece::Kind::section;
+    case Kind::inverted:
+        return Piece::Kind::inverted;
+    case Kind::partial:
+        return Piece::Kind::partial;
+    case Kind::comment:
+        return Piece::Kind::comment;
     }
     return Piece::Kind::text;
 }

@@ -11,13 +11,12 @@
 namespace tkt {
 namespace {
 
-constexpr std::array<std::string_view, 12> k_months_en{"January", "February", "March",     "April",
-                                                       "May",     "June",     "July",      "August",
-                                                       "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> k_months_en{"January",   "February", "March",    "April",
+                                                       "May",       "June",     "July",     "August",
+                                                       "September", "October",  "November", "December"};
 // Russian dates use the genitive: "22 ноября".
-constexpr std::array<std::string_view, 12> k_months_ru{"января", "февраля", "марта",    "апреля",
-                                                       "мая",    "июня",    "июля",     "августа",
-                                                       "сентября", "октября", "ноября", "декабря"};
+constexpr std::array<std::string_view, 12> k_months_ru{"января", "февраля", "марта",    "апреля",  "мая",    "июня",
+                                                       "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
 
 bool ends_with_any(std::string_view word, std::initializer_list<std::string_view> endings) {
     return std::any_of(endings.begin(), endings.end(), [&](std::string_view ending) { return word.ends_with(ending); });
@@ -50,12 +49,33 @@ const Event* last_reply(const std::vector<Event>& events) {
 }
 
 constexpr std::array<std::string_view, 27> k_context_names{
-    "ticket", "ticket.id", "ticket.subject", "ticket.queue", "ticket.priority", "ticket.status", "ticket.line",
-    "ticket.created_date", "ticket.days_open", "ticket.days_open_word", "ticket.open_over_a_day",
-    "customer", "customer.name", "customer.first_name", "customer.greeting_name", "customer.email",
-    "agent", "agent.login", "agent.full_name", "agent.first_name", "agent.email",
-    "previous_agent", "previous_agent.login", "previous_agent.full_name", "previous_agent.first_name",
-    "now", "new_owner",
+    "ticket",
+    "ticket.id",
+    "ticket.subject",
+    "ticket.queue",
+    "ticket.priority",
+    "ticket.status",
+    "ticket.line",
+    "ticket.created_date",
+    "ticket.days_open",
+    "ticket.days_open_word",
+    "ticket.open_over_a_day",
+    "customer",
+    "customer.name",
+    "customer.first_name",
+    "customer.greeting_name",
+    "customer.email",
+    "agent",
+    "agent.login",
+    "agent.full_name",
+    "agent.first_name",
+    "agent.email",
+    "previous_agent",
+    "previous_agent.login",
+    "previous_agent.full_name",
+    "previous_agent.first_name",
+    "now",
+    "new_owner",
 };
 
 std::string first_word(std::string_view name) {
@@ -71,15 +91,16 @@ void set_vars(nlohmann::json& context, const std::map<std::string, std::string>&
     }
 }
 
-std::span<const std::string_view> reply_context_names() { return k_context_names; }
+std::span<const std::string_view> reply_context_names() {
+    return k_context_names;
+}
 
 std::string localized_date(Timestamp at, std::string_view lang) {
     using namespace std::chrono;
     const year_month_day date{floor<days>(sys_seconds{seconds{at}})};
     const auto month = static_cast<unsigned>(date.month()) - 1;
     const auto& months = lang == "ru" ? k_months_ru : k_months_en;
-    return fmt::format("{} {} {}", static_cast<unsigned>(date.day()), months.at(month),
-                       static_cast<int>(date.year()));
+    return fmt::format("{} {} {}", static_cast<unsigned>(date.day()), months.at(month), static_cast<int>(date.year()));
 }
 
 std::string days_word(std::int64_t count, std::string_view lang) {
@@ -178,7 +199,8 @@ RenderedReply render_reply(const TemplateLibrary& library, const TemplateFile& f
         for (const auto& [name, unused] : file.languages) {
             have.push_back(name);
         }
-        throw usage_error(fmt::format("template '{}' has no '{}' text (it has: {})", file.name, lang, join(have, ", ")));
+        throw usage_error(
+            fmt::format("template '{}' has no '{}' text (it has: {})", file.name, lang, join(have, ", ")));
     }
     nlohmann::json data = context;
     for (const auto& var : file.vars) {

@@ -6,7 +6,7 @@ namespace tkt {
 namespace {
 
 class FileReader : public toml_file::Reader {
-public:
+  public:
     using Reader::Reader;
 
     const toml::table& table(const toml::node& node, std::string_view name) const {
@@ -88,8 +88,9 @@ void read_header(const FileReader& reader, const toml::table& header, TemplateFi
         const auto name = reader.string(header, "status_after", "template.");
         file.status_after = parse_status(name);
         if (!file.status_after) {
-            reader.fail(status->source(), fmt::format("unknown status '{}'{} (valid: new, open, pending, solved, closed)",
-                                                      name, did_you_mean(name, status_names())));
+            reader.fail(status->source(),
+                        fmt::format("unknown status '{}'{} (valid: new, open, pending, solved, closed)", name,
+                                    did_you_mean(name, status_names())));
         }
     }
 }
@@ -126,8 +127,8 @@ std::optional<std::filesystem::path> TemplateLibrary::path_of(std::string_view n
     // Names only, never paths: a partial cannot reach outside the template folders. The
     // NUL is in the set too: the file system would end the name there.
     constexpr std::string_view k_not_in_names("/\\\0", 3);
-    const bool plain = !name.empty() && name.find_first_of(k_not_in_names) == std::string_view::npos &&
-                       name != "." && name != ".." && !name.starts_with('.');
+    const bool plain = !name.empty() && name.find_first_of(k_not_in_names) == std::string_view::npos && name != "." &&
+                       name != ".." && !name.starts_with('.');
     if (!plain) {
         return std::nullopt;
     }

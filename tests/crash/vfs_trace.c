@@ -26,19 +26,19 @@ enum op { op_write = 1, op_truncate = 2, op_sync = 3, op_delete = 4 };
 
 // Native byte order; crash_test.py reads it as "<IB3xIIqq" (x86_64 and aarch64).
 struct record_header {
-    uint32_t size; // of the whole record, header included
-    uint8_t op;    // enum op
+    uint32_t size;  // of the whole record, header included
+    uint8_t op;     // enum op
     uint8_t padding[3];
     uint32_t pid;
     uint32_t path_size;
-    int64_t offset;    // write: offset; truncate: new size; sync: flags; delete: syncDir
-    int64_t data_size; // write: bytes that follow the path; others: 0
+    int64_t offset;     // write: offset; truncate: new size; sync: flags; delete: syncDir
+    int64_t data_size;  // write: bytes that follow the path; others: 0
 };
 
 // One open file: SQLite allocates szOsFile bytes, this header and then the real file.
 struct traced_file {
     sqlite3_file base;
-    const char* path; // SQLite keeps the name valid until xClose
+    const char* path;  // SQLite keeps the name valid until xClose
     int traced;
 };
 
@@ -90,8 +90,7 @@ static void write_all(struct iovec* parts, int count) {
 }
 
 // Appends one record; the caller holds the trace lock.
-static void append(enum op kind, const char* path, int64_t offset, const void* data,
-                   int64_t data_size) {
+static void append(enum op kind, const char* path, int64_t offset, const void* data, int64_t data_size) {
     const size_t path_size = strlen(path);
     struct record_header header;
     memset(&header, 0, sizeof header);
@@ -101,8 +100,7 @@ static void append(enum op kind, const char* path, int64_t offset, const void* d
     header.path_size = (uint32_t)path_size;
     header.offset = offset;
     header.data_size = data_size;
-    struct iovec parts[3] = {
-        {&header, sizeof header}, {(void*)path, path_size}, {(void*)data, (size_t)data_size}};
+    struct iovec parts[3] = {{&header, sizeof header}, {(void*)path, path_size}, {(void*)data, (size_t)data_size}};
     write_all(parts, 3);
 }
 
@@ -196,8 +194,7 @@ static int trace_device_characteristics(sqlite3_file* file) {
     return real->pMethods->xDeviceCharacteristics(real);
 }
 
-static int trace_shm_map(sqlite3_file* file, int page, int page_size, int extend,
-                         void volatile** memory) {
+static int trace_shm_map(sqlite3_file* file, int page, int page_size, int extend, void volatile** memory) {
     sqlite3_file* real = real_file(file);
     return real->pMethods->xShmMap(real, page, page_size, extend, memory);
 }
@@ -255,15 +252,14 @@ static int is_durable(int flags) {
     return (flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_WAL | SQLITE_OPEN_MAIN_JOURNAL)) != 0;
 }
 
-static int trace_open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flags,
-                      int* out_flags) {
+static int trace_open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
     (void)vfs;
     struct traced_file* traced = (struct traced_file*)file;
     sqlite3_file* real = real_file(file);
     memset(traced, 0, sizeof *traced);
     const int code = g_real->xOpen(g_real, name, real, flags, out_flags);
     if (real->pMethods == NULL) {
-        return code; // SQLite calls no method, not even xClose, on a file never opened
+        return code;  // SQLite calls no method, not even xClose, on a file never opened
     }
     // The unix VFS's files have version 3 methods; a wrapper could not offer more.
     if (real->pMethods->iVersion < 3) {
@@ -343,7 +339,7 @@ static int trace_current_time_int64(sqlite3_vfs* vfs, sqlite3_int64* now) {
 }
 
 static sqlite3_vfs g_vfs = {
-    2, // no system-call overrides: those belong to the real VFS
+    2,  // no system-call overrides: those belong to the real VFS
     0,
     0,
     NULL,

@@ -50,9 +50,7 @@ TEST_CASE("actions::create_ticket keeps every tag") {
 TEST_CASE("actions::validate_new_ticket") {
     auto store = Store::open_in_memory();
     const Actor actor{"anna", k_now};
-    auto rejects = [&](NewTicket ticket) {
-        return error_code_of([&] { create_ticket(store, ticket, actor); });
-    };
+    auto rejects = [&](NewTicket ticket) { return error_code_of([&] { create_ticket(store, ticket, actor); }); };
     CHECK(rejects(make_ticket("")) == Exit::data);
     CHECK(rejects(make_ticket("   ")) == Exit::data);
     CHECK(rejects(make_ticket("subject", "")) == Exit::data);

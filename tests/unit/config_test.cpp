@@ -65,8 +65,8 @@ repeat_window = "3d"
     }
     SUBCASE("an unknown key is an error with a suggestion") {
         write_file(dir / "config.toml", "[agent]\nlogin = \"anna\"\nfull_nmae = \"Anna\"\n");
-        CHECK(load_error(dir) == (dir / "config.toml").string() +
-                                     ":3:1: unknown key 'agent.full_nmae' (did you mean 'full_name'?)");
+        CHECK(load_error(dir) ==
+              (dir / "config.toml").string() + ":3:1: unknown key 'agent.full_nmae' (did you mean 'full_name'?)");
     }
     SUBCASE("a value of the wrong type") {
         write_file(dir / "config.toml", "[routing]\non_new = \"yes\"\n");

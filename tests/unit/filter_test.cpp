@@ -34,10 +34,18 @@ TEST_CASE("filter::parse_filter") {
         CHECK(t.field == Field::status);
         CHECK(t.values == std::vector<std::string>{"open", "pending"});
     }
-    SUBCASE("status:any is every status") { CHECK(one_term("status:any").values.size() == 5); }
-    SUBCASE("queue:none is NULL") { CHECK(one_term("queue:none").values == std::vector<std::string>{""}); }
-    SUBCASE("assignee:me is the agent") { CHECK(one_term("assignee:me").values == std::vector<std::string>{"anna"}); }
-    SUBCASE("line") { CHECK(one_term("line:2").low == 2); }
+    SUBCASE("status:any is every status") {
+        CHECK(one_term("status:any").values.size() == 5);
+    }
+    SUBCASE("queue:none is NULL") {
+        CHECK(one_term("queue:none").values == std::vector<std::string>{""});
+    }
+    SUBCASE("assignee:me is the agent") {
+        CHECK(one_term("assignee:me").values == std::vector<std::string>{"anna"});
+    }
+    SUBCASE("line") {
+        CHECK(one_term("line:2").low == 2);
+    }
     SUBCASE("requester is normalised") {
         CHECK(one_term("requester:bob@Example.com").values == std::vector<std::string>{"bob@example.com"});
     }
@@ -134,9 +142,7 @@ TEST_CASE("filter::matches") {
     ticket.created_at = k_context.now - 3 * 3600;
     ticket.updated_at = k_context.now - 60;
     ticket.tags = {"vip"};
-    const auto check = [&](std::vector<std::string> words) {
-        return matches(parse_filter(words, k_context), ticket);
-    };
+    const auto check = [&](std::vector<std::string> words) { return matches(parse_filter(words, k_context), ticket); };
     CHECK(check({}));
     CHECK(check({"line:1", "priority:urgent"}));
     CHECK_FALSE(check({"line:2", "priority:urgent"}));

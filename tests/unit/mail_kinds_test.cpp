@@ -52,26 +52,24 @@ std::vector<RawMessage> read_mbox_text(const test::TempDir& dir, std::string_vie
     return read_mbox(dir / "in.mbox");
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("mail::classify_mail reports") {
     SUBCASE("a read receipt is automatic, the request for one is not") {
-        CHECK(kind_of({}, "multipart/report; report-type=disposition-notification") ==
-              MailKind::automatic);
+        CHECK(kind_of({}, "multipart/report; report-type=disposition-notification") == MailKind::automatic);
         CHECK(kind_of({{"Disposition-Notification-To", "<ivan@example.ru>"}}) == MailKind::human);
         CHECK(kind_of({{"Return-Receipt-To", "<ivan@example.ru>"}}) == MailKind::human);
     }
     SUBCASE("an abuse report is automatic") {
         CHECK(kind_of({}, "multipart/report; report-type=feedback-report") == MailKind::automatic);
-        CHECK(kind_of({}, "multipart/report; report-type=\"feedback-report\"") ==
-              MailKind::automatic);
+        CHECK(kind_of({}, "multipart/report; report-type=\"feedback-report\"") == MailKind::automatic);
         CHECK(kind_of({}, "multipart/mixed") == MailKind::human);
     }
     SUBCASE("a delivery report is a bounce, from whomever") {
         CHECK(kind_of({}, "multipart/report; report-type=delivery-status") == MailKind::bounce);
         CHECK(kind_of({}, "Multipart/Report; Report-Type=Delivery-Status") == MailKind::bounce);
-        CHECK(kind_of({{"Auto-Submitted", "auto-replied"}},
-                      "multipart/report; report-type=delivery-status") == MailKind::bounce);
+        CHECK(kind_of({{"Auto-Submitted", "auto-replied"}}, "multipart/report; report-type=delivery-status") ==
+              MailKind::bounce);
     }
     SUBCASE("a report of no known type is still automatic") {
         CHECK(kind_of({}, "multipart/report") == MailKind::automatic);
@@ -87,17 +85,14 @@ TEST_CASE("mail::classify_mail lists") {
     SUBCASE("a list manager's headers") {
         CHECK(kind_of({{"List-Id", "<dev.lists.example.org>"}}) == MailKind::list);
         CHECK(kind_of({{"List-Post", "<mailto:dev@lists.example.org>"}}) == MailKind::list);
-        CHECK(kind_of({{"List-Help", "<mailto:dev-request@lists.example.org?subject=help>"}}) ==
-              MailKind::list);
-        CHECK(kind_of({{"Mailing-List", "contact dev-help@example.org; run by ezmlm"}}) ==
-              MailKind::list);
+        CHECK(kind_of({{"List-Help", "<mailto:dev-request@lists.example.org?subject=help>"}}) == MailKind::list);
+        CHECK(kind_of({{"Mailing-List", "contact dev-help@example.org; run by ezmlm"}}) == MailKind::list);
         CHECK(kind_of({{"Precedence", "list"}}) == MailKind::list);
         CHECK(kind_of({{"precedence", " List "}}) == MailKind::list);
     }
     SUBCASE("List-Unsubscribe counts with a bulk sender's marks only") {
         CHECK(kind_of({{"List-Unsubscribe", "<mailto:u@example.com>"}}) == MailKind::human);
-        CHECK(kind_of({{"List-Unsubscribe", "<https://example.com/u>"}, {"Precedence", "bulk"}}) ==
-              MailKind::list);
+        CHECK(kind_of({{"List-Unsubscribe", "<https://example.com/u>"}, {"Precedence", "bulk"}}) == MailKind::list);
         CHECK(kind_of({{"List-Unsubscribe", "<https://example.com/u>"},
                        {"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"}}) == MailKind::list);
     }
@@ -108,23 +103,19 @@ TEST_CASE("mail::classify_mail lists") {
     SUBCASE("a list's bounce handling does not make its mail a bounce") {
         CHECK(kind_of(list_headers()) == MailKind::list);
         CHECK(kind_of(list_headers(), "text/plain", "postmaster@example.org") == MailKind::list);
-        CHECK(kind_of(with(list_headers(), {{"Auto-Submitted", "auto-replied"}})) ==
-              MailKind::list);
+        CHECK(kind_of(with(list_headers(), {{"Auto-Submitted", "auto-replied"}})) == MailKind::list);
         CHECK(kind_of({{"Errors-To", "dev-bounces@lists.example.org"}}) == MailKind::human);
         CHECK(kind_of({{"Sender", "owner-dev@lists.example.org"}}) == MailKind::human);
         CHECK(kind_of({{"Return-Path", "<dev-bounces@lists.example.org>"}}) == MailKind::human);
     }
     SUBCASE("a real bounce sent to or through a list stays a bounce") {
-        CHECK(kind_of(with(list_headers(), {{"Precedence", "list"}}),
-                      "multipart/report; report-type=delivery-status",
+        CHECK(kind_of(with(list_headers(), {{"Precedence", "list"}}), "multipart/report; report-type=delivery-status",
                       "MAILER-DAEMON@mx.example.org") == MailKind::bounce);
         CHECK(kind_of({{"To", "dev@lists.example.org"},
                        {"X-Failed-Recipients", "gone@example.org"},
                        {"Precedence", "list"}}) == MailKind::bounce);
-        CHECK(kind_of({{"Return-Path", "<>"}, {"List-Id", "<dev.lists.example.org>"}}) ==
-              MailKind::bounce);
-        CHECK(kind_of(list_headers(), "text/plain", "MAILER-DAEMON@mx.example.org") ==
-              MailKind::bounce);
+        CHECK(kind_of({{"Return-Path", "<>"}, {"List-Id", "<dev.lists.example.org>"}}) == MailKind::bounce);
+        CHECK(kind_of(list_headers(), "text/plain", "MAILER-DAEMON@mx.example.org") == MailKind::bounce);
         CHECK(kind_of({}, "text/plain", "MAILER-DAEMON@mx.example.org") == MailKind::bounce);
         CHECK(kind_of({}, "text/plain", "postmaster@example.org") == MailKind::bounce);
     }
@@ -141,56 +132,52 @@ TEST_CASE("mail::classify_mail null Return-Path") {
     CHECK(kind_of({{"Return-Path", "<>"}}) == MailKind::bounce);
     CHECK(kind_of({{"Return-Path", "<>"}, {"Auto-Submitted", "no"}}) == MailKind::bounce);
     // RFC 3834 asks auto-replies to go out from the null path.
-    CHECK(kind_of({{"Return-Path", "<>"}, {"Auto-Submitted", "auto-replied"}}) ==
-          MailKind::automatic);
+    CHECK(kind_of({{"Return-Path", "<>"}, {"Auto-Submitted", "auto-replied"}}) == MailKind::automatic);
     CHECK(kind_of({{"Return-Path", "<>"}, {"Auto-Submitted", "auto-replied"}}, "text/plain",
                   "mailer-daemon@mx.example.org") == MailKind::bounce);
-    CHECK(kind_of({{"Return-Path", "<>"},
-                   {"Auto-Submitted", "auto-replied"},
-                   {"X-Failed-Recipients", "a@b.c"}}) == MailKind::bounce);
+    CHECK(kind_of({{"Return-Path", "<>"}, {"Auto-Submitted", "auto-replied"}, {"X-Failed-Recipients", "a@b.c"}}) ==
+          MailKind::bounce);
 }
 
 TEST_CASE("mail::parse_mail reports") {
-    const std::string original =
-        "From: support@example.com\r\nMessage-ID: <reply-7@support.example.com>\r\n"
-        "Subject: Re: help\r\n";
+    const std::string original = "From: support@example.com\r\nMessage-ID: <reply-7@support.example.com>\r\n"
+                                 "Subject: Re: help\r\n";
     SUBCASE("a read receipt threads by the headers it returns") {
-        const auto mail = parse_mail(
-            "From: Ivan <ivan@example.ru>\r\nTo: support@example.com\r\nSubject: Read: Re: help\r\n"
-            "MIME-Version: 1.0\r\n"
-            "Content-Type: multipart/report; report-type=disposition-notification; "
-            "boundary=b\r\n\r\n"
-            "--b\r\nContent-Type: text/plain\r\n\r\nYour message was displayed.\r\n"
-            "--b\r\nContent-Type: message/disposition-notification\r\n\r\n"
-            "Final-Recipient: rfc822; ivan@example.ru\r\nOriginal-Message-ID: "
-            "<reply-7@support.example.com>\r\n"
-            "Disposition: manual-action/MDN-sent-manually; displayed\r\n"
-            "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n" +
-                original + "\r\n--b--\r\n",
-            {});
+        const auto mail =
+            parse_mail("From: Ivan <ivan@example.ru>\r\nTo: support@example.com\r\nSubject: Read: Re: help\r\n"
+                       "MIME-Version: 1.0\r\n"
+                       "Content-Type: multipart/report; report-type=disposition-notification; "
+                       "boundary=b\r\n\r\n"
+                       "--b\r\nContent-Type: text/plain\r\n\r\nYour message was displayed.\r\n"
+                       "--b\r\nContent-Type: message/disposition-notification\r\n\r\n"
+                       "Final-Recipient: rfc822; ivan@example.ru\r\nOriginal-Message-ID: "
+                       "<reply-7@support.example.com>\r\n"
+                       "Disposition: manual-action/MDN-sent-manually; displayed\r\n"
+                       "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n" +
+                           original + "\r\n--b--\r\n",
+                       {});
         CHECK(mail.kind == MailKind::automatic);
         CHECK(mail.returned_ids == std::vector<std::string>{"reply-7@support.example.com"});
     }
     SUBCASE("an abuse report returns the message complained of") {
-        const auto mail = parse_mail(
-            "From: abuse@isp.example\r\nTo: support@example.com\r\nSubject: Abuse "
-            "report\r\nMIME-Version: 1.0\r\n"
-            "Content-Type: multipart/report; report-type=feedback-report; boundary=b\r\n\r\n"
-            "--b\r\nContent-Type: text/plain\r\n\r\nA user marked this as spam.\r\n"
-            "--b\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nVersion: "
-            "1\r\n"
-            "--b\r\nContent-Type: message/rfc822\r\n\r\n" +
-                original + "\r\nHello\r\n--b--\r\n",
-            {});
+        const auto mail =
+            parse_mail("From: abuse@isp.example\r\nTo: support@example.com\r\nSubject: Abuse "
+                       "report\r\nMIME-Version: 1.0\r\n"
+                       "Content-Type: multipart/report; report-type=feedback-report; boundary=b\r\n\r\n"
+                       "--b\r\nContent-Type: text/plain\r\n\r\nA user marked this as spam.\r\n"
+                       "--b\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nVersion: "
+                       "1\r\n"
+                       "--b\r\nContent-Type: message/rfc822\r\n\r\n" +
+                           original + "\r\nHello\r\n--b--\r\n",
+                       {});
         CHECK(mail.kind == MailKind::automatic);
         CHECK(mail.returned_ids == std::vector<std::string>{"reply-7@support.example.com"});
     }
     SUBCASE("list mail read whole") {
-        const auto mail = parse_mail(
-            "Return-Path: <dev-bounces@lists.example.org>\r\nFrom: Ivan <ivan@example.ru>\r\n"
-            "To: dev@lists.example.org\r\nList-Id: <dev.lists.example.org>\r\nSubject: [dev] "
-            "hi\r\n\r\nhi\r\n",
-            {});
+        const auto mail = parse_mail("Return-Path: <dev-bounces@lists.example.org>\r\nFrom: Ivan <ivan@example.ru>\r\n"
+                                     "To: dev@lists.example.org\r\nList-Id: <dev.lists.example.org>\r\nSubject: [dev] "
+                                     "hi\r\n\r\nhi\r\n",
+                                     {});
         CHECK(mail.kind == MailKind::list);
     }
 }
@@ -212,8 +199,7 @@ TEST_CASE("mail::dedup_key without a Message-ID") {
                      "ARC-Seal: i=1; a=rsa-sha256; cv=none\nX-Spam-Status: No, score=-1.0\n"
                      "X-Spam-Level: \nX-Virus-Scanned: amavisd-new\n" +
                      message) == key);
-        CHECK(key_of("Return-Path: <ivan@example.ru>\n" + message +
-                     "X-Spam-Checker-Version: 3.4\n") != key);
+        CHECK(key_of("Return-Path: <ivan@example.ru>\n" + message + "X-Spam-Checker-Version: 3.4\n") != key);
     }
     SUBCASE("the same wherever it is kept") {
         const std::string stored = "Status: RO\nX-Status: A\nX-Keywords: $label1\nX-UID: 17\n"
@@ -236,8 +222,7 @@ TEST_CASE("mail::dedup_key without a Message-ID") {
         CHECK(quoted.find(">>From Moscow") != std::string::npos);
     }
     SUBCASE("a different message, or a different sending, differs") {
-        CHECK(key_of("Date: Sun, 22 Nov 2026 09:05:00 +0000\n" +
-                     message.substr(message.find('\n') + 1)) != key);
+        CHECK(key_of("Date: Sun, 22 Nov 2026 09:05:00 +0000\n" + message.substr(message.find('\n') + 1)) != key);
         CHECK(key_of(message + "P.S.\n") != key);
         CHECK(key_of("DKIM-Signature: v=1; d=example.ru; t=1\n" + message) != key);
         CHECK(key_of("X-Mailer: mutt\n" + message) != key);
@@ -261,37 +246,31 @@ TEST_CASE("mail::open_mbox variants") {
     const std::string two = "From: b@example.com\nSubject: two\n\nbody two\n";
     SUBCASE("mboxo: a blank line, then From_ lines") {
         const std::string first = "From a@example.com Sun Nov 22 10:00:00 2026\n" + one + "\n";
-        const auto messages = read_mbox_text(
-            dir, first + "From b@example.com Sun Nov 22 10:00:01 2026\n" + two + "\n");
+        const auto messages = read_mbox_text(dir, first + "From b@example.com Sun Nov 22 10:00:01 2026\n" + two + "\n");
         REQUIRE(messages.size() == 2);
         CHECK(messages[0].bytes == one);
         CHECK(messages[1].bytes == two);
         CHECK(messages[0].origin == (dir / "in.mbox").string() + ":0");
-        CHECK(messages[1].origin ==
-              (dir / "in.mbox").string() + ":" + std::to_string(first.size()));
+        CHECK(messages[1].origin == (dir / "in.mbox").string() + ":" + std::to_string(first.size()));
     }
     SUBCASE("mboxrd unquotes one '>' of '>From ' and '>>From '") {
-        const auto messages = read_mbox_text(
-            dir, "From a@example.com Sun Nov 22 10:00:00 2026\nSubject: q\n\n>From here\n"
-                 ">>From there\n> From nowhere\n>Fromage\n\n");
+        const auto messages =
+            read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\nSubject: q\n\n>From here\n"
+                                ">>From there\n> From nowhere\n>Fromage\n\n");
         REQUIRE(messages.size() == 1);
-        CHECK(messages[0].bytes ==
-              "Subject: q\n\nFrom here\n>From there\n> From nowhere\n>Fromage\n");
+        CHECK(messages[0].bytes == "Subject: q\n\nFrom here\n>From there\n> From nowhere\n>Fromage\n");
     }
     SUBCASE("a From_ line with no blank line before it, and a header after it, parts messages") {
-        const auto messages =
-            read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one +
-                                    "From b@example.com  Mon Nov  2 09:05:33 2026\n" + two);
+        const auto messages = read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one +
+                                                      "From b@example.com  Mon Nov  2 09:05:33 2026\n" + two);
         REQUIRE(messages.size() == 2);
         CHECK(messages[0].bytes == one);
         CHECK(messages[1].bytes == two);
     }
     SUBCASE("a body line that starts 'From ' is not a separator") {
-        const std::string body =
-            "From: a@example.com\n\nHi,\nFrom Moscow with love\nFrom now on:\n\nFrom all of us\n"
-            "Ivan\n\nFrom x@example.com Sun Nov 22 10:00:00 2026\nthe full form, but no header\n";
-        const auto messages =
-            read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + body);
+        const std::string body = "From: a@example.com\n\nHi,\nFrom Moscow with love\nFrom now on:\n\nFrom all of us\n"
+                                 "Ivan\n\nFrom x@example.com Sun Nov 22 10:00:00 2026\nthe full form, but no header\n";
+        const auto messages = read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + body);
         REQUIRE(messages.size() == 1);
         CHECK(messages[0].bytes == body);
     }
@@ -303,41 +282,37 @@ TEST_CASE("mail::open_mbox variants") {
     }
     SUBCASE("From_ dates as writers write them") {
         for (const std::string line :
-             {"From MAILER-DAEMON Fri Jul  8 12:08:34 2011",
-              "From 1781@xxx Wed Jun 05 12:34:56 +0000 2024",
+             {"From MAILER-DAEMON Fri Jul  8 12:08:34 2011", "From 1781@xxx Wed Jun 05 12:34:56 +0000 2024",
               "From user Wed Dec  2 05:53 1992 remote from host", "From - Mon Jan 01 00:00:00 2024",
               "From \"john doe\"@example.com Thu Nov 29 21:33:09 2001"}) {
             CAPTURE(line);
-            const auto messages = read_mbox_text(
-                dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one + line + "\n" + two);
+            const auto messages =
+                read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one + line + "\n" + two);
             CHECK(messages.size() == 2);
         }
     }
     SUBCASE("CRLF line ends") {
-        const auto messages = read_mbox_text(
-            dir,
-            "From a@example.com Sun Nov 22 10:00:00 2026\r\nSubject: one\r\n\r\n>From one\r\n\r\n"
-            "From b@example.com Sun Nov 22 10:00:00 2026\r\nSubject: two\r\n\r\ntwo\r\n\r\n");
+        const auto messages =
+            read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\r\nSubject: one\r\n\r\n>From one\r\n\r\n"
+                                "From b@example.com Sun Nov 22 10:00:00 2026\r\nSubject: two\r\n\r\ntwo\r\n\r\n");
         REQUIRE(messages.size() == 2);
         CHECK(messages[0].bytes == "Subject: one\r\n\r\nFrom one\r\n");
         CHECK(messages[1].bytes == "Subject: two\r\n\r\ntwo\r\n");
     }
     SUBCASE("an empty message is a message, not lines of the one before it") {
-        const auto messages =
-            read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one +
-                                    "\nFrom b@example.com Sun Nov 22 10:00:01 2026\n\n"
-                                    "From c@example.com Sun Nov 22 10:00:02 2026\n" +
-                                    two);
+        const auto messages = read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one +
+                                                      "\nFrom b@example.com Sun Nov 22 10:00:01 2026\n\n"
+                                                      "From c@example.com Sun Nov 22 10:00:02 2026\n" +
+                                                      two);
         REQUIRE(messages.size() == 3);
         CHECK(messages[0].bytes == one);
         CHECK(messages[1].bytes.empty());
         CHECK(messages[2].bytes == two);
     }
     SUBCASE("RFC 822's 'Name :' header after a From_ line") {
-        const auto messages =
-            read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one +
-                                    "From b@example.com Sun Nov 22 10:00:01 2026\n"
-                                    "Subject  : two\n\ntwo\n");
+        const auto messages = read_mbox_text(dir, "From a@example.com Sun Nov 22 10:00:00 2026\n" + one +
+                                                      "From b@example.com Sun Nov 22 10:00:01 2026\n"
+                                                      "Subject  : two\n\ntwo\n");
         REQUIRE(messages.size() == 2);
         CHECK(messages[1].bytes == "Subject  : two\n\ntwo\n");
     }
@@ -357,10 +332,8 @@ TEST_CASE("mail::open_mbox Content-Length") {
     const std::string from_line = "From a@example.com Sun Nov 22 10:00:00 2026\n";
     const std::string tail = "From b@example.com Sun Nov 22 10:00:01 2026\nSubject: two\n\ntwo\n";
     SUBCASE("mboxcl2: the count decides, and From lines in the body stay as they are") {
-        const std::string body =
-            "From a@example.com Sun Nov 22 10:00:00 2026\nTo: x@example.com\n>From here\n";
-        const std::string message =
-            "Subject: one\nContent-Length: " + std::to_string(body.size()) + "\n\n" + body;
+        const std::string body = "From a@example.com Sun Nov 22 10:00:00 2026\nTo: x@example.com\n>From here\n";
+        const std::string message = "Subject: one\nContent-Length: " + std::to_string(body.size()) + "\n\n" + body;
         const auto messages = read_mbox_text(dir, from_line + message + "\n" + tail);
         REQUIRE(messages.size() == 2);
         CHECK(messages[0].bytes == message);
@@ -369,8 +342,7 @@ TEST_CASE("mail::open_mbox Content-Length") {
     }
     SUBCASE("mboxcl: counted, and quoted") {
         const std::string body = ">From here\n>>From there\n";
-        const std::string headers =
-            "Subject: one\ncontent-length: " + std::to_string(body.size()) + "\n\n";
+        const std::string headers = "Subject: one\ncontent-length: " + std::to_string(body.size()) + "\n\n";
         const auto messages = read_mbox_text(dir, from_line + headers + body + "\n" + tail);
         REQUIRE(messages.size() == 2);
         CHECK(messages[0].bytes == headers + "From here\n>From there\n");
@@ -387,40 +359,33 @@ TEST_CASE("mail::open_mbox Content-Length") {
         CHECK(messages[0].bytes == "Content-Length: 0\n\n");
     }
     SUBCASE("a count past the end of the file is a failure at its offset") {
-        const auto messages =
-            read_mbox_text(dir, tail + "\n" + from_line + "Content-Length: 400\n\nshort\n");
+        const auto messages = read_mbox_text(dir, tail + "\n" + from_line + "Content-Length: 400\n\nshort\n");
         REQUIRE(messages.size() == 2);
         CHECK_FALSE(messages[0].error);
         REQUIRE(messages[1].error);
         CHECK(*messages[1].error == "its Content-Length (400 bytes) runs past the end of the file");
-        CHECK(messages[1].origin ==
-              (dir / "in.mbox").string() + ":" + std::to_string(tail.size() + 1));
+        CHECK(messages[1].origin == (dir / "in.mbox").string() + ":" + std::to_string(tail.size() + 1));
         CHECK(messages[1].bytes.empty());
     }
-    SUBCASE(
-        "a count that ends elsewhere than a From_ line is a failure; the next message is read") {
-        const auto messages = read_mbox_text(
-            dir, from_line + "Content-Length: 3\n\nbody longer than three\n\n" + tail);
+    SUBCASE("a count that ends elsewhere than a From_ line is a failure; the next message is read") {
+        const auto messages = read_mbox_text(dir, from_line + "Content-Length: 3\n\nbody longer than three\n\n" + tail);
         REQUIRE(messages.size() == 2);
         REQUIRE(messages[0].error);
-        CHECK(*messages[0].error ==
-              "its Content-Length (3 bytes) does not end where a 'From ' line begins");
+        CHECK(*messages[0].error == "its Content-Length (3 bytes) does not end where a 'From ' line begins");
         CHECK(messages[1].bytes == "Subject: two\n\ntwo\n");
     }
     SUBCASE("a count too large to keep is skipped whole when it is right") {
         // Far enough past the buffer that the reader checks the end and skips by seeking.
         const std::string body(30u << 20, 'x');
-        const auto messages =
-            read_mbox_text(dir, from_line + "Content-Length: " + std::to_string(body.size()) +
-                                    "\n\n" + body + "\n" + tail);
+        const auto messages = read_mbox_text(dir, from_line + "Content-Length: " + std::to_string(body.size()) +
+                                                      "\n\n" + body + "\n" + tail);
         REQUIRE(messages.size() == 2);
         REQUIRE(messages[0].error);
         CHECK(*messages[0].error == "larger than 25 MiB");
         CHECK(messages[1].bytes == "Subject: two\n\ntwo\n");
     }
     SUBCASE("a malformed count is no count") {
-        const auto messages =
-            read_mbox_text(dir, from_line + "Content-Length: many\n\nbody\n\n" + tail);
+        const auto messages = read_mbox_text(dir, from_line + "Content-Length: many\n\nbody\n\n" + tail);
         REQUIRE(messages.size() == 2);
         CHECK_FALSE(messages[0].error);
         CHECK(messages[0].bytes == "Content-Length: many\n\nbody\n");

@@ -20,8 +20,7 @@ std::string make_message(std::string_view headers, std::string_view body) {
 
 // Returns a multipart/mixed message (boundary "b") of `parts`, each its headers, a
 // blank line and its body, closed by `closing` ("--b--\r\n", or less).
-std::string make_multipart(std::initializer_list<std::string_view> parts,
-                           std::string_view closing = "--b--\r\n") {
+std::string make_multipart(std::initializer_list<std::string_view> parts, std::string_view closing = "--b--\r\n") {
     std::string out = std::string(k_headers) + "MIME-Version: 1.0\r\n" +
                       "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\npreamble\r\n";
     for (const auto part : parts) {
@@ -38,37 +37,34 @@ std::vector<std::string> filenames(const InboundMail& mail) {
     return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("mail::shapes inline text with a filename") {
     SUBCASE("the only part is the body, not an attachment") {
-        const auto mail =
-            parse_mail(make_message("Content-Type: text/plain; charset=utf-8\r\n"
-                                    "Content-Disposition: inline; filename=\"note.txt\"\r\n",
-                                    "Посылка не пришла.\r\n"),
-                       {});
+        const auto mail = parse_mail(make_message("Content-Type: text/plain; charset=utf-8\r\n"
+                                                  "Content-Disposition: inline; filename=\"note.txt\"\r\n",
+                                                  "Посылка не пришла.\r\n"),
+                                     {});
         CHECK(mail.body == "Посылка не пришла.\n");
         CHECK(mail.attachments.empty());
     }
     SUBCASE("the first part of multipart/mixed is the body, not an attachment") {
-        const auto mail =
-            parse_mail(make_multipart({"Content-Type: text/plain\r\n"
-                                       "Content-Disposition: inline; filename=body.txt\r\n\r\n"
-                                       "Hello, my order is late.",
-                                       "Content-Type: image/png; name=a.png\r\n"
-                                       "Content-Transfer-Encoding: base64\r\n\r\niVBORw0K"}),
-                       {});
+        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n"
+                                                     "Content-Disposition: inline; filename=body.txt\r\n\r\n"
+                                                     "Hello, my order is late.",
+                                                     "Content-Type: image/png; name=a.png\r\n"
+                                                     "Content-Transfer-Encoding: base64\r\n\r\niVBORw0K"}),
+                                     {});
         CHECK(mail.body == "Hello, my order is late.\n");
         CHECK(filenames(mail) == std::vector<std::string>{"a.png"});
     }
     SUBCASE("a later one is body text in order and also an attachment") {
-        const auto mail =
-            parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nThe log is below.",
-                                       "Content-Type: text/plain; name=\"log.txt\"\r\n"
-                                       "Content-Disposition: inline; filename=\"log.txt\"\r\n\r\n"
-                                       "error 42",
-                                       "Content-Type: text/plain\r\n\r\nThanks."}),
-                       {});
+        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nThe log is below.",
+                                                     "Content-Type: text/plain; name=\"log.txt\"\r\n"
+                                                     "Content-Disposition: inline; filename=\"log.txt\"\r\n\r\n"
+                                                     "error 42",
+                                                     "Content-Type: text/plain\r\n\r\nThanks."}),
+                                     {});
         CHECK(mail.body == "The log is below.\nerror 42\nThanks.\n");
         REQUIRE(mail.attachments.size() == 1);
         CHECK(mail.attachments[0].filename == "log.txt");
@@ -77,12 +73,11 @@ TEST_CASE("mail::shapes inline text with a filename") {
         CHECK(mail.attachments[0].sha256 == sha256_hex("error 42"));
     }
     SUBCASE("Content-Disposition: attachment stays out of the body") {
-        const auto mail =
-            parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nSee attached.",
-                                       "Content-Type: text/plain\r\n"
-                                       "Content-Disposition: attachment; filename=a.csv\r\n\r\n"
-                                       "1,2,3"}),
-                       {});
+        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nSee attached.",
+                                                     "Content-Type: text/plain\r\n"
+                                                     "Content-Disposition: attachment; filename=a.csv\r\n\r\n"
+                                                     "1,2,3"}),
+                                     {});
         CHECK(mail.body == "See attached.\n");
         CHECK(filenames(mail) == std::vector<std::string>{"a.csv"});
     }
@@ -90,49 +85,44 @@ TEST_CASE("mail::shapes inline text with a filename") {
 
 TEST_CASE("mail::shapes Content-Type without a subtype or that does not parse") {
     SUBCASE("text alone is text/plain") {
-        const auto mail =
-            parse_mail(make_message("Content-Type: text\r\n", "Where is my parcel?\r\n"), {});
+        const auto mail = parse_mail(make_message("Content-Type: text\r\n", "Where is my parcel?\r\n"), {});
         CHECK(mail.body == "Where is my parcel?\n");
         CHECK(mail.attachments.empty());
     }
     SUBCASE("text with a charset keeps the charset") {
-        const auto mail = parse_mail(make_message("Content-Type: text; charset=koi8-r\r\n",
-                                                  "\xE7\xC4\xC5 \xD0\xCF\xD3\xD9\xCC\xCB\xC1?\r\n"),
-                                     {});
+        const auto mail = parse_mail(
+            make_message("Content-Type: text; charset=koi8-r\r\n", "\xE7\xC4\xC5 \xD0\xCF\xD3\xD9\xCC\xCB\xC1?\r\n"),
+            {});
         CHECK(mail.body == "Где посылка?\n");
     }
     SUBCASE("garbage is text/plain") {
-        const auto mail =
-            parse_mail(make_message("Content-Type: ;;; /garbage\r\n", "Hello\r\n"), {});
+        const auto mail = parse_mail(make_message("Content-Type: ;;; /garbage\r\n", "Hello\r\n"), {});
         CHECK(mail.body == "Hello\n");
         CHECK(mail.attachments.empty());
     }
     SUBCASE("a declared application/octet-stream stays an attachment") {
-        const auto mail =
-            parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
-                                       "Content-Type: Application/Octet-Stream\r\n\r\nbytes"}),
-                       {});
+        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
+                                                     "Content-Type: Application/Octet-Stream\r\n\r\nbytes"}),
+                                     {});
         CHECK(mail.body == "Hi\n");
         REQUIRE(mail.attachments.size() == 1);
         CHECK(mail.attachments[0].content_type == "application/octet-stream");
     }
     SUBCASE("the name of Content-Type when Content-Disposition has none") {
-        const auto mail = parse_mail(
-            make_multipart(
-                {"Content-Type: text/plain\r\n\r\nHi",
-                 "Content-Type: application/pdf; name*0*=koi8-r''%D3%DE%C5%D4; name*1=.pdf\r\n"
-                 "Content-Disposition: attachment\r\n"
-                 "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0=",
-                 "Content-Type: application/pdf; name=\"=?UTF-8?B?0LDQutGCLnBkZg==?=\"\r\n"
-                 "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0="}),
-            {});
+        const auto mail =
+            parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
+                                       "Content-Type: application/pdf; name*0*=koi8-r''%D3%DE%C5%D4; name*1=.pdf\r\n"
+                                       "Content-Disposition: attachment\r\n"
+                                       "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0=",
+                                       "Content-Type: application/pdf; name=\"=?UTF-8?B?0LDQutGCLnBkZg==?=\"\r\n"
+                                       "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0="}),
+                       {});
         CHECK(filenames(mail) == std::vector<std::string>{"счет.pdf", "акт.pdf"});
     }
     SUBCASE("a Content-Type that does not parse keeps its name") {
-        const auto mail =
-            parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
-                                       "Content-Type: text; name=\"notes.txt\"\r\n\r\nnotes"}),
-                       {});
+        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
+                                                     "Content-Type: text; name=\"notes.txt\"\r\n\r\nnotes"}),
+                                     {});
         CHECK(mail.body == "Hi\nnotes\n");
         CHECK(filenames(mail) == std::vector<std::string>{"notes.txt"});
     }
@@ -140,46 +130,41 @@ TEST_CASE("mail::shapes Content-Type without a subtype or that does not parse") 
 
 TEST_CASE("mail::shapes HTML beside plain text in multipart/mixed") {
     SUBCASE("an HTML part with words the plain parts lack joins the body in order") {
-        const auto mail =
-            parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nMy order is late.",
-                                       "Content-Type: text/html\r\n\r\n"
-                                       "<p>Order <b>58213</b>, paid by card.</p>",
-                                       "Content-Type: text/plain\r\n\r\nIvan"}),
-                       {});
+        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nMy order is late.",
+                                                     "Content-Type: text/html\r\n\r\n"
+                                                     "<p>Order <b>58213</b>, paid by card.</p>",
+                                                     "Content-Type: text/plain\r\n\r\nIvan"}),
+                                     {});
         // Parts are joined by a line break; text from HTML ends in one, so a blank line follows.
         CHECK(mail.body == "My order is late.\nOrder 58213, paid by card.\n\nIvan\n");
     }
     SUBCASE("an HTML copy of the plain text is not repeated") {
-        const auto mail = parse_mail(
-            make_multipart({"Content-Type: text/plain\r\n\r\nMy order is late.",
-                            "Content-Type: text/html\r\n\r\n<p>My <i>order</i> is late.</p>"}),
-            {});
+        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nMy order is late.",
+                                                     "Content-Type: text/html\r\n\r\n<p>My <i>order</i> is late.</p>"}),
+                                     {});
         CHECK(mail.body == "My order is late.\n");
     }
     SUBCASE("two HTML parts and no plain one both make the body") {
-        const auto mail =
-            parse_mail(make_multipart({"Content-Type: text/html\r\n\r\n<p>first</p>",
-                                       "Content-Type: text/html\r\n\r\n<p>second</p>"}),
-                       {});
+        const auto mail = parse_mail(make_multipart({"Content-Type: text/html\r\n\r\n<p>first</p>",
+                                                     "Content-Type: text/html\r\n\r\n<p>second</p>"}),
+                                     {});
         CHECK(mail.body == "first\n\nsecond\n");
     }
     SUBCASE("multipart/alternative still shows the plain alternative only") {
-        const std::string alternative =
-            "Content-Type: multipart/alternative; boundary=\"a\"\r\n\r\n"
-            "--a\r\nContent-Type: text/plain\r\n\r\nplain words\r\n"
-            "--a\r\nContent-Type: text/html\r\n\r\n<p>html words</p>\r\n--a--";
+        const std::string alternative = "Content-Type: multipart/alternative; boundary=\"a\"\r\n\r\n"
+                                        "--a\r\nContent-Type: text/plain\r\n\r\nplain words\r\n"
+                                        "--a\r\nContent-Type: text/html\r\n\r\n<p>html words</p>\r\n--a--";
         const auto mail = parse_mail(make_multipart({alternative}), {});
         CHECK(mail.body == "plain words\n");
     }
     SUBCASE("an alternative not shown keeps its attachments") {
-        const std::string alternative =
-            "Content-Type: multipart/alternative; boundary=\"a\"\r\n\r\n"
-            "--a\r\nContent-Type: text/plain\r\n\r\nplain words\r\n"
-            "--a\r\nContent-Type: multipart/related; boundary=\"r\"\r\n\r\n"
-            "--r\r\nContent-Type: text/html\r\n\r\n<img src=\"cid:logo\">\r\n"
-            "--r\r\nContent-Type: image/png; name=logo.png\r\nContent-Transfer-Encoding: "
-            "base64\r\n\r\n"
-            "iVBORw0K\r\n--r--\r\n--a--";
+        const std::string alternative = "Content-Type: multipart/alternative; boundary=\"a\"\r\n\r\n"
+                                        "--a\r\nContent-Type: text/plain\r\n\r\nplain words\r\n"
+                                        "--a\r\nContent-Type: multipart/related; boundary=\"r\"\r\n\r\n"
+                                        "--r\r\nContent-Type: text/html\r\n\r\n<img src=\"cid:logo\">\r\n"
+                                        "--r\r\nContent-Type: image/png; name=logo.png\r\nContent-Transfer-Encoding: "
+                                        "base64\r\n\r\n"
+                                        "iVBORw0K\r\n--r--\r\n--a--";
         const auto mail = parse_mail(make_multipart({alternative}), {});
         CHECK(mail.body == "plain words\n");
         CHECK(filenames(mail) == std::vector<std::string>{"logo.png"});
@@ -198,8 +183,7 @@ TEST_CASE("mail::shapes format=flowed") {
                                "-- \r\n"
                                "Ivan\r\n";
     SUBCASE("soft breaks joined, quotes kept at their depth, the signature separator kept") {
-        const auto mail =
-            parse_mail(make_message("Content-Type: text/plain; format=flowed\r\n", flowed), {});
+        const auto mail = parse_mail(make_message("Content-Type: text/plain; format=flowed\r\n", flowed), {});
         CHECK(mail.body == "This is one paragraph.\n"
                            "> Quoted one paragraph.\n"
                            ">> Deeper still.\n"
@@ -209,21 +193,18 @@ TEST_CASE("mail::shapes format=flowed") {
                            "Ivan\n");
     }
     SUBCASE("DelSp=yes removes the space of a soft break") {
-        const auto mail =
-            parse_mail(make_message("Content-Type: text/plain; format=\"Flowed\"; DelSp=Yes\r\n",
-                                    "Очень длин \r\nное слово\r\n"),
-                       {});
+        const auto mail = parse_mail(
+            make_message("Content-Type: text/plain; format=\"Flowed\"; DelSp=Yes\r\n", "Очень длин \r\nное слово\r\n"),
+            {});
         CHECK(mail.body == "Очень длинное слово\n");
     }
     SUBCASE("a soft line before another quote depth ends its paragraph") {
-        const auto mail = parse_mail(
-            make_message("Content-Type: text/plain; format=flowed\r\n", "> quoted \r\nmine\r\n"),
-            {});
+        const auto mail =
+            parse_mail(make_message("Content-Type: text/plain; format=flowed\r\n", "> quoted \r\nmine\r\n"), {});
         CHECK(mail.body == "> quoted \nmine\n");
     }
     SUBCASE("without format=flowed a trailing space is no soft break") {
-        const auto mail =
-            parse_mail(make_message("Content-Type: text/plain\r\n", "one \r\ntwo\r\n"), {});
+        const auto mail = parse_mail(make_message("Content-Type: text/plain\r\n", "one \r\ntwo\r\n"), {});
         CHECK(mail.body == "one \ntwo\n");
     }
 }
@@ -265,7 +246,7 @@ TEST_CASE("mail::shapes charset labels") {
 }
 
 TEST_CASE("mail::shapes attachments at a broken end of a multipart") {
-    const std::string content = "line one\r\nline two \xD0\xBF"; // what the sender encoded
+    const std::string content = "line one\r\nline two \xD0\xBF";  // what the sender encoded
     const std::string part = "Content-Type: application/octet-stream; name=a.bin\r\n"
                              "Content-Transfer-Encoding: 8bit\r\n\r\n" +
                              content;
@@ -275,37 +256,34 @@ TEST_CASE("mail::shapes attachments at a broken end of a multipart") {
         return mail.attachments[0];
     };
     SUBCASE("a closing boundary with its newline (the reference)") {
-        const auto attachment =
-            only_attachment(make_multipart({"Content-Type: text/plain\r\n\r\nHi", part}));
+        const auto attachment = only_attachment(make_multipart({"Content-Type: text/plain\r\n\r\nHi", part}));
         CHECK(attachment.size == static_cast<std::int64_t>(content.size()));
         CHECK(attachment.sha256 == sha256_hex(content));
     }
     SUBCASE("a closing boundary without a final newline") {
-        const auto attachment =
-            only_attachment(make_multipart({"Content-Type: text/plain\r\n\r\nHi", part}, "--b--"));
+        const auto attachment = only_attachment(make_multipart({"Content-Type: text/plain\r\n\r\nHi", part}, "--b--"));
         CHECK(attachment.size == static_cast<std::int64_t>(content.size()));
         CHECK(attachment.sha256 == sha256_hex(content));
     }
     SUBCASE("no closing boundary at all") {
-        const auto attachment =
-            only_attachment(make_multipart({"Content-Type: text/plain\r\n\r\nHi", part}, ""));
+        const auto attachment = only_attachment(make_multipart({"Content-Type: text/plain\r\n\r\nHi", part}, ""));
         CHECK(attachment.size == static_cast<std::int64_t>(content.size()));
         CHECK(attachment.sha256 == sha256_hex(content));
     }
     SUBCASE("quoted-printable without a closing boundary") {
-        const auto attachment = only_attachment(make_multipart(
-            {"Content-Type: text/plain\r\n\r\nHi",
-             "Content-Type: text/plain; name=a.txt\r\nContent-Disposition: attachment\r\n"
-             "Content-Transfer-Encoding: quoted-printable\r\n\r\nline one\r\nline two =D0=BF"},
-            ""));
+        const auto attachment = only_attachment(
+            make_multipart({"Content-Type: text/plain\r\n\r\nHi",
+                            "Content-Type: text/plain; name=a.txt\r\nContent-Disposition: attachment\r\n"
+                            "Content-Transfer-Encoding: quoted-printable\r\n\r\nline one\r\nline two =D0=BF"},
+                           ""));
         CHECK(attachment.sha256 == sha256_hex(content));
     }
     SUBCASE("base64 with a closing boundary without a final newline") {
-        const auto attachment = only_attachment(make_multipart(
-            {"Content-Type: text/plain\r\n\r\nHi",
-             "Content-Type: image/png; name=p.png\r\n"
-             "Content-Transfer-Encoding: base64\r\n\r\nbGluZSBvbmUNCmxpbmUgdHdvINC/"},
-            "--b--"));
+        const auto attachment =
+            only_attachment(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
+                                            "Content-Type: image/png; name=p.png\r\n"
+                                            "Content-Transfer-Encoding: base64\r\n\r\nbGluZSBvbmUNCmxpbmUgdHdvINC/"},
+                                           "--b--"));
         CHECK(attachment.sha256 == sha256_hex(content));
     }
     SUBCASE("a single-part message keeps its final line break") {
@@ -322,15 +300,13 @@ TEST_CASE("mail::shapes headers") {
         CHECK(mail.body == "body\n");
     }
     SUBCASE("no blank line between headers and body") {
-        const auto mail =
-            parse_mail("From: ivan@example.ru\nSubject: late\nMy parcel is late.\nIvan\n", {});
+        const auto mail = parse_mail("From: ivan@example.ru\nSubject: late\nMy parcel is late.\nIvan\n", {});
         CHECK(mail.subject == "late");
         CHECK(mail.body == "My parcel is late.\nIvan\n");
         CHECK(mail.has_headers);
     }
     SUBCASE("a stray line between header fields is not taken for the body") {
-        const auto mail =
-            parse_mail("From: ivan@example.ru\nnoise here\nSubject: late\n\nbody\n", {});
+        const auto mail = parse_mail("From: ivan@example.ru\nnoise here\nSubject: late\n\nbody\n", {});
         CHECK(mail.subject == "late");
         CHECK(mail.body == "body\n");
     }
@@ -340,14 +316,12 @@ TEST_CASE("mail::shapes headers") {
         CHECK(mail.from.email.empty());
     }
     SUBCASE("an encoded word holds the display name") {
-        const auto mail =
-            parse_mail("From: =?gb2312?B?1dTHrsvv?= <user@host.example>\n\nbody\n", {});
+        const auto mail = parse_mail("From: =?gb2312?B?1dTHrsvv?= <user@host.example>\n\nbody\n", {});
         CHECK(mail.from.name == "赵钱孙");
         CHECK(mail.from.email == "user@host.example");
     }
     SUBCASE("a gb2312 word with a GBK character") {
-        const auto mail =
-            parse_mail("From: =?gb2312?B?1dTpRg==?= <user@host.example>\n\nbody\n", {});
+        const auto mail = parse_mail("From: =?gb2312?B?1dTpRg==?= <user@host.example>\n\nbody\n", {});
         CHECK(mail.from.name == "赵镕");
     }
     SUBCASE("an encoded word is never an address") {
@@ -369,12 +343,12 @@ TEST_CASE("mail::shapes dates with AM and PM") {
     const auto date_of = [](std::string_view date) {
         return parse_mail(make_message("Date: " + std::string(date) + "\r\n", "x\r\n"), {}).date;
     };
-    CHECK(date_of("Mon, 7 Dec 2026 3:15:00 PM +0300") == 1796645700); // 12:15:00Z
-    CHECK(date_of("Mon, 7 Dec 2026 3:15:00 AM +0300") == 1796602500); // 00:15:00Z
-    CHECK(date_of("Mon, 7 Dec 2026 12:05 AM +0000") == 1796601900);   // 00:05:00Z
-    CHECK(date_of("Mon, 7 Dec 2026 12:30 PM +0000") == 1796646600);   // 12:30:00Z
-    CHECK(date_of("Mon, 7 Dec 2026 11:59:59pm -0100") == 1796691599); // next day 00:59:59Z
-    CHECK(date_of("Mon, 7 Dec 2026 15:15:00 +0300") == 1796645700);   // 24-hour, unchanged
+    CHECK(date_of("Mon, 7 Dec 2026 3:15:00 PM +0300") == 1796645700);  // 12:15:00Z
+    CHECK(date_of("Mon, 7 Dec 2026 3:15:00 AM +0300") == 1796602500);  // 00:15:00Z
+    CHECK(date_of("Mon, 7 Dec 2026 12:05 AM +0000") == 1796601900);    // 00:05:00Z
+    CHECK(date_of("Mon, 7 Dec 2026 12:30 PM +0000") == 1796646600);    // 12:30:00Z
+    CHECK(date_of("Mon, 7 Dec 2026 11:59:59pm -0100") == 1796691599);  // next day 00:59:59Z
+    CHECK(date_of("Mon, 7 Dec 2026 15:15:00 +0300") == 1796645700);    // 24-hour, unchanged
     CHECK_FALSE(date_of("yesterday"));
 }
 
@@ -394,12 +368,10 @@ TEST_CASE("mail::shapes input that has no header at all") {
         CHECK_FALSE(parse_mail("Hello,\nmy parcel is late.\n", {}).has_headers);
     }
     SUBCASE("an mbox From line and nothing else that is a header") {
-        CHECK_FALSE(
-            parse_mail("From ivan@example.ru Mon Dec  7 10:00:00 2026\nHello\n", {}).has_headers);
+        CHECK_FALSE(parse_mail("From ivan@example.ru Mon Dec  7 10:00:00 2026\nHello\n", {}).has_headers);
     }
     SUBCASE("a message has headers") {
         CHECK(parse_mail(make_message("", "x\r\n"), {}).has_headers);
-        CHECK(parse_mail("From ivan@example.ru Mon Dec  7 10:00:00 2026\nSubject: x\n\nbody\n", {})
-                  .has_headers);
+        CHECK(parse_mail("From ivan@example.ru Mon Dec  7 10:00:00 2026\nSubject: x\n\nbody\n", {}).has_headers);
     }
 }

@@ -20,8 +20,8 @@ std::string hex_bytes(std::string_view hex) {
 }
 
 std::string make_message(const std::string& headers, const std::string& body) {
-    return "From: Ivan <ivan@example.ru>\r\nTo: support@example.com\r\nMessage-ID: <m1@example.ru>\r\n" +
-           headers + "\r\n" + body;
+    return "From: Ivan <ivan@example.ru>\r\nTo: support@example.com\r\nMessage-ID: <m1@example.ru>\r\n" + headers +
+           "\r\n" + body;
 }
 
 std::string read_file(const std::filesystem::path& path) {
@@ -42,7 +42,8 @@ TEST_CASE("mail::parse_mail headers") {
         CHECK(mail.subject == "Где моя посылка?");
     }
     SUBCASE("a character split across two words") {
-        const auto mail = parse_mail(make_message("Subject: =?UTF-8?B?0J/RgNC40A==?= =?UTF-8?B?stC10YI=?=\r\n", "x\r\n"), {});
+        const auto mail =
+            parse_mail(make_message("Subject: =?UTF-8?B?0J/RgNC40A==?= =?UTF-8?B?stC10YI=?=\r\n", "x\r\n"), {});
         CHECK(mail.subject == "Привет");
     }
     SUBCASE("words in different charsets, text between them kept") {
@@ -61,13 +62,12 @@ TEST_CASE("mail::parse_mail headers") {
         CHECK(mail.subject == "тест тест");
     }
     SUBCASE("From, Date, ids, To and Cc") {
-        const auto mail = parse_mail(
-            "From: =?UTF-8?B?0JjQstCw0L0g0JjQstCw0L3QvtCy?= <Ivan@Example.RU>\r\n"
-            "To: Support <support@example.com>, other@example.com\r\nCc: boss@example.ru\r\n"
-            "Date: Sun, 22 Nov 2026 13:00:00 +0300\r\nMessage-ID: <abc@example.ru>\r\n"
-            "In-Reply-To: <tkt-ticket-7@support.example.com>\r\n"
-            "References: <first@example.ru> <second@example.ru>\r\n\r\nbody\r\n",
-            {});
+        const auto mail = parse_mail("From: =?UTF-8?B?0JjQstCw0L0g0JjQstCw0L3QvtCy?= <Ivan@Example.RU>\r\n"
+                                     "To: Support <support@example.com>, other@example.com\r\nCc: boss@example.ru\r\n"
+                                     "Date: Sun, 22 Nov 2026 13:00:00 +0300\r\nMessage-ID: <abc@example.ru>\r\n"
+                                     "In-Reply-To: <tkt-ticket-7@support.example.com>\r\n"
+                                     "References: <first@example.ru> <second@example.ru>\r\n\r\nbody\r\n",
+                                     {});
         CHECK(mail.from.name == "Иван Иванов");
         CHECK(mail.from.email == "ivan@example.ru");
         CHECK(mail.date == 1795341600);
@@ -81,41 +81,43 @@ TEST_CASE("mail::parse_mail headers") {
 
 TEST_CASE("mail::parse_mail bodies") {
     SUBCASE("koi8-r declared") {
-        const auto mail = parse_mail(make_message("Content-Type: text/plain; charset=koi8-r\r\n",
-                                                  hex_bytes("fac4d2c1d7d3d4d7d5cad4c52c20d0cfd3d9cccbc120cec520d0d2c9dbccc12e")),
-                                     {});
+        const auto mail =
+            parse_mail(make_message("Content-Type: text/plain; charset=koi8-r\r\n",
+                                    hex_bytes("fac4d2c1d7d3d4d7d5cad4c52c20d0cfd3d9cccbc120cec520d0d2c9dbccc12e")),
+                       {});
         CHECK(mail.body == "Здравствуйте, посылка не пришла.\n");
     }
     SUBCASE("windows-1251 declared") {
-        const auto mail = parse_mail(make_message("Content-Type: text/plain; charset=windows-1251\r\n",
-                                                  hex_bytes("c4eee1f0fbe920e4e5edfc21")),
-                                     {});
+        const auto mail = parse_mail(
+            make_message("Content-Type: text/plain; charset=windows-1251\r\n", hex_bytes("c4eee1f0fbe920e4e5edfc21")),
+            {});
         CHECK(mail.body == "Добрый день!\n");
     }
     SUBCASE("windows-1251 undeclared") {
-        const auto mail = parse_mail(
-            make_message("", hex_bytes("c4eee1f0fbe920e4e5edfc2120cfeef1fbebeae020ede520eff0e8f8ebe02c20f2f0e5eae8ede320ede520eee1edeee2ebffe5f2f1ff2e")),
-            {});
+        const auto mail =
+            parse_mail(make_message("", hex_bytes("c4eee1f0fbe920e4e5edfc2120cfeef1fbebeae020ede520eff0e8f8ebe02c20f2f0"
+                                                  "e5eae8ede320ede520eee1edeee2ebffe5f2f1ff2e")),
+                       {});
         CHECK(mail.body == "Добрый день! Посылка не пришла, трекинг не обновляется.\n");
     }
     SUBCASE("HTML only") {
-        const auto mail = parse_mail(
-            make_message("Content-Type: text/html; charset=utf-8\r\n",
-                         "<html><head><title>t</title><style>p{color:red}</style></head><body>"
-                         "<script>alert(1)</script><p>Hello&nbsp;&amp; welcome,</p><p>line one<br>line "
-                         "two</p><div>caf&eacute; &#8212; ok</div></body></html>"),
-            {});
+        const auto mail =
+            parse_mail(make_message("Content-Type: text/html; charset=utf-8\r\n",
+                                    "<html><head><title>t</title><style>p{color:red}</style></head><body>"
+                                    "<script>alert(1)</script><p>Hello&nbsp;&amp; welcome,</p><p>line one<br>line "
+                                    "two</p><div>caf&eacute; &#8212; ok</div></body></html>"),
+                       {});
         CHECK(mail.body == "Hello\u00a0& welcome,\n\nline one\nline two\n\ncafé — ok\n");
     }
     SUBCASE("nested multipart with an RFC 2231 filename") {
-        const std::string raw = make_message(
-            "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=outer\r\n",
-            "--outer\r\nContent-Type: multipart/alternative; boundary=inner\r\n\r\n"
-            "--inner\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nПривет\r\n"
-            "--inner\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Привет</p>\r\n--inner--\r\n"
-            "--outer\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
-            "Content-Disposition: attachment; filename*=UTF-8''%D0%BE%D1%82%D1%87%D1%91%D1%82.pdf\r\n\r\n"
-            "JVBERi0xLjQK\r\n--outer--\r\n");
+        const std::string raw =
+            make_message("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=outer\r\n",
+                         "--outer\r\nContent-Type: multipart/alternative; boundary=inner\r\n\r\n"
+                         "--inner\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nПривет\r\n"
+                         "--inner\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Привет</p>\r\n--inner--\r\n"
+                         "--outer\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
+                         "Content-Disposition: attachment; filename*=UTF-8''%D0%BE%D1%82%D1%87%D1%91%D1%82.pdf\r\n\r\n"
+                         "JVBERi0xLjQK\r\n--outer--\r\n");
         const auto mail = parse_mail(raw, {});
         CHECK(mail.body == "Привет\n");
         REQUIRE(mail.attachments.size() == 1);

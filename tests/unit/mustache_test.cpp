@@ -88,8 +88,7 @@ TEST_CASE("mustache::partials") {
     }
     SUBCASE("a partial that includes itself is an error, not a stack overflow") {
         CHECK_THROWS_WITH_AS(render("{{> loop}}", {}, {{"loop", "again {{> loop}}"}}),
-                             "partial 'loop' is nested more than 64 deep: does it include itself?",
-                             std::runtime_error);
+                             "partial 'loop' is nested more than 64 deep: does it include itself?", std::runtime_error);
         CHECK_THROWS_AS(render("{{> a}}", {}, {{"a", "{{> b}}"}, {"b", "{{> a}}"}}), std::runtime_error);
     }
 }

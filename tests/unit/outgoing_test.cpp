@@ -59,7 +59,8 @@ bool has_header(const std::string& message, std::string_view name) {
 TEST_CASE("outgoing::header_safe") {
     CHECK(header_safe("plain") == "plain");
     CHECK(header_safe("a\r\nBcc: evil@example.com") == "a Bcc: evil@example.com");
-    CHECK(header_safe("a\nb\tc\x7f" "d") == "a b c d");
+    CHECK(header_safe("a\nb\tc\x7f"
+                      "d") == "a b c d");
     CHECK(header_safe("Привет\r\n") == "Привет ");
 }
 
@@ -127,7 +128,7 @@ TEST_CASE("outgoing::compose keeps the body UTF-8, whatever its letters") {
     mail.body = "Bonjour Pierre,\n\nVotre adresse a été changée, merci de votre patience.\n";
     std::string raw = mail::compose(mail);
     CHECK(raw.find("=C3=A9t=C3=A9") != std::string::npos);  // "été" as UTF-8, quoted-printable
-    CHECK(raw.find("=E9") == std::string::npos);             // not as ISO-8859-1
+    CHECK(raw.find("=E9") == std::string::npos);            // not as ISO-8859-1
     CHECK(parse_mail(raw, MailOptions{}).body == mail.body);
     mail.body = "Größe, naïve, 東京, ещё.\n";
     raw = mail::compose(mail);

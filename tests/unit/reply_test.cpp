@@ -11,7 +11,9 @@ namespace {
 
 constexpr Timestamp k_now = 1795341600;  // 2026-11-22T10:00:00Z
 
-void write_file(const std::filesystem::path& path, const std::string& text) { std::ofstream(path) << text; }
+void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
 
 TicketRecord make_record(const std::string& requester_name, Timestamp created) {
     TicketRecord record;
@@ -39,9 +41,18 @@ std::string message_of(auto&& action) {
 TEST_CASE("reply::localized dates and plurals") {
     CHECK(localized_date(k_now, "en") == "22 November 2026");
     CHECK(localized_date(k_now, "ru") == "22 ноября 2026");
-    for (const auto& [count, word] : std::vector<std::pair<int, std::string>>{
-             {0, "дней"}, {1, "день"}, {2, "дня"}, {4, "дня"}, {5, "дней"}, {11, "дней"}, {12, "дней"},
-             {14, "дней"}, {21, "день"}, {22, "дня"}, {111, "дней"}, {101, "день"}}) {
+    for (const auto& [count, word] : std::vector<std::pair<int, std::string>>{{0, "дней"},
+                                                                              {1, "день"},
+                                                                              {2, "дня"},
+                                                                              {4, "дня"},
+                                                                              {5, "дней"},
+                                                                              {11, "дней"},
+                                                                              {12, "дней"},
+                                                                              {14, "дней"},
+                                                                              {21, "день"},
+                                                                              {22, "дня"},
+                                                                              {111, "дней"},
+                                                                              {101, "день"}}) {
         CAPTURE(count);
         CHECK(days_word(count, "ru") == word);
     }
@@ -118,7 +129,8 @@ I'm sorry. {{fix_summary}} {{ticket.order}}
         const std::string message = message_of([&] { render_reply(library, *file, "en", context); });
         CHECK(message.find((dir / "greeting.toml").string() + ":3:7: no value for 'customer.greeting_name'") !=
               std::string::npos);
-        CHECK(message.find((dir / "apology.toml").string() + ":15:28: no value for 'ticket.order'") != std::string::npos);
+        CHECK(message.find((dir / "apology.toml").string() + ":15:28: no value for 'ticket.order'") !=
+              std::string::npos);
     }
     SUBCASE("a required --var") {
         const auto context = reply_context(record, k_anna, "en", k_now, {});
@@ -135,7 +147,8 @@ I'm sorry. {{fix_summary}} {{ticket.order}}
         context["ticket"]["order"] = "Order 58213.";
         const auto reply = render_reply(library, *file, "en", context);
         CHECK(reply.subject == "Re: Где моя посылка?");
-        CHECK(reply.body == "Hello Bob,\n\nI'm sorry. We fixed the bug. Order 58213.\n\nBest regards,\nАнна Смирнова\n");
+        CHECK(reply.body ==
+              "Hello Bob,\n\nI'm sorry. We fixed the bug. Order 58213.\n\nBest regards,\nАнна Смирнова\n");
     }
     SUBCASE("names, not paths") {
         CHECK_FALSE(library.find("../apology"));

@@ -50,7 +50,7 @@ TEST_CASE("replying::draft_reply threads to the customer's last message") {
     auto store = Store::open_in_memory();
     const TicketId id = open_ticket(store);
     receive(store, id, "first@example.com");
-    receive(store, id, "ooo@example.com", true);  // an auto-reply is not the customer's
+    receive(store, id, "ooo@example.com", true);   // an auto-reply is not the customer's
     receive(store, id, "sha256-abc@tkt.invalid");  // a dedup key, not a Message-ID
     const auto reply = draft(store, id);
     CHECK(reply.in_reply_to == "first@example.com");
@@ -91,8 +91,9 @@ TEST_CASE("replying::draft_reply needs a From address to compose") {
     const TicketId id = open_ticket(store);
     const RenderedReply rendered{"x", "en", "Re: x", "Hello\n", std::nullopt};
     const AgentIdentity nobody{"anna", "Anna", ""};
-    CHECK(error_code_of([&] { draft_reply(load_ticket(store, id), rendered, nobody, MailSettings{}, Compose::message, k_now); }) ==
-          Exit::config);
+    CHECK(error_code_of([&] {
+              draft_reply(load_ticket(store, id), rendered, nobody, MailSettings{}, Compose::message, k_now);
+          }) == Exit::config);
     MailSettings bad;
     bad.from = "not an address";
     CHECK(error_code_of([&] { draft_reply(load_ticket(store, id), rendered, k_anna, bad, Compose::message, k_now); }) ==
@@ -163,8 +164,8 @@ TEST_CASE("replying::send_outbox sends each message once") {
 
     const auto sendmail = (dir / "sendmail").string();
     const auto count = (dir / "count").string();
-    std::ofstream(sendmail) << "#!/bin/sh\ncat > /dev/null\necho x >> '" << count
-                            << "'\n[ -e '" << (dir / "fail").string() << "' ] && exit 69\nexit 0\n";
+    std::ofstream(sendmail) << "#!/bin/sh\ncat > /dev/null\necho x >> '" << count << "'\n[ -e '"
+                            << (dir / "fail").string() << "' ] && exit 69\nexit 0\n";
     std::filesystem::permissions(sendmail, std::filesystem::perms::owner_all);
 
     std::ofstream(dir / "fail") << "";

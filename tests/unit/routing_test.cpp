@@ -146,19 +146,17 @@ queues = ["general"]
 active = false
 )toml";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("routing::conditions") {
     SUBCASE("subject, body and from are regular expressions matched anywhere, ignoring case") {
         CHECK(matches(R"(subject = "refund")", make_input("Please REFUND me")));
         CHECK(matches(R"(subject = "^re(fund)?:")", make_input("Refund: order 12")));
         CHECK_FALSE(matches(R"(subject = "refund")", make_input("hello", "refund")));
-        CHECK(
-            matches(R"(body = "invoice \\d+")", make_input("hello", "see Invoice 1234 attached")));
+        CHECK(matches(R"(body = "invoice \\d+")", make_input("hello", "see Invoice 1234 attached")));
         CHECK_FALSE(matches(R"(body = "invoice")", make_input("invoice", "hello")));
         CHECK(matches(R"(from = "^noreply@")", make_input("hello", "", "NoReply@shop.example")));
-        CHECK_FALSE(
-            matches(R"(from = "^noreply@")", make_input("hello", "", "bob.noreply@shop.example")));
+        CHECK_FALSE(matches(R"(from = "^noreply@")", make_input("hello", "", "bob.noreply@shop.example")));
     }
     SUBCASE("cyrillic patterns match whatever the case") {
         CHECK(matches(R"(subject = "посылк")", make_input("ГДЕ МОЯ ПОСЫЛКА?")));
@@ -166,8 +164,7 @@ TEST_CASE("routing::conditions") {
         CHECK(matches(R"(body = "^ёлк")", make_input("hello", "Ёлка пришла сломанной")));
         // RE2's \b knows ASCII words only: a Cyrillic word is bounded with \P{L}.
         CHECK(matches(R"r(subject = "(^|\\P{L})суд(\\P{L}|$)")r", make_input("Подам в СУД!")));
-        CHECK_FALSE(
-            matches(R"r(subject = "(^|\\P{L})суд(\\P{L}|$)")r", make_input("Подам в СУДАН")));
+        CHECK_FALSE(matches(R"r(subject = "(^|\\P{L})суд(\\P{L}|$)")r", make_input("Подам в СУДАН")));
         CHECK_FALSE(matches(R"(subject = "посылк")", make_input("посылать")));
     }
     SUBCASE("from_domain is the domain or a subdomain of it, not any suffix") {
@@ -178,8 +175,7 @@ TEST_CASE("routing::conditions") {
         CHECK_FALSE(matches(rule, make_input("hi", "", "ceo@notbigcustomer.example")));
         CHECK_FALSE(matches(rule, make_input("hi", "", "ceo@bigcustomer.example.org")));
         CHECK_FALSE(matches(rule, make_input("hi", "", "bigcustomer.example")));
-        CHECK(matches(R"(from_domain = "BigCustomer.Example")",
-                      make_input("hi", "", "ceo@bigcustomer.example")));
+        CHECK(matches(R"(from_domain = "BigCustomer.Example")", make_input("hi", "", "ceo@bigcustomer.example")));
     }
     SUBCASE("channel, language and tag compare names") {
         CHECK(matches(R"(channel = "chat")", on_channel("chat")));
@@ -192,8 +188,7 @@ TEST_CASE("routing::conditions") {
     SUBCASE("an array matches when any of its values does") {
         CHECK(matches(R"(subject = ["refund", "charged"])", make_input("charged twice")));
         CHECK_FALSE(matches(R"(subject = ["refund", "charged"])", make_input("hello")));
-        CHECK(matches(R"(from_domain = ["a.example", "b.example"])",
-                      make_input("hi", "", "x@b.example")));
+        CHECK(matches(R"(from_domain = ["a.example", "b.example"])", make_input("hi", "", "x@b.example")));
         CHECK(matches(R"(channel = ["chat", "web"])", on_channel("web")));
         CHECK(matches(R"(language = ["ru", "en"])", make_input("Hello")));
         CHECK(matches(R"(tag = ["vip", "gold"])", tagged({"gold"})));
@@ -202,8 +197,7 @@ TEST_CASE("routing::conditions") {
         CHECK_FALSE(matches(R"(subject = ["\\Qa.b", "zzz"])", make_input("axb")));
     }
     SUBCASE("every condition of a rule must match") {
-        const std::string rule =
-            "subject = \"refund\"\nfrom_domain = \"shop.example\"\nchannel = \"email\"";
+        const std::string rule = "subject = \"refund\"\nfrom_domain = \"shop.example\"\nchannel = \"email\"";
         CHECK(matches(rule, make_input("refund", "", "a@shop.example")));
         CHECK_FALSE(matches(rule, make_input("refund", "", "a@other.example")));
         CHECK_FALSE(matches(rule, make_input("hello", "", "a@shop.example")));
@@ -213,8 +207,7 @@ TEST_CASE("routing::conditions") {
         CHECK(matches("", make_input("")));
     }
     SUBCASE("any matches when one of its tables does") {
-        const std::string rule =
-            R"(any = [{ subject = "refund" }, { body = "invoice", channel = "web" }])";
+        const std::string rule = R"(any = [{ subject = "refund" }, { body = "invoice", channel = "web" }])";
         CHECK(matches(rule, make_input("refund")));
         CHECK_FALSE(matches(rule, make_input("hello", "invoice")));
         auto web = make_input("hello", "invoice");
@@ -257,8 +250,7 @@ TEST_CASE("routing::route") {
     const RoutingFile file{std::string(k_rules)};
     const auto routing = file.load();
     SUBCASE("the first matching rule wins") {
-        const auto decision =
-            routing.route(make_input("Where is my parcel?", "", "bob@example.ru"));
+        const auto decision = routing.route(make_input("Where is my parcel?", "", "bob@example.ru"));
         CHECK(decision.rules == Lines{"logistics"});
         CHECK(decision.queue == "logistics");
         CHECK(decision.line == 1);
@@ -267,8 +259,8 @@ TEST_CASE("routing::route") {
         CHECK(decision.tags.empty());
     }
     SUBCASE("continue goes on; later rules override, tags add up, sorted and unique") {
-        const auto decision = routing.route(
-            make_input("Refund now", "or my lawyer calls", "ceo@mail.bigcustomer.example"));
+        const auto decision =
+            routing.route(make_input("Refund now", "or my lawyer calls", "ceo@mail.bigcustomer.example"));
         CHECK(decision.rules == Lines{"vip", "angry", "payments"});
         CHECK(decision.priority == Priority::urgent);
         CHECK(decision.tags == Lines{"escalate", "vip"});
@@ -300,8 +292,7 @@ TEST_CASE("routing::route") {
         CHECK_FALSE(decision.assign.has_value());
     }
     SUBCASE("rules without names are named by position") {
-        const auto unnamed =
-            RoutingFile("[[rule]]\ntag = \"x\"\nqueue = \"a\"\n[[rule]]\nqueue = \"b\"\n").load();
+        const auto unnamed = RoutingFile("[[rule]]\ntag = \"x\"\nqueue = \"a\"\n[[rule]]\nqueue = \"b\"\n").load();
         CHECK(unnamed.route(make_input("hi")).rules == Lines{"rule 2"});
     }
     SUBCASE("no file: no rules, no agents, nothing decided") {
@@ -328,47 +319,38 @@ TEST_CASE("routing::explain") {
         CHECK(traces[0].rule == "logistics");
         CHECK(traces[0].matched);
         CHECK(traces[0].stopped);
-        CHECK(traces[0].reasons ==
-              Lines{R"(subject matches 'посылк|доставк|parcel|delivery|tracking' ("ПОСЫЛКА"))"});
+        CHECK(traces[0].reasons == Lines{R"(subject matches 'посылк|доставк|parcel|delivery|tracking' ("ПОСЫЛКА"))"});
     }
     SUBCASE("each rule tried says why, down to the alternative that matched") {
-        const auto traces = routing.explain(
-            make_input("Invoice", "see the invoice", "ann@mail.bigcustomer.example"));
+        const auto traces = routing.explain(make_input("Invoice", "see the invoice", "ann@mail.bigcustomer.example"));
         REQUIRE(traces.size() == 4);
-        CHECK(traces[0].reasons ==
-              Lines{"subject does not match 'посылк|доставк|parcel|delivery|tracking'"});
+        CHECK(traces[0].reasons == Lines{"subject does not match 'посылк|доставк|parcel|delivery|tracking'"});
         CHECK_FALSE(traces[0].matched);
-        CHECK(traces[1].reasons ==
-              Lines{"from_domain 'mail.bigcustomer.example' is within 'bigcustomer.example'"});
+        CHECK(traces[1].reasons == Lines{"from_domain 'mail.bigcustomer.example' is within 'bigcustomer.example'"});
         CHECK(traces[1].matched);
         CHECK_FALSE(traces[1].stopped);
         CHECK(traces[2].reasons == Lines{"body does not match 'lawyer|суд'"});
-        CHECK(traces[3].reasons ==
-              Lines{"any: body matches 'invoice' (\"invoice\"), not: from_domain "
-                    "'mail.bigcustomer.example' is not 'example.cn'"});
+        CHECK(traces[3].reasons == Lines{"any: body matches 'invoice' (\"invoice\"), not: from_domain "
+                                         "'mail.bigcustomer.example' is not 'example.cn'"});
         CHECK(traces[3].stopped);
     }
     SUBCASE("the default says what it filled and what it left") {
-        const auto traces =
-            routing.explain(make_input("Hello", "an invoice, or my lawyer", "li@example.cn"));
+        const auto traces = routing.explain(make_input("Hello", "an invoice, or my lawyer", "li@example.cn"));
         REQUIRE(traces.size() == 5);
-        CHECK(traces[3].reasons ==
-              Lines{"any: no alternative matched (subject does not match 'refund|charged'; "
-                    "not: fails, as from_domain 'example.cn' is 'example.cn')"});
+        CHECK(traces[3].reasons == Lines{"any: no alternative matched (subject does not match 'refund|charged'; "
+                                         "not: fails, as from_domain 'example.cn' is 'example.cn')"});
         CHECK(traces[4].rule == "default");
         CHECK(traces[4].matched);
-        CHECK(traces[4].reasons == Lines{"no rule without continue matched", "sets queue 'general'",
-                                         "sets line 1", "leaves priority urgent: a rule set it",
-                                         "leaves tags escalate, vip: a rule set it",
-                                         "sets assign 'round_robin'"});
+        CHECK(traces[4].reasons == Lines{"no rule without continue matched", "sets queue 'general'", "sets line 1",
+                                         "leaves priority urgent: a rule set it",
+                                         "leaves tags escalate, vip: a rule set it", "sets assign 'round_robin'"});
     }
     SUBCASE("every condition gets a reason, in the order written") {
         auto input = make_input("Re: order", "", "bob@example.ru");
         input.language = "";
-        CHECK(reasons("tag = [\"a\", \"b\"]\nchannel = \"chat\"\nlanguage = \"ru\"\nfrom = \"bob\"",
-                      input) == Lines{"no tag 'a' or 'b' is set", "channel 'email' is not 'chat'",
-                                      "language is unknown, not 'ru'",
-                                      "from matches 'bob' (\"bob\")"});
+        CHECK(reasons("tag = [\"a\", \"b\"]\nchannel = \"chat\"\nlanguage = \"ru\"\nfrom = \"bob\"", input) ==
+              Lines{"no tag 'a' or 'b' is set", "channel 'email' is not 'chat'", "language is unknown, not 'ru'",
+                    "from matches 'bob' (\"bob\")"});
         input.tags = {"b"};
         input.channel = "chat";
         input.language = "ru";
@@ -383,12 +365,9 @@ TEST_CASE("routing::explain") {
               Lines{"subject does not match 'refund' or 'charged'"});
     }
     SUBCASE("long matches are cut, and shown on one line") {
-        const auto input = make_input(
-            "hi", "please read\nthe   terms and conditions of our agreement with you all");
-        CHECK(
-            reasons("body = \"read\\\\s+the\\\\s+terms.*\"", input) ==
-            Lines{
-                R"(body matches 'read\s+the\s+terms.*' ("read the terms and conditions of our ag…"))"});
+        const auto input = make_input("hi", "please read\nthe   terms and conditions of our agreement with you all");
+        CHECK(reasons("body = \"read\\\\s+the\\\\s+terms.*\"", input) ==
+              Lines{R"(body matches 'read\s+the\s+terms.*' ("read the terms and conditions of our ag…"))"});
     }
 }
 
@@ -441,15 +420,13 @@ TEST_CASE("routing::agents") {
 
 TEST_CASE("routing::load errors") {
     SUBCASE("an invalid regular expression, at its place") {
-        CHECK(RoutingFile("[[rule]]\nname = \"logistics\"\nsubject = \"(посылк\"\nqueue = \"l\"\n")
-                  .error() == "routing.toml:3:11: invalid regular expression '(посылк' in rule "
-                              "'logistics': missing ): (посылк");
+        CHECK(RoutingFile("[[rule]]\nname = \"logistics\"\nsubject = \"(посылк\"\nqueue = \"l\"\n").error() ==
+              "routing.toml:3:11: invalid regular expression '(посылк' in rule "
+              "'logistics': missing ): (посылк");
         CHECK(RoutingFile("[[rule]]\nbody = [\"ok\", \"a{2,1}\"]\nqueue = \"l\"\n").error() ==
               "routing.toml:2:15: invalid regular expression 'a{2,1}' in rule 'rule 1': invalid "
               "repetition size: {2,1}");
-        CHECK(RoutingFile(
-                  "[[rule]]\nname = \"n\"\nany = [{ not = { from = \"[\" } }]\nqueue = \"l\"\n")
-                  .error() ==
+        CHECK(RoutingFile("[[rule]]\nname = \"n\"\nany = [{ not = { from = \"[\" } }]\nqueue = \"l\"\n").error() ==
               "routing.toml:3:25: invalid regular expression '[' in rule 'n': missing ]: [");
     }
     SUBCASE("an unknown key, with a suggestion") {
@@ -459,9 +436,8 @@ TEST_CASE("routing::load errors") {
               "routing.toml:2:10: unknown key 'any.fro' (did you mean 'from'?)");
         CHECK(RoutingFile("[defualt]\nqueue = \"q\"\n").error() ==
               "routing.toml:1:2: unknown key 'defualt' (did you mean 'default'?)");
-        CHECK(
-            RoutingFile("[[agent]]\nlogin = \"a\"\nfull_name = \"A\"\nqueue = [\"q\"]\n").error() ==
-            "routing.toml:4:1: unknown key 'agent.queue' (did you mean 'queues'?)");
+        CHECK(RoutingFile("[[agent]]\nlogin = \"a\"\nfull_name = \"A\"\nqueue = [\"q\"]\n").error() ==
+              "routing.toml:4:1: unknown key 'agent.queue' (did you mean 'queues'?)");
     }
     SUBCASE("bad values") {
         CHECK(RoutingFile("[[rule]]\npriority = \"hgh\"\n").error() ==
@@ -471,10 +447,8 @@ TEST_CASE("routing::load errors") {
               "routing.toml:2:20: unknown channel 'emial' (did you mean 'email'?) (valid: email, "
               "chat, phone, web, "
               "api)");
-        CHECK(RoutingFile("[[rule]]\nline = 0\n").error() ==
-              "routing.toml:2:8: 'line' must be an integer from 1");
-        CHECK(RoutingFile("[default]\nline = \"2\"\n").error() ==
-              "routing.toml:2:8: 'line' must be an integer from 1");
+        CHECK(RoutingFile("[[rule]]\nline = 0\n").error() == "routing.toml:2:8: 'line' must be an integer from 1");
+        CHECK(RoutingFile("[default]\nline = \"2\"\n").error() == "routing.toml:2:8: 'line' must be an integer from 1");
         CHECK(RoutingFile("[[rule]]\ntags = [\"vip\", \"two words\"]\n").error() ==
               "routing.toml:2:16: invalid tag 'two words': no spaces, commas or control "
               "characters, and no leading "
@@ -483,8 +457,7 @@ TEST_CASE("routing::load errors") {
               "routing.toml:2:11: 'subject' must be a string or a non-empty array of strings");
         CHECK(RoutingFile("[[rule]]\nany = []\nqueue = \"q\"\n")
                   .error()
-                  .starts_with(
-                      "routing.toml:2:7: 'any' must be a non-empty array of tables of conditions"));
+                  .starts_with("routing.toml:2:7: 'any' must be a non-empty array of tables of conditions"));
         CHECK(RoutingFile("[[rule]]\nnot = {}\nqueue = \"q\"\n")
                   .error()
                   .starts_with("routing.toml:2:7: an empty table in 'not'"));
@@ -510,10 +483,9 @@ TEST_CASE("routing::load errors") {
         CHECK(RoutingFile("[[rule]]\nname = \"vip\"\nqueue = \"a\"\n[[rule]]\nname = "
                           "\"vip\"\nqueue = \"b\"\n")
                   .error() == "routing.toml:5:8: duplicate rule name 'vip' (first at line 2)");
-        CHECK(
-            RoutingFile("[[rule]]\nname = \"quiet\"\nsubject = \"x\"\ncontinue = true\n").error() ==
-            "routing.toml:1:1: rule 'quiet' sets nothing: give queue, line, priority, tags or "
-            "assign");
+        CHECK(RoutingFile("[[rule]]\nname = \"quiet\"\nsubject = \"x\"\ncontinue = true\n").error() ==
+              "routing.toml:1:1: rule 'quiet' sets nothing: give queue, line, priority, tags or "
+              "assign");
         CHECK(RoutingFile("[[agent]]\nlogin = \"a\"\nfull_name = \"A\"\n[[agent]]\nlogin = "
                           "\"a\"\nfull_name = \"B\"\n")
                   .error() == "routing.toml:5:9: duplicate agent login 'a' (first at line 2)");
@@ -521,10 +493,8 @@ TEST_CASE("routing::load errors") {
               "routing.toml:2:8: rule name 'default' is reserved for [default]");
         CHECK(RoutingFile("[[agent]]\nlogin = \"round_robin\"\nfull_name = \"R\"\n").error() ==
               "routing.toml:2:9: login 'round_robin' is reserved for assign = \"round_robin\"");
-        CHECK(RoutingFile("[[agent]]\nlogin = \"a\"\n").error() ==
-              "routing.toml:1:1: agent 'a' needs a full_name");
-        CHECK(RoutingFile("[[agent]]\nfull_name = \"A\"\n").error() ==
-              "routing.toml:1:1: [[agent]] needs a login");
+        CHECK(RoutingFile("[[agent]]\nlogin = \"a\"\n").error() == "routing.toml:1:1: agent 'a' needs a full_name");
+        CHECK(RoutingFile("[[agent]]\nfull_name = \"A\"\n").error() == "routing.toml:1:1: [[agent]] needs a login");
         CHECK(RoutingFile("[rule]\nqueue = \"q\"\n").error() ==
               "routing.toml:1:1: 'rule' must be a list of tables: write [[rule]]");
     }
@@ -548,13 +518,12 @@ priority = "urgnt"
 [[agent]]
 login = "anna"
 )toml");
-        CHECK(
-            file.problems() ==
-            Lines{"routing.toml:14:1: agent 'anna' needs a full_name",
-                  "routing.toml:3:11: invalid regular expression '((' in rule 'bad': missing ): ((",
-                  "routing.toml:11:1: unknown key 'rule.chanel' (did you mean 'channel'?)",
-                  "routing.toml:13:12: unknown priority 'urgnt' (did you mean 'urgent'?) (valid: "
-                  "low, normal, high, urgent)"});
+        CHECK(file.problems() ==
+              Lines{"routing.toml:14:1: agent 'anna' needs a full_name",
+                    "routing.toml:3:11: invalid regular expression '((' in rule 'bad': missing ): ((",
+                    "routing.toml:11:1: unknown key 'rule.chanel' (did you mean 'channel'?)",
+                    "routing.toml:13:12: unknown priority 'urgnt' (did you mean 'urgent'?) (valid: "
+                    "low, normal, high, urgent)"});
         Lines problems;
         const auto routing = Routing::load(file.path(), &problems);
         CHECK(routing.route(make_input("Refund")).queue == "refunds");

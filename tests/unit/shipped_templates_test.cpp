@@ -21,8 +21,8 @@ TEST_CASE("shipped templates render whole in both languages") {
     TicketRecord handed_over = named;
     handed_over.events.push_back(Event{1, 42, 1795341600 - 60, "boris", "replied", "{}"});
     const AgentIdentity agent{"anna", "Anna Smirnova", ""};
-    const std::map<std::string, std::string> vars{
-        {"fix_summary", "We fixed the tracking page."}, {"exception", "We refund the delivery."}};
+    const std::map<std::string, std::string> vars{{"fix_summary", "We fixed the tracking page."},
+                                                  {"exception", "We refund the delivery."}};
     for (const auto& name : names) {
         const auto file = library.find(name);
         REQUIRE(file);

@@ -148,10 +148,9 @@ TEST_CASE("sla::load_sla") {
         CHECK(load_sla(write_sla(dir, ""), k_now).policies.empty());
     }
     SUBCASE("a calendar written below the policy that names it") {
-        const auto config =
-            load_sla(write_sla(dir, "[[policy]]\nname = \"p\"\ncalendar = \"c\"\nresolve = "
-                                    "\"8h\"\n[[calendar]]\nname = \"c\"\n"),
-                     k_now);
+        const auto config = load_sla(write_sla(dir, "[[policy]]\nname = \"p\"\ncalendar = \"c\"\nresolve = "
+                                                    "\"8h\"\n[[calendar]]\nname = \"c\"\n"),
+                                     k_now);
         CHECK(config.policies[0].calendar == &config.calendars[0]);
     }
     SUBCASE("moving keeps the policies' calendars") {
@@ -167,42 +166,35 @@ TEST_CASE("sla::load_sla") {
 
 TEST_CASE("sla::load_sla errors") {
     SUBCASE("the file and the tables") {
-        CHECK(load_error("[[polcy]]\nname = \"p\"\n") ==
-              "1:3: unknown key 'polcy' (did you mean 'policy'?)");
-        CHECK(load_error("calendar = \"msk\"\n") ==
-              "1:12: 'calendar' must be a list of tables: write [[calendar]]");
+        CHECK(load_error("[[polcy]]\nname = \"p\"\n") == "1:3: unknown key 'polcy' (did you mean 'policy'?)");
+        CHECK(load_error("calendar = \"msk\"\n") == "1:12: 'calendar' must be a list of tables: write [[calendar]]");
         CHECK(load_error("[[policy]]\nname = \"p\nresolve = \"4h\"\n").starts_with("2:"));
     }
     SUBCASE("calendars") {
-        CHECK(load_error("[[calendar]]\ntimezone = \"UTC\"\n") ==
-              "1:1: [[calendar]] needs a 'name'");
+        CHECK(load_error("[[calendar]]\ntimezone = \"UTC\"\n") == "1:1: [[calendar]] needs a 'name'");
         CHECK(load_error("[[calendar]]\nname = \"c\"\n[[calendar]]\nname = \"c\"\n") ==
               "4:8: calendar 'c' is defined twice");
         CHECK(load_error("[[calendar]]\nname = \"c\"\ntimezon = \"UTC\"\n") ==
               "3:1: unknown key 'calendar.timezon' (did you mean 'timezone'?)");
         CHECK(load_error("[[calendar]]\nname = \"c\"\ntimezone = \"Europe/Moskow\"\n") ==
               "3:12: unknown time zone 'Europe/Moskow'");
-        CHECK(load_error("[[calendar]]\nname = \"c\"\ntimezone = 3\n") ==
-              "3:12: 'timezone' must be a string");
+        CHECK(load_error("[[calendar]]\nname = \"c\"\ntimezone = 3\n") == "3:12: 'timezone' must be a string");
         CHECK(load_error("[[calendar]]\nname = \"c\"\ndays = [\"mon\", \"Tue\"]\n") ==
               "3:16: unknown day 'Tue' (did you mean 'tue'?) (valid: mon, tue, wed, thu, fri, sat, "
               "sun)");
         CHECK(load_error("[[calendar]]\nname = \"c\"\ndays = []\n") ==
               "3:8: 'days' must name at least one working day");
-        CHECK(load_error("[[calendar]]\nname = \"c\"\ndays = \"mon\"\n") ==
-              "3:8: 'days' must be an array of strings");
+        CHECK(load_error("[[calendar]]\nname = \"c\"\ndays = \"mon\"\n") == "3:8: 'days' must be an array of strings");
         CHECK(load_error("[[calendar]]\nname = \"c\"\nhours = \"9-18\"\n") ==
               "3:9: invalid hours '9-18' (write \"HH:MM-HH:MM\", e.g. \"09:00-18:00\")");
-        CHECK(load_error(
-                  "[[calendar]]\nname = \"c\"\nholidays = [\"2026-12-31\", \"2026-13-01\"]\n") ==
+        CHECK(load_error("[[calendar]]\nname = \"c\"\nholidays = [\"2026-12-31\", \"2026-13-01\"]\n") ==
               "3:27: invalid holiday '2026-13-01' (write a date as \"YYYY-MM-DD\")");
         CHECK(load_error("[[calendar]]\nname = \"c\"\nholidays = [2026-12-31]\n") ==
               "3:13: 'holidays' must hold only strings");
     }
     SUBCASE("policies") {
         CHECK(load_error("[[policy]]\nresolve = \"4h\"\n") == "1:1: [[policy]] needs a 'name'");
-        CHECK(load_error(
-                  one_policy("resolve = \"4h\"\n[[policy]]\nname = \"p\"\nresolve = \"4h\"\n")) ==
+        CHECK(load_error(one_policy("resolve = \"4h\"\n[[policy]]\nname = \"p\"\nresolve = \"4h\"\n")) ==
               "7:8: policy 'p' is defined twice");
         CHECK(load_error(one_policy("resolv = \"4h\"\n")) ==
               "5:1: unknown key 'policy.resolv' (did you mean 'resolve'?)");
@@ -223,11 +215,9 @@ TEST_CASE("sla::load_sla errors") {
               "5:15: 'first_reply' must be a duration such as \"15m\" or \"4h\"");
         CHECK(load_error(one_policy("first_reply = 15\n")) ==
               "5:15: 'first_reply' must be a duration such as \"15m\" or \"4h\"");
-        CHECK(load_error(one_policy("next_reply = \"0m\"\n")) ==
-              "5:14: 'next_reply' must be longer than zero");
-        CHECK(
-            load_error(one_policy("calendar = \"msk\"\nresolve = \"3d\"\n")) ==
-            "6:11: 'resolve' counts working time: write hours, e.g. \"27h\" for three 9-hour days");
+        CHECK(load_error(one_policy("next_reply = \"0m\"\n")) == "5:14: 'next_reply' must be longer than zero");
+        CHECK(load_error(one_policy("calendar = \"msk\"\nresolve = \"3d\"\n")) ==
+              "6:11: 'resolve' counts working time: write hours, e.g. \"27h\" for three 9-hour days");
         CHECK(load_error(one_policy("calendar = \"msk\"\nfirst_reply = \"1w\"\n")) ==
               "6:15: 'first_reply' counts working time: write hours, e.g. \"27h\" for three 9-hour "
               "days");
@@ -240,8 +230,7 @@ TEST_CASE("sla::load_sla errors") {
               "6:15: unknown key 'on_breach.escalate_to_lin' (did you mean 'escalate_to_line'?)");
         CHECK(load_error(one_policy("resolve = \"4h\"\non_breach = { escalate_to_line = 0 }\n")) ==
               "6:34: 'on_breach.escalate_to_line' must be a line number: 1 or more");
-        CHECK(load_error(
-                  one_policy("resolve = \"4h\"\non_breach = { escalate_to_line = \"2\" }\n")) ==
+        CHECK(load_error(one_policy("resolve = \"4h\"\non_breach = { escalate_to_line = \"2\" }\n")) ==
               "6:34: 'on_breach.escalate_to_line' must be a line number: 1 or more");
         CHECK(load_error(one_policy("resolve = \"4h\"\non_breach = { priority = \"urgnet\" }\n")) ==
               "6:26: unknown priority 'urgnet' (did you mean 'urgent'?) (valid: low, normal, high, "
@@ -279,11 +268,9 @@ resolve = "4h"
     const auto config = load_sla(path, k_now, &problems);
     REQUIRE(problems.size() == 3);
     CHECK(problems[0] == path.string() + ":3:12: unknown time zone 'Mars/Olympus'");
-    CHECK(problems[1] ==
-          path.string() + ":13:1: unknown key 'policy.resolv' (did you mean 'resolve'?)");
+    CHECK(problems[1] == path.string() + ":13:1: unknown key 'policy.resolv' (did you mean 'resolve'?)");
     CHECK(problems[2].starts_with(path.string() + ":17:11: 'resolve' counts working time"));
-    SUBCASE(
-        "what is good is loaded; a policy on a broken calendar is left out, not reported twice") {
+    SUBCASE("what is good is loaded; a policy on a broken calendar is left out, not reported twice") {
         CHECK(config.calendars.size() == 1);
         REQUIRE(config.policies.size() == 1);
         CHECK(config.policies[0].name == "d");
@@ -301,8 +288,8 @@ TEST_CASE("sla::policy_for") {
     CHECK(config.policy_for(make_ticket(1, Priority::normal, {"vip"}))->name == "vip");
     CHECK(config.policy_for(make_ticket(2, Priority::urgent))->name == "everyone");
     CHECK(config.policy_for(make_ticket(1, Priority::low))->name == "everyone");
-    const auto vip_only = load_sla(
-        write_sla(dir, "[[policy]]\nname = \"vip\"\nmatch = \"+vip\"\nresolve = \"1h\"\n"), k_now);
+    const auto vip_only =
+        load_sla(write_sla(dir, "[[policy]]\nname = \"vip\"\nmatch = \"+vip\"\nresolve = \"1h\"\n"), k_now);
     CHECK(vip_only.policy_for(make_ticket(1, Priority::normal)) == nullptr);
 }
 
@@ -403,16 +390,14 @@ TEST_CASE("sla::sla_clock") {
         CHECK(round_the_clock.policy->name == "vip");
         CHECK(due_of(round_the_clock, SlaTarget::first_reply) == "2026-11-20T15:50:00Z");
         CHECK(due_of(round_the_clock, SlaTarget::resolve) == "2026-11-22T14:50:00Z");
-        const auto office =
-            sla_clock(config, make_ticket(2, Priority::normal), at("2026-11-20T17:55:00+03:00"));
+        const auto office = sla_clock(config, make_ticket(2, Priority::normal), at("2026-11-20T17:55:00+03:00"));
         CHECK(office.policy->name == "everyone");
         CHECK(due_of(office, SlaTarget::first_reply) == "2026-11-23T13:50:00Z");
         CHECK(due_of(office, SlaTarget::resolve) == "2026-11-25T14:50:00Z");
     }
     SUBCASE("no policy, no clock") {
-        const auto vip_only = load_sla(
-            write_sla(dir, "[[policy]]\nname = \"vip\"\nmatch = \"+vip\"\nresolve = \"1h\"\n"),
-            k_now);
+        const auto vip_only =
+            load_sla(write_sla(dir, "[[policy]]\nname = \"vip\"\nmatch = \"+vip\"\nresolve = \"1h\"\n"), k_now);
         const auto clock = sla_clock(vip_only, ticket, k_now);
         CHECK(clock.policy == nullptr);
         CHECK(clock.targets.empty());

@@ -14,7 +14,7 @@ namespace {
 
 // Sets TZ for one test and puts the old value back.
 class Zone {
-public:
+  public:
     explicit Zone(const char* name) {
         if (const char* old = std::getenv("TZ")) {
             m_old = old;
@@ -33,11 +33,13 @@ public:
         ::tzset();
     }
 
-private:
+  private:
     std::optional<std::string> m_old;
 };
 
-Timestamp at(std::string_view text) { return parse_timestamp(text).value(); }
+Timestamp at(std::string_view text) {
+    return parse_timestamp(text).value();
+}
 
 StatsKeys queue(std::string name) {
     StatsKeys keys;
@@ -65,7 +67,7 @@ TEST_CASE("stats::nearest_rank: the value at rank ceil(p·n), never interpolated
     CHECK(nearest_rank(four, 50) == 20);  // rank 2, not 25
     CHECK(nearest_rank(four, 90) == 40);  // rank ceil(3.6) = 4
     std::vector<Seconds> ten{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-    CHECK(nearest_rank(ten, 90) == 9);    // rank 9 exactly: no floating-point rounding up to 10
+    CHECK(nearest_rank(ten, 90) == 9);  // rank 9 exactly: no floating-point rounding up to 10
     CHECK(nearest_rank(ten, 50) == 5);
     CHECK(nearest_rank(ten, 100) == 10);
     std::vector<Seconds> hundred;
@@ -89,7 +91,7 @@ TEST_CASE("stats::summarize") {
 }
 
 TEST_CASE("stats::parse_period in the local time zone") {
-    const Zone zone("Europe/Moscow");  // UTC+3, no DST
+    const Zone zone("Europe/Moscow");                  // UTC+3, no DST
     const Timestamp now = at("2026-11-22T10:00:00Z");  // Sunday 13:00 in Moscow
 
     const Period day = parse_period(std::string("yesterday"), std::nullopt, now);
@@ -107,8 +109,7 @@ TEST_CASE("stats::parse_period in the local time zone") {
     CHECK(parse_period(std::string("2026-11-01"), std::nullopt, now).since == at("2026-10-31T21:00:00Z"));
     CHECK(parse_period(std::string("2026-11-01T09:30"), std::nullopt, now).since == at("2026-11-01T06:30:00Z"));
     CHECK(parse_period(std::string("2026-11-01T09:30Z"), std::nullopt, now).since == at("2026-11-01T09:30:00Z"));
-    CHECK(parse_period(std::string("2026-11-01T09:30+01:00"), std::nullopt, now).since ==
-          at("2026-11-01T08:30:00Z"));
+    CHECK(parse_period(std::string("2026-11-01T09:30+01:00"), std::nullopt, now).since == at("2026-11-01T08:30:00Z"));
     CHECK(parse_period(std::string("1794787200"), std::nullopt, now).since == 1794787200);
 
     const Period last_day = parse_period(std::nullopt, std::nullopt, now);
@@ -117,9 +118,8 @@ TEST_CASE("stats::parse_period in the local time zone") {
 
     CHECK(test::error_code_of([&] { parse_period(std::string("someday"), std::nullopt, now); }) == Exit::usage);
     CHECK(test::error_code_of([&] { parse_period(std::string("2026-13-01"), std::nullopt, now); }) == Exit::usage);
-    CHECK(test::error_code_of([&] {
-              parse_period(std::string("2026-11-02"), std::string("2026-11-01"), now);
-          }) == Exit::usage);
+    CHECK(test::error_code_of([&] { parse_period(std::string("2026-11-02"), std::string("2026-11-01"), now); }) ==
+          Exit::usage);
 }
 
 TEST_CASE("stats::time_buckets follow the local clock through DST") {
@@ -129,7 +129,7 @@ TEST_CASE("stats::time_buckets follow the local clock through DST") {
     CHECK(days[0].label == "2026-10-31");
     CHECK(days[0].start == at("2026-10-31T04:00:00Z"));  // EDT midnight
     CHECK(days[1].label == "2026-11-01");
-    CHECK(days[2].start - days[1].start == 25 * 3600);  // the day with an hour repeated
+    CHECK(days[2].start - days[1].start == 25 * 3600);   // the day with an hour repeated
     CHECK(days[2].start == at("2026-11-02T05:00:00Z"));  // EST midnight
 
     const auto hours = time_buckets(StatsGroup::hour, {at("2026-11-01T04:30:00Z"), at("2026-11-01T07:00:00Z")});
@@ -146,7 +146,9 @@ TEST_CASE("stats::aggregate_stats: backlog through solves and reopenings, per da
     StatsFacts facts;
     facts.first_created = at("2026-11-01T00:00:00Z");
     // 1: open from the 1st, solved on the 2nd 12:00, reopened on the 3rd 12:00, solved again on the 4th.
-    facts.open.push_back({1, queue("a"), at("2026-11-01T10:00:00Z"),
+    facts.open.push_back({1,
+                          queue("a"),
+                          at("2026-11-01T10:00:00Z"),
                           {{at("2026-11-02T12:00:00Z"), true},
                            {at("2026-11-03T12:00:00Z"), false},
                            {at("2026-11-04T12:00:00Z"), true}}});
@@ -180,7 +182,7 @@ TEST_CASE("stats::aggregate_stats: first replies, the threshold and agents") {
     const Timestamp day = at("2026-11-16T00:00:00Z");
     facts.created.push_back({1, queue("a"), day + 3600, day + 3600 + 600, false, false});
     facts.created.push_back({2, queue("a"), day + 7200, day + 7200 + 1800, true, false});
-    facts.created.push_back({3, queue("b"), day + 3600, std::nullopt, false, true});      // 23 h unanswered
+    facts.created.push_back({3, queue("b"), day + 3600, std::nullopt, false, true});         // 23 h unanswered
     facts.created.push_back({4, queue("b"), day + 86400 - 60, std::nullopt, false, false});  // a minute old
     facts.replies.push_back({1, queue("a"), day + 4200, "anna", day + 3600});
     facts.replies.push_back({1, queue("a"), day + 5000, "anna", std::nullopt});  // a follow-up: no wait to time
@@ -215,8 +217,8 @@ TEST_CASE("stats::aggregate_stats: first replies, the threshold and agents") {
 
 TEST_CASE("stats::aggregate_stats: an empty period is zeros and nulls") {
     const StatsReport report =
-        aggregate_stats(StatsFacts{}, options_for("2026-11-16T00:00:00Z", "2026-11-17T00:00:00Z"),
-                        StatsGroup::none, calendar_measure());
+        aggregate_stats(StatsFacts{}, options_for("2026-11-16T00:00:00Z", "2026-11-17T00:00:00Z"), StatsGroup::none,
+                        calendar_measure());
     CHECK(report.total.created == 0);
     CHECK_FALSE(report.total.first_reply.median);
     CHECK_FALSE(report.total.within_share);
@@ -298,13 +300,13 @@ TEST_CASE("stats::gather_stats: the backlog of tickets solved before the period 
         }
         return id;
     };
-    ticket(day, {{2 * day, true}, {3 * day, false}});                       // reopened before: open throughout
-    ticket(day, {{2 * day, true}, {3 * day, false}, {4 * day, true}});      // closed again before: not open
-    ticket(day, {{2 * day, true}, {3 * day, false}, {12 * day, true}});     // closed again after: open at the end
-    ticket(day, {{2 * day, true}, {start + 3600, false}});                  // reopened within: open at the end
+    ticket(day, {{2 * day, true}, {3 * day, false}});                             // reopened before: open throughout
+    ticket(day, {{2 * day, true}, {3 * day, false}, {4 * day, true}});            // closed again before: not open
+    ticket(day, {{2 * day, true}, {3 * day, false}, {12 * day, true}});           // closed again after: open at the end
+    ticket(day, {{2 * day, true}, {start + 3600, false}});                        // reopened within: open at the end
     ticket(day, {{2 * day, true}, {start + 3600, false}, {start + 7200, true}});  // and closed again within
-    ticket(day, {{2 * day, true}});                                         // solved long before: not open
-    ticket(start + 60, {});                                                 // new in the period
+    ticket(day, {{2 * day, true}});                                               // solved long before: not open
+    ticket(start + 60, {});                                                       // new in the period
 
     StatsOptions options;
     options.period = {start, start + day};

@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 
 using namespace tkt;
-using tkt::test::TempDir;
 using tkt::test::error_code_of;
+using tkt::test::TempDir;
 
 namespace {
 
@@ -107,9 +107,7 @@ TEST_CASE("store::migrate applies only the missing steps, in one transaction") {
 
 TEST_CASE("store::open refuses a database of a newer tkt") {
     TempDir dir;
-    {
-        auto store = Store::open(dir / "tkt.db");
-    }
+    { auto store = Store::open(dir / "tkt.db"); }
     {
         store::Database db(dir / "tkt.db", k_short_wait);
         db.exec("PRAGMA user_version = 99");

@@ -40,9 +40,15 @@ TEST_CASE("text::squash_whitespace and trim") {
 
 TEST_CASE("text::did_you_mean") {
     constexpr std::array<std::string_view, 4> k_commands{"list", "new", "show", "close"};
-    SUBCASE("a transposition") { CHECK(did_you_mean("lsit", k_commands) == " (did you mean 'list'?)"); }
-    SUBCASE("a missing letter") { CHECK(did_you_mean("clse", k_commands) == " (did you mean 'close'?)"); }
-    SUBCASE("another word entirely") { CHECK(did_you_mean("frobnicate", k_commands).empty()); }
+    SUBCASE("a transposition") {
+        CHECK(did_you_mean("lsit", k_commands) == " (did you mean 'list'?)");
+    }
+    SUBCASE("a missing letter") {
+        CHECK(did_you_mean("clse", k_commands) == " (did you mean 'close'?)");
+    }
+    SUBCASE("another word entirely") {
+        CHECK(did_you_mean("frobnicate", k_commands).empty());
+    }
 }
 
 TEST_CASE("text::split and join") {

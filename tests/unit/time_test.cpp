@@ -5,20 +5,48 @@
 using namespace tkt;
 
 TEST_CASE("time::parse_timestamp") {
-    SUBCASE("unix seconds") { CHECK(parse_timestamp("1763805600") == 1763805600); }
-    SUBCASE("a date is midnight UTC") { CHECK(parse_timestamp("2026-11-22") == 1795305600); }
-    SUBCASE("date-time in UTC") { CHECK(parse_timestamp("2026-11-22T10:00:00Z") == 1795341600); }
-    SUBCASE("no offset means UTC") { CHECK(parse_timestamp("2026-11-22T10:00") == 1795341600); }
-    SUBCASE("a space for the T") { CHECK(parse_timestamp("2026-11-22 10:00:00") == 1795341600); }
-    SUBCASE("an offset") { CHECK(parse_timestamp("2026-11-22T13:00:00+03:00") == 1795341600); }
-    SUBCASE("a compact offset") { CHECK(parse_timestamp("2026-11-22T05:00:00-0500") == 1795341600); }
-    SUBCASE("a leap day") { CHECK(parse_timestamp("2028-02-29").has_value()); }
-    SUBCASE("not a leap day") { CHECK_FALSE(parse_timestamp("2027-02-29")); }
-    SUBCASE("month 13") { CHECK_FALSE(parse_timestamp("2026-13-01")); }
-    SUBCASE("hour 24") { CHECK_FALSE(parse_timestamp("2026-11-22T24:00")); }
-    SUBCASE("trailing junk") { CHECK_FALSE(parse_timestamp("2026-11-22T10:00Zjunk")); }
-    SUBCASE("words") { CHECK_FALSE(parse_timestamp("yesterday")); }
-    SUBCASE("empty") { CHECK_FALSE(parse_timestamp("")); }
+    SUBCASE("unix seconds") {
+        CHECK(parse_timestamp("1763805600") == 1763805600);
+    }
+    SUBCASE("a date is midnight UTC") {
+        CHECK(parse_timestamp("2026-11-22") == 1795305600);
+    }
+    SUBCASE("date-time in UTC") {
+        CHECK(parse_timestamp("2026-11-22T10:00:00Z") == 1795341600);
+    }
+    SUBCASE("no offset means UTC") {
+        CHECK(parse_timestamp("2026-11-22T10:00") == 1795341600);
+    }
+    SUBCASE("a space for the T") {
+        CHECK(parse_timestamp("2026-11-22 10:00:00") == 1795341600);
+    }
+    SUBCASE("an offset") {
+        CHECK(parse_timestamp("2026-11-22T13:00:00+03:00") == 1795341600);
+    }
+    SUBCASE("a compact offset") {
+        CHECK(parse_timestamp("2026-11-22T05:00:00-0500") == 1795341600);
+    }
+    SUBCASE("a leap day") {
+        CHECK(parse_timestamp("2028-02-29").has_value());
+    }
+    SUBCASE("not a leap day") {
+        CHECK_FALSE(parse_timestamp("2027-02-29"));
+    }
+    SUBCASE("month 13") {
+        CHECK_FALSE(parse_timestamp("2026-13-01"));
+    }
+    SUBCASE("hour 24") {
+        CHECK_FALSE(parse_timestamp("2026-11-22T24:00"));
+    }
+    SUBCASE("trailing junk") {
+        CHECK_FALSE(parse_timestamp("2026-11-22T10:00Zjunk"));
+    }
+    SUBCASE("words") {
+        CHECK_FALSE(parse_timestamp("yesterday"));
+    }
+    SUBCASE("empty") {
+        CHECK_FALSE(parse_timestamp(""));
+    }
 }
 
 TEST_CASE("time::parse_duration") {
