@@ -32,27 +32,10 @@ same exit 75.
   $ counts > before; cat before
   2 3 5 1 sent new,open 
 
-A holder: a Python sqlite3 connection that takes the write lock (BEGIN IMMEDIATE, or
-in exclusive locking mode a write that keeps the whole file) and keeps it until the
-file "release" appears.
+A holder (setup.sh's hold and release): a Python sqlite3 connection that takes the
+write lock (BEGIN IMMEDIATE, or in exclusive locking mode a write that keeps the whole
+file) and keeps it until released.
 
-  $ cat > hold.py <<'PY'
-  > import os, sqlite3, sys, time
-  > db = sqlite3.connect("tkt.db", isolation_level=None)
-  > if sys.argv[1] == "exclusive":
-  >     db.execute("PRAGMA locking_mode = EXCLUSIVE")
-  >     db.execute("BEGIN EXCLUSIVE")
-  >     db.execute("UPDATE tickets SET id = id WHERE 0")
-  > else:
-  >     db.execute("BEGIN IMMEDIATE")
-  > open("held", "w").close()
-  > while not os.path.exists("release"):
-  >     time.sleep(0.02)
-  > db.close()
-  > os.remove("held")
-  > PY
-  $ hold() { rm -f held release; python3 hold.py "$1" >/dev/null 2>&1 & until [ -e held ]; do sleep 0.02; done; }
-  $ release() { touch release; while [ -e held ]; do sleep 0.02; done; rm -f release; }
   $ export TKT_LOCK_TIMEOUT=1s
 
 Every writing command waits about a second, then gives up with exit 75.
@@ -148,7 +131,7 @@ in doubt, and the error says the reply is recorded and points to the outbox.
   $ cat > sendmail <<'SH'
   > #!/bin/sh
   > n=$(ls sent | wc -l); cat > "sent/$n.eml"
-  > rm -f held release; python3 hold.py immediate >/dev/null 2>&1 &
+  > rm -f held release; python3 "$TESTDIR/hold_lock.py" tkt.db immediate >/dev/null 2>&1 &
   > until [ -e held ]; do sleep 0.02; done
   > SH
   $ cp sendmail sendmail.locking

@@ -55,17 +55,7 @@ Mail to the alias becomes a ticket, routed, since the alias names the config.
 The database is locked past TKT_LOCK_TIMEOUT: tkt exits 75, Postfix defers and keeps
 the message; it does not bounce it.
 
-  $ cat > hold.py <<'PY'
-  > import os, sqlite3, time
-  > db = sqlite3.connect("lib/tkt.db", isolation_level=None)
-  > db.execute("BEGIN IMMEDIATE")
-  > open("held", "w").close()
-  > while not os.path.exists("release"):
-  >     time.sleep(0.02)
-  > db.close()
-  > os.remove("held")
-  > PY
-  $ rm -f held release; python3 hold.py & until [ -e held ]; do sleep 0.02; done
+  $ hold immediate lib/tkt.db
   $ printf 'From: bob@example.com\nTo: support@desk.example\nSubject: Refund\nMessage-ID: <pf2@example.com>\n\nCharged twice.\n' > p2.eml
   $ send p2.eml; waitlog deferred 1
   $ grep -o 'status=deferred.*' "$pf/maillog" | head -1 | sed 's/(temporary failure.*locked.*/(temporary failure: database locked)/'
@@ -77,7 +67,7 @@ the message; it does not bounce it.
 
 The lock goes; Postfix retries; the message is stored once and leaves the queue.
 
-  $ touch release; while [ -e held ]; do sleep 0.02; done
+  $ release
   $ postqueue -c "$pf/conf" -f; waitlog sent 2
   $ queued
   0

@@ -26,18 +26,6 @@ the documented one is the one tested.
   $ head -2 tkt.rc > naive.rc; sed -n 3,4p tkt.rc >> naive.rc
   $ deliver() { procmail DEFAULT="$PWD/mailbox" LOGFILE="$PWD/procmail.log" "$PWD/$1" < "$2"; echo "exit $?"; }
   $ printf 'From: Bob <bob@example.com>\nSubject: Printer on fire\nMessage-ID: <fire@example.com>\n\nSmoke.\n' > fire.eml
-  $ cat > hold.py <<'PY'
-  > import os, sqlite3, time
-  > db = sqlite3.connect("tkt.db", isolation_level=None)
-  > db.execute("BEGIN IMMEDIATE")
-  > open("held", "w").close()
-  > while not os.path.exists("release"):
-  >     time.sleep(0.02)
-  > db.close()
-  > os.remove("held")
-  > PY
-  $ hold() { rm -f held release; python3 hold.py >/dev/null 2>&1 & until [ -e held ]; do sleep 0.02; done; }
-  $ release() { touch release; while [ -e held ]; do sleep 0.02; done; rm -f release; }
 
 A recipe that only pipes to tkt loses the failure: procmail saves the message in its
 default mailbox and tells the mail server it was delivered.

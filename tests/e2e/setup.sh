@@ -9,3 +9,15 @@ export PATH="$TKT_BIN_DIR:$PATH"
 unset NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME TKT_LOCK_TIMEOUT
 # The shared corpora sit beside the repository (ctest sets this too).
 export TKT_SHARED_DIR="${TKT_SHARED_DIR:-$TESTDIR/../../../shared}"
+# hold [immediate|exclusive] [DB]: another process takes DB's write lock (default
+# tkt.db) and keeps it until release (tests/e2e/hold_lock.py).
+hold() {
+    rm -f held release
+    python3 "$TESTDIR/hold_lock.py" "${2:-tkt.db}" "${1:-immediate}" >/dev/null 2>&1 &
+    until [ -e held ]; do sleep 0.02; done
+}
+release() {
+    touch release
+    while [ -e held ]; do sleep 0.02; done
+    rm -f release
+}
