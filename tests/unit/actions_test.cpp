@@ -12,21 +12,12 @@ namespace {
 
 constexpr Timestamp k_now = 1795341600;
 
-NewTicket make_ticket(const std::string& subject, const std::string& body = "help") {
-    NewTicket ticket;
-    ticket.subject = subject;
-    ticket.requester = "bob@example.com";
-    ticket.requester_name = "Bob";
-    ticket.body = body;
-    return ticket;
-}
-
 }  // namespace
 
 TEST_CASE("actions::create_ticket") {
     auto store = Store::open_in_memory();
     const Actor actor{"anna", k_now};
-    const TicketId id = create_ticket(store, make_ticket("Где моя посылка?"), actor);
+    const TicketId id = create_ticket(store, test::new_ticket("Где моя посылка?"), actor);
     const auto record = load_ticket(store, id);
     CHECK(record.ticket.subject == "Где моя посылка?");
     CHECK(record.ticket.status == Status::new_);
@@ -41,7 +32,7 @@ TEST_CASE("actions::create_ticket") {
 
 TEST_CASE("actions::create_ticket keeps every tag") {
     auto store = Store::open_in_memory();
-    auto ticket = make_ticket("tags");
+    auto ticket = test::new_ticket("tags");
     ticket.tags = {"c", "a", "b"};
     const TicketId id = create_ticket(store, ticket, Actor{"anna", k_now});
     CHECK(store.find_ticket(id)->tags == std::vector<std::string>{"a", "b", "c"});
@@ -51,15 +42,17 @@ TEST_CASE("actions::validate_new_ticket") {
     auto store = Store::open_in_memory();
     const Actor actor{"anna", k_now};
     auto rejects = [&](NewTicket ticket) { return error_code_of([&] { create_ticket(store, ticket, actor); }); };
-    CHECK(rejects(make_ticket("")) == Exit::data);
-    CHECK(rejects(make_ticket("   ")) == Exit::data);
-    CHECK(rejects(make_ticket("subject", "")) == Exit::data);
-    CHECK(rejects(make_ticket("bad \xff utf-8")) == Exit::data);
-    CHECK(rejects(make_ticket(std::string(1000, 'x'))) == Exit::data);
-    auto bad_requester = make_ticket("s");
+    CHECK(rejects(test::new_ticket("")) == Exit::data);
+    CHECK(rejects(test::new_ticket("   ")) == Exit::data);
+    auto no_body = test::new_ticket("subject");
+    no_body.body = "";
+    CHECK(rejects(no_body) == Exit::data);
+    CHECK(rejects(test::new_ticket("bad \xff utf-8")) == Exit::data);
+    CHECK(rejects(test::new_ticket(std::string(1000, 'x'))) == Exit::data);
+    auto bad_requester = test::new_ticket("s");
     bad_requester.requester = "nobody";
     CHECK(rejects(bad_requester) == Exit::data);
-    auto bad_tag = make_ticket("s");
+    auto bad_tag = test::new_ticket("s");
     bad_tag.tags = {"two words"};
     CHECK(rejects(bad_tag) == Exit::usage);
     CHECK(store.find_tickets(Filter{}, {}, 0).empty());
@@ -67,7 +60,7 @@ TEST_CASE("actions::validate_new_ticket") {
 
 TEST_CASE("actions::close and reopen") {
     auto store = Store::open_in_memory();
-    const TicketId id = create_ticket(store, make_ticket("s"), Actor{"anna", k_now});
+    const TicketId id = create_ticket(store, test::new_ticket("s"), Actor{"anna", k_now});
     const std::array<TicketId, 1> ids{id};
 
     const auto closed = close_tickets(store, ids, Actor{"anna", k_now + 60});
@@ -99,7 +92,7 @@ TEST_CASE("actions::close and reopen") {
 
 TEST_CASE("actions::change_tags") {
     auto store = Store::open_in_memory();
-    auto ticket = make_ticket("s");
+    auto ticket = test::new_ticket("s");
     ticket.tags = {"old"};
     const TicketId id = create_ticket(store, ticket, Actor{"anna", k_now});
     const Actor actor{"anna", k_now + 60};

@@ -1,3 +1,4 @@
+#include "test_support.hpp"
 #include "tkt/calendar.hpp"
 #include "tkt/error.hpp"
 
@@ -43,13 +44,7 @@ std::string add(const Calendar& calendar, const char* start, Seconds work) {
 }
 
 std::string make_error(const CalendarSpec& spec) {
-    try {
-        Calendar::make(spec);
-    } catch (const Error& error) {
-        CHECK(error.code() == Exit::config);
-        return error.what();
-    }
-    return "";
+    return test::config_error_of([&] { Calendar::make(spec); });
 }
 
 }  // namespace

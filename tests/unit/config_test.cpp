@@ -8,21 +8,12 @@
 
 using namespace tkt;
 using tkt::test::TempDir;
+using tkt::test::write_file;
 
 namespace {
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream(path) << text;
-}
-
 std::string load_error(const TempDir& dir) {
-    try {
-        load_config(dir.path(), "me");
-    } catch (const Error& error) {
-        CHECK(error.code() == Exit::config);
-        return error.what();
-    }
-    return "";
+    return test::config_error_of([&] { load_config(dir.path(), "me"); });
 }
 
 }  // namespace

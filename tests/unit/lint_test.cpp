@@ -8,16 +8,13 @@
 
 using namespace tkt;
 using tkt::test::TempDir;
+using tkt::test::write_file;
 
 using tkt::test::Lines;
 
 namespace {
 
 const std::filesystem::path k_shipped = std::filesystem::path(TKT_SOURCE_DIR) / "templates";
-
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream(path) << text;
-}
 
 // A reply template: the English text takes the place of <en>, at line 10, column 1; the
 // Russian text that of <ru>, ten lines below the English text's last line.

@@ -8,6 +8,7 @@
 #include <fstream>
 
 using namespace tkt;
+using tkt::test::write_file;
 
 namespace {
 
@@ -31,10 +32,6 @@ std::vector<MailHeader> with(std::vector<MailHeader> headers, const std::vector<
 
 std::string key_of(std::string_view raw) {
     return dedup_key(InboundMail{}, raw);
-}
-
-void write_file(const std::filesystem::path& path, std::string_view bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
 }
 
 std::vector<RawMessage> read_mbox(const std::filesystem::path& path) {

@@ -6,14 +6,11 @@
 
 using namespace tkt;
 using tkt::test::TempDir;
+using tkt::test::write_file;
 
 namespace {
 
 constexpr Timestamp k_now = 1795341600;  // 2026-11-22T10:00:00Z
-
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream(path) << text;
-}
 
 TicketRecord make_record(const std::string& requester_name, Timestamp created) {
     TicketRecord record;
@@ -28,12 +25,7 @@ TicketRecord make_record(const std::string& requester_name, Timestamp created) {
 const AgentIdentity k_anna{"anna", "Анна Смирнова", "anna@example.com"};
 
 std::string message_of(auto&& action) {
-    try {
-        action();
-    } catch (const Error& error) {
-        return error.what();
-    }
-    return "";
+    return test::error_message_of(action);
 }
 
 }  // namespace

@@ -47,13 +47,7 @@ class RoutingFile {
 
     // Returns the error loading throws, the folder cut from its file name.
     std::string error() const {
-        try {
-            Routing::load(path());
-        } catch (const Error& error) {
-            CHECK(error.code() == Exit::config);
-            return without_folder(error.what());
-        }
-        return "";
+        return without_folder(test::config_error_of([&] { Routing::load(path()); }));
     }
 
     // Returns every problem loading finds, the folder cut from their file names.

@@ -61,15 +61,9 @@ std::filesystem::path write_sla(const TempDir& dir, const std::string& text) {
 std::string load_error(const std::string& text) {
     TempDir dir;
     const auto path = write_sla(dir, text);
-    try {
-        load_sla(path, k_now);
-    } catch (const Error& error) {
-        CHECK(error.code() == Exit::config);
-        const std::string message = error.what();
-        const std::string prefix = path.string() + ":";
-        return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
-    }
-    return "";
+    const std::string message = test::config_error_of([&] { load_sla(path, k_now); });
+    const std::string prefix = path.string() + ":";
+    return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
 }
 
 // A policy with one calendar, and `body` after its name.

@@ -18,14 +18,6 @@ namespace {
 constexpr Timestamp k_now = 1795341600;  // 2026-11-22T10:00:00Z
 constexpr std::chrono::milliseconds k_short_wait{200};
 
-NewTicket make_ticket(const std::string& subject, const std::string& requester = "bob@example.com") {
-    NewTicket ticket;
-    ticket.subject = subject;
-    ticket.requester = requester;
-    ticket.body = "body of " + subject;
-    return ticket;
-}
-
 std::int64_t count_rows(store::Database& db, const std::string& table) {
     auto statement = db.prepare("SELECT count(*) FROM " + table);
     statement.step();
@@ -47,7 +39,7 @@ TEST_CASE("store::migrate from empty") {
         CHECK((info.st_mode & 0777) == 0700);
     }
     SUBCASE("opening again changes nothing") {
-        create_ticket(store, make_ticket("kept"), Actor{"anna", k_now});
+        create_ticket(store, test::new_ticket("kept"), Actor{"anna", k_now});
         auto again = Store::open(path);
         CHECK(again.find_ticket(1)->subject == "kept");
     }
@@ -65,7 +57,7 @@ TEST_CASE("store::migrate from every earlier version keeps the data") {
         }
         auto store = Store::open(dir / "tkt.db");
         CHECK(store.schema_version() == migrations.back().version);
-        create_ticket(store, make_ticket("after upgrade"), Actor{"anna", k_now});
+        create_ticket(store, test::new_ticket("after upgrade"), Actor{"anna", k_now});
         CHECK(store.find_ticket(1).has_value());
     }
 }
@@ -112,13 +104,9 @@ TEST_CASE("store::open refuses a database of a newer tkt") {
         store::Database db(dir / "tkt.db", k_short_wait);
         db.exec("PRAGMA user_version = 99");
     }
-    try {
-        Store::open(dir / "tkt.db");
-        FAIL("a newer database was opened");
-    } catch (const Error& error) {
-        CHECK(error.code() == Exit::config);
-        CHECK(std::string(error.what()).find("newer tkt (schema 99") != std::string::npos);
-    }
+    const auto thrown = test::thrown_by([&] { Store::open(dir / "tkt.db"); });
+    CHECK(thrown.code == Exit::config);
+    CHECK(thrown.message.find("newer tkt (schema 99") != std::string::npos);
 }
 
 TEST_CASE("store::open on a file that is not a database") {
@@ -140,12 +128,12 @@ TEST_CASE("store::transactions") {
     SUBCASE("a transaction not committed leaves nothing behind") {
         {
             auto transaction = store.begin_write();
-            store.insert_ticket(make_ticket("never"), k_now);
+            store.insert_ticket(test::new_ticket("never"), k_now);
         }
         CHECK_FALSE(store.find_ticket(1));
     }
     SUBCASE("a failed command rolls back whole") {
-        const TicketId id = create_ticket(store, make_ticket("first"), actor);
+        const TicketId id = create_ticket(store, test::new_ticket("first"), actor);
         const std::array<TicketId, 2> ids{id, 999};
         CHECK(error_code_of([&] { close_tickets(store, ids, actor); }) == Exit::nothing);
         CHECK(store.find_ticket(id)->status == Status::new_);
@@ -161,13 +149,13 @@ TEST_CASE("store::transactions") {
 TEST_CASE("store::find_tickets") {
     auto store = Store::open_in_memory();
     const Actor actor{"anna", k_now};
-    auto vip = make_ticket("vip one", "a@big.example");
+    auto vip = test::new_ticket("vip one", "a@big.example");
     vip.tags = {"vip"};
     vip.priority = Priority::high;
     vip.queue = "billing";
     create_ticket(store, vip, actor);
-    create_ticket(store, make_ticket("plain"), Actor{"anna", k_now + 3600});
-    auto spam = make_ticket("spam");
+    create_ticket(store, test::new_ticket("plain"), Actor{"anna", k_now + 3600});
+    auto spam = test::new_ticket("spam");
     spam.tags = {"spam"};
     create_ticket(store, spam, Actor{"anna", k_now + 7200});
     const std::array<TicketId, 1> third{3};
