@@ -43,10 +43,12 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(1, os.path.dirname(HERE))  # tests/, for tktenv
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
 from disk import DELETE, SYNC, TRUNCATE, WRITE, Disk, Trace  # noqa: E402
 import survivor  # noqa: E402
+import tktenv  # noqa: E402
 from workload import NOW, Holder, Runner, floor_plan, run_plan, tkt_plan  # noqa: E402
 
 SUFFIXES = {"db": "", "wal": "-wal", "journal": "-journal"}
@@ -118,10 +120,8 @@ def tkt_run(args, work, rng, violations):
     """The workload that matters: tkt, with the synchronous setting it was built with."""
     folder = os.path.join(work, "tkt")
     os.makedirs(folder)
-    env = dict(os.environ, TKT_DB=os.path.join(folder, "tkt.db"), TKT_CONFIG=os.path.join(folder, "config"),
-               TKT_NOW=NOW, TZ="UTC", USER="anna", LC_ALL="C.UTF-8", TKT_LOCK_TIMEOUT="30s")
-    for name in ("NO_COLOR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "LD_PRELOAD", "TKT_CRASH_TRACE"):
-        env.pop(name, None)
+    env = tktenv.environment(folder, now=NOW, TKT_LOCK_TIMEOUT="30s")
+    env.pop("TKT_CRASH_TRACE", None)
     binary = os.path.join(args.bin_dir, "tkt")
     result = subprocess.run([binary, "init", "--name", "Anna Smirnova", "--email", "anna@example.com"], env=env,
                             cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -293,7 +293,7 @@ def parse_args(argv):
 
 
 def check_setup(args):
-    if not args.bin_dir or not os.access(os.path.join(args.bin_dir, "tkt"), os.X_OK):
+    if not tktenv.bin_dir(args.bin_dir):
         raise SetupError("no tkt binary: set TKT_BIN_DIR or --bin-dir")
     for name, path in (("--shim", args.shim), ("--floor", args.floor)):
         if not path or not os.path.exists(path):

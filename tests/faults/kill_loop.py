@@ -50,6 +50,9 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))  # tests/, for tktenv
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import tktenv  # noqa: E402
 BATCH = 500  # messages per import transaction (src/cli/cmd_import.cpp)
 NOW = "2026-11-22T10:00:00Z"
 
@@ -123,10 +126,8 @@ def syscall_of(pid):
 class Tkt:
     def __init__(self, bin_dir, workdir, db, config):
         self.binary = os.path.join(bin_dir, "tkt")
-        self.env = dict(os.environ, TKT_DB=db, TKT_CONFIG=config, TKT_NOW=NOW, TZ="UTC", USER="anna",
-                        LC_ALL="C.UTF-8", FAKE_SENDMAIL_DIR=os.path.join(workdir, "sendmail"),
-                        TKT_LOCK_TIMEOUT="10s")
-        self.env.pop("NO_COLOR", None)
+        self.env = tktenv.environment(workdir, now=NOW, TKT_DB=db, TKT_CONFIG=config, TKT_LOCK_TIMEOUT="10s",
+                                      FAKE_SENDMAIL_DIR=os.path.join(workdir, "sendmail"))
         self.workdir = workdir
 
     def run(self, *args, check=True):
@@ -541,7 +542,7 @@ def main(argv):
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--verbose", action="store_true", help="print each round")
     args = parser.parse_args(argv)
-    if not args.bin_dir or not os.access(os.path.join(args.bin_dir, "tkt"), os.X_OK):
+    if not tktenv.bin_dir(args.bin_dir):
         fail_setup("no tkt binary: set TKT_BIN_DIR or --bin-dir")
     seed = args.seed if args.seed is not None else int(time.time()) % 100000
     again = f"{sys.argv[0]} --rounds {args.rounds} --messages {args.messages} --seed {seed}"

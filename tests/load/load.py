@@ -33,6 +33,10 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))  # tests/
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import tktenv  # noqa: E402
+
 EX_TEMPFAIL = 75
 DOMAIN = "load.example"
 BASE_TIME = datetime.datetime(2026, 11, 23, 6, 0, 0, tzinfo=datetime.timezone.utc)  # Monday 09:00 MSK
@@ -229,11 +233,7 @@ class Load:
         self.t0 = None
         self.lock = threading.Lock()  # held by a worker except while tkt or a backoff runs
         self.time_cmd = os.access("/usr/bin/time", os.X_OK)
-        self.env = dict(os.environ)
-        for name in ("NO_COLOR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "TKT_LOCK_TIMEOUT", "TKT_NOW"):
-            self.env.pop(name, None)
-        self.env.update(TKT_DB=os.path.join(work, "tkt.db"), TKT_CONFIG=os.path.join(work, "config"),
-                        TZ="UTC", USER="anna", LC_ALL="C.UTF-8")
+        self.env = tktenv.environment(work, now=None)
         if args.lock_timeout:
             self.env["TKT_LOCK_TIMEOUT"] = args.lock_timeout
 
@@ -884,8 +884,8 @@ class Load:
 def find_tkt(flag):
     if flag:
         return os.path.abspath(flag)
-    if os.environ.get("TKT_BIN_DIR"):
-        return os.path.join(os.environ["TKT_BIN_DIR"], "tkt")
+    if tktenv.bin_dir():
+        return os.path.join(tktenv.bin_dir(), "tkt")
     found = shutil.which("tkt")
     if not found:
         sys.exit("load.py: no tkt: give --tkt PATH or set TKT_BIN_DIR")

@@ -14,6 +14,10 @@ import tempfile
 import unittest
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import tktenv  # noqa: E402  (tests/tktenv.py)
+
 HERE = Path(__file__).resolve().parent
 TOOLS = HERE.parent / "tools"
 TKT = Path(os.environ.get("TKT_BIN_DIR", HERE.parent.parent / "build")) / "tkt"
@@ -138,9 +142,7 @@ class Fixture(unittest.TestCase):
         root = Path(cls.tmp.name)
         subprocess.run(["sh", str(HERE / "fixture.sh"), str(root)], check=True,
                        env={**os.environ, "TKT_BIN_DIR": str(TKT.parent)})
-        cls.env = {**os.environ, "TKT_DB": str(root / "tkt.db"), "TKT_CONFIG": str(root / "config"),
-                   "TKT_NOW": NOW, "TZ": "UTC", "USER": "anna"}
-        cls.env.pop("NO_COLOR", None)
+        cls.env = tktenv.environment(root, now=NOW)
         cls.root = root
 
     @classmethod
@@ -415,8 +417,7 @@ class BusinessHours(unittest.TestCase):
     def test_weekend(self):
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
-            env = {**os.environ, "TKT_DB": str(root / "tkt.db"), "TKT_CONFIG": str(root / "config"),
-                   "TZ": "UTC", "USER": "anna", "TKT_NOW": "2026-11-20T17:00:00Z"}
+            env = tktenv.environment(root, now="2026-11-20T17:00:00Z")
             run(["init", "--name", "Anna Smirnova", "--email", "anna@example.com"], env)
             (root / "config" / "sla.toml").write_text(
                 '[[calendar]]\nname = "office"\ntimezone = "UTC"\ndays = ["mon", "tue", "wed", "thu", "fri"]\n'
