@@ -6,6 +6,7 @@
 #include "tkt/ingest.hpp"
 #include "tkt/text.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <iterator>
 
@@ -86,17 +87,27 @@ NewTicket to_new_ticket(const NewOptions& options, Context& context) {
 // say why, and 'tkt route --all' places it once the configuration is fixed.
 IngestSettings mail_settings(const NewOptions& options, Context& context) {
     IngestSettings settings;
+    const auto unrouted = [&](const std::string& problem) {
+        context.err() << fmt::format("tkt: warning: {}; a new ticket is stored unrouted ('tkt route --all' "
+                                     "places it once that is fixed)\n",
+                                     problem);
+        settings.on_new_ticket = record_unrouted(problem);
+    };
+    // A mail alias names its config folder; one that is not there is a typo in the
+    // alias, not a wish to run without rules, and every ticket would go unrouted.
+    std::error_code error;
+    if (context.config_flag && !std::filesystem::is_directory(*context.config_flag, error)) {
+        unrouted(fmt::format("no config folder '{}' (--config)", *context.config_flag));
+        return settings;
+    }
     try {
         settings = ingest_settings(context.config(), options.trusted);
         settings.on_new_ticket = context.on_new_ticket();
-    } catch (const Error& error) {
-        if (error.code() != Exit::config) {
+    } catch (const Error& problem) {
+        if (problem.code() != Exit::config) {
             throw;
         }
-        context.err() << fmt::format("tkt: warning: {}; a new ticket is stored unrouted ('tkt route --all' "
-                                     "places it once that is fixed)\n",
-                                     error.what());
-        settings.on_new_ticket = record_unrouted(error.what());
+        unrouted(problem.what());
     }
     return settings;
 }

@@ -120,3 +120,12 @@ bytes as its key; delivered or imported again, it is still a duplicate.
   $ sqlite3 tkt.db "UPDATE messages SET message_id = 'sha256-$(sha256sum < legacy.eml | cut -c1-64)@tkt.invalid' WHERE ticket_id = 9"
   $ tkt new --email --json < legacy.eml
   {"ticket":9,"outcome":"duplicate","kind":"human","reopened":false}
+
+A --config that names no folder is a typo in the alias that would otherwise leave
+every ticket unrouted without a word: the mail is stored, unrouted, and says why.
+
+  $ msg 'Dora <dora@example.com>' 'Typo' 'Sun, 22 Nov 2026 09:00:00 +0000' d3 'Hi.' | tkt --config /etc/tkt-typo new --email
+  tkt: warning: no config folder '/etc/tkt-typo' (--config); a new ticket is stored unrouted ('tkt route --all' places it once that is fixed)
+  10
+  $ tkt history 10 | grep -o 'unrouted .*'
+  unrouted  reason=no config folder '/etc/tkt-typo' (--config)
