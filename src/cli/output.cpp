@@ -178,29 +178,108 @@ nlohmann::ordered_json to_json(const Event& event) {
     };
 }
 
-std::string describe_event(const Event& event) {
-    const auto detail = nlohmann::ordered_json::parse(event.detail, nullptr, false);
-    if (!detail.is_object()) {
-        return {};
+namespace {
+
+using Detail = nlohmann::ordered_json;
+
+// Returns `key` of `detail` as text: a string as it is, null as "nobody", else JSON.
+std::string text(const Detail& detail, const char* key) {
+    const Detail value = detail.value(key, Detail());
+    return value.is_string() ? value.get<std::string>() : value.is_null() ? "nobody" : value.dump();
+}
+
+// Returns the words for a kind of mail, "" for a person's.
+std::string mail_kind(const Detail& detail) {
+    const std::string kind = detail.value("kind", "human");
+    if (kind == "human") {
+        return "";
     }
-    const auto name = [](const nlohmann::ordered_json& value) {
-        return value.is_string() ? value.get<std::string>() : value.is_null() ? "nobody" : value.dump();
-    };
-    if (event.kind == "replied") {
-        const std::string how = detail.contains("template") ? name(detail["template"]) : "message";
-        return fmt::format("to {} ({}, {}{})", name(detail.value("to", nlohmann::ordered_json())), how,
-                           name(detail.value("lang", nlohmann::ordered_json())),
-                           detail.value("queued", false) ? ", by mail" : "");
+    return kind == "auto" ? ", automatic" : kind == "list" ? ", list mail" : ", " + kind;
+}
+
+std::string quoted_list(const Detail& names) {
+    std::vector<std::string> quoted;
+    for (const auto& name : names) {
+        quoted.push_back(fmt::format("\"{}\"", name.is_string() ? name.get<std::string>() : name.dump()));
     }
-    if (detail.contains("from") && detail.contains("to")) {
-        return fmt::format("{} → {}", name(detail["from"]), name(detail["to"]));
-    }
+    return join(quoted, ", ");
+}
+
+std::string tag_changes(const Detail& added, const Detail& removed) {
     std::vector<std::string> parts;
-    for (const auto& tag : detail.value("added", nlohmann::ordered_json::array())) {
+    for (const auto& tag : added) {
         parts.push_back("+" + tag.get<std::string>());
     }
-    for (const auto& tag : detail.value("removed", nlohmann::ordered_json::array())) {
+    for (const auto& tag : removed) {
         parts.push_back("-" + tag.get<std::string>());
+    }
+    return join(parts, " ");
+}
+
+std::string created(const Detail& detail) {
+    std::string words = "by " + text(detail, "channel") + mail_kind(detail);
+    if (detail.contains("queue")) {
+        words += ", into " + text(detail, "queue");
+    }
+    if (detail.contains("priority") && text(detail, "priority") != "normal") {
+        words += ", " + text(detail, "priority");
+    }
+    if (detail.contains("repeat_of")) {
+        words += ", repeat of #" + text(detail, "repeat_of");
+    }
+    return detail.contains("message_id") ? words + ", message " + text(detail, "message_id") : words;
+}
+
+std::string routed(const Detail& detail) {
+    std::string words = detail.value("queue", Detail()).is_null() ? "to no queue" : "to " + text(detail, "queue");
+    words += ", line " + text(detail, "line") + ", " + text(detail, "priority");
+    const std::string tags = tag_changes(detail.value("tags", Detail::array()), Detail::array());
+    words += tags.empty() ? "" : ", " + tags;
+    const Detail rules = detail.value("rules", Detail::array());
+    words += fmt::format(" by rule{} {}", rules.size() == 1 ? "" : "s", quoted_list(rules));
+    const Detail before = detail.value("from_queue", Detail());
+    return before.is_null() ? words : words + " (was in " + before.get<std::string>() + ")";
+}
+
+// The WHO column says whether a person or the SLA escalated ("(sla)").
+std::string escalated(const Detail& detail) {
+    return fmt::format("line {} → {}: {}", text(detail, "from_line"), text(detail, "to_line"), text(detail, "reason"));
+}
+
+std::string breached(const Detail& detail) {
+    std::string words =
+        fmt::format("{} of policy \"{}\", due {}", text(detail, "target"), text(detail, "policy"), text(detail, "due"));
+    if (detail.contains("escalate_to_line")) {
+        words += ", to line " + text(detail, "escalate_to_line");
+    }
+    if (detail.contains("priority")) {
+        words += ", " + text(detail, "priority");
+    }
+    const std::string tags = tag_changes(detail.value("tags", Detail::array()), Detail::array());
+    return tags.empty() ? words : words + ", " + tags;
+}
+
+std::string rated(const Detail& detail) {
+    std::string words = text(detail, "score") + " of 5";
+    if (!detail.value("previous", Detail()).is_null()) {
+        words += " (was " + text(detail, "previous") + ")";
+    }
+    return detail.contains("comment") ? words + ": " + text(detail, "comment") : words;
+}
+
+std::string replied(const Detail& detail) {
+    const std::string how = detail.contains("template") ? text(detail, "template") : "message";
+    return fmt::format("to {} ({}, {}{})", text(detail, "to"), how, text(detail, "lang"),
+                       detail.value("queued", false) ? ", by mail" : "");
+}
+
+// Returns any other detail as key=value words, tags as +tag and -tag.
+std::string generic(const Detail& detail) {
+    std::vector<std::string> parts;
+    const std::string tags =
+        tag_changes(detail.value("added", Detail::array()), detail.value("removed", Detail::array()));
+    if (!tags.empty()) {
+        parts.push_back(tags);
     }
     for (const auto& [key, value] : detail.items()) {
         if (key != "added" && key != "removed") {
@@ -208,6 +287,48 @@ std::string describe_event(const Event& event) {
         }
     }
     return join(parts, " ");
+}
+
+}  // namespace
+
+std::string describe_event(const Event& event) {
+    const auto detail = Detail::parse(event.detail, nullptr, false);
+    if (!detail.is_object()) {
+        return {};
+    }
+    const std::string& kind = event.kind;
+    if (kind == "created") {
+        return created(detail);
+    }
+    if (kind == "received") {
+        return "message " + text(detail, "message_id") + mail_kind(detail);
+    }
+    if (kind == "routed") {
+        return routed(detail);
+    }
+    if (kind == "unrouted") {
+        return "not routed: " + text(detail, "reason");
+    }
+    if (kind == "escalated") {
+        return escalated(detail);
+    }
+    if (kind == "sla_breached") {
+        return breached(detail);
+    }
+    if (kind == "rated") {
+        return rated(detail);
+    }
+    if (kind == "replied") {
+        return replied(detail);
+    }
+    if (kind == "merged") {
+        return detail.contains("into") ? "into #" + text(detail, "into") : "#" + text(detail, "from") + " merged in";
+    }
+    if (detail.contains("from") && detail.contains("to")) {
+        const std::string by = detail.contains("by") ? " (" + text(detail, "by") + ")" : "";
+        return fmt::format("{} → {}{}", text(detail, "from"), text(detail, "to"), by);
+    }
+    return generic(detail);
 }
 
 }  // namespace tkt::cli

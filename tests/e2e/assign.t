@@ -27,9 +27,9 @@ unassigned ticket of their queues and line, never the same one to two agents.
   tkt: login is required (see 'tkt help assign')
   [64]
   $ tkt history 1 | grep assigned
-  2026-11-22 10:00  anna  assigned  nobody → boris
-  2026-11-22 10:00  anna  assigned  boris → nobody
-  2026-11-22 10:00  anna  assigned  nobody → boris
+  2026-11-22 10:00  anna  assigned  nobody → boris (least_loaded)
+  2026-11-22 10:00  anna  assigned  boris → nobody (hand)
+  2026-11-22 10:00  anna  assigned  nobody → boris (hand)
 
 Most urgent first: priority, then SLA due time, then age.
 

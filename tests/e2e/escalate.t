@@ -58,10 +58,10 @@ Cron runs --overdue every few minutes: each breach is recorded and acted on once
   2|first_reply|1
   2|resolve|1
   $ tkt history 1 | grep -E 'sla_breached|escalated|assigned'
-  2026-11-20 15:30  (routing)  assigned      nobody → anna
-  2026-11-23 07:01  (sla)      sla_breached  due=2026-11-23T07:00:00Z escalate_to_line=2 policy=standard started=2026-11-20T15:30:00Z tags=["sla-breach"] target=first_reply
-  2026-11-23 07:01  (sla)      escalated     by=sla from_line=1 reason=SLA first_reply missed (policy standard) to_line=2
-  2026-11-23 07:01  (sla)      assigned      anna → vera
+  2026-11-20 15:30  (routing)  assigned      nobody → anna (least_loaded)
+  2026-11-23 07:01  (sla)      sla_breached  first_reply of policy "standard", due 2026-11-23T07:00:00Z, to line 2, +sla-breach
+  2026-11-23 07:01  (sla)      escalated     line 1 → 2: SLA first_reply missed (policy standard)
+  2026-11-23 07:01  (sla)      assigned      anna → vera (escalation)
   $ TKT_NOW=2026-11-23T07:05:00Z tkt sla 1 --json | grep -E '"(policy|target|late)"'
     "policy": "second line",
         "target": "first_reply",
@@ -78,7 +78,7 @@ By hand, with a reason; past the last line, or without a reason, is a usage erro
   $ tkt escalate 3 --reason 'needs a refund over the limit'
   escalated ticket 3 from line 1 to line 2 (assigned to vera)
   $ tkt history 3 | grep escalated
-  2026-11-22 10:00  anna       escalated  by=hand from_line=1 reason=needs a refund over the limit to_line=2
+  2026-11-22 10:00  anna       escalated  line 1 → 2: needs a refund over the limit
   $ tkt escalate 3 --reason 'again'
   tkt: ticket 3 cannot go to line 3: the last line is 2
   [64]

@@ -124,9 +124,9 @@ flagged, and none reopens it.
   $ tkt --db kinds.db import mbox "$mb/kinds.mbox" --json
   {"read":4,"created":1,"threaded":3,"duplicates":0,"auto":3,"loops":0,"failed":0,"failures":[]}
   $ tkt --db kinds.db history 1 | cut -c19- | grep -o 'received.*'
-  received  kind=list message_id=k2@example.ru
-  received  kind=auto message_id=k3@example.ru
-  received  kind=auto message_id=k4@isp.example
+  received  message k2@example.ru, list mail
+  received  message k3@example.ru, automatic
+  received  message k4@isp.example, automatic
   $ tkt --db kinds.db show 1 | grep -c -F '[auto]'
   3
 

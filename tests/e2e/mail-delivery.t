@@ -52,7 +52,7 @@ places it.
   4	
   $ tkt history 4 | sed -n '1p;/unrouted/p' | sed "s|$PWD/||"
   WHEN              WHO                WHAT      DETAIL
-  2026-11-22 10:00  (routing)          unrouted  reason=config/routing.toml:75:11: invalid regular expression '(' in rule 'broken': missing ): (
+  2026-11-22 10:00  (routing)          unrouted  not routed: config/routing.toml:75:11: invalid regular expression '(' in rule 'broken': missing ): (
   $ cp routing.good config/routing.toml
   $ tkt route --all
   ticket 4 → payments, line 1, normal, assigned to boris (rules: payments)
@@ -128,4 +128,4 @@ every ticket unrouted without a word: the mail is stored, unrouted, and says why
   tkt: warning: no config folder '/etc/tkt-typo' (--config); a new ticket is stored unrouted ('tkt route --all' places it once that is fixed)
   10
   $ tkt history 10 | grep -o 'unrouted .*'
-  unrouted  reason=no config folder '/etc/tkt-typo' (--config)
+  unrouted  not routed: no config folder '/etc/tkt-typo' (--config)

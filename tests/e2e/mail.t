@@ -22,7 +22,7 @@ across folded lines and HTML-only mail all arrive as UTF-8.
   Здравствуйте! Заказ 58213 не пришёл.
   
   WHEN              WHO               WHAT     DETAIL
-  2026-11-22 10:00  irina@example.ru  created  channel=email kind=human message_id=order-58213@example.ru
+  2026-11-22 10:00  irina@example.ru  created  by email, message order-58213@example.ru
   $ tkt show 2 | sed -n '/^--- in/,/^WHEN/p'
   --- in 2026-11-22 10:00 Oleg <oleg@example.ru>
   Пишет «неверный пароль».
@@ -71,8 +71,8 @@ A reply from a person reopens a closed ticket; an auto-reply does not, and is fl
   $ sed 's/order-58213-4/order-58213-5/' "$m/reply-by-subject-tag.eml" | tkt new --email --json
   {"ticket":1,"outcome":"threaded","kind":"human","reopened":true}
   $ tkt history 1 | tail -2
-  2026-11-22 10:00  irina@example.ru  received  kind=human message_id=order-58213-5@example.ru
-  2026-11-22 10:00  irina@example.ru  reopened  closed → open
+  2026-11-22 10:00  irina@example.ru  received  message order-58213-5@example.ru
+  2026-11-22 10:00  irina@example.ru  reopened  closed → open (mail)
 
 A bounce joins the ticket of the message it returns, and never reopens it.
 

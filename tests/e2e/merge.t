@@ -13,7 +13,7 @@ mail that threads to it goes to the other.
   Status:       closed
   Merged into:  #1
   $ tkt history 1 | grep merged
-  2026-11-22 10:00  anna  merged   from=2
+  2026-11-22 10:00  anna  merged   #2 merged in
   $ printf 'From: ivan@example.com\nTo: support@example.com\nSubject: Re: [Support #2] Card declined again\nMessage-ID: <m1@example.com>\n\nAny news?\n' | tkt new --email
   1
   $ tkt list --csv | cut -d, -f1,2

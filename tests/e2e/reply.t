@@ -54,10 +54,10 @@ status. Russian names with a patronymic are greeted by name and patronymic.
   Здравствуйте, Иван Иванович!
   $ tkt history 2 | cut -c19-
   WHO   WHAT      DETAIL
-  anna  created   channel=api priority=normal
+  anna  created   by api
   anna  replied   to ivan@example.ru (acknowledge, ru)
-  anna  assigned  nobody → anna
-  anna  status    new → open
+  anna  assigned  nobody → anna (reply)
+  anna  status    new → open (reply)
   $ sqlite3 tkt.db "SELECT status, assignee, datetime(first_reply_at, 'unixepoch') FROM tickets WHERE id = 2"
   open|anna|2026-11-22 10:05:00
 

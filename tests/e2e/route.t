@@ -58,8 +58,8 @@ A dry run says what would happen and writes nothing.
   6	new	normal	logistics	1	anna
   7	new	high	general	1	anna
   $ tkt history 2 | grep -E 'routed|assigned'
-  2026-11-22 10:00  anna  routed    from_queue=null line=1 priority=urgent queue=payments rules=["vip","payments"] tags=["vip"]
-  2026-11-22 10:00  anna  assigned  nobody → boris
+  2026-11-22 10:00  anna  routed    to payments, line 1, urgent, +vip by rules "vip", "payments"
+  2026-11-22 10:00  anna  assigned  nobody → boris (least_loaded)
 
 Routed tickets are not routed again by --all; an id routes again on demand.
 

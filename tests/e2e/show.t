@@ -25,14 +25,14 @@ tkt show prints a ticket with its messages and history; tkt history the events a
   Please advise.
   
   WHEN              WHO   WHAT     DETAIL
-  2026-11-22 10:00  anna  created  channel=api priority=high
+  2026-11-22 10:00  anna  created  by api, high
   2026-11-22 11:00  anna  tagged   +vip -hardware
   2026-11-22 12:00  anna  status   new → closed
   $ tkt show '#1' | head -1
   Ticket #1: Printer on fire
   $ tkt history 1
   WHEN              WHO   WHAT     DETAIL
-  2026-11-22 10:00  anna  created  channel=api priority=high
+  2026-11-22 10:00  anna  created  by api, high
   2026-11-22 11:00  anna  tagged   +vip -hardware
   2026-11-22 12:00  anna  status   new → closed
   $ tkt history 1 --json
