@@ -36,7 +36,7 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 // A folder of this process's own under the temporary folder, made on first use and
 // reused by every input, so that loaders taking paths read the input from a file.
 class ScratchDir {
-  public:
+public:
     ScratchDir() {
         m_path = std::filesystem::temp_directory_path() / ("tkt-fuzz-" + std::to_string(::getpid()));
         std::filesystem::create_directories(m_path);
@@ -63,7 +63,7 @@ class ScratchDir {
 
     const std::filesystem::path& path() const { return m_path; }
 
-  private:
+private:
     std::filesystem::path m_path;
 };
 

@@ -17,7 +17,7 @@ namespace tkt {
 enum class Persist { no, yes };
 
 class Assigner {
-  public:
+public:
     // Chooses among `routing`'s agents, reading and (with Persist::yes) writing the
     // round-robin positions and open-ticket counts in `store`, inside the caller's
     // transaction.
@@ -32,7 +32,7 @@ class Assigner {
     // Counts a ticket moving from `from` to `to` in the loads least_loaded compares.
     void moved(const std::optional<std::string>& from, const std::optional<std::string>& to);
 
-  private:
+private:
     std::optional<std::string> round_robin(const std::vector<const Agent*>& agents, std::string_view queue, int line);
     std::optional<std::string> least_loaded(const std::vector<const Agent*>& agents);
 

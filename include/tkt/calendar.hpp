@@ -25,7 +25,7 @@ struct CalendarSpec {
 // A working calendar: working days, one range of working hours on each, holidays, in a
 // time zone whose daylight-saving changes it follows.
 class Calendar {
-  public:
+public:
     // Validates `spec` and builds the calendar; throws a configuration error (exit 78)
     // without a position, which the loader prefixes with file:line:col: an unknown time
     // zone or day name, malformed hours or dates, no working day at all.
@@ -45,7 +45,7 @@ class Calendar {
     // Returns true when `at` falls inside working hours.
     bool is_working(Timestamp at) const;
 
-  private:
+private:
     struct Zone;
     Calendar() = default;
 

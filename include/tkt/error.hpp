@@ -24,14 +24,14 @@ enum class Exit : int {
 
 // An error to show the user as "tkt: <message>", ending the command with code().
 class Error : public std::runtime_error {
-  public:
+public:
     // Makes an error with the exit code `code` and the one-line `message`.
     Error(Exit code, const std::string& message);
 
     // Returns the exit code the command ends with.
     Exit code() const noexcept { return m_code; }
 
-  private:
+private:
     Exit m_code;
 };
 

@@ -28,7 +28,7 @@ struct SourceProgress {
 
 // A sequence of raw messages.
 class MessageSource {
-  public:
+public:
     virtual ~MessageSource() = default;
     // Returns the next message, or nullopt after the last.
     virtual std::optional<RawMessage> next() = 0;

@@ -26,11 +26,11 @@ struct Position {
 // A template that cannot be parsed: an unclosed tag or section, a stray closing tag, a
 // bad set-delimiter tag.
 class SyntaxError : public std::runtime_error {
-  public:
+public:
     SyntaxError(Position position, const std::string& message);
     Position position() const { return m_position; }
 
-  private:
+private:
     Position m_position;
 };
 
@@ -70,7 +70,7 @@ struct Piece {
 
 // A parsed template.
 class Template {
-  public:
+public:
     // Parses `source`; throws SyntaxError.
     explicit Template(std::string_view source);
     Template(Template&&) noexcept;
@@ -93,7 +93,7 @@ class Template {
     struct Node;
     const std::vector<Node>& nodes() const { return m_nodes; }
 
-  private:
+private:
     std::vector<Node> m_nodes;
 };
 

@@ -11,7 +11,7 @@ namespace tkt {
 
 // A snapshot of the environment variables tkt reads, taken once by the CLI.
 class Environment {
-  public:
+public:
     Environment() = default;
     // Makes an environment from `variables` (name to value).
     explicit Environment(std::map<std::string, std::string, std::less<>> variables);
@@ -19,7 +19,7 @@ class Environment {
     // Returns the value of `name`, or nullopt when it is unset or empty.
     std::optional<std::string> get(std::string_view name) const;
 
-  private:
+private:
     std::map<std::string, std::string, std::less<>> m_variables;
 };
 

@@ -56,7 +56,7 @@ struct RuleTrace {
 };
 
 class Routing {
-  public:
+public:
     // Loads `file` (routing.toml); a missing file is an empty routing (no rules, no
     // agents). Errors are configuration errors naming file:line:col (exit 78), an
     // invalid regular expression included: the first is thrown, unless `problems` is
@@ -94,7 +94,7 @@ class Routing {
     // Returns true when no rule and no default are configured.
     bool empty() const;
 
-  private:
+private:
     struct Rules;
     std::unique_ptr<Rules> m_rules;
     std::vector<Agent> m_agents;

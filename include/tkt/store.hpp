@@ -29,7 +29,7 @@ struct StoreOptions {
 };
 
 class Store {
-  public:
+public:
     // Opens the database at `path`, creating it (mode 0600, with its folder) when
     // missing, and upgrades its schema; refuses a database of a newer tkt (exit 78).
     static Store open(const std::filesystem::path& path, StoreOptions options = {});
@@ -44,14 +44,14 @@ class Store {
     // A transaction: everything a command does happens whole or not at all. It rolls
     // back when destroyed unless commit() was called.
     class Transaction {
-      public:
+    public:
         explicit Transaction(std::unique_ptr<store::Transaction> transaction);
         Transaction(Transaction&& other) noexcept;
         ~Transaction();
         // Commits, retrying a busy database until the lock timeout (then exit 75).
         void commit();
 
-      private:
+    private:
         std::unique_ptr<store::Transaction> m_transaction;
     };
 
@@ -189,7 +189,7 @@ class Store {
     // Returns the schema version of the open database.
     int schema_version();
 
-  private:
+private:
     explicit Store(std::unique_ptr<store::Database> db);
 
     std::unique_ptr<store::Database> m_db;

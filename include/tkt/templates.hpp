@@ -47,7 +47,7 @@ TemplateFile load_template_file(const std::filesystem::path& path);
 
 // The templates in `folders`, earlier folders overriding later ones by name.
 class TemplateLibrary {
-  public:
+public:
     explicit TemplateLibrary(std::vector<std::filesystem::path> folders);
 
     // Returns the file of the template called `name`, from the first folder that has
@@ -70,7 +70,7 @@ class TemplateLibrary {
     // Returns the folders searched, in order.
     const std::vector<std::filesystem::path>& folders() const { return m_folders; }
 
-  private:
+private:
     std::vector<std::filesystem::path> m_folders;
 };
 

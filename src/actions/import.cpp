@@ -9,18 +9,10 @@ namespace {
 
 void count(ImportSummary& summary, const IngestResult& result) {
     switch (result.outcome) {
-    case IngestOutcome::created:
-        ++summary.created;
-        break;
-    case IngestOutcome::threaded:
-        ++summary.threaded;
-        break;
-    case IngestOutcome::duplicate:
-        ++summary.duplicates;
-        return;
-    case IngestOutcome::loop:
-        ++summary.loops;
-        return;
+    case IngestOutcome::created: ++summary.created; break;
+    case IngestOutcome::threaded: ++summary.threaded; break;
+    case IngestOutcome::duplicate: ++summary.duplicates; return;
+    case IngestOutcome::loop: ++summary.loops; return;
     }
     if (result.kind != MailKind::human) {
         ++summary.automatic;

@@ -194,14 +194,10 @@ IngestSettings ingest_settings(const Config& config, bool trusted) {
 
 std::string_view to_string(IngestOutcome outcome) {
     switch (outcome) {
-    case IngestOutcome::created:
-        return "created";
-    case IngestOutcome::threaded:
-        return "threaded";
-    case IngestOutcome::duplicate:
-        return "duplicate";
-    case IngestOutcome::loop:
-        return "loop";
+    case IngestOutcome::created: return "created";
+    case IngestOutcome::threaded: return "threaded";
+    case IngestOutcome::duplicate: return "duplicate";
+    case IngestOutcome::loop: return "loop";
     }
     return "created";
 }

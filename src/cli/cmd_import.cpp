@@ -20,7 +20,7 @@ struct ImportOptions {
 
 // Draws "importing: N messages, R/s, P% ETA" on a terminal's stderr, ten times a second.
 class ProgressLine {
-  public:
+public:
     explicit ProgressLine(Context& context) : m_context(context), m_start(Clock::now()) {}
 
     void update(const ImportSummary& summary, const SourceProgress& source, std::size_t file, std::size_t files) {
@@ -56,7 +56,7 @@ class ProgressLine {
         }
     }
 
-  private:
+private:
     using Clock = std::chrono::steady_clock;
     Context& m_context;
     Clock::time_point m_start;

@@ -86,9 +86,7 @@ void run_list(const ListOptions& options, Context& context) {
     case Format::json:
         print_json_array(context.out(), tickets, [](const Ticket& ticket) { return to_json(ticket); });
         break;
-    case Format::csv:
-        print_csv(tickets, context);
-        break;
+    case Format::csv: print_csv(tickets, context); break;
     case Format::automatic:
         if (context.terminal().is_tty) {
             print_tty(tickets, context);

@@ -26,7 +26,7 @@ struct Terminal {
 };
 
 class Context {
-  public:
+public:
     // Makes a context over `in`, `out` and `err` with the environment `env`.
     Context(std::istream& in, std::ostream& out, std::ostream& err, Environment env, Terminal terminal);
 
@@ -89,7 +89,7 @@ class Context {
     // then the config directory's.
     std::vector<std::filesystem::path> banned_phrase_files() const;
 
-  private:
+private:
     std::istream& m_in;
     std::ostream& m_out;
     std::ostream& m_err;

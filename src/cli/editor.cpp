@@ -21,7 +21,7 @@ namespace {
 
 // The temporary file, removed however the edit ends.
 class TempFile {
-  public:
+public:
     explicit TempFile(const Environment& env) {
         const std::string dir = env.get("TMPDIR").value_or("/tmp");
         std::string pattern = dir + "/tkt-reply-XXXXXX.txt";
@@ -38,7 +38,7 @@ class TempFile {
     ~TempFile() { std::filesystem::remove(m_path, m_error); }
     const std::string& path() const { return m_path; }
 
-  private:
+private:
     std::string m_path;
     std::error_code m_error;
 };

@@ -10,22 +10,14 @@ namespace {
 
 std::string_view ansi_code(Style style) {
     switch (style) {
-    case Style::bold:
-        return "1";
-    case Style::dim:
-        return "2";
-    case Style::red:
-        return "31";
-    case Style::bold_red:
-        return "1;31";
-    case Style::green:
-        return "32";
-    case Style::yellow:
-        return "33";
-    case Style::cyan:
-        return "36";
-    case Style::none:
-        break;
+    case Style::bold: return "1";
+    case Style::dim: return "2";
+    case Style::red: return "31";
+    case Style::bold_red: return "1;31";
+    case Style::green: return "32";
+    case Style::yellow: return "33";
+    case Style::cyan: return "36";
+    case Style::none: break;
     }
     return "";
 }
@@ -45,29 +37,21 @@ std::string paint(const Terminal& terminal, std::string_view text, Style style) 
 
 Style style_of(Status status) {
     switch (status) {
-    case Status::new_:
-        return Style::cyan;
-    case Status::open:
-        return Style::green;
-    case Status::pending:
-        return Style::yellow;
+    case Status::new_: return Style::cyan;
+    case Status::open: return Style::green;
+    case Status::pending: return Style::yellow;
     case Status::solved:
-    case Status::closed:
-        return Style::dim;
+    case Status::closed: return Style::dim;
     }
     return Style::none;
 }
 
 Style style_of(Priority priority) {
     switch (priority) {
-    case Priority::urgent:
-        return Style::bold_red;
-    case Priority::high:
-        return Style::red;
-    case Priority::low:
-        return Style::dim;
-    case Priority::normal:
-        break;
+    case Priority::urgent: return Style::bold_red;
+    case Priority::high: return Style::red;
+    case Priority::low: return Style::dim;
+    case Priority::normal: break;
     }
     return Style::none;
 }

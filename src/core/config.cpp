@@ -7,7 +7,7 @@ namespace {
 
 // Reads config.toml: the shared reader plus the value types only config has.
 class ConfigReader : public toml_file::Reader {
-  public:
+public:
     ConfigReader(std::filesystem::path file, const toml::table& root) : Reader(std::move(file)), m_root(root) {}
 
     [[noreturn]] void fail(const toml::node& node, std::string_view message) const {
@@ -57,7 +57,7 @@ class ConfigReader : public toml_file::Reader {
         }
     }
 
-  private:
+private:
     const toml::table& m_root;
 };
 

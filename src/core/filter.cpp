@@ -117,12 +117,8 @@ Term key_value_term(std::string_view word, std::string_view key, std::string_vie
             term.values = parse_names(word, key, value, status_names());
         }
         break;
-    case Field::priority:
-        term.values = parse_names(word, key, value, priority_names());
-        break;
-    case Field::channel:
-        term.values = parse_names(word, key, value, channel_names());
-        break;
+    case Field::priority: term.values = parse_names(word, key, value, priority_names()); break;
+    case Field::channel: term.values = parse_names(word, key, value, channel_names()); break;
     case Field::line: {
         const auto line = parse_number(value);
         if (!line || *line < 1) {
@@ -131,8 +127,7 @@ Term key_value_term(std::string_view word, std::string_view key, std::string_vie
         term.low = *line;
         break;
     }
-    case Field::id:
-        return id_term(value);
+    case Field::id: return id_term(value);
     case Field::queue:
     case Field::assignee:
     case Field::requester:
@@ -151,8 +146,7 @@ Term key_value_term(std::string_view word, std::string_view key, std::string_vie
             term.values.push_back(v);
         }
         break;
-    default:
-        throw bad_term(word, fmt::format("use {0}<VALUE or {0}>VALUE", key));
+    default: throw bad_term(word, fmt::format("use {0}<VALUE or {0}>VALUE", key));
     }
     return term;
 }
@@ -248,27 +242,17 @@ bool text_matches(const std::vector<std::string>& values, const std::optional<st
 
 bool term_matches(const Term& term, const Ticket& ticket) {
     switch (term.field) {
-    case Field::id:
-        return ticket.id >= term.low && ticket.id <= term.high;
-    case Field::status:
-        return contains(term.values, to_string(ticket.status));
-    case Field::queue:
-        return text_matches(term.values, ticket.queue);
-    case Field::line:
-        return ticket.line == term.low;
-    case Field::priority:
-        return contains(term.values, to_string(ticket.priority));
-    case Field::assignee:
-        return text_matches(term.values, ticket.assignee);
-    case Field::requester:
-        return contains(term.values, ticket.requester);
-    case Field::channel:
-        return contains(term.values, to_string(ticket.channel));
-    case Field::tag:
-        return contains(ticket.tags, term.values.at(0)) == (term.compare == Compare::equal);
+    case Field::id: return ticket.id >= term.low && ticket.id <= term.high;
+    case Field::status: return contains(term.values, to_string(ticket.status));
+    case Field::queue: return text_matches(term.values, ticket.queue);
+    case Field::line: return ticket.line == term.low;
+    case Field::priority: return contains(term.values, to_string(ticket.priority));
+    case Field::assignee: return text_matches(term.values, ticket.assignee);
+    case Field::requester: return contains(term.values, ticket.requester);
+    case Field::channel: return contains(term.values, to_string(ticket.channel));
+    case Field::tag: return contains(ticket.tags, term.values.at(0)) == (term.compare == Compare::equal);
     case Field::breaching:
-    case Field::due:
-        return true;
+    case Field::due: return true;
     case Field::created:
     case Field::updated: {
         const Timestamp at = term.field == Field::created ? ticket.created_at : ticket.updated_at;

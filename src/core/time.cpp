@@ -138,24 +138,12 @@ std::optional<Seconds> parse_duration(std::string_view text) {
     Seconds unit = 1;
     std::string_view number = text;
     switch (text.back()) {
-    case 's':
-        unit = 1;
-        break;
-    case 'm':
-        unit = 60;
-        break;
-    case 'h':
-        unit = 3600;
-        break;
-    case 'd':
-        unit = 86400;
-        break;
-    case 'w':
-        unit = 7 * 86400;
-        break;
-    default:
-        unit = 0;
-        break;
+    case 's': unit = 1; break;
+    case 'm': unit = 60; break;
+    case 'h': unit = 3600; break;
+    case 'd': unit = 86400; break;
+    case 'w': unit = 7 * 86400; break;
+    default: unit = 0; break;
     }
     if (unit != 0) {
         number.remove_suffix(1);

@@ -18,7 +18,7 @@ namespace tkt::toml_file {
 
 // Reads one TOML file, keeping its path for error messages.
 class Reader {
-  public:
+public:
     explicit Reader(std::filesystem::path path) : m_path(std::move(path)) {}
 
     // Parses the file; a syntax error is a configuration error at its line and column.
@@ -111,7 +111,7 @@ class Reader {
 
     const std::filesystem::path& path() const { return m_path; }
 
-  private:
+private:
     std::filesystem::path m_path;
 };
 

@@ -28,7 +28,7 @@ inline std::string system_error_text() {
 
 // An open file descriptor, closed when dropped.
 class FileDescriptor {
-  public:
+public:
     explicit FileDescriptor(int fd) : m_fd(fd) {}
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -39,7 +39,7 @@ class FileDescriptor {
     }
     int get() const { return m_fd; }
 
-  private:
+private:
     int m_fd;
 };
 
@@ -47,7 +47,7 @@ class FileDescriptor {
 // that a line, or a counted body and what follows it, can be looked at whole. Offsets
 // are from the start of the input.
 class BlockReader {
-  public:
+public:
     explicit BlockReader(const std::string& path) : m_path(path), m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
         struct stat status {};
         if (m_fd.get() < 0 || ::fstat(m_fd.get(), &status) != 0 || S_ISDIR(status.st_mode)) {
@@ -109,7 +109,7 @@ class BlockReader {
     // Returns the size of a regular file, 0 for a pipe.
     std::uintmax_t size() const { return m_size; }
 
-  private:
+private:
     // Returns the buffered bytes from `at` on, which must not have been released.
     std::string_view available(std::uintmax_t at) const {
         const auto from = static_cast<std::size_t>(at - m_base);

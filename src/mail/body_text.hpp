@@ -9,7 +9,7 @@ namespace tkt::mail {
 enum class TextKind { plain, html };
 
 class BodyText {
-  public:
+public:
     // Adds the UTF-8 `text` of the next text part shown as the body.
     void add(TextKind kind, std::string text);
 
@@ -21,7 +21,7 @@ class BodyText {
     // LF and there is a final newline, whatever the transport did to them.
     std::string finish() const;
 
-  private:
+private:
     struct Part {
         TextKind kind;
         std::string text;

@@ -122,16 +122,11 @@ bool is_automatic(const Headers& headers) {
 
 std::string_view to_string(MailKind kind) {
     switch (kind) {
-    case MailKind::human:
-        return "human";
-    case MailKind::automatic:
-        return "auto";
-    case MailKind::list:
-        return "list";
-    case MailKind::bounce:
-        return "bounce";
-    case MailKind::own_loop:
-        return "own-loop";
+    case MailKind::human: return "human";
+    case MailKind::automatic: return "auto";
+    case MailKind::list: return "list";
+    case MailKind::bounce: return "bounce";
+    case MailKind::own_loop: return "own-loop";
     }
     return "human";
 }

@@ -12,13 +12,13 @@ namespace tkt::mail {
 // no charset), guessed once from the whole message: a subject and a body are one
 // writer's, and together they give the detector more to go on than either alone.
 class UndeclaredCharset {
-  public:
+public:
     explicit UndeclaredCharset(std::string_view raw) : m_raw(raw) {}
 
     // Returns `bytes` in UTF-8, declared `charset` first, else the message's guess.
     std::string to_utf8(std::string_view bytes, const char* charset);
 
-  private:
+private:
     std::string_view m_raw;
     std::optional<std::string> m_guess;
 };

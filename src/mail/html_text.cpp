@@ -22,7 +22,7 @@ bool is_one_of(const xmlNode* node, std::span<const std::string_view> names) {
 }
 
 class TextWriter {
-  public:
+public:
     void text(std::string_view content, bool preformatted) {
         for (const char c : content) {
             const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -68,7 +68,7 @@ class TextWriter {
         return out.empty() ? out : out + '\n';
     }
 
-  private:
+private:
     void put(char c) { m_out += c; }
 
     std::string m_out;

@@ -12,7 +12,7 @@ namespace tkt {
 namespace {
 
 class MaildirSource : public MessageSource {
-  public:
+public:
     explicit MaildirSource(const std::filesystem::path& path) {
         std::error_code error;
         if (!std::filesystem::is_directory(path, error)) {
@@ -55,7 +55,7 @@ class MaildirSource : public MessageSource {
 
     SourceProgress progress() const override { return {m_next, m_files.size()}; }
 
-  private:
+private:
     std::vector<std::filesystem::path> m_files;
     std::size_t m_next = 0;
 };

@@ -122,7 +122,7 @@ bool has_unquoted_from(std::string_view body) {
 // at a "From " line; where a Content-Length header counts its body, the count decides,
 // when it ends just before a "From " line or the end of the file.
 class MboxSource : public MessageSource {
-  public:
+public:
     explicit MboxSource(const std::filesystem::path& path) : m_path(path.string()), m_reader(m_path) {}
 
     std::optional<RawMessage> next() override {
@@ -150,7 +150,7 @@ class MboxSource : public MessageSource {
 
     SourceProgress progress() const override { return {m_offset, m_reader.size()}; }
 
-  private:
+private:
     enum class Part { headers, body };
 
     void skip_blank_lines() {

@@ -15,7 +15,7 @@ namespace tkt::mail {
 
 // Collects the body, attachments and returned Message-IDs of a MIME tree.
 class PartCollector {
-  public:
+public:
     // Reads parts whose encoded bytes lie in `raw`, the buffer GMime parsed.
     PartCollector(GMimeParserOptions* options, std::string_view raw, UndeclaredCharset& charset)
         : m_options(options), m_raw(raw), m_charset(charset) {}
@@ -29,7 +29,7 @@ class PartCollector {
     std::vector<Attachment> attachments;
     std::vector<std::string> returned_ids;
 
-  private:
+private:
     // Whether a part's text may show as the body: not when it is an alternative
     // to the one shown.
     enum class Role { body, unused_alternative };

@@ -14,7 +14,7 @@ namespace tkt::mail {
 enum class Framing { whole_message, in_multipart };
 
 class PartType {
-  public:
+public:
     // Reads the type of `object`; a Content-Type that does not parse, or that names no
     // subtype ("text"), is text/plain (RFC 2045 5.2), its parameters read as written.
     explicit PartType(GMimeObject* object);
@@ -29,7 +29,7 @@ class PartType {
     // Content-Type's name, RFC 2231 and RFC 2047 decoded by GMime; "" when none.
     std::string filename() const;
 
-  private:
+private:
     GMimeObject* m_object;
     std::string m_mime;
     GPtr<GMimeParamList> m_params;  // only when GMime could not read the Content-Type

@@ -21,7 +21,7 @@ namespace {
 
 // A file descriptor closed when it goes out of scope.
 class Fd {
-  public:
+public:
     Fd() = default;
     explicit Fd(int fd) : m_fd(fd) {}
     Fd(const Fd&) = delete;
@@ -35,7 +35,7 @@ class Fd {
         m_fd = fd;
     }
 
-  private:
+private:
     int m_fd = -1;
 };
 
@@ -58,7 +58,7 @@ bool open_pipe(Pipe& pipe) {
 // SIGPIPE ignored while it lives: a sendmail that exits without reading its input must
 // give tkt an EPIPE to report, not kill it.
 class IgnoreSigpipe {
-  public:
+public:
     IgnoreSigpipe() {
         struct sigaction ignore {};
         ignore.sa_handler = SIG_IGN;
@@ -68,7 +68,7 @@ class IgnoreSigpipe {
     IgnoreSigpipe& operator=(const IgnoreSigpipe&) = delete;
     ~IgnoreSigpipe() { ::sigaction(SIGPIPE, &m_previous, nullptr); }
 
-  private:
+private:
     struct sigaction m_previous {};
 };
 

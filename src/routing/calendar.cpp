@@ -113,7 +113,7 @@ struct Window {
 // The arithmetic of a calendar. Days are local dates counted from 1970-01-01, local
 // times seconds since local 1970-01-01 00:00.
 class Schedule {
-  public:
+public:
     Schedule(const date::time_zone& zone, const std::array<bool, 7>& days, Seconds open, Seconds close,
              const std::vector<std::int64_t>& holidays)
         : m_zone(zone), m_days(days), m_open(open), m_close(close), m_holidays(holidays),
@@ -176,7 +176,7 @@ class Schedule {
         return (weeks * m_working_days - holidays) * (m_close - m_open);
     }
 
-  private:
+private:
     const date::time_zone& m_zone;
     const std::array<bool, 7>& m_days;
     Seconds m_open;

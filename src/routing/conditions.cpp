@@ -55,20 +55,13 @@ bool is_within(std::string_view domain, std::string_view parent) {
 
 std::string_view text_of(Field field, const RoutingInput& input) {
     switch (field) {
-    case Field::subject:
-        return input.subject;
-    case Field::body:
-        return input.body;
-    case Field::from:
-        return input.from;
-    case Field::from_domain:
-        return domain_of(input.from);
-    case Field::channel:
-        return input.channel;
-    case Field::language:
-        return input.language;
-    default:
-        return {};
+    case Field::subject: return input.subject;
+    case Field::body: return input.body;
+    case Field::from: return input.from;
+    case Field::from_domain: return domain_of(input.from);
+    case Field::channel: return input.channel;
+    case Field::language: return input.language;
+    default: return {};
     }
 }
 
@@ -114,10 +107,8 @@ bool holds(const Condition& condition, const RoutingInput& input) {
     case Field::any:
         return std::any_of(condition.sets.begin(), condition.sets.end(),
                            [&input](const ConditionSet& set) { return holds(set, input); });
-    case Field::not_:
-        return !holds(condition.sets.front(), input);
-    default:
-        return first_hit(condition, input, false).has_value();
+    case Field::not_: return !holds(condition.sets.front(), input);
+    default: return first_hit(condition, input, false).has_value();
     }
 }
 
@@ -150,10 +141,8 @@ std::string held_reason(const Condition& condition, const Hit& hit, const Routin
         return fmt::format("from_domain '{}' is {}'{}'", hit.text, hit.text.size() == value.size() ? "" : "within ",
                            value);
     case Field::channel:
-    case Field::language:
-        return fmt::format("{} is '{}'", key, value);
-    case Field::tag:
-        return fmt::format("tag '{}' is set", value);
+    case Field::language: return fmt::format("{} is '{}'", key, value);
+    case Field::tag: return fmt::format("tag '{}' is set", value);
     default:
         return fmt::format("{} matches '{}' (\"{}\")", key, value,
                            shown_match(text_of(condition.field, input), hit.text));
@@ -179,8 +168,7 @@ std::string failed_reason(const Condition& condition, const RoutingInput& input)
     case Field::tag:
         return values.size() == 1 ? fmt::format("tag '{}' is not set", values.front())
                                   : fmt::format("no tag {} is set", alternatives(values));
-    default:
-        return fmt::format("{} does not match {}", key, alternatives(values));
+    default: return fmt::format("{} does not match {}", key, alternatives(values));
     }
 }
 

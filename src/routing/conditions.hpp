@@ -43,7 +43,7 @@ struct Located {
 
 // Reads routing.toml: the shared reader plus the values only routing has.
 class RuleReader : public toml_file::Reader {
-  public:
+public:
     using Reader::Reader;
 
     // Returns the strings of `node`, a string or a non-empty array of strings, none

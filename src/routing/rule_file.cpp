@@ -28,7 +28,7 @@ std::optional<std::size_t> line_of(const std::vector<Seen>& seen, std::string_vi
 // Reads the parts of routing.toml one by one, so that with `problems` a bad rule or
 // agent is reported and the others still read.
 class Loader {
-  public:
+public:
     Loader(const RuleReader& reader, std::vector<std::string>* problems) : m_reader(reader), m_problems(problems) {}
 
     void read(const toml::table& root, RuleBook& book, std::vector<Agent>& agents) {
@@ -43,7 +43,7 @@ class Loader {
         }
     }
 
-  private:
+private:
     // Calls `step` with each table of the [[key]] list and its 1-based number.
     template <typename Step> void for_each_table(const toml::table& root, std::string_view key, Step&& step) {
         std::vector<const toml::table*> tables;

@@ -23,7 +23,7 @@ constexpr Seconds k_max_target = 366 * 86400;
 
 // Reads sla.toml: the shared reader plus the value types only this file has.
 class SlaReader : public toml_file::Reader {
-  public:
+public:
     using Reader::Reader;
 
     [[noreturn]] void fail(const toml::node& node, std::string_view message) const {
@@ -271,12 +271,9 @@ void read_file(const SlaReader& reader, const toml::table& root, Timestamp now, 
 
 std::string_view to_string(SlaTarget target) {
     switch (target) {
-    case SlaTarget::first_reply:
-        return "first_reply";
-    case SlaTarget::next_reply:
-        return "next_reply";
-    case SlaTarget::resolve:
-        return "resolve";
+    case SlaTarget::first_reply: return "first_reply";
+    case SlaTarget::next_reply: return "next_reply";
+    case SlaTarget::resolve: return "resolve";
     }
     return "resolve";
 }

@@ -184,15 +184,11 @@ std::string format_metric(std::optional<double> value, Unit unit) {
         return "-";
     }
     switch (unit) {
-    case Unit::count:
-        return fmt::format("{}", static_cast<std::int64_t>(*value));
-    case Unit::share:
-        return fmt::format("{:.1f}%", *value * 100);
+    case Unit::count: return fmt::format("{}", static_cast<std::int64_t>(*value));
+    case Unit::share: return fmt::format("{:.1f}%", *value * 100);
     case Unit::hours:
-    case Unit::rate:
-        return fmt::format("{:.2f}", *value);
-    case Unit::seconds:
-        break;
+    case Unit::rate: return fmt::format("{:.2f}", *value);
+    case Unit::seconds: break;
     }
     if (*value < 60) {
         return std::floor(*value) == *value ? fmt::format("{}s", static_cast<std::int64_t>(*value))

@@ -90,7 +90,7 @@ std::vector<std::pair<Timestamp, Timestamp>> open_intervals(const StatsFacts::Op
 }
 
 class Aggregator {
-  public:
+public:
     Aggregator(const StatsFacts& facts, const StatsOptions& options, StatsGroup by, const DurationMeasure& measure)
         : m_facts(facts), m_options(options), m_by(by), m_measure(measure) {
         Period span = options.period;
@@ -121,25 +121,20 @@ class Aggregator {
         return report;
     }
 
-  private:
+private:
     bool by_time() const { return !m_buckets.empty(); }
 
     // The group of a fact: its ticket's key, `person` for agent groups (an author, an
     // owner), or the time bucket of `at`.
     Tally* group_of(const StatsKeys& keys, Timestamp at, const std::string* person = nullptr) {
         switch (m_by) {
-        case StatsGroup::none:
-            return nullptr;
-        case StatsGroup::queue:
-            return &m_groups[keys.queue.value_or("(none)")];
-        case StatsGroup::line:
-            return &m_groups[std::to_string(keys.line)];
+        case StatsGroup::none: return nullptr;
+        case StatsGroup::queue: return &m_groups[keys.queue.value_or("(none)")];
+        case StatsGroup::line: return &m_groups[std::to_string(keys.line)];
         case StatsGroup::agent:
             return &m_groups[person != nullptr && !person->empty() ? *person : keys.assignee.value_or("(none)")];
-        case StatsGroup::channel:
-            return &m_groups[std::string(to_string(keys.channel))];
-        case StatsGroup::priority:
-            return &m_groups[std::string(to_string(keys.priority))];
+        case StatsGroup::channel: return &m_groups[std::string(to_string(keys.channel))];
+        case StatsGroup::priority: return &m_groups[std::string(to_string(keys.priority))];
         case StatsGroup::day:
         case StatsGroup::hour: {
             const auto after = std::upper_bound(m_buckets.begin(), m_buckets.end(), at,
@@ -221,24 +216,12 @@ class Aggregator {
             using Happened = StatsFacts::Happened;
             count(happening.keys, happening.at, [&](Tally& t) {
                 switch (happening.what) {
-                case Happened::reopened:
-                    t.reopened.push_back(happening.id);
-                    break;
-                case Happened::rated_good:
-                    ++t.metrics.good;
-                    [[fallthrough]];
-                case Happened::rated_bad:
-                    ++t.metrics.rated;
-                    break;
-                case Happened::breached_first_reply:
-                    t.breached[0].push_back(happening.id);
-                    break;
-                case Happened::breached_next_reply:
-                    t.breached[1].push_back(happening.id);
-                    break;
-                case Happened::breached_resolve:
-                    t.breached[2].push_back(happening.id);
-                    break;
+                case Happened::reopened: t.reopened.push_back(happening.id); break;
+                case Happened::rated_good: ++t.metrics.good; [[fallthrough]];
+                case Happened::rated_bad: ++t.metrics.rated; break;
+                case Happened::breached_first_reply: t.breached[0].push_back(happening.id); break;
+                case Happened::breached_next_reply: t.breached[1].push_back(happening.id); break;
+                case Happened::breached_resolve: t.breached[2].push_back(happening.id); break;
                 }
             });
         }

@@ -13,17 +13,10 @@ std::string label_value(std::string_view text) {
     std::string escaped;
     for (const char c : text) {
         switch (c) {
-        case '\\':
-            escaped += "\\\\";
-            break;
-        case '"':
-            escaped += "\\\"";
-            break;
-        case '\n':
-            escaped += "\\n";
-            break;
-        default:
-            escaped += c;
+        case '\\': escaped += "\\\\"; break;
+        case '"': escaped += "\\\""; break;
+        case '\n': escaped += "\\n"; break;
+        default: escaped += c;
         }
     }
     return escaped;
@@ -52,7 +45,7 @@ std::string labels(std::initializer_list<std::pair<std::string_view, std::string
 }
 
 class Exposition {
-  public:
+public:
     explicit Exposition(const StatsReport& report)
         : m_report(report), m_group(report.by == StatsGroup::none ? std::string_view() : to_string(report.by)) {}
 
@@ -114,7 +107,7 @@ class Exposition {
 
     std::string take() { return std::move(m_text); }
 
-  private:
+private:
     template <class Write> void each_metrics(Write write) {
         write(m_report.total, std::string_view());
         for (const auto& [key, metrics] : m_report.groups) {

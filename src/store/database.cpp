@@ -95,24 +95,18 @@ void throw_sqlite_error(sqlite3* db, int code, std::string_view what) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         throw Error(Exit::temp_fail, fmt::format("database '{}' is locked by another process; try again", name));
-    case SQLITE_FULL:
-        throw Error(Exit::temp_fail, fmt::format("disk full while {} '{}'", what, name));
+    case SQLITE_FULL: throw Error(Exit::temp_fail, fmt::format("disk full while {} '{}'", what, name));
     case SQLITE_IOERR:
-    case SQLITE_NOMEM:
-        throw Error(Exit::temp_fail, fmt::format("{} '{}' failed: {}", what, name, detail));
-    case SQLITE_READONLY:
-        throw Error(Exit::cant_create, fmt::format("database '{}' is read-only", name));
+    case SQLITE_NOMEM: throw Error(Exit::temp_fail, fmt::format("{} '{}' failed: {}", what, name, detail));
+    case SQLITE_READONLY: throw Error(Exit::cant_create, fmt::format("database '{}' is read-only", name));
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_AUTH:
-        throw Error(Exit::cant_create, fmt::format("cannot open database '{}': {}", name, detail));
+    case SQLITE_AUTH: throw Error(Exit::cant_create, fmt::format("cannot open database '{}': {}", name, detail));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         throw Error(Exit::io, fmt::format("database '{}' is corrupt or not a tkt database ({})", name, detail));
-    case SQLITE_CONSTRAINT:
-        throw Error(Exit::data, fmt::format("{} '{}' broke a constraint: {}", what, name, detail));
-    default:
-        throw Error(Exit::io, fmt::format("{} '{}' failed: {}", what, name, detail));
+    case SQLITE_CONSTRAINT: throw Error(Exit::data, fmt::format("{} '{}' broke a constraint: {}", what, name, detail));
+    default: throw Error(Exit::io, fmt::format("{} '{}' failed: {}", what, name, detail));
     }
 }
 

@@ -16,7 +16,7 @@ namespace tkt::store {
 
 // A prepared statement; parameters are 1-based, columns 0-based.
 class Statement {
-  public:
+public:
     // Wraps `statement`; with `in_use`, it belongs to the connection's cache, and is
     // reset and handed back (by clearing the flag) rather than finalized.
     Statement(sqlite3* db, sqlite3_stmt* statement, bool* in_use = nullptr);
@@ -51,7 +51,7 @@ class Statement {
     std::optional<std::string> optional_text(int index) const;
     std::optional<std::int64_t> optional_integer(int index) const;
 
-  private:
+private:
     void check_bind(int code);
 
     sqlite3* m_db;
@@ -65,7 +65,7 @@ enum class TransactionKind { read, write, savepoint };
 
 // One connection to one database file.
 class Database {
-  public:
+public:
     // Opens `path` (":memory:" for a private in-memory database), creating the file with
     // mode 0600 and its folder when missing; waits up to `lock_timeout` for locks.
     Database(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout);
@@ -99,7 +99,7 @@ class Database {
     // Returns the path the database was opened with.
     const std::filesystem::path& path() const { return m_path; }
 
-  private:
+private:
     void retry_while_busy(std::string_view sql, std::string_view what);
 
     struct CachedStatement {
@@ -116,7 +116,7 @@ class Database {
 
 // A transaction that rolls back when destroyed unless commit() was called.
 class Transaction {
-  public:
+public:
     // Begins a transaction of `kind` on `db` (see Database::begin).
     Transaction(Database& db, TransactionKind kind);
     Transaction(Transaction&& other) noexcept;
@@ -127,7 +127,7 @@ class Transaction {
     // Commits the transaction; after this the destructor does nothing.
     void commit();
 
-  private:
+private:
     Database* m_db;
     TransactionKind m_kind;
 };

@@ -47,7 +47,7 @@ std::optional<Timestamp> read_first_created(store::Database& db) {
 }
 
 class StatsReader {
-  public:
+public:
     StatsReader(store::Database& db, const Period& period, const Filter& where, Seconds repeat_window)
         : m_db(db), m_period(period), m_repeat_window(repeat_window),
           m_where(store::build_ticket_conditions(where, k_first_filter_parameter)),
@@ -221,7 +221,7 @@ class StatsReader {
     // When the store's first ticket came, for time buckets.
     std::optional<Timestamp> first_created() const { return m_first_created; }
 
-  private:
+private:
     // Replaces the changes of the tickets solved at some time by their history if they
     // were ever reopened: each finish (a status event to solved or closed) and each
     // reopening before until. A short report looks up its few tickets one by one; a

@@ -7,37 +7,25 @@ namespace {
 
 std::string_view column_of(Field field) {
     switch (field) {
-    case Field::id:
-        return "t.id";
-    case Field::status:
-        return "t.status";
-    case Field::queue:
-        return "t.queue";
-    case Field::line:
-        return "t.line";
-    case Field::priority:
-        return "t.priority";
-    case Field::assignee:
-        return "t.assignee";
-    case Field::requester:
-        return "t.requester";
-    case Field::channel:
-        return "t.channel";
-    case Field::tag:
-        return "tag";
-    case Field::created:
-        return "t.created_at";
-    case Field::updated:
-        return "t.updated_at";
+    case Field::id: return "t.id";
+    case Field::status: return "t.status";
+    case Field::queue: return "t.queue";
+    case Field::line: return "t.line";
+    case Field::priority: return "t.priority";
+    case Field::assignee: return "t.assignee";
+    case Field::requester: return "t.requester";
+    case Field::channel: return "t.channel";
+    case Field::tag: return "tag";
+    case Field::created: return "t.created_at";
+    case Field::updated: return "t.updated_at";
     case Field::breaching:
-    case Field::due:
-        return "1";
+    case Field::due: return "1";
     }
     return "t.id";
 }
 
 class Builder {
-  public:
+public:
     // Numbers the parameters from ?`first`.
     explicit Builder(int first = 1) : m_first(first) {}
 
@@ -71,27 +59,23 @@ class Builder {
     std::string condition(const Term& term) {
         const auto column = column_of(term.field);
         switch (term.field) {
-        case Field::id:
-            return fmt::format("{} BETWEEN {} AND {}", column, parameter(term.low), parameter(term.high));
-        case Field::line:
-            return fmt::format("{} = {}", column, parameter(term.low));
+        case Field::id: return fmt::format("{} BETWEEN {} AND {}", column, parameter(term.low), parameter(term.high));
+        case Field::line: return fmt::format("{} = {}", column, parameter(term.low));
         case Field::tag:
             return fmt::format("{}EXISTS (SELECT 1 FROM tags WHERE ticket_id = t.id AND tag = {})",
                                term.compare == Compare::not_equal ? "NOT " : "", parameter(term.values.at(0)));
         case Field::breaching:
-        case Field::due:
-            return "1";  // SLA terms: the caller keeps what matches them
+        case Field::due: return "1";  // SLA terms: the caller keeps what matches them
         case Field::created:
         case Field::updated:
             return fmt::format("{} {} {}", column, term.compare == Compare::less ? "<" : ">", parameter(term.low));
-        default:
-            return any_of(column, term.values);
+        default: return any_of(column, term.values);
         }
     }
 
     std::vector<Parameter> take_parameters() { return std::move(m_parameters); }
 
-  private:
+private:
     std::string number() const {
         return fmt::format("?{}", static_cast<std::size_t>(m_first) + m_parameters.size() - 1);
     }
@@ -110,21 +94,16 @@ std::vector<std::string> conditions_of(const Filter& filter, Builder& builder) {
 
 std::string order_expression(SortField field) {
     switch (field) {
-    case SortField::id:
-        return "t.id";
-    case SortField::created:
-        return "t.created_at";
-    case SortField::updated:
-        return "t.updated_at";
+    case SortField::id: return "t.id";
+    case SortField::created: return "t.created_at";
+    case SortField::updated: return "t.updated_at";
     case SortField::priority:
         return "CASE t.priority WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END";
     case SortField::status:
         return "CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 "
                "WHEN 'solved' THEN 3 ELSE 4 END";
-    case SortField::queue:
-        return "t.queue";
-    case SortField::assignee:
-        return "t.assignee";
+    case SortField::queue: return "t.queue";
+    case SortField::assignee: return "t.assignee";
     }
     return "t.id";
 }

@@ -54,7 +54,7 @@ LintFinding syntax_finding(const std::filesystem::path& path, const Error& error
 // The library's templates, each loaded once; a file that does not load is kept as its
 // [syntax] finding, so that one broken file stops nothing else.
 class Catalog {
-  public:
+public:
     explicit Catalog(const TemplateLibrary& library) : m_library(library), m_names(library.names()) {}
 
     const std::vector<std::string>& names() const { return m_names; }
@@ -85,7 +85,7 @@ class Catalog {
         return languages;
     }
 
-  private:
+private:
     struct Entry {
         std::optional<TemplateFile> file;
         std::optional<LintFinding> error;
@@ -166,7 +166,7 @@ Layout read_layout(const std::filesystem::path& path) {
 // The names a template may use: the reply context, its own [vars], and every prefix of
 // those, since a section may open `customer` to reach `customer.name`.
 class KnownNames {
-  public:
+public:
     explicit KnownNames(const std::vector<TemplateVar>& vars) {
         for (const auto name : reply_context_names()) {
             add(name);
@@ -195,7 +195,7 @@ class KnownNames {
         return did_you_mean(name, names);
     }
 
-  private:
+private:
     void add(std::string_view name) {
         for (auto dot = name.find('.'); dot != std::string_view::npos; dot = name.find('.', dot + 1)) {
             m_names.emplace(name.substr(0, dot));
@@ -313,7 +313,7 @@ struct Checks {
 
 // Lints one template file that loaded.
 class FileLint {
-  public:
+public:
     FileLint(const TemplateFile& file, Checks& checks, std::vector<LintFinding>& findings)
         : m_file(file), m_checks(checks), m_report(file.path, findings), m_layout(read_layout(file.path)),
           m_known(file.vars), m_partial(file.category == "partial") {}
@@ -333,7 +333,7 @@ class FileLint {
         check_unused();
     }
 
-  private:
+private:
     void lint_language(const std::string& lang, const TemplateText& text) {
         std::vector<const Phrase*> phrases;
         for (const auto& phrase : m_checks.phrases) {

@@ -33,7 +33,7 @@ std::size_t offset_in(std::string_view text, const re2::StringPiece& part) {
 }
 
 class PhraseReader : public toml_file::Reader {
-  public:
+public:
     using Reader::Reader;
 
     // Adds the file's [[phrase]] tables to `phrases`, emptying it first on `replace = true`.
@@ -48,7 +48,7 @@ class PhraseReader : public toml_file::Reader {
         }
     }
 
-  private:
+private:
     BannedPhrase phrase(const toml::table& table) const {
         check_keys(table, "phrase.", k_phrase_keys);
         for (const auto key : k_phrase_keys) {

@@ -28,7 +28,7 @@ inline std::size_t chars_in(std::string_view text) {
 // A template's subject or body, and where its first character is in the file, so that a
 // place in the text becomes a place in the file.
 class Part {
-  public:
+public:
     Part(std::string_view source, std::size_t line, std::size_t column)
         : m_source(source), m_line(line), m_column(column), m_pieces(mustache::Template(source).pieces()) {
         for (std::size_t at = source.find('\n'); at != std::string_view::npos; at = source.find('\n', at + 1)) {
@@ -51,7 +51,7 @@ class Part {
         return {m_line + index, index == 0 ? m_column + column - 1 : column};
     }
 
-  private:
+private:
     std::string_view m_source;
     std::size_t m_line;
     std::size_t m_column;
@@ -61,7 +61,7 @@ class Part {
 
 // Collects the findings of one template file.
 class Report {
-  public:
+public:
     Report(std::filesystem::path file, std::vector<LintFinding>& findings)
         : m_file(std::move(file)), m_findings(findings) {}
 
@@ -76,7 +76,7 @@ class Report {
 
     void add(const LintFinding& finding) { m_findings.push_back(finding); }
 
-  private:
+private:
     std::filesystem::path m_file;
     std::vector<LintFinding>& m_findings;
 };

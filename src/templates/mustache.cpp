@@ -34,7 +34,7 @@ std::string_view strip(std::string_view text) {
 }
 
 class Parser {
-  public:
+public:
     explicit Parser(std::string_view source) : m_source(source) {}
 
     std::vector<Node> parse() {
@@ -81,9 +81,7 @@ class Parser {
                 node.kind = Kind::comment;
                 open.back()->push_back(std::move(node));
                 break;
-            case '=':
-                set_delimiters(tag.name, start);
-                break;
+            case '=': set_delimiters(tag.name, start); break;
             case '#':
             case '^':
                 node.kind = tag.sigil == '#' ? Kind::section : Kind::inverted;
@@ -128,7 +126,7 @@ class Parser {
         return root;
     }
 
-  private:
+private:
     struct Tag {
         char sigil = '\0';
         std::string name;
@@ -229,7 +227,7 @@ std::string indent_lines(std::string_view source, std::string_view indent) {
 }
 
 class Renderer {
-  public:
+public:
     Renderer(const RenderOptions& options, RenderResult& result) : m_options(options), m_result(result) {}
 
     void render(const std::vector<Node>& nodes, std::vector<const nlohmann::json*>& stack) {
@@ -238,7 +236,7 @@ class Renderer {
         }
     }
 
-  private:
+private:
     // Resolves a (dotted) name: its first part up the context stack, the rest within.
     const nlohmann::json* lookup(std::string_view name, const std::vector<const nlohmann::json*>& stack) const {
         if (name == ".") {
@@ -264,9 +262,7 @@ class Renderer {
 
     void render(const Node& node, std::vector<const nlohmann::json*>& stack) {
         switch (node.kind) {
-        case Kind::text:
-            m_result.text += node.text;
-            break;
+        case Kind::text: m_result.text += node.text; break;
         case Kind::variable:
         case Kind::unescaped: {
             const auto* value = lookup(node.text, stack);
@@ -278,9 +274,7 @@ class Renderer {
             m_result.text += escape ? escape_html(text) : text;
             break;
         }
-        case Kind::section:
-            render_section(node, stack);
-            break;
+        case Kind::section: render_section(node, stack); break;
         case Kind::inverted: {
             const auto* value = lookup(node.text, stack);
             if (value == nullptr || is_falsy(*value)) {
@@ -288,11 +282,8 @@ class Renderer {
             }
             break;
         }
-        case Kind::partial:
-            render_partial(node, stack);
-            break;
-        case Kind::comment:
-            break;
+        case Kind::partial: render_partial(node, stack); break;
+        case Kind::comment: break;
         }
     }
 
@@ -353,19 +344,13 @@ void collect_names(const std::vector<Node>& nodes, std::vector<std::string>& nam
 
 Piece::Kind piece_kind(Kind kind) {
     switch (kind) {
-    case Kind::text:
-        return Piece::Kind::text;
+    case Kind::text: return Piece::Kind::text;
     case Kind::variable:
-    case Kind::unescaped:
-        return Piece::Kind::variable;
-    case Kind::section:
-        return Piece::Kind::section;
-    case Kind::inverted:
-        return Piece::Kind::inverted;
-    case Kind::partial:
-        return Piece::Kind::partial;
-    case Kind::comment:
-        return Piece::Kind::comment;
+    case Kind::unescaped: return Piece::Kind::variable;
+    case Kind::section: return Piece::Kind::section;
+    case Kind::inverted: return Piece::Kind::inverted;
+    case Kind::partial: return Piece::Kind::partial;
+    case Kind::comment: return Piece::Kind::comment;
     }
     return Piece::Kind::text;
 }

@@ -6,7 +6,7 @@ namespace tkt {
 namespace {
 
 class FileReader : public toml_file::Reader {
-  public:
+public:
     using Reader::Reader;
 
     const toml::table& table(const toml::node& node, std::string_view name) const {

@@ -54,7 +54,7 @@ std::string reply(const std::string& en, const std::string& ru = "Спасибо
 
 // A template folder holding the greeting and signature partials, for one test.
 class Folder {
-  public:
+public:
     Folder() {
         write("greeting", R"([template]
 category = "partial"
@@ -95,7 +95,7 @@ body = "{{agent.full_name}}\n"
 
     const TempDir& dir() const { return m_dir; }
 
-  private:
+private:
     TempDir m_dir;
 };
 

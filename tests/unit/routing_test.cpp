@@ -38,7 +38,7 @@ RoutingInput tagged(const std::vector<std::string>& tags) {
 
 // A folder holding one routing.toml.
 class RoutingFile {
-  public:
+public:
     explicit RoutingFile(const std::string& text) { std::ofstream(path()) << text; }
 
     std::filesystem::path path() const { return m_dir / "routing.toml"; }
@@ -60,7 +60,7 @@ class RoutingFile {
         return problems;
     }
 
-  private:
+private:
     std::string without_folder(std::string message) const {
         const auto folder = m_dir.path().string() + "/";
         return message.starts_with(folder) ? message.substr(folder.size()) : message;

@@ -14,7 +14,7 @@ namespace {
 
 // Sets TZ for one test and puts the old value back.
 class Zone {
-  public:
+public:
     explicit Zone(const char* name) {
         if (const char* old = std::getenv("TZ")) {
             m_old = old;
@@ -33,7 +33,7 @@ class Zone {
         ::tzset();
     }
 
-  private:
+private:
     std::optional<std::string> m_old;
 };
 

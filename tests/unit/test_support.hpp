@@ -17,7 +17,7 @@ namespace tkt::test {
 
 // A temporary folder for one test, removed with everything in it at the end.
 class TempDir {
-  public:
+public:
     TempDir() {
         std::string pattern = (std::filesystem::temp_directory_path() / "tkt-test-XXXXXX").string();
         m_path = ::mkdtemp(pattern.data());
@@ -32,7 +32,7 @@ class TempDir {
     const std::filesystem::path& path() const { return m_path; }
     std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
 
-  private:
+private:
     std::filesystem::path m_path;
 };
 
