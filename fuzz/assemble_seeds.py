@@ -74,7 +74,7 @@ def add_toml(corpus, source):
             corpus.add("toml_template", stem, text)
         if re.search(r"^\[(agent|mail|defaults|routing)\]", text, re.M):
             corpus.add("toml_config", stem, starter_config(text) if stem == "init" else text)
-        # One rule's conditions, as routing_test.cpp writes them.
+        # One rule's conditions, as rules_test.cpp writes them.
         if re.fullmatch(r'\w+ = .*', text.strip()) and "\n" not in text.strip():
             corpus.add("toml_routing", stem + "-rule", f'[[rule]]\nname = "r"\n{text}\nqueue = "hit"\n')
     corpus.add_files("toml_template", source / "templates", "shipped")

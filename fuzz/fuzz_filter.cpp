@@ -2,12 +2,12 @@
 // each further line one filter word. A filter that parses is run by the store (SQL)
 // and in memory (matches()), which must agree, then with SLA terms and in a report.
 // Usage errors (tkt::Error) are expected; anything else escaping is a finding.
+#include "actions/escalate.hpp"
+#include "core/error.hpp"
+#include "core/filter.hpp"
 #include "fuzz_support.hpp"
-#include "tkt/error.hpp"
-#include "tkt/escalation.hpp"
-#include "tkt/filter.hpp"
-#include "tkt/stats.hpp"
-#include "tkt/store.hpp"
+#include "stats/metrics.hpp"
+#include "store/store.hpp"
 
 #include <algorithm>
 

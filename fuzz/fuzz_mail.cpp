@@ -1,14 +1,16 @@
 // Fuzzes mail ingestion: the raw message through parse_mail (GMime, charsets, HTML to
 // text, classification, the dedup key) and the parsed mail into an in-memory store as
 // `tkt new --email` stores it (dedup, threading, reopening), rolled back after each input.
+#include "actions/ingest_mail.hpp"
+#include "core/address.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 #include "fuzz_support.hpp"
 #include "mail/compose.hpp"
+#include "mail/dedup.hpp"
 #include "mail/module.hpp"
-#include "tkt/address.hpp"
-#include "tkt/error.hpp"
-#include "tkt/ingest.hpp"
-#include "tkt/store.hpp"
-#include "tkt/text.hpp"
+#include "mail/parse.hpp"
+#include "store/store.hpp"
 
 namespace tkt::mail {
 
@@ -125,9 +127,9 @@ void ingest(const InboundMail& mail, std::string_view raw) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view raw = fuzz::as_text(data, size);
-    const InboundMail mail = parse_mail(raw, MailOptions{true});
+    const InboundMail mail = mail::parse(raw, MailOptions{true});
     check_utf8(mail);
-    if (dedup_key(mail, raw).empty()) {
+    if (mail::dedup_key(mail, raw).empty()) {
         fuzz::broken_promise("an empty dedup key");
     }
     ingest(mail, raw);

@@ -2,10 +2,10 @@
 // template, the data as JSON (a default object when it is not JSON), --var style
 // "name=value" lines set into the data as `tkt template render --var` does, then
 // partials, each "name" and a newline before its text.
+#include "core/error.hpp"
 #include "fuzz_support.hpp"
-#include "tkt/error.hpp"
-#include "tkt/mustache.hpp"
-#include "tkt/reply.hpp"
+#include "templates/mustache.hpp"
+#include "templates/reply_context.hpp"
 
 #include <map>
 

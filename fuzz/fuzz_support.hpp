@@ -2,7 +2,7 @@
 // folder for loaders that read files, and a way to report a broken promise.
 #pragma once
 
-#include "tkt/error.hpp"
+#include "core/error.hpp"
 
 #include <cstddef>
 #include <cstdint>

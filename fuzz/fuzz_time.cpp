@@ -1,10 +1,10 @@
 // Fuzzes the parsers of time: durations, timestamps and report periods. The whole
 // input is one value; for a period, a first line is --since and a second --until.
 // Usage errors (tkt::Error) are expected; anything else escaping is a finding.
+#include "core/error.hpp"
+#include "core/time.hpp"
 #include "fuzz_support.hpp"
-#include "tkt/error.hpp"
-#include "tkt/stats.hpp"
-#include "tkt/time.hpp"
+#include "stats/metrics.hpp"
 
 #include <ctime>
 

@@ -1,9 +1,9 @@
 // Fuzzes config.toml: the input loaded as every command loads it. Configuration
 // errors (tkt::Error) are expected; anything else escaping is a finding.
+#include "actions/ingest_mail.hpp"
+#include "core/config.hpp"
+#include "core/error.hpp"
 #include "fuzz_support.hpp"
-#include "tkt/config.hpp"
-#include "tkt/error.hpp"
-#include "tkt/ingest.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto& dir = tkt::fuzz::scratch();

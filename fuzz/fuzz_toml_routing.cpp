@@ -1,9 +1,9 @@
 // Fuzzes routing.toml: the input loaded as `tkt route` loads it (the first error
 // thrown) and as `tkt config check` does (every error collected), then, when it loads,
 // its rules run over a few tickets. Configuration errors (tkt::Error) are expected.
+#include "core/error.hpp"
 #include "fuzz_support.hpp"
-#include "tkt/error.hpp"
-#include "tkt/routing.hpp"
+#include "routing/rules.hpp"
 
 #include <array>
 

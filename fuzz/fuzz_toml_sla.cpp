@@ -1,9 +1,9 @@
 // Fuzzes sla.toml: the input loaded as `tkt sla` loads it (the first error thrown) and
 // as `tkt config check` does (every error collected), then, when it loads, the clocks
 // of a few tickets under it. Configuration errors (tkt::Error) are expected.
+#include "core/error.hpp"
 #include "fuzz_support.hpp"
-#include "tkt/error.hpp"
-#include "tkt/sla.hpp"
+#include "routing/sla.hpp"
 
 namespace {
 

@@ -2,11 +2,11 @@
 // each of its languages (partials from the same folder, itself included) and linted;
 // and the same input as a banned-phrase list (lint.toml). Configuration errors
 // (tkt::Error) are expected; anything else escaping is a finding.
+#include "core/error.hpp"
 #include "fuzz_support.hpp"
-#include "tkt/error.hpp"
-#include "tkt/lint.hpp"
-#include "tkt/reply.hpp"
-#include "tkt/templates.hpp"
+#include "templates/lint.hpp"
+#include "templates/reply_context.hpp"
+#include "templates/template_file.hpp"
 
 namespace {
 

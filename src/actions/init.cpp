@@ -1,6 +1,7 @@
-#include "tkt/error.hpp"
-#include "tkt/store.hpp"
-#include "tkt/workspace.hpp"
+#include "actions/init.hpp"
+
+#include "core/error.hpp"
+#include "store/store.hpp"
 
 #include <cerrno>
 #include <charconv>

@@ -1,7 +1,8 @@
-#include "tkt/actions.hpp"
-#include "tkt/address.hpp"
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
+#include "actions/tickets.hpp"
+
+#include "core/address.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -33,14 +34,6 @@ std::vector<StatusChange> move_tickets(Store& store, std::span<const TicketId> i
 }
 
 }  // namespace
-
-bool is_valid_tag(std::string_view tag) {
-    if (tag.empty() || tag.size() > 64 || tag.front() == '+' || tag.front() == '-' || !is_valid_utf8(tag)) {
-        return false;
-    }
-    return std::none_of(tag.begin(), tag.end(),
-                        [](char c) { return static_cast<unsigned char>(c) < 0x21 || c == ',' || c == 0x7f; });
-}
 
 void validate_new_ticket(const NewTicket& ticket) {
     if (!is_valid_utf8(ticket.subject) || !is_valid_utf8(ticket.body) || !is_valid_utf8(ticket.requester_name)) {

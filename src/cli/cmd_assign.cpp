@@ -1,8 +1,8 @@
+#include "actions/route.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/ticket_args.hpp"
-#include "tkt/dispatch.hpp"
-#include "tkt/error.hpp"
+#include "core/error.hpp"
 
 #include <fmt/format.h>
 

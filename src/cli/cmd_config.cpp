@@ -1,8 +1,8 @@
 #include "cli/commands.hpp"
-#include "tkt/error.hpp"
-#include "tkt/lint.hpp"
-#include "tkt/routing.hpp"
-#include "tkt/sla.hpp"
+#include "core/error.hpp"
+#include "routing/rules.hpp"
+#include "routing/sla.hpp"
+#include "templates/lint.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
+#include "actions/import_archive.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "tkt/error.hpp"
-#include "tkt/import.hpp"
+#include "core/error.hpp"
 
 #include <chrono>
 #include <fmt/format.h>

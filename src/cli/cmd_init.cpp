@@ -1,5 +1,5 @@
+#include "actions/init.hpp"
 #include "cli/commands.hpp"
-#include "tkt/workspace.hpp"
 
 #include <fmt/format.h>
 

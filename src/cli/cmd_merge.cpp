@@ -1,6 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/ticket_args.hpp"
-#include "tkt/error.hpp"
+#include "core/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
+#include "actions/ingest_mail.hpp"
+#include "actions/route.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "tkt/address.hpp"
-#include "tkt/dispatch.hpp"
-#include "tkt/error.hpp"
-#include "tkt/ingest.hpp"
-#include "tkt/text.hpp"
+#include "core/address.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>

@@ -1,8 +1,8 @@
+#include "actions/reply.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "tkt/error.hpp"
-#include "tkt/replying.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,11 +1,11 @@
+#include "actions/escalate.hpp"
+#include "actions/reply.hpp"
 #include "cli/commands.hpp"
 #include "cli/editor.hpp"
 #include "cli/sending.hpp"
 #include "cli/ticket_args.hpp"
-#include "tkt/error.hpp"
-#include "tkt/escalation.hpp"
-#include "tkt/replying.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 #include <iterator>

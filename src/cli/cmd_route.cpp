@@ -1,9 +1,9 @@
+#include "actions/route.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/ticket_args.hpp"
-#include "tkt/dispatch.hpp"
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "tkt/error.hpp"
-#include "tkt/paths.hpp"
-#include "tkt/stats.hpp"
-#include "tkt/stats_formats.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "core/text.hpp"
+#include "stats/formats.hpp"
+#include "stats/metrics.hpp"
 
 #include <array>
 #include <fmt/format.h>

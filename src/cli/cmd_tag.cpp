@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/ticket_args.hpp"
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/ticket_args.hpp"
-#include "tkt/error.hpp"
-#include "tkt/lint.hpp"
-#include "tkt/reply.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "templates/lint.hpp"
+#include "templates/reply_context.hpp"
 
 #include <fmt/format.h>
 #include <map>

@@ -1,7 +1,7 @@
 #include "cli/context.hpp"
 
-#include "tkt/dispatch.hpp"
-#include "tkt/error.hpp"
+#include "actions/route.hpp"
+#include "core/error.hpp"
 
 #include <chrono>
 #include <filesystem>

@@ -2,12 +2,12 @@
 // the store and config opened on first use.
 #pragma once
 
-#include "tkt/actions.hpp"
-#include "tkt/config.hpp"
-#include "tkt/paths.hpp"
-#include "tkt/routing.hpp"
-#include "tkt/sla.hpp"
-#include "tkt/store.hpp"
+#include "actions/tickets.hpp"
+#include "core/config.hpp"
+#include "core/paths.hpp"
+#include "routing/rules.hpp"
+#include "routing/sla.hpp"
+#include "store/store.hpp"
 
 #include <iosfwd>
 #include <memory>

@@ -1,8 +1,8 @@
 #include "cli/editor.hpp"
 
-#include "tkt/error.hpp"
-#include "tkt/paths.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/paths.hpp"
+#include "core/text.hpp"
 
 #include <cerrno>
 #include <cstdlib>

@@ -2,8 +2,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/ticket_args.hpp"
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <fmt/format.h>

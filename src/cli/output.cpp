@@ -1,6 +1,6 @@
 #include "cli/output.hpp"
 
-#include "tkt/text.hpp"
+#include "core/text.hpp"
 
 #include <ctime>
 #include <fmt/format.h>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "cli/context.hpp"
-#include "tkt/ticket.hpp"
+#include "core/ticket.hpp"
 
 #include <nlohmann/json.hpp>
 #include <optional>

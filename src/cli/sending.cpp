@@ -1,8 +1,8 @@
 // Handing recorded replies to sendmail, for the commands that send them (reply, escalate).
 #include "cli/sending.hpp"
 
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
 // Handing recorded replies to sendmail, for the commands that send them (reply, escalate).
 #pragma once
 
+#include "actions/reply.hpp"
 #include "cli/context.hpp"
-#include "tkt/replying.hpp"
 
 #include <vector>
 

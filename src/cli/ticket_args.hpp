@@ -1,7 +1,7 @@
 // Reading ticket ids and other values several commands take from the command line.
 #pragma once
 
-#include "tkt/ticket.hpp"
+#include "core/ticket.hpp"
 
 #include <map>
 #include <span>

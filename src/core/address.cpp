@@ -1,6 +1,6 @@
-#include "tkt/address.hpp"
+#include "core/address.hpp"
 
-#include "tkt/text.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "tkt/config.hpp"
+#include "core/config.hpp"
 
 #include "core/toml_file.hpp"
 

@@ -1,9 +1,9 @@
-#include "tkt/filter.hpp"
+#include "core/filter.hpp"
 
-#include "tkt/address.hpp"
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
-#include "tkt/ticket.hpp"
+#include "core/address.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "core/ticket.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
-#include "tkt/paths.hpp"
+#include "core/paths.hpp"
 
-#include "tkt/error.hpp"
+#include "core/error.hpp"
 
 #include <cerrno>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "tkt/text.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,4 +1,6 @@
-#include "tkt/ticket.hpp"
+#include "core/ticket.hpp"
+
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -86,6 +88,14 @@ std::optional<TicketId> parse_ticket_id(std::string_view text) {
 
 bool is_finished(Status status) {
     return status == Status::solved || status == Status::closed;
+}
+
+bool is_valid_tag(std::string_view tag) {
+    if (tag.empty() || tag.size() > 64 || tag.front() == '+' || tag.front() == '-' || !is_valid_utf8(tag)) {
+        return false;
+    }
+    return std::none_of(tag.begin(), tag.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x21 || c == ',' || c == 0x7f; });
 }
 
 }  // namespace tkt

@@ -2,8 +2,8 @@
 // names file:line:col (exit 78). toml++ is used here and in those two loaders only.
 #pragma once
 
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>

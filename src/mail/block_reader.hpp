@@ -1,9 +1,9 @@
-// Reading an mbox file (or a pipe) in large blocks: the lower half of the mbox reader,
+// Internal to src/mail/. Reading an mbox file (or a pipe) in large blocks: the lower half of the mbox reader,
 // which looks at whole lines and counted bodies without caring what they mean.
 #pragma once
 
-#include "tkt/error.hpp"
-#include "tkt/mail.hpp"
+#include "core/error.hpp"
+#include "mail/inbound.hpp"
 
 #include <cerrno>
 #include <cstring>

@@ -1,7 +1,8 @@
 // Joining text parts: one pass over each, the line ends fixed on the way.
 #include "mail/body_text.hpp"
 
-#include "tkt/mail.hpp"
+#include "mail/html_text.hpp"
+#include "mail/inbound.hpp"
 
 #include <algorithm>
 #include <string_view>

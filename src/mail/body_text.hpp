@@ -1,4 +1,4 @@
-// The body of a message, put together from its text parts in order.
+// Internal to src/mail/. The body of a message, put together from its text parts in order.
 #pragma once
 
 #include <string>

@@ -1,8 +1,10 @@
 // Charset conversion to UTF-8: iconv for the conversion, uchardet to guess a charset
 // that was not declared, since koi8-r and windows-1251 both "convert cleanly".
+#include "mail/charset.hpp"
+
+#include "core/text.hpp"
 #include "mail/charset_labels.hpp"
-#include "tkt/mail.hpp"
-#include "tkt/text.hpp"
+#include "mail/inbound.hpp"
 
 #include <algorithm>
 #include <array>

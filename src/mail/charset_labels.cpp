@@ -3,7 +3,8 @@
 // (gb2312 as GB18030, Shift_JIS as CP932, EUC-KR as CP949), and code page spellings.
 #include "mail/charset_labels.hpp"
 
-#include "tkt/text.hpp"
+#include "core/text.hpp"
+#include "mail/charset.hpp"
 
 #include <algorithm>
 #include <array>

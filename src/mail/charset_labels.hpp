@@ -1,4 +1,4 @@
-// Charset labels as mail writes them, resolved to the names glibc's iconv knows.
+// Internal to src/mail/. Charset labels as mail writes them, resolved to the names glibc's iconv knows.
 #pragma once
 
 #include <optional>

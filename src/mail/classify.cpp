@@ -1,6 +1,8 @@
 // Which mail deserves a human answer: the rules of DESIGN.md 6, over headers alone.
-#include "tkt/mail.hpp"
-#include "tkt/text.hpp"
+#include "mail/classify.hpp"
+
+#include "core/text.hpp"
+#include "mail/inbound.hpp"
 
 #include <algorithm>
 #include <array>
@@ -119,17 +121,6 @@ bool is_automatic(const Headers& headers) {
 }
 
 }  // namespace
-
-std::string_view to_string(MailKind kind) {
-    switch (kind) {
-    case MailKind::human: return "human";
-    case MailKind::automatic: return "auto";
-    case MailKind::list: return "list";
-    case MailKind::bounce: return "bounce";
-    case MailKind::own_loop: return "own-loop";
-    }
-    return "human";
-}
 
 // The order matters: a delivery failure is a bounce even when a list relays it; any
 // other report (a read receipt, an abuse report) tells of mail that arrived, so it is

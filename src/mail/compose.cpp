@@ -3,8 +3,8 @@
 // or base64 for the body, and folds long headers.
 #include "mail/compose.hpp"
 
+#include "core/text.hpp"
 #include "mail/gmime_support.hpp"
-#include "tkt/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
-// The mail module's half of outbound mail: compose_mail() calls this through the
+// Internal to src/mail/. The mail module's half of outbound mail: compose_mail() calls this through the
 // module's table.
 #pragma once
 
-#include "tkt/outgoing.hpp"
+#include "mail/outgoing.hpp"
 
 namespace tkt::mail {
 

@@ -1,6 +1,9 @@
 // What makes one delivery of a message the same as another: the key tkt deduplicates by.
-#include "tkt/mail.hpp"
-#include "tkt/text.hpp"
+#include "mail/dedup.hpp"
+
+#include "core/text.hpp"
+#include "mail/charset.hpp"
+#include "mail/inbound.hpp"
 
 #include <algorithm>
 #include <array>
@@ -97,14 +100,14 @@ std::string canonical_form(std::string_view raw) {
 
 }  // namespace
 
-std::string dedup_key(const InboundMail& mail, std::string_view raw) {
+std::string mail::dedup_key(const InboundMail& mail, std::string_view raw) {
     if (!mail.message_id.empty()) {
         return mail.message_id;
     }
     return fmt::format("sha256-{}@tkt.invalid", sha256_hex(canonical_form(raw)));
 }
 
-std::string legacy_dedup_key(const InboundMail& mail, std::string_view raw) {
+std::string mail::legacy_dedup_key(const InboundMail& mail, std::string_view raw) {
     return mail.message_id.empty() ? fmt::format("sha256-{}@tkt.invalid", sha256_hex(raw)) : std::string();
 }
 

@@ -1,8 +1,11 @@
 // RFC 2047 encoded words. GMime 3.2 joins adjacent B words before decoding them, so a
 // padded first word ("...RjyA=") swallows the rest of a folded subject; this decoder
 // joins the decoded bytes instead.
-#include "tkt/mail.hpp"
-#include "tkt/text.hpp"
+#include "mail/encoded_words.hpp"
+
+#include "core/text.hpp"
+#include "mail/charset.hpp"
+#include "mail/inbound.hpp"
 
 #include <glib.h>
 #include <optional>

@@ -1,4 +1,4 @@
-// RFC 3676 format=flowed text, unwrapped for storage and display.
+// Internal to src/mail/. RFC 3676 format=flowed text, unwrapped for storage and display.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// What the files that use GMime share: owning pointers for its objects and strings, and
+// Internal to src/mail/. What the files that use GMime share: owning pointers for its objects and strings, and
 // starting the library once.
 #pragma once
 

@@ -1,8 +1,10 @@
 // Header text and undeclared charsets, shared by the message and its parts.
 #include "mail/header_text.hpp"
 
-#include "tkt/mail.hpp"
-#include "tkt/text.hpp"
+#include "core/text.hpp"
+#include "mail/charset.hpp"
+#include "mail/encoded_words.hpp"
+#include "mail/inbound.hpp"
 
 namespace tkt::mail {
 namespace {

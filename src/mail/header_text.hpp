@@ -1,4 +1,4 @@
-// Text whose charset a message does not declare: raw 8-bit headers and text parts
+// Internal to src/mail/. Text whose charset a message does not declare: raw 8-bit headers and text parts
 // without a charset, read with one guess for the whole message.
 #pragma once
 

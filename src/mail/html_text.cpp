@@ -1,5 +1,7 @@
 // HTML to plain text through libxml2's forgiving HTML parser.
-#include "tkt/mail.hpp"
+#include "mail/html_text.hpp"
+
+#include "mail/inbound.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
 // Opening tkt-mail.so: next to the tkt binary (a build tree), else where `cmake
 // --install` puts it relative to the binary (TKT_MAIL_MODULE_FROM_BINDIR).
+#include "core/error.hpp"
 #include "mail/module.hpp"
-#include "tkt/error.hpp"
 
 #include <dlfcn.h>
 #include <filesystem>

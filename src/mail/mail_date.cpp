@@ -2,8 +2,8 @@
 // AM/PM it takes for an unknown zone after 3:15, which is 12 hours off for every PM.
 #include "mail/mail_date.hpp"
 
+#include "core/text.hpp"
 #include "mail/gmime_support.hpp"
-#include "tkt/text.hpp"
 
 #include <charconv>
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
-// Date headers as mail writes them, beyond what GMime's date parser reads.
+// Internal to src/mail/. Date headers as mail writes them, beyond what GMime's date parser reads.
 #pragma once
 
-#include "tkt/time.hpp"
+#include "core/time.hpp"
 
 #include <optional>
 #include <string>

@@ -2,8 +2,11 @@
 #include "mail/module.hpp"
 
 #include "mail/compose.hpp"
+#include "mail/dedup.hpp"
+#include "mail/parse.hpp"
 
 extern "C" __attribute__((visibility("default"))) const tkt::mail::Api* tkt_mail_api() {
-    static const tkt::mail::Api api{tkt::parse_mail, tkt::dedup_key, tkt::legacy_dedup_key, tkt::mail::compose};
+    static const tkt::mail::Api api{tkt::mail::parse, tkt::mail::dedup_key, tkt::mail::legacy_dedup_key,
+                                    tkt::mail::compose};
     return &api;
 }

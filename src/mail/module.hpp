@@ -1,10 +1,10 @@
-// The boundary between tkt and its mail module. GMime, libxml2 and uchardet (with gio,
+// Internal to src/mail/. The boundary between tkt and its mail module. GMime, libxml2 and uchardet (with gio,
 // gpgme and ICU behind them) cost every process about 7 ms to load, mail or not, so
 // they live in tkt-mail.so, opened on the first message parsed.
 #pragma once
 
-#include "tkt/mail.hpp"
-#include "tkt/outgoing.hpp"
+#include "mail/inbound.hpp"
+#include "mail/outgoing.hpp"
 
 namespace tkt::mail {
 

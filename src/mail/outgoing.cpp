@@ -1,4 +1,4 @@
-#include "tkt/outgoing.hpp"
+#include "mail/outgoing.hpp"
 
 #include "mail/module.hpp"
 

@@ -1,12 +1,16 @@
 // Reading one RFC 5322 message with GMime: its envelope here, its MIME tree in
 // part_collector.cpp, the raw bytes GMime would misread in raw_message.cpp.
+#include "mail/parse.hpp"
+
+#include "core/text.hpp"
+#include "mail/charset.hpp"
+#include "mail/classify.hpp"
 #include "mail/gmime_support.hpp"
 #include "mail/header_text.hpp"
+#include "mail/inbound.hpp"
 #include "mail/mail_date.hpp"
 #include "mail/part_collector.hpp"
 #include "mail/raw_message.hpp"
-#include "tkt/mail.hpp"
-#include "tkt/text.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -198,7 +202,7 @@ std::string read_envelope(InboundMail& mail, GMimeMessage* message, const std::v
 
 }  // namespace
 
-InboundMail parse_mail(std::string_view raw, const MailOptions& options) {
+InboundMail mail::parse(std::string_view raw, const MailOptions& options) {
     start_gmime();
     raw = mail::without_bom(raw);
     const mail::HeaderBlock block = mail::scan_header_block(raw);

@@ -1,8 +1,9 @@
 // The rules that pick the body out of a MIME tree, for the shapes mail clients send.
 #include "mail/part_collector.hpp"
 
+#include "core/text.hpp"
+#include "mail/charset.hpp"
 #include "mail/flowed.hpp"
-#include "tkt/text.hpp"
 
 namespace tkt::mail {
 namespace {

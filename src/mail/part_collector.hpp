@@ -1,11 +1,11 @@
-// Walking a message's MIME tree: which parts make the body, which are attachments.
+// Internal to src/mail/. Walking a message's MIME tree: which parts make the body, which are attachments.
 #pragma once
 
 #include "mail/body_text.hpp"
 #include "mail/gmime_support.hpp"
 #include "mail/header_text.hpp"
+#include "mail/inbound.hpp"
 #include "mail/part_content.hpp"
-#include "tkt/mail.hpp"
 
 #include <string>
 #include <string_view>

@@ -2,7 +2,7 @@
 // multipart that ends badly.
 #include "mail/part_content.hpp"
 
-#include "tkt/text.hpp"
+#include "core/text.hpp"
 
 namespace tkt::mail {
 namespace {

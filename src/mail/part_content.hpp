@@ -1,4 +1,4 @@
-// What one MIME leaf part holds: its type as RFC 2045 reads a broken one, its name,
+// Internal to src/mail/. What one MIME leaf part holds: its type as RFC 2045 reads a broken one, its name,
 // and its decoded bytes exactly as the sender encoded them.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The shape of a message's raw bytes before GMime reads them: where its header block
+// Internal to src/mail/. The shape of a message's raw bytes before GMime reads them: where its header block
 // starts and ends, for mail that breaks the rules GMime relies on.
 #pragma once
 

@@ -1,7 +1,9 @@
 // Handing a message to sendmail: posix_spawnp with the configured argv (never a
 // shell), the message on a pipe, stderr kept for the error line, and a deadline.
-#include "tkt/outgoing.hpp"
-#include "tkt/text.hpp"
+#include "mail/sendmail.hpp"
+
+#include "core/text.hpp"
+#include "mail/outgoing.hpp"
 
 #include <algorithm>
 #include <cerrno>

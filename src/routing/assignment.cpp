@@ -1,4 +1,4 @@
-#include "tkt/assignment.hpp"
+#include "routing/assignment.hpp"
 
 #include <algorithm>
 

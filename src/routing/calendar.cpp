@@ -1,9 +1,9 @@
 // Working calendars on Howard Hinnant's date/tz library and the OS time zone database
 // (g++ 12 has no std::chrono::zoned_time). Only this file sees a date type.
-#include "tkt/calendar.hpp"
+#include "routing/calendar.hpp"
 
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <chrono>

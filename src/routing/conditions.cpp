@@ -1,7 +1,7 @@
 #include "routing/conditions.hpp"
 
-#include "tkt/actions.hpp"
-#include "tkt/text.hpp"
+#include "core/text.hpp"
+#include "core/ticket.hpp"
 
 #include <algorithm>
 #include <limits>

@@ -1,9 +1,9 @@
-// The conditions of routing rules: reading them from routing.toml, compiling their
+// Internal to src/routing/. The conditions of routing rules: reading them from routing.toml, compiling their
 // regular expressions once, and testing them on a ticket. RE2 is used here only.
 #pragma once
 
 #include "core/toml_file.hpp"
-#include "tkt/routing.hpp"
+#include "routing/rules.hpp"
 
 #include <array>
 #include <memory>

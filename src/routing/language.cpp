@@ -1,5 +1,7 @@
 // Guessing a ticket's language from its letters, for the `language` condition.
-#include "tkt/routing.hpp"
+#include "routing/language.hpp"
+
+#include "routing/rules.hpp"
 
 #include <array>
 

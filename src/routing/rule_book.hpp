@@ -1,4 +1,4 @@
-// What routing.toml holds once read: the rules with their actions, the default and the
+// Internal to src/routing/. What routing.toml holds once read: the rules with their actions, the default and the
 // agents. Shared by the reading (rule_file.cpp) and the running (rules.cpp) of rules.
 #pragma once
 

@@ -1,9 +1,9 @@
 // sla.toml and the clocks of SLA targets: the only place that reads that file's TOML.
-#include "tkt/sla.hpp"
+#include "routing/sla.hpp"
 
+#include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/toml_file.hpp"
-#include "tkt/error.hpp"
-#include "tkt/text.hpp"
 
 #include <algorithm>
 #include <limits>

@@ -1,6 +1,7 @@
 // The metric list every form reads, and the JSON, CSV and Markdown forms.
-#include "tkt/stats_formats.hpp"
-#include "tkt/text.hpp"
+#include "stats/formats.hpp"
+
+#include "core/text.hpp"
 
 #include <array>
 #include <cmath>

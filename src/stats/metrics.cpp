@@ -1,6 +1,7 @@
 // Aggregating a period's facts into metrics, as a whole and per group (DESIGN.md 8).
-#include "tkt/stats.hpp"
-#include "tkt/store.hpp"
+#include "stats/metrics.hpp"
+
+#include "store/store.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,7 @@
 // A report's period and its time buckets, in the local time zone (TZ).
-#include "tkt/error.hpp"
-#include "tkt/stats.hpp"
+#include "stats/period.hpp"
+
+#include "core/error.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #include "store/database.hpp"
 
-#include "tkt/error.hpp"
+#include "core/error.hpp"
 
 #include <cstring>
 #include <fcntl.h>

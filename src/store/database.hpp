@@ -1,4 +1,4 @@
-// A thin RAII wrapper over SQLite: the only code that includes sqlite3.h.
+// Internal to src/store/. A thin RAII wrapper over SQLite: the only code that includes sqlite3.h.
 #pragma once
 
 #include <chrono>

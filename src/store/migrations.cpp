@@ -1,6 +1,6 @@
 #include "store/migrations.hpp"
 
-#include "tkt/error.hpp"
+#include "core/error.hpp"
 
 #include <array>
 #include <fmt/format.h>

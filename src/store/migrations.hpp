@@ -1,4 +1,4 @@
-// The schema, as numbered migrations recorded in PRAGMA user_version (DESIGN.md 3).
+// Internal to src/store/. The schema, as numbered migrations recorded in PRAGMA user_version (DESIGN.md 3).
 #pragma once
 
 #include "store/database.hpp"

@@ -1,9 +1,9 @@
-#include "tkt/store.hpp"
+#include "store/store.hpp"
 
+#include "core/text.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/ticket_query.hpp"
-#include "tkt/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // The store's routing, assignment and SLA bookkeeping: queues, owners, round-robin
 // positions and recorded breaches.
 #include "store/database.hpp"
-#include "tkt/store.hpp"
+#include "store/store.hpp"
 
 #include <fmt/format.h>
 

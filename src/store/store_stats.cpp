@@ -1,9 +1,9 @@
 // What `tkt stats` reads: the tickets, replies and events of one period, each query
 // driven by an index on the period's times (DESIGN.md 3, 8). Merged tickets never count.
 #include "store/database.hpp"
+#include "store/stats_facts.hpp"
+#include "store/store.hpp"
 #include "store/ticket_query.hpp"
-#include "tkt/stats.hpp"
-#include "tkt/store.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,9 +1,9 @@
-// Turns a Filter and a sort into the WHERE, ORDER BY and LIMIT of a ticket query, with
+// Internal to src/store/. Turns a Filter and a sort into the WHERE, ORDER BY and LIMIT of a ticket query, with
 // every user value as a bound parameter.
 #pragma once
 
+#include "core/filter.hpp"
 #include "store/database.hpp"
-#include "tkt/filter.hpp"
 
 #include <span>
 #include <string>

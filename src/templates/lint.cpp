@@ -2,11 +2,11 @@
 // then reads each language as Mustache pieces and checks what its tags name, what it
 // includes, and how its literal text reads. Columns count characters, as toml++ does,
 // not bytes: most of what lint points at is Russian text.
+#include "core/paths.hpp"
+#include "core/text.hpp"
 #include "core/toml_file.hpp"
 #include "templates/lint_text.hpp"
-#include "tkt/paths.hpp"
-#include "tkt/reply.hpp"
-#include "tkt/text.hpp"
+#include "templates/reply_context.hpp"
 
 #include <algorithm>
 #include <charconv>

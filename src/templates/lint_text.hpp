@@ -1,9 +1,9 @@
-// What the parts of `tkt template lint` share: a template's text as Mustache pieces
+// Internal to src/templates/. What the parts of `tkt template lint` share: a template's text as Mustache pieces
 // placed in its file, the report findings go to, and the checks of literal text
 // (banned phrases, shouting, long sentences) in lint_text.cpp.
 #pragma once
 
-#include "tkt/lint.hpp"
+#include "templates/lint.hpp"
 
 #include <memory>
 #include <re2/re2.h>

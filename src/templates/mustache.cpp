@@ -1,6 +1,6 @@
-#include "tkt/mustache.hpp"
+#include "templates/mustache.hpp"
 
-#include "tkt/text.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

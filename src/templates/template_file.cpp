@@ -1,6 +1,7 @@
 // Template files: the only place that reads their TOML.
+#include "templates/template_file.hpp"
+
 #include "core/toml_file.hpp"
-#include "tkt/templates.hpp"
 
 namespace tkt {
 namespace {

@@ -53,7 +53,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # tests/, for tktenv
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import tktenv  # noqa: E402
-BATCH = 500  # messages per import transaction (src/cli/cmd_import.cpp)
+BATCH = 500  # messages per import transaction (k_import_batch, src/actions/import_archive.hpp)
 NOW = "2026-11-22T10:00:00Z"
 
 # x86_64 and aarch64 numbers of the system calls a kill is most likely to land in.

@@ -1,4 +1,4 @@
-#include "tkt/address.hpp"
+#include "core/address.hpp"
 
 #include <doctest/doctest.h>
 

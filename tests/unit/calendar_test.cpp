@@ -1,6 +1,6 @@
+#include "core/error.hpp"
+#include "routing/calendar.hpp"
 #include "test_support.hpp"
-#include "tkt/calendar.hpp"
-#include "tkt/error.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

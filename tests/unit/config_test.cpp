@@ -1,7 +1,7 @@
+#include "core/config.hpp"
+#include "core/error.hpp"
+#include "core/paths.hpp"
 #include "test_support.hpp"
-#include "tkt/config.hpp"
-#include "tkt/error.hpp"
-#include "tkt/paths.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

@@ -1,7 +1,7 @@
+#include "core/error.hpp"
+#include "core/filter.hpp"
+#include "core/ticket.hpp"
 #include "test_support.hpp"
-#include "tkt/error.hpp"
-#include "tkt/filter.hpp"
-#include "tkt/ticket.hpp"
 
 #include <doctest/doctest.h>
 

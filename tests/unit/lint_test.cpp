@@ -1,7 +1,7 @@
 // `tkt template lint`: each rule on a hand-written template, at the exact place in the
 // file; the banned-phrase lists; and the shipped library, which must lint clean.
+#include "templates/lint.hpp"
 #include "test_support.hpp"
-#include "tkt/lint.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

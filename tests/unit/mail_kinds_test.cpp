@@ -1,8 +1,12 @@
 // The kind of a message, the mbox variants, and the dedup key of mail without a
 // Message-ID.
+#include "mail/archive.hpp"
+#include "mail/charset.hpp"
+#include "mail/classify.hpp"
+#include "mail/dedup.hpp"
+#include "mail/inbound.hpp"
+#include "mail/parse.hpp"
 #include "test_support.hpp"
-#include "tkt/import.hpp"
-#include "tkt/mail.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -31,7 +35,7 @@ std::vector<MailHeader> with(std::vector<MailHeader> headers, const std::vector<
 }
 
 std::string key_of(std::string_view raw) {
-    return dedup_key(InboundMail{}, raw);
+    return mail::dedup_key(InboundMail{}, raw);
 }
 
 std::vector<RawMessage> read_mbox(const std::filesystem::path& path) {
@@ -141,40 +145,40 @@ TEST_CASE("mail::parse_mail reports") {
                                  "Subject: Re: help\r\n";
     SUBCASE("a read receipt threads by the headers it returns") {
         const auto mail =
-            parse_mail("From: Ivan <ivan@example.ru>\r\nTo: support@example.com\r\nSubject: Read: Re: help\r\n"
-                       "MIME-Version: 1.0\r\n"
-                       "Content-Type: multipart/report; report-type=disposition-notification; "
-                       "boundary=b\r\n\r\n"
-                       "--b\r\nContent-Type: text/plain\r\n\r\nYour message was displayed.\r\n"
-                       "--b\r\nContent-Type: message/disposition-notification\r\n\r\n"
-                       "Final-Recipient: rfc822; ivan@example.ru\r\nOriginal-Message-ID: "
-                       "<reply-7@support.example.com>\r\n"
-                       "Disposition: manual-action/MDN-sent-manually; displayed\r\n"
-                       "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n" +
-                           original + "\r\n--b--\r\n",
-                       {});
+            mail::parse("From: Ivan <ivan@example.ru>\r\nTo: support@example.com\r\nSubject: Read: Re: help\r\n"
+                        "MIME-Version: 1.0\r\n"
+                        "Content-Type: multipart/report; report-type=disposition-notification; "
+                        "boundary=b\r\n\r\n"
+                        "--b\r\nContent-Type: text/plain\r\n\r\nYour message was displayed.\r\n"
+                        "--b\r\nContent-Type: message/disposition-notification\r\n\r\n"
+                        "Final-Recipient: rfc822; ivan@example.ru\r\nOriginal-Message-ID: "
+                        "<reply-7@support.example.com>\r\n"
+                        "Disposition: manual-action/MDN-sent-manually; displayed\r\n"
+                        "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n" +
+                            original + "\r\n--b--\r\n",
+                        {});
         CHECK(mail.kind == MailKind::automatic);
         CHECK(mail.returned_ids == std::vector<std::string>{"reply-7@support.example.com"});
     }
     SUBCASE("an abuse report returns the message complained of") {
         const auto mail =
-            parse_mail("From: abuse@isp.example\r\nTo: support@example.com\r\nSubject: Abuse "
-                       "report\r\nMIME-Version: 1.0\r\n"
-                       "Content-Type: multipart/report; report-type=feedback-report; boundary=b\r\n\r\n"
-                       "--b\r\nContent-Type: text/plain\r\n\r\nA user marked this as spam.\r\n"
-                       "--b\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nVersion: "
-                       "1\r\n"
-                       "--b\r\nContent-Type: message/rfc822\r\n\r\n" +
-                           original + "\r\nHello\r\n--b--\r\n",
-                       {});
+            mail::parse("From: abuse@isp.example\r\nTo: support@example.com\r\nSubject: Abuse "
+                        "report\r\nMIME-Version: 1.0\r\n"
+                        "Content-Type: multipart/report; report-type=feedback-report; boundary=b\r\n\r\n"
+                        "--b\r\nContent-Type: text/plain\r\n\r\nA user marked this as spam.\r\n"
+                        "--b\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nVersion: "
+                        "1\r\n"
+                        "--b\r\nContent-Type: message/rfc822\r\n\r\n" +
+                            original + "\r\nHello\r\n--b--\r\n",
+                        {});
         CHECK(mail.kind == MailKind::automatic);
         CHECK(mail.returned_ids == std::vector<std::string>{"reply-7@support.example.com"});
     }
     SUBCASE("list mail read whole") {
-        const auto mail = parse_mail("Return-Path: <dev-bounces@lists.example.org>\r\nFrom: Ivan <ivan@example.ru>\r\n"
-                                     "To: dev@lists.example.org\r\nList-Id: <dev.lists.example.org>\r\nSubject: [dev] "
-                                     "hi\r\n\r\nhi\r\n",
-                                     {});
+        const auto mail = mail::parse("Return-Path: <dev-bounces@lists.example.org>\r\nFrom: Ivan <ivan@example.ru>\r\n"
+                                      "To: dev@lists.example.org\r\nList-Id: <dev.lists.example.org>\r\nSubject: [dev] "
+                                      "hi\r\n\r\nhi\r\n",
+                                      {});
         CHECK(mail.kind == MailKind::list);
     }
 }
@@ -233,7 +237,7 @@ TEST_CASE("mail::dedup_key without a Message-ID") {
     SUBCASE("a Message-ID is the key") {
         InboundMail mail;
         mail.message_id = "abc@example.ru";
-        CHECK(dedup_key(mail, message) == "abc@example.ru");
+        CHECK(mail::dedup_key(mail, message) == "abc@example.ru");
     }
 }
 

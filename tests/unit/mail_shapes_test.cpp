@@ -1,8 +1,10 @@
 // Inbound mail shapes that real mail takes and that tkt once read wrong; each one a
 // message written here by hand.
+#include "core/text.hpp"
+#include "mail/charset.hpp"
 #include "mail/charset_labels.hpp"
-#include "tkt/mail.hpp"
-#include "tkt/text.hpp"
+#include "mail/inbound.hpp"
+#include "mail/parse.hpp"
 
 #include <doctest/doctest.h>
 
@@ -41,30 +43,30 @@ std::vector<std::string> filenames(const InboundMail& mail) {
 
 TEST_CASE("mail::shapes inline text with a filename") {
     SUBCASE("the only part is the body, not an attachment") {
-        const auto mail = parse_mail(make_message("Content-Type: text/plain; charset=utf-8\r\n"
-                                                  "Content-Disposition: inline; filename=\"note.txt\"\r\n",
-                                                  "Посылка не пришла.\r\n"),
-                                     {});
+        const auto mail = mail::parse(make_message("Content-Type: text/plain; charset=utf-8\r\n"
+                                                   "Content-Disposition: inline; filename=\"note.txt\"\r\n",
+                                                   "Посылка не пришла.\r\n"),
+                                      {});
         CHECK(mail.body == "Посылка не пришла.\n");
         CHECK(mail.attachments.empty());
     }
     SUBCASE("the first part of multipart/mixed is the body, not an attachment") {
-        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n"
-                                                     "Content-Disposition: inline; filename=body.txt\r\n\r\n"
-                                                     "Hello, my order is late.",
-                                                     "Content-Type: image/png; name=a.png\r\n"
-                                                     "Content-Transfer-Encoding: base64\r\n\r\niVBORw0K"}),
-                                     {});
+        const auto mail = mail::parse(make_multipart({"Content-Type: text/plain\r\n"
+                                                      "Content-Disposition: inline; filename=body.txt\r\n\r\n"
+                                                      "Hello, my order is late.",
+                                                      "Content-Type: image/png; name=a.png\r\n"
+                                                      "Content-Transfer-Encoding: base64\r\n\r\niVBORw0K"}),
+                                      {});
         CHECK(mail.body == "Hello, my order is late.\n");
         CHECK(filenames(mail) == std::vector<std::string>{"a.png"});
     }
     SUBCASE("a later one is body text in order and also an attachment") {
-        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nThe log is below.",
-                                                     "Content-Type: text/plain; name=\"log.txt\"\r\n"
-                                                     "Content-Disposition: inline; filename=\"log.txt\"\r\n\r\n"
-                                                     "error 42",
-                                                     "Content-Type: text/plain\r\n\r\nThanks."}),
-                                     {});
+        const auto mail = mail::parse(make_multipart({"Content-Type: text/plain\r\n\r\nThe log is below.",
+                                                      "Content-Type: text/plain; name=\"log.txt\"\r\n"
+                                                      "Content-Disposition: inline; filename=\"log.txt\"\r\n\r\n"
+                                                      "error 42",
+                                                      "Content-Type: text/plain\r\n\r\nThanks."}),
+                                      {});
         CHECK(mail.body == "The log is below.\nerror 42\nThanks.\n");
         REQUIRE(mail.attachments.size() == 1);
         CHECK(mail.attachments[0].filename == "log.txt");
@@ -73,11 +75,11 @@ TEST_CASE("mail::shapes inline text with a filename") {
         CHECK(mail.attachments[0].sha256 == sha256_hex("error 42"));
     }
     SUBCASE("Content-Disposition: attachment stays out of the body") {
-        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nSee attached.",
-                                                     "Content-Type: text/plain\r\n"
-                                                     "Content-Disposition: attachment; filename=a.csv\r\n\r\n"
-                                                     "1,2,3"}),
-                                     {});
+        const auto mail = mail::parse(make_multipart({"Content-Type: text/plain\r\n\r\nSee attached.",
+                                                      "Content-Type: text/plain\r\n"
+                                                      "Content-Disposition: attachment; filename=a.csv\r\n\r\n"
+                                                      "1,2,3"}),
+                                      {});
         CHECK(mail.body == "See attached.\n");
         CHECK(filenames(mail) == std::vector<std::string>{"a.csv"});
     }
@@ -85,44 +87,44 @@ TEST_CASE("mail::shapes inline text with a filename") {
 
 TEST_CASE("mail::shapes Content-Type without a subtype or that does not parse") {
     SUBCASE("text alone is text/plain") {
-        const auto mail = parse_mail(make_message("Content-Type: text\r\n", "Where is my parcel?\r\n"), {});
+        const auto mail = mail::parse(make_message("Content-Type: text\r\n", "Where is my parcel?\r\n"), {});
         CHECK(mail.body == "Where is my parcel?\n");
         CHECK(mail.attachments.empty());
     }
     SUBCASE("text with a charset keeps the charset") {
-        const auto mail = parse_mail(
+        const auto mail = mail::parse(
             make_message("Content-Type: text; charset=koi8-r\r\n", "\xE7\xC4\xC5 \xD0\xCF\xD3\xD9\xCC\xCB\xC1?\r\n"),
             {});
         CHECK(mail.body == "Где посылка?\n");
     }
     SUBCASE("garbage is text/plain") {
-        const auto mail = parse_mail(make_message("Content-Type: ;;; /garbage\r\n", "Hello\r\n"), {});
+        const auto mail = mail::parse(make_message("Content-Type: ;;; /garbage\r\n", "Hello\r\n"), {});
         CHECK(mail.body == "Hello\n");
         CHECK(mail.attachments.empty());
     }
     SUBCASE("a declared application/octet-stream stays an attachment") {
-        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
-                                                     "Content-Type: Application/Octet-Stream\r\n\r\nbytes"}),
-                                     {});
+        const auto mail = mail::parse(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
+                                                      "Content-Type: Application/Octet-Stream\r\n\r\nbytes"}),
+                                      {});
         CHECK(mail.body == "Hi\n");
         REQUIRE(mail.attachments.size() == 1);
         CHECK(mail.attachments[0].content_type == "application/octet-stream");
     }
     SUBCASE("the name of Content-Type when Content-Disposition has none") {
         const auto mail =
-            parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
-                                       "Content-Type: application/pdf; name*0*=koi8-r''%D3%DE%C5%D4; name*1=.pdf\r\n"
-                                       "Content-Disposition: attachment\r\n"
-                                       "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0=",
-                                       "Content-Type: application/pdf; name=\"=?UTF-8?B?0LDQutGCLnBkZg==?=\"\r\n"
-                                       "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0="}),
-                       {});
+            mail::parse(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
+                                        "Content-Type: application/pdf; name*0*=koi8-r''%D3%DE%C5%D4; name*1=.pdf\r\n"
+                                        "Content-Disposition: attachment\r\n"
+                                        "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0=",
+                                        "Content-Type: application/pdf; name=\"=?UTF-8?B?0LDQutGCLnBkZg==?=\"\r\n"
+                                        "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0="}),
+                        {});
         CHECK(filenames(mail) == std::vector<std::string>{"счет.pdf", "акт.pdf"});
     }
     SUBCASE("a Content-Type that does not parse keeps its name") {
-        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
-                                                     "Content-Type: text; name=\"notes.txt\"\r\n\r\nnotes"}),
-                                     {});
+        const auto mail = mail::parse(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
+                                                      "Content-Type: text; name=\"notes.txt\"\r\n\r\nnotes"}),
+                                      {});
         CHECK(mail.body == "Hi\nnotes\n");
         CHECK(filenames(mail) == std::vector<std::string>{"notes.txt"});
     }
@@ -130,31 +132,32 @@ TEST_CASE("mail::shapes Content-Type without a subtype or that does not parse") 
 
 TEST_CASE("mail::shapes HTML beside plain text in multipart/mixed") {
     SUBCASE("an HTML part with words the plain parts lack joins the body in order") {
-        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nMy order is late.",
-                                                     "Content-Type: text/html\r\n\r\n"
-                                                     "<p>Order <b>58213</b>, paid by card.</p>",
-                                                     "Content-Type: text/plain\r\n\r\nIvan"}),
-                                     {});
+        const auto mail = mail::parse(make_multipart({"Content-Type: text/plain\r\n\r\nMy order is late.",
+                                                      "Content-Type: text/html\r\n\r\n"
+                                                      "<p>Order <b>58213</b>, paid by card.</p>",
+                                                      "Content-Type: text/plain\r\n\r\nIvan"}),
+                                      {});
         // Parts are joined by a line break; text from HTML ends in one, so a blank line follows.
         CHECK(mail.body == "My order is late.\nOrder 58213, paid by card.\n\nIvan\n");
     }
     SUBCASE("an HTML copy of the plain text is not repeated") {
-        const auto mail = parse_mail(make_multipart({"Content-Type: text/plain\r\n\r\nMy order is late.",
-                                                     "Content-Type: text/html\r\n\r\n<p>My <i>order</i> is late.</p>"}),
-                                     {});
+        const auto mail =
+            mail::parse(make_multipart({"Content-Type: text/plain\r\n\r\nMy order is late.",
+                                        "Content-Type: text/html\r\n\r\n<p>My <i>order</i> is late.</p>"}),
+                        {});
         CHECK(mail.body == "My order is late.\n");
     }
     SUBCASE("two HTML parts and no plain one both make the body") {
-        const auto mail = parse_mail(make_multipart({"Content-Type: text/html\r\n\r\n<p>first</p>",
-                                                     "Content-Type: text/html\r\n\r\n<p>second</p>"}),
-                                     {});
+        const auto mail = mail::parse(make_multipart({"Content-Type: text/html\r\n\r\n<p>first</p>",
+                                                      "Content-Type: text/html\r\n\r\n<p>second</p>"}),
+                                      {});
         CHECK(mail.body == "first\n\nsecond\n");
     }
     SUBCASE("multipart/alternative still shows the plain alternative only") {
         const std::string alternative = "Content-Type: multipart/alternative; boundary=\"a\"\r\n\r\n"
                                         "--a\r\nContent-Type: text/plain\r\n\r\nplain words\r\n"
                                         "--a\r\nContent-Type: text/html\r\n\r\n<p>html words</p>\r\n--a--";
-        const auto mail = parse_mail(make_multipart({alternative}), {});
+        const auto mail = mail::parse(make_multipart({alternative}), {});
         CHECK(mail.body == "plain words\n");
     }
     SUBCASE("an alternative not shown keeps its attachments") {
@@ -165,7 +168,7 @@ TEST_CASE("mail::shapes HTML beside plain text in multipart/mixed") {
                                         "--r\r\nContent-Type: image/png; name=logo.png\r\nContent-Transfer-Encoding: "
                                         "base64\r\n\r\n"
                                         "iVBORw0K\r\n--r--\r\n--a--";
-        const auto mail = parse_mail(make_multipart({alternative}), {});
+        const auto mail = mail::parse(make_multipart({alternative}), {});
         CHECK(mail.body == "plain words\n");
         CHECK(filenames(mail) == std::vector<std::string>{"logo.png"});
     }
@@ -183,7 +186,7 @@ TEST_CASE("mail::shapes format=flowed") {
                                "-- \r\n"
                                "Ivan\r\n";
     SUBCASE("soft breaks joined, quotes kept at their depth, the signature separator kept") {
-        const auto mail = parse_mail(make_message("Content-Type: text/plain; format=flowed\r\n", flowed), {});
+        const auto mail = mail::parse(make_message("Content-Type: text/plain; format=flowed\r\n", flowed), {});
         CHECK(mail.body == "This is one paragraph.\n"
                            "> Quoted one paragraph.\n"
                            ">> Deeper still.\n"
@@ -193,18 +196,18 @@ TEST_CASE("mail::shapes format=flowed") {
                            "Ivan\n");
     }
     SUBCASE("DelSp=yes removes the space of a soft break") {
-        const auto mail = parse_mail(
+        const auto mail = mail::parse(
             make_message("Content-Type: text/plain; format=\"Flowed\"; DelSp=Yes\r\n", "Очень длин \r\nное слово\r\n"),
             {});
         CHECK(mail.body == "Очень длинное слово\n");
     }
     SUBCASE("a soft line before another quote depth ends its paragraph") {
         const auto mail =
-            parse_mail(make_message("Content-Type: text/plain; format=flowed\r\n", "> quoted \r\nmine\r\n"), {});
+            mail::parse(make_message("Content-Type: text/plain; format=flowed\r\n", "> quoted \r\nmine\r\n"), {});
         CHECK(mail.body == "> quoted \nmine\n");
     }
     SUBCASE("without format=flowed a trailing space is no soft break") {
-        const auto mail = parse_mail(make_message("Content-Type: text/plain\r\n", "one \r\ntwo\r\n"), {});
+        const auto mail = mail::parse(make_message("Content-Type: text/plain\r\n", "one \r\ntwo\r\n"), {});
         CHECK(mail.body == "one \ntwo\n");
     }
 }
@@ -251,7 +254,7 @@ TEST_CASE("mail::shapes attachments at a broken end of a multipart") {
                              "Content-Transfer-Encoding: 8bit\r\n\r\n" +
                              content;
     const auto only_attachment = [](const std::string& raw) {
-        const auto mail = parse_mail(raw, {});
+        const auto mail = mail::parse(raw, {});
         REQUIRE(mail.attachments.size() == 1);
         return mail.attachments[0];
     };
@@ -287,53 +290,53 @@ TEST_CASE("mail::shapes attachments at a broken end of a multipart") {
         CHECK(attachment.sha256 == sha256_hex(content));
     }
     SUBCASE("a single-part message keeps its final line break") {
-        const auto mail = parse_mail(make_message("Content-Type: text/plain\r\n", "line\r\n"), {});
+        const auto mail = mail::parse(make_message("Content-Type: text/plain\r\n", "line\r\n"), {});
         CHECK(mail.body == "line\n");
     }
 }
 
 TEST_CASE("mail::shapes headers") {
     SUBCASE("a UTF-8 byte order mark before the first header") {
-        const auto mail = parse_mail("\xEF\xBB\xBF" + make_message("", "body\r\n"), {});
+        const auto mail = mail::parse("\xEF\xBB\xBF" + make_message("", "body\r\n"), {});
         CHECK(mail.from.email == "ivan@example.ru");
         CHECK(mail.subject == "shape");
         CHECK(mail.body == "body\n");
     }
     SUBCASE("no blank line between headers and body") {
-        const auto mail = parse_mail("From: ivan@example.ru\nSubject: late\nMy parcel is late.\nIvan\n", {});
+        const auto mail = mail::parse("From: ivan@example.ru\nSubject: late\nMy parcel is late.\nIvan\n", {});
         CHECK(mail.subject == "late");
         CHECK(mail.body == "My parcel is late.\nIvan\n");
         CHECK(mail.has_headers);
     }
     SUBCASE("a stray line between header fields is not taken for the body") {
-        const auto mail = parse_mail("From: ivan@example.ru\nnoise here\nSubject: late\n\nbody\n", {});
+        const auto mail = mail::parse("From: ivan@example.ru\nnoise here\nSubject: late\n\nbody\n", {});
         CHECK(mail.subject == "late");
         CHECK(mail.body == "body\n");
     }
     SUBCASE("a comment holds the only display name") {
-        const auto mail = parse_mail("From: nsb (Nathaniel Borenstein)\nSubject: x\n\nbody\n", {});
+        const auto mail = mail::parse("From: nsb (Nathaniel Borenstein)\nSubject: x\n\nbody\n", {});
         CHECK(mail.from.name == "Nathaniel Borenstein");
         CHECK(mail.from.email.empty());
     }
     SUBCASE("an encoded word holds the display name") {
-        const auto mail = parse_mail("From: =?gb2312?B?1dTHrsvv?= <user@host.example>\n\nbody\n", {});
+        const auto mail = mail::parse("From: =?gb2312?B?1dTHrsvv?= <user@host.example>\n\nbody\n", {});
         CHECK(mail.from.name == "赵钱孙");
         CHECK(mail.from.email == "user@host.example");
     }
     SUBCASE("a gb2312 word with a GBK character") {
-        const auto mail = parse_mail("From: =?gb2312?B?1dTpRg==?= <user@host.example>\n\nbody\n", {});
+        const auto mail = mail::parse("From: =?gb2312?B?1dTpRg==?= <user@host.example>\n\nbody\n", {});
         CHECK(mail.from.name == "赵镕");
     }
     SUBCASE("an encoded word is never an address") {
-        const auto name_only = parse_mail("From: =?utf-8?B?SXZhbiBQZXRyb3Y=?=\n\nbody\n", {});
+        const auto name_only = mail::parse("From: =?utf-8?B?SXZhbiBQZXRyb3Y=?=\n\nbody\n", {});
         CHECK(name_only.from.name == "Ivan Petrov");
         CHECK(name_only.from.email.empty());
-        const auto address_inside = parse_mail("From: =?utf-8?Q?ivan=40example.ru?=\n\nbody\n", {});
+        const auto address_inside = mail::parse("From: =?utf-8?Q?ivan=40example.ru?=\n\nbody\n", {});
         CHECK(address_inside.from.name == "ivan@example.ru");
         CHECK(address_inside.from.email.empty());
     }
     SUBCASE("a bare local part is no address, yet a bounce is still a bounce") {
-        const auto mail = parse_mail("From: MAILER-DAEMON\nSubject: failure\n\nbody\n", {});
+        const auto mail = mail::parse("From: MAILER-DAEMON\nSubject: failure\n\nbody\n", {});
         CHECK(mail.from.email.empty());
         CHECK(mail.kind == MailKind::bounce);
     }
@@ -341,7 +344,7 @@ TEST_CASE("mail::shapes headers") {
 
 TEST_CASE("mail::shapes dates with AM and PM") {
     const auto date_of = [](std::string_view date) {
-        return parse_mail(make_message("Date: " + std::string(date) + "\r\n", "x\r\n"), {}).date;
+        return mail::parse(make_message("Date: " + std::string(date) + "\r\n", "x\r\n"), {}).date;
     };
     CHECK(date_of("Mon, 7 Dec 2026 3:15:00 PM +0300") == 1796645700);  // 12:15:00Z
     CHECK(date_of("Mon, 7 Dec 2026 3:15:00 AM +0300") == 1796602500);  // 00:15:00Z
@@ -360,18 +363,18 @@ TEST_CASE("mail::shapes input that has no header at all") {
             state = state * 1103515245u + 12345u;
             bytes += static_cast<char>(state >> 24);
         }
-        const auto mail = parse_mail(bytes, {});
+        const auto mail = mail::parse(bytes, {});
         CHECK_FALSE(mail.has_headers);
         CHECK(is_valid_utf8(mail.body));
     }
     SUBCASE("a text file") {
-        CHECK_FALSE(parse_mail("Hello,\nmy parcel is late.\n", {}).has_headers);
+        CHECK_FALSE(mail::parse("Hello,\nmy parcel is late.\n", {}).has_headers);
     }
     SUBCASE("an mbox From line and nothing else that is a header") {
-        CHECK_FALSE(parse_mail("From ivan@example.ru Mon Dec  7 10:00:00 2026\nHello\n", {}).has_headers);
+        CHECK_FALSE(mail::parse("From ivan@example.ru Mon Dec  7 10:00:00 2026\nHello\n", {}).has_headers);
     }
     SUBCASE("a message has headers") {
-        CHECK(parse_mail(make_message("", "x\r\n"), {}).has_headers);
-        CHECK(parse_mail("From ivan@example.ru Mon Dec  7 10:00:00 2026\nSubject: x\n\nbody\n", {}).has_headers);
+        CHECK(mail::parse(make_message("", "x\r\n"), {}).has_headers);
+        CHECK(mail::parse("From ivan@example.ru Mon Dec  7 10:00:00 2026\nSubject: x\n\nbody\n", {}).has_headers);
     }
 }

@@ -1,5 +1,10 @@
-#include "tkt/mail.hpp"
-#include "tkt/text.hpp"
+#include "core/text.hpp"
+#include "mail/charset.hpp"
+#include "mail/classify.hpp"
+#include "mail/dedup.hpp"
+#include "mail/encoded_words.hpp"
+#include "mail/inbound.hpp"
+#include "mail/parse.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -35,15 +40,15 @@ std::string read_file(const std::filesystem::path& path) {
 
 TEST_CASE("mail::parse_mail headers") {
     SUBCASE("RFC 2047 B words split across folded lines") {
-        const auto mail = parse_mail(make_message("Subject: =?UTF-8?B?0JPQtNC1INC80L7RjyA=?=\r\n"
-                                                  " =?UTF-8?B?0L/QvtGB0YvQu9C60LA/?=\r\n",
-                                                  "x\r\n"),
-                                     {});
+        const auto mail = mail::parse(make_message("Subject: =?UTF-8?B?0JPQtNC1INC80L7RjyA=?=\r\n"
+                                                   " =?UTF-8?B?0L/QvtGB0YvQu9C60LA/?=\r\n",
+                                                   "x\r\n"),
+                                      {});
         CHECK(mail.subject == "Где моя посылка?");
     }
     SUBCASE("a character split across two words") {
         const auto mail =
-            parse_mail(make_message("Subject: =?UTF-8?B?0J/RgNC40A==?= =?UTF-8?B?stC10YI=?=\r\n", "x\r\n"), {});
+            mail::parse(make_message("Subject: =?UTF-8?B?0J/RgNC40A==?= =?UTF-8?B?stC10YI=?=\r\n", "x\r\n"), {});
         CHECK(mail.subject == "Привет");
     }
     SUBCASE("words in different charsets, text between them kept") {
@@ -54,20 +59,21 @@ TEST_CASE("mail::parse_mail headers") {
         CHECK(decode_encoded_words("=?UTF-8?X?abc?= =?broken") == "=?UTF-8?X?abc?= =?broken");
     }
     SUBCASE("RFC 2047 Q word in koi8-r") {
-        const auto mail = parse_mail(make_message("Subject: =?koi8-r?Q?=FA=C1=CB=C1=DA?= 58213\r\n", "x\r\n"), {});
+        const auto mail = mail::parse(make_message("Subject: =?koi8-r?Q?=FA=C1=CB=C1=DA?= 58213\r\n", "x\r\n"), {});
         CHECK(mail.subject == "Заказ 58213");
     }
     SUBCASE("raw koi8-r subject without a charset (RT's expected value)") {
-        const auto mail = parse_mail(make_message("Subject: " + hex_bytes("d4c5d3d420d4c5d3d4") + "\r\n", "x\r\n"), {});
+        const auto mail =
+            mail::parse(make_message("Subject: " + hex_bytes("d4c5d3d420d4c5d3d4") + "\r\n", "x\r\n"), {});
         CHECK(mail.subject == "тест тест");
     }
     SUBCASE("From, Date, ids, To and Cc") {
-        const auto mail = parse_mail("From: =?UTF-8?B?0JjQstCw0L0g0JjQstCw0L3QvtCy?= <Ivan@Example.RU>\r\n"
-                                     "To: Support <support@example.com>, other@example.com\r\nCc: boss@example.ru\r\n"
-                                     "Date: Sun, 22 Nov 2026 13:00:00 +0300\r\nMessage-ID: <abc@example.ru>\r\n"
-                                     "In-Reply-To: <tkt-ticket-7@support.example.com>\r\n"
-                                     "References: <first@example.ru> <second@example.ru>\r\n\r\nbody\r\n",
-                                     {});
+        const auto mail = mail::parse("From: =?UTF-8?B?0JjQstCw0L0g0JjQstCw0L3QvtCy?= <Ivan@Example.RU>\r\n"
+                                      "To: Support <support@example.com>, other@example.com\r\nCc: boss@example.ru\r\n"
+                                      "Date: Sun, 22 Nov 2026 13:00:00 +0300\r\nMessage-ID: <abc@example.ru>\r\n"
+                                      "In-Reply-To: <tkt-ticket-7@support.example.com>\r\n"
+                                      "References: <first@example.ru> <second@example.ru>\r\n\r\nbody\r\n",
+                                      {});
         CHECK(mail.from.name == "Иван Иванов");
         CHECK(mail.from.email == "ivan@example.ru");
         CHECK(mail.date == 1795341600);
@@ -82,31 +88,31 @@ TEST_CASE("mail::parse_mail headers") {
 TEST_CASE("mail::parse_mail bodies") {
     SUBCASE("koi8-r declared") {
         const auto mail =
-            parse_mail(make_message("Content-Type: text/plain; charset=koi8-r\r\n",
-                                    hex_bytes("fac4d2c1d7d3d4d7d5cad4c52c20d0cfd3d9cccbc120cec520d0d2c9dbccc12e")),
-                       {});
+            mail::parse(make_message("Content-Type: text/plain; charset=koi8-r\r\n",
+                                     hex_bytes("fac4d2c1d7d3d4d7d5cad4c52c20d0cfd3d9cccbc120cec520d0d2c9dbccc12e")),
+                        {});
         CHECK(mail.body == "Здравствуйте, посылка не пришла.\n");
     }
     SUBCASE("windows-1251 declared") {
-        const auto mail = parse_mail(
+        const auto mail = mail::parse(
             make_message("Content-Type: text/plain; charset=windows-1251\r\n", hex_bytes("c4eee1f0fbe920e4e5edfc21")),
             {});
         CHECK(mail.body == "Добрый день!\n");
     }
     SUBCASE("windows-1251 undeclared") {
-        const auto mail =
-            parse_mail(make_message("", hex_bytes("c4eee1f0fbe920e4e5edfc2120cfeef1fbebeae020ede520eff0e8f8ebe02c20f2f0"
-                                                  "e5eae8ede320ede520eee1edeee2ebffe5f2f1ff2e")),
-                       {});
+        const auto mail = mail::parse(
+            make_message("", hex_bytes("c4eee1f0fbe920e4e5edfc2120cfeef1fbebeae020ede520eff0e8f8ebe02c20f2f0"
+                                       "e5eae8ede320ede520eee1edeee2ebffe5f2f1ff2e")),
+            {});
         CHECK(mail.body == "Добрый день! Посылка не пришла, трекинг не обновляется.\n");
     }
     SUBCASE("HTML only") {
         const auto mail =
-            parse_mail(make_message("Content-Type: text/html; charset=utf-8\r\n",
-                                    "<html><head><title>t</title><style>p{color:red}</style></head><body>"
-                                    "<script>alert(1)</script><p>Hello&nbsp;&amp; welcome,</p><p>line one<br>line "
-                                    "two</p><div>caf&eacute; &#8212; ok</div></body></html>"),
-                       {});
+            mail::parse(make_message("Content-Type: text/html; charset=utf-8\r\n",
+                                     "<html><head><title>t</title><style>p{color:red}</style></head><body>"
+                                     "<script>alert(1)</script><p>Hello&nbsp;&amp; welcome,</p><p>line one<br>line "
+                                     "two</p><div>caf&eacute; &#8212; ok</div></body></html>"),
+                        {});
         CHECK(mail.body == "Hello\u00a0& welcome,\n\nline one\nline two\n\ncafé — ok\n");
     }
     SUBCASE("nested multipart with an RFC 2231 filename") {
@@ -118,7 +124,7 @@ TEST_CASE("mail::parse_mail bodies") {
                          "--outer\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
                          "Content-Disposition: attachment; filename*=UTF-8''%D0%BE%D1%82%D1%87%D1%91%D1%82.pdf\r\n\r\n"
                          "JVBERi0xLjQK\r\n--outer--\r\n");
-        const auto mail = parse_mail(raw, {});
+        const auto mail = mail::parse(raw, {});
         CHECK(mail.body == "Привет\n");
         REQUIRE(mail.attachments.size() == 1);
         CHECK(mail.attachments[0].filename == "отчёт.pdf");
@@ -131,7 +137,7 @@ TEST_CASE("mail::parse_mail bodies") {
         for (int i = 0; i < 4096; ++i) {
             garbage += static_cast<char>((i * 7919 + 13) % 256);
         }
-        const auto mail = parse_mail(garbage, {});
+        const auto mail = mail::parse(garbage, {});
         CHECK(is_valid_utf8(mail.subject));
         CHECK(is_valid_utf8(mail.body));
     }
@@ -171,7 +177,7 @@ TEST_CASE("mail::bounce returns the original's Message-ID") {
         "Final-Recipient: rfc822; gone@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n"
         "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: support@example.com\r\n"
         "Message-ID: <reply-1@support.example.com>\r\nSubject: Re: help\r\n\r\n--b--\r\n";
-    const auto mail = parse_mail(raw, {});
+    const auto mail = mail::parse(raw, {});
     CHECK(mail.kind == MailKind::bounce);
     CHECK(mail.returned_ids == std::vector<std::string>{"reply-1@support.example.com"});
     CHECK(mail.body == "The mail could not be delivered.\n");
@@ -179,8 +185,8 @@ TEST_CASE("mail::bounce returns the original's Message-ID") {
 
 TEST_CASE("mail::control headers only from trusted input") {
     const std::string raw = make_message("X-Tkt-Queue: billing\r\nX-Tkt-Tags: vip, web\r\n", "x\r\n");
-    CHECK_FALSE(parse_mail(raw, {}).control.queue);
-    const auto trusted = parse_mail(raw, MailOptions{true});
+    CHECK_FALSE(mail::parse(raw, {}).control.queue);
+    const auto trusted = mail::parse(raw, MailOptions{true});
     CHECK(trusted.control.queue == "billing");
     CHECK(trusted.control.tags == std::vector<std::string>{"vip", "web"});
 }
@@ -188,8 +194,8 @@ TEST_CASE("mail::control headers only from trusted input") {
 TEST_CASE("mail::dedup_key") {
     InboundMail with_id;
     with_id.message_id = "abc@example.ru";
-    CHECK(dedup_key(with_id, "raw") == "abc@example.ru");
-    CHECK(dedup_key(InboundMail{}, "raw") == "sha256-" + sha256_hex("raw") + "@tkt.invalid");
+    CHECK(mail::dedup_key(with_id, "raw") == "abc@example.ru");
+    CHECK(mail::dedup_key(InboundMail{}, "raw") == "sha256-" + sha256_hex("raw") + "@tkt.invalid");
 }
 
 TEST_CASE("mail::every message of the shared corpora parses into valid UTF-8") {
@@ -205,7 +211,7 @@ TEST_CASE("mail::every message of the shared corpora parses into valid UTF-8") {
             continue;
         }
         CAPTURE(entry.path().string());
-        const auto mail = parse_mail(read_file(entry.path()), {});
+        const auto mail = mail::parse(read_file(entry.path()), {});
         CHECK(is_valid_utf8(mail.subject));
         CHECK(is_valid_utf8(mail.body));
         CHECK(is_valid_utf8(mail.from.name));
@@ -220,11 +226,11 @@ TEST_CASE("mail::every message of the shared corpora parses into valid UTF-8") {
     CHECK(kinds["list"] > 1000);
     CHECK(kinds["auto"] >= 10);
     SUBCASE("RT: a raw koi8-r subject without a charset reads as Russian") {
-        const auto mail = parse_mail(read_file(corpora / "rt" / "russian-subject-no-content-type"), {});
+        const auto mail = mail::parse(read_file(corpora / "rt" / "russian-subject-no-content-type"), {});
         CHECK(mail.subject == "тест тест");
     }
     SUBCASE("RT: a delivery report is a bounce that names the original") {
-        const auto mail = parse_mail(read_file(corpora / "rt" / "multipart-report"), {});
+        const auto mail = mail::parse(read_file(corpora / "rt" / "multipart-report"), {});
         CHECK(mail.kind == MailKind::bounce);
         CHECK(mail.returned_ids.size() == 1);
     }

@@ -1,6 +1,6 @@
 // The official Mustache specification's core modules, read from ../shared/corpora:
 // every case must pass. Missing data fails the test rather than skipping it.
-#include "tkt/mustache.hpp"
+#include "templates/mustache.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "tkt/mustache.hpp"
+#include "templates/mustache.hpp"
 
 #include <doctest/doctest.h>
 

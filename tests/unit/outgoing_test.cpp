@@ -1,7 +1,9 @@
 #include "mail/compose.hpp"
+#include "mail/inbound.hpp"
+#include "mail/outgoing.hpp"
+#include "mail/parse.hpp"
+#include "mail/sendmail.hpp"
 #include "test_support.hpp"
-#include "tkt/mail.hpp"
-#include "tkt/outgoing.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -83,7 +85,7 @@ TEST_CASE("outgoing::compose makes a message that parses back whole") {
     // Every byte of the message is 7-bit: the Cyrillic is encoded.
     CHECK(std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
 
-    const auto parsed = parse_mail(raw, MailOptions{});
+    const auto parsed = mail::parse(raw, MailOptions{});
     CHECK(parsed.subject == mail.subject);
     CHECK(parsed.from.email == "support@example.com");
     CHECK(parsed.body == mail.body);
@@ -98,12 +100,12 @@ TEST_CASE("outgoing::compose picks quoted-printable for mostly ASCII text") {
     mail.body = "Hello Ирина,\n\nYour parcel is on its way, and it should arrive by Friday at the latest.\n";
     std::string raw = mail::compose(mail);
     CHECK(raw.find("Content-Transfer-Encoding: quoted-printable") != std::string::npos);
-    CHECK(parse_mail(raw, MailOptions{}).body == mail.body);
+    CHECK(mail::parse(raw, MailOptions{}).body == mail.body);
     // A line longer than mail allows (998) is folded by the encoding, not cut.
     mail.body = std::string(1200, 'a') + "\n";
     raw = mail::compose(mail);
     CHECK(raw.find("Content-Transfer-Encoding: quoted-printable") != std::string::npos);
-    CHECK(parse_mail(raw, MailOptions{}).body == mail.body);
+    CHECK(mail::parse(raw, MailOptions{}).body == mail.body);
 }
 
 TEST_CASE("outgoing::compose: no data can make a header of its own") {
@@ -118,7 +120,7 @@ TEST_CASE("outgoing::compose: no data can make a header of its own") {
     CHECK_FALSE(has_header(raw, "Bcc"));
     CHECK_FALSE(has_header(raw, "Cc"));
     CHECK_FALSE(has_header(raw, "X-Evil"));
-    const auto parsed = parse_mail(raw, MailOptions{});
+    const auto parsed = mail::parse(raw, MailOptions{});
     CHECK(parsed.body == mail.body);
     CHECK(parsed.subject.find("Injected body") != std::string::npos);
 }
@@ -129,11 +131,11 @@ TEST_CASE("outgoing::compose keeps the body UTF-8, whatever its letters") {
     std::string raw = mail::compose(mail);
     CHECK(raw.find("=C3=A9t=C3=A9") != std::string::npos);  // "été" as UTF-8, quoted-printable
     CHECK(raw.find("=E9") == std::string::npos);            // not as ISO-8859-1
-    CHECK(parse_mail(raw, MailOptions{}).body == mail.body);
+    CHECK(mail::parse(raw, MailOptions{}).body == mail.body);
     mail.body = "Größe, naïve, 東京, ещё.\n";
     raw = mail::compose(mail);
     CHECK(raw.find("charset=utf-8") != std::string::npos);
-    CHECK(parse_mail(raw, MailOptions{}).body == mail.body);
+    CHECK(mail::parse(raw, MailOptions{}).body == mail.body);
 }
 
 TEST_CASE("outgoing::compose marks automatic mail") {

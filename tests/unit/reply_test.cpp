@@ -1,165 +1,239 @@
+#include "actions/reply.hpp"
 #include "test_support.hpp"
-#include "tkt/reply.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
 
 using namespace tkt;
-using tkt::test::TempDir;
-using tkt::test::write_file;
+using tkt::test::error_code_of;
 
 namespace {
 
-constexpr Timestamp k_now = 1795341600;  // 2026-11-22T10:00:00Z
+constexpr Timestamp k_now = 1795341600;
 
-TicketRecord make_record(const std::string& requester_name, Timestamp created) {
-    TicketRecord record;
-    record.ticket.id = 42;
-    record.ticket.subject = "Где моя посылка?";
-    record.ticket.requester = "ivan@example.ru";
-    record.ticket.requester_name = requester_name;
-    record.ticket.created_at = created;
-    return record;
+const AgentIdentity k_anna{"anna", "Anna Smirnova", "anna@example.com"};
+
+TicketId open_ticket(Store& store, const std::string& subject = "Parcel lost") {
+    NewTicket ticket;
+    ticket.subject = subject;
+    ticket.requester = "bob@example.com";
+    ticket.requester_name = "Bob Stone";
+    ticket.body = "Where is it?";
+    ticket.channel = Channel::email;
+    return create_ticket(store, ticket, Actor{"bob@example.com", k_now - 3600});
 }
 
-const AgentIdentity k_anna{"anna", "Анна Смирнова", "anna@example.com"};
+// Adds an inbound message with `id` to ticket `ticket`, as mail threading would.
+void receive(Store& store, TicketId ticket, const std::string& id, bool automatic = false) {
+    auto transaction = store.begin_write();
+    Message message;
+    message.ticket_id = ticket;
+    message.direction = Direction::in;
+    message.message_id = id;
+    message.author = "bob@example.com";
+    message.body = "more";
+    message.automatic = automatic;
+    message.created_at = k_now - 60;
+    store.insert_message(message);
+    transaction.commit();
+}
 
-std::string message_of(auto&& action) {
-    return test::error_message_of(action);
+ReplyDraft draft(Store& store, TicketId id, std::string subject = "Re: Parcel lost",
+                 std::optional<Status> status_after = std::nullopt) {
+    RenderedReply rendered{"acknowledge", "en", std::move(subject), "Hello Bob,\n", status_after};
+    return draft_reply(load_ticket(store, id), rendered, k_anna, MailSettings{}, Compose::text_only, k_now);
 }
 
 }  // namespace
 
-TEST_CASE("reply::localized dates and plurals") {
-    CHECK(localized_date(k_now, "en") == "22 November 2026");
-    CHECK(localized_date(k_now, "ru") == "22 ноября 2026");
-    for (const auto& [count, word] : std::vector<std::pair<int, std::string>>{{0, "дней"},
-                                                                              {1, "день"},
-                                                                              {2, "дня"},
-                                                                              {4, "дня"},
-                                                                              {5, "дней"},
-                                                                              {11, "дней"},
-                                                                              {12, "дней"},
-                                                                              {14, "дней"},
-                                                                              {21, "день"},
-                                                                              {22, "дня"},
-                                                                              {111, "дней"},
-                                                                              {101, "день"}}) {
-        CAPTURE(count);
-        CHECK(days_word(count, "ru") == word);
-    }
-    CHECK(days_word(1, "en") == "day");
-    CHECK(days_word(3, "en") == "days");
+TEST_CASE("replying::draft_reply threads to the customer's last message") {
+    auto store = Store::open_in_memory();
+    const TicketId id = open_ticket(store);
+    receive(store, id, "first@example.com");
+    receive(store, id, "ooo@example.com", true);   // an auto-reply is not the customer's
+    receive(store, id, "sha256-abc@tkt.invalid");  // a dedup key, not a Message-ID
+    const auto reply = draft(store, id);
+    CHECK(reply.in_reply_to == "first@example.com");
+    CHECK(reply.references == std::vector<std::string>{"tkt-ticket-1@example.com", "first@example.com"});
+    CHECK(reply.subject == "Re: Parcel lost [Support #1]");
+    CHECK(reply.to.email == "bob@example.com");
+    CHECK(reply.to.name == "Bob Stone");
+    CHECK(reply.message_id.starts_with("tkt.1.1795341600."));
+    CHECK(reply.message_id.ends_with("@example.com"));
+    CHECK(reply.raw.empty());
+    CHECK(draft(store, id).message_id != reply.message_id);
 }
 
-TEST_CASE("reply::greeting_name") {
-    CHECK(greeting_name("Иванов Иван Иванович") == "Иван Иванович");
-    CHECK(greeting_name("Иван Иванович Иванов") == "Иван Иванович");
-    CHECK(greeting_name("Ирина Петрова") == "Ирина");
-    CHECK(greeting_name("Петрова Ирина Сергеевна") == "Ирина Сергеевна");
-    CHECK(greeting_name("Bob Smith") == "Bob");
-    CHECK(greeting_name("") == "");
+TEST_CASE("replying::draft_reply keeps References short: the first and the latest") {
+    auto store = Store::open_in_memory();
+    const TicketId id = open_ticket(store);
+    for (int i = 0; i < 15; ++i) {
+        receive(store, id, "m" + std::to_string(i) + "@example.com");
+    }
+    const auto reply = draft(store, id);
+    REQUIRE(reply.references.size() == 11);
+    CHECK(reply.references[1] == "m0@example.com");
+    CHECK(reply.references[2] == "m6@example.com");
+    CHECK(reply.references.back() == "m14@example.com");
 }
 
-TEST_CASE("reply::reply_context") {
-    auto record = make_record("Иванов Иван Иванович", k_now - 3 * 86400);
-    SUBCASE("ticket, customer, agent") {
-        const auto context = reply_context(record, k_anna, "ru", k_now, {});
-        CHECK(context["ticket"]["days_open"] == 3);
-        CHECK(context["ticket"]["days_open_word"] == "дня");
-        CHECK(context["customer"]["greeting_name"] == "Иван Иванович");
-        CHECK(context["agent"]["first_name"] == "Анна");
-        CHECK(context["new_owner"] == false);
+TEST_CASE("replying::draft_reply subjects") {
+    auto store = Store::open_in_memory();
+    const TicketId id = open_ticket(store, "Re: Parcel lost");
+    CHECK(draft(store, id, "Re: Re: Parcel lost").subject == "Re: Parcel lost [Support #1]");
+    CHECK(draft(store, id, "  ").subject == "Re: Re: Parcel lost [Support #1]");
+    CHECK(draft(store, id, "Re: Parcel [Support #1] lost").subject == "Re: Parcel [Support #1] lost");
+    CHECK(draft(store, id, "Line\nbreak").subject == "Line break [Support #1]");
+}
+
+TEST_CASE("replying::draft_reply needs a From address to compose") {
+    auto store = Store::open_in_memory();
+    const TicketId id = open_ticket(store);
+    const RenderedReply rendered{"x", "en", "Re: x", "Hello\n", std::nullopt};
+    const AgentIdentity nobody{"anna", "Anna", ""};
+    CHECK(error_code_of([&] {
+              draft_reply(load_ticket(store, id), rendered, nobody, MailSettings{}, Compose::message, k_now);
+          }) == Exit::config);
+    MailSettings bad;
+    bad.from = "not an address";
+    CHECK(error_code_of([&] { draft_reply(load_ticket(store, id), rendered, k_anna, bad, Compose::message, k_now); }) ==
+          Exit::config);
+}
+
+TEST_CASE("replying::record_replies records everything once") {
+    auto store = Store::open_in_memory();
+    const TicketId id = open_ticket(store);
+    const std::vector<ReplyDraft> first{draft(store, id)};
+    const auto recorded = record_replies(store, first, k_anna, Queue::no, k_now);
+    REQUIRE(recorded.size() == 1);
+    CHECK(recorded[0].first_reply);
+    CHECK(recorded[0].assigned);
+    CHECK(recorded[0].status.from == Status::new_);
+    CHECK(recorded[0].status.to == Status::open);
+    CHECK_FALSE(recorded[0].outbox_id);
+
+    auto record = load_ticket(store, id);
+    CHECK(record.ticket.first_reply_at == k_now);
+    CHECK(record.ticket.assignee == "anna");
+    CHECK(record.ticket.status == Status::open);
+    REQUIRE(record.messages.size() == 2);
+    CHECK(record.messages[1].direction == Direction::out);
+    CHECK(record.messages[1].message_id == first[0].message_id);
+    CHECK(record.messages[1].subject == "Re: Parcel lost [Support #1]");
+
+    // A later reply by another agent: first_reply_at and the owner stay.
+    const AgentIdentity boris{"boris", "Boris Petrov", ""};
+    const std::vector<ReplyDraft> second{draft(store, id, "Re: x", Status::pending)};
+    const auto again = record_replies(store, second, boris, Queue::no, k_now + 600);
+    CHECK_FALSE(again[0].first_reply);
+    CHECK_FALSE(again[0].assigned);
+    record = load_ticket(store, id);
+    CHECK(record.ticket.first_reply_at == k_now);
+    CHECK(record.ticket.assignee == "anna");
+    CHECK(record.ticket.status == Status::pending);
+    std::vector<std::string> kinds;
+    for (const auto& event : record.events) {
+        kinds.push_back(event.kind + ":" + event.actor);
     }
-    SUBCASE("a new owner is the one who did not answer last") {
-        record.events.push_back(Event{1, 42, k_now - 60, "boris", "replied", "{}"});
-        const auto context = reply_context(record, k_anna, "en", k_now, {});
-        CHECK(context["new_owner"] == true);
-        CHECK(context["previous_agent"]["login"] == "boris");
-    }
-    SUBCASE("--var values, dotted ones override") {
-        const auto context = reply_context(record, k_anna, "en", k_now,
-                                           {{"fix_summary", "We fixed it."}, {"customer.greeting_name", "Ваня"}});
-        CHECK(context["fix_summary"] == "We fixed it.");
-        CHECK(context["customer"]["greeting_name"] == "Ваня");
+    CHECK(kinds == std::vector<std::string>{"created:bob@example.com", "replied:anna", "assigned:anna", "status:anna",
+                                            "replied:boris", "status:boris"});
+}
+
+TEST_CASE("replying::record_replies is all or nothing") {
+    auto store = Store::open_in_memory();
+    const TicketId id = open_ticket(store);
+    auto good = draft(store, id);
+    auto gone = good;
+    gone.ticket_id = 99;
+    gone.message_id = "other@example.com";
+    const std::vector<ReplyDraft> drafts{good, gone};
+    CHECK(error_code_of([&] { record_replies(store, drafts, k_anna, Queue::no, k_now); }) == Exit::nothing);
+    CHECK(load_ticket(store, id).messages.size() == 1);
+    CHECK_FALSE(load_ticket(store, id).ticket.first_reply_at);
+}
+
+TEST_CASE("replying::send_outbox sends each message once") {
+    test::TempDir dir;
+    auto store = Store::open(dir / "tkt.db");
+    const TicketId id = open_ticket(store);
+    auto reply = draft(store, id);
+    reply.raw = "Subject: hi\n\nbody\n";
+    const std::vector<ReplyDraft> drafts{reply};
+    const auto recorded = record_replies(store, drafts, k_anna, Queue::for_sending, k_now);
+    REQUIRE(recorded[0].outbox_id);
+
+    const auto sendmail = (dir / "sendmail").string();
+    const auto count = (dir / "count").string();
+    std::ofstream(sendmail) << "#!/bin/sh\ncat > /dev/null\necho x >> '" << count << "'\n[ -e '"
+                            << (dir / "fail").string() << "' ] && exit 69\nexit 0\n";
+    std::filesystem::permissions(sendmail, std::filesystem::perms::owner_all);
+
+    std::ofstream(dir / "fail") << "";
+    auto deliveries = send_outbox(store, {sendmail}, {}, k_now);
+    REQUIRE(deliveries.size() == 1);
+    CHECK_FALSE(deliveries[0].result.ok);
+    auto waiting = store.outbox(OutboxScope::waiting);
+    REQUIRE(waiting.size() == 1);
+    CHECK(waiting[0].state == OutboxState::queued);
+    CHECK(waiting[0].attempts == 1);
+    CHECK(waiting[0].last_error == sendmail + " exited with 69");
+
+    std::filesystem::remove(dir / "fail");
+    deliveries = send_outbox(store, {sendmail}, {}, k_now + 60);
+    REQUIRE(deliveries.size() == 1);
+    CHECK(deliveries[0].result.ok);
+    CHECK(store.outbox(OutboxScope::waiting).empty());
+    CHECK(send_outbox(store, {sendmail}, {}, k_now + 120).empty());
+    const std::vector<std::int64_t> again{*recorded[0].outbox_id};
+    CHECK(send_outbox(store, {sendmail}, again, k_now + 120).empty());
+
+    const auto all = store.outbox(OutboxScope::all);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].state == OutboxState::sent);
+    CHECK(all[0].sent_at == k_now + 60);
+    CHECK(all[0].attempts == 2);
+    std::ifstream in(count);
+    const std::string lines((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(lines == "x\nx\n");
+}
+
+TEST_CASE("replying::replying_agent") {
+    const Routing nobody;
+    CHECK(replying_agent(k_anna, "", {}, nobody).full_name == "Anna Smirnova");
+    CHECK(replying_agent(k_anna, "anna", {}, nobody).email == "anna@example.com");
+    const auto boris = replying_agent(k_anna, "boris", {}, nobody);
+    CHECK(boris.login == "boris");
+    CHECK(boris.full_name.empty());  // unknown: a template signing with it is refused
+    const auto named =
+        replying_agent(k_anna, "boris", {{"agent.full_name", "Boris Petrov"}, {"agent.email", "b@x.org"}}, nobody);
+    CHECK(named.full_name == "Boris Petrov");
+    CHECK(named.email == "b@x.org");
+    SUBCASE("routing.toml's agents name the agent --as gives") {
+        test::TempDir dir;
+        std::ofstream(dir / "routing.toml") << "[[agent]]\nlogin = \"boris\"\nfull_name = \"Борис Петров\"\n"
+                                               "email = \"boris@example.com\"\n";
+        const auto team = Routing::load(dir / "routing.toml");
+        CHECK(replying_agent(k_anna, "boris", {}, team).full_name == "Борис Петров");
+        CHECK(replying_agent(k_anna, "boris", {}, team).email == "boris@example.com");
+        CHECK(replying_agent(k_anna, "boris", {{"agent.full_name", "B. P."}}, team).full_name == "B. P.");
+        CHECK(replying_agent(k_anna, "", {}, team).full_name == "Anna Smirnova");
     }
 }
 
-TEST_CASE("reply::render_reply") {
-    TempDir dir;
-    write_file(dir / "greeting.toml", "[lang.en]\nbody = '''\nHello {{customer.greeting_name}},'''\n"
-                                      "[lang.ru]\nbody = '''\nЗдравствуйте, {{customer.greeting_name}}!'''\n");
-    write_file(dir / "signature.toml", "[lang.en]\nbody = '''\nBest regards,\n{{agent.full_name}}'''\n");
-    write_file(dir / "apology.toml", R"toml([template]
-description = "our fault"
-category = "apology"
-status_after = "pending"
-
-[vars.fix_summary]
-description = "what we fixed"
-required = true
-
-[lang.en]
-subject = "Re: {{ticket.subject}}"
-body = '''
-{{> greeting}}
-
-I'm sorry. {{fix_summary}} {{ticket.order}}
-
-{{> signature}}
-'''
-)toml");
-    const TemplateLibrary library({dir.path()});
-    const auto file = library.find("apology");
-    REQUIRE(file);
-    CHECK(file->status_after == Status::pending);
-    CHECK(file->languages.at("en").body_line == 13);
-    const auto record = make_record("Bob Smith", k_now);
-
-    SUBCASE("every missing value is named with file:line:col, partials included") {
-        const auto context = reply_context(make_record("", k_now), k_anna, "en", k_now, {{"fix_summary", "Fixed."}});
-        const std::string message = message_of([&] { render_reply(library, *file, "en", context); });
-        CHECK(message.find((dir / "greeting.toml").string() + ":3:7: no value for 'customer.greeting_name'") !=
-              std::string::npos);
-        CHECK(message.find((dir / "apology.toml").string() + ":15:28: no value for 'ticket.order'") !=
-              std::string::npos);
-    }
-    SUBCASE("a required --var") {
-        const auto context = reply_context(record, k_anna, "en", k_now, {});
-        CHECK(message_of([&] { render_reply(library, *file, "en", context); }) ==
-              "template 'apology' needs --var fix_summary=... (what we fixed)");
-    }
-    SUBCASE("a language the template lacks") {
-        const auto context = reply_context(record, k_anna, "ru", k_now, {{"fix_summary", "x"}});
-        CHECK(message_of([&] { render_reply(library, *file, "ru", context); }) ==
-              "template 'apology' has no 'ru' text (it has: en)");
-    }
-    SUBCASE("a whole reply") {
-        auto context = reply_context(record, k_anna, "en", k_now, {{"fix_summary", "We fixed the bug."}});
-        context["ticket"]["order"] = "Order 58213.";
-        const auto reply = render_reply(library, *file, "en", context);
-        CHECK(reply.subject == "Re: Где моя посылка?");
-        CHECK(reply.body ==
-              "Hello Bob,\n\nI'm sorry. We fixed the bug. Order 58213.\n\nBest regards,\nАнна Смирнова\n");
-    }
-    SUBCASE("names, not paths") {
-        CHECK_FALSE(library.find("../apology"));
-        CHECK_FALSE(library.find("/etc/passwd"));
-    }
-}
-
-TEST_CASE("reply::template files that are wrong say where") {
-    TempDir dir;
-    auto error_of = [&](const std::string& text) {
-        write_file(dir / "bad.toml", text);
-        return message_of([&] { load_template_file(dir / "bad.toml"); });
-    };
-    const std::string path = (dir / "bad.toml").string();
-    CHECK(error_of("[template]\ncategori = \"x\"\n[lang.en]\nbody = 'x'\n") ==
-          path + ":2:1: unknown key 'template.categori' (did you mean 'category'?)");
-    CHECK(error_of("[lang.en]\nbody = '''\nline one\n{{#open}} never closed\n'''\n") ==
-          path + ":4:1: section 'open' is never closed");
-    CHECK(error_of("[template]\nstatus_after = \"sovled\"\n[lang.en]\nbody = 'x'\n") ==
-          path + ":2:16: unknown status 'sovled' (did you mean 'solved'?) (valid: new, open, pending, solved, closed)");
-    CHECK(error_of("[template]\ndescription = 'x'\n").find(":1:1: no [lang.en]") != std::string::npos);
+TEST_CASE("replying::customer_language") {
+    TicketRecord record;
+    record.ticket.subject = "Re: order 58213";
+    Message first;
+    first.direction = Direction::in;
+    first.body = "Здравствуйте! Где моя посылка?";
+    record.messages.push_back(first);
+    TemplateFile both;
+    both.languages["en"];
+    both.languages["ru"];
+    TemplateFile english;
+    english.languages["en"];
+    CHECK(customer_language(record, both, "en") == "ru");
+    CHECK(customer_language(record, english, "en") == "en");
+    record.messages.clear();
+    CHECK(customer_language(record, both, "ru") == "en");
 }

@@ -1,6 +1,6 @@
 // The templates tkt ships: each loads, has English and Russian, and renders whole for a
 // customer with a Russian full name, with no name at all, and for a new owner.
-#include "tkt/reply.hpp"
+#include "templates/reply_context.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
+#include "core/error.hpp"
+#include "routing/sla.hpp"
 #include "test_support.hpp"
-#include "tkt/error.hpp"
-#include "tkt/sla.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

@@ -1,9 +1,9 @@
+#include "actions/tickets.hpp"
+#include "core/error.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "store/store.hpp"
 #include "test_support.hpp"
-#include "tkt/actions.hpp"
-#include "tkt/error.hpp"
-#include "tkt/store.hpp"
 
 #include <array>
 #include <doctest/doctest.h>

@@ -2,8 +2,8 @@
 // action throws, and a ticket to open.
 #pragma once
 
-#include "tkt/error.hpp"
-#include "tkt/ticket.hpp"
+#include "core/error.hpp"
+#include "core/ticket.hpp"
 
 #include <cstdlib>
 #include <doctest/doctest.h>

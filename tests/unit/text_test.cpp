@@ -1,4 +1,4 @@
-#include "tkt/text.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "tkt/time.hpp"
+#include "core/time.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,305 @@
+#include "actions/reply.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "mail/sendmail.hpp"
+#include "routing/language.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <unistd.h>
+
+namespace tkt {
+namespace {
+
+// How many Message-IDs a References header carries at most: the thread's first and
+// its latest; mail clients need no more to thread, and headers stay short.
+constexpr std::size_t k_max_references = 10;
+
+// The dedup key of a message that came without a Message-ID: not an id to refer to.
+bool is_real_message_id(const std::optional<std::string>& id) {
+    return id && !id->ends_with("@tkt.invalid") && is_plausible_message_id(*id);
+}
+
+std::string host_name() {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') {
+        return "localhost";
+    }
+    return name;
+}
+
+// The address replies come from: mail.from, else the agent's own.
+std::optional<Address> sender(const AgentIdentity& agent, const MailSettings& mail) {
+    if (!mail.from.empty()) {
+        return parse_address(mail.from);
+    }
+    if (!agent.email.empty()) {
+        return parse_address(format_address({agent.full_name, agent.email}));
+    }
+    return std::nullopt;
+}
+
+std::string domain_of(const std::optional<Address>& from) {
+    if (from) {
+        return from->email.substr(from->email.find('@') + 1);
+    }
+    return host_name();
+}
+
+std::string new_message_id(TicketId ticket, Timestamp now, std::string_view domain) {
+    std::random_device random;
+    const auto nonce = (std::uint64_t{random()} << 32) | random();
+    return fmt::format("tkt.{}.{}.{:016x}@{}", ticket, now, nonce, domain);
+}
+
+// "Re: Re: Parcel" from a template's "Re: {{ticket.subject}}" on a subject that
+// already says "Re:" becomes "Re: Parcel"; the subject tag is added when missing.
+std::string reply_subject(std::string subject, const Ticket& ticket, const MailSettings& mail) {
+    subject = squash_whitespace(trim(subject));
+    while (ascii_lower(subject).starts_with("re: re:")) {
+        subject.erase(0, 4);
+    }
+    std::string tag = mail.subject_tag;
+    if (const auto at = tag.find("{id}"); at != std::string::npos) {
+        tag.replace(at, 4, std::to_string(ticket.id));
+    }
+    if (subject.empty()) {
+        subject = "Re: " + ticket.subject;
+    }
+    if (!tag.empty() && subject.find(tag) == std::string::npos) {
+        subject += " " + tag;
+    }
+    return subject;
+}
+
+// In-Reply-To is the customer's last message; References the thread's ids from the
+// first to that one, after our pseudo-reference, which threads even when the
+// customer's client keeps none of the others.
+void thread(ReplyDraft& draft, const TicketRecord& record, std::string_view domain) {
+    std::vector<std::string> ids;
+    for (const auto& message : record.messages) {
+        if (!is_real_message_id(message.message_id)) {
+            continue;
+        }
+        ids.push_back(*message.message_id);
+        if (message.direction == Direction::in && !message.automatic) {
+            draft.in_reply_to = *message.message_id;
+        }
+    }
+    if (draft.in_reply_to) {
+        ids.erase(std::find(ids.begin(), ids.end(), *draft.in_reply_to) + 1, ids.end());
+    }
+    if (ids.size() > k_max_references) {
+        ids.erase(ids.begin() + 1, ids.end() - static_cast<std::ptrdiff_t>(k_max_references - 1));
+    }
+    draft.references.push_back(fmt::format("tkt-ticket-{}@{}", record.ticket.id, domain));
+    draft.references.insert(draft.references.end(), ids.begin(), ids.end());
+}
+
+std::string reply_detail(const ReplyDraft& draft, const AgentIdentity& agent, bool queued) {
+    nlohmann::json detail{{"message_id", draft.message_id},
+                          {"to", draft.to.email},
+                          {"lang", draft.lang},
+                          {"agent_name", agent.full_name},
+                          {"queued", queued}};
+    if (!draft.template_name.empty()) {
+        detail["template"] = draft.template_name;
+    }
+    return detail.dump();
+}
+
+// Records what sendmail did with a claimed entry. sendmail cannot be undone, so a lock
+// held by another process is waited out several times over before the entry is left
+// in 'sending' (in doubt) and the error reported.
+void record_delivery(Store& store, const Delivery& delivery, Timestamp now) {
+    constexpr int k_attempts = 6;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            auto finish = store.begin_write();
+            store.finish_outbox(delivery.item.id,
+                                delivery.result.ok ? std::nullopt : std::optional(delivery.result.error), now);
+            finish.commit();
+            return;
+        } catch (const Error& error) {
+            if (error.code() != Exit::temp_fail || attempt == k_attempts) {
+                throw;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
+                             const std::map<std::string, std::string>& vars, const Routing& team) {
+    AgentIdentity agent = as.empty() || as == configured.login ? configured : AgentIdentity{as, "", ""};
+    if (const Agent* member = team.agent(agent.login); member != nullptr && agent.login != configured.login) {
+        agent = AgentIdentity{member->login, member->full_name, member->email};
+    }
+    const auto given = [&](const char* name, std::string& field) {
+        if (const auto found = vars.find(name); found != vars.end()) {
+            field = found->second;
+        }
+    };
+    given("agent.full_name", agent.full_name);
+    given("agent.email", agent.email);
+    return agent;
+}
+
+std::string customer_language(const TicketRecord& record, const TemplateFile& file, const std::string& fallback) {
+    std::string text = record.ticket.subject;
+    const auto first = std::find_if(record.messages.begin(), record.messages.end(),
+                                    [](const Message& message) { return message.direction == Direction::in; });
+    if (first != record.messages.end()) {
+        text += "\n" + first->body;
+    }
+    const std::string lang = guess_language(text);
+    return file.languages.contains(lang) ? lang : fallback;
+}
+
+std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request) {
+    std::vector<RenderedFor> rendered;
+    std::vector<std::string> failures;
+    for (const auto id : ids) {
+        try {
+            TicketRecord record = load_ticket(store, id);
+            if (record.ticket.requester.empty()) {
+                // Mail without a usable From: sendmail would get an empty To:.
+                throw data_error("the requester has no address to reply to (the mail came without a usable From)");
+            }
+            auto reply = render_reply(request.library, request.file, request.lang,
+                                      reply_context(record, request.agent, request.lang, request.now, request.vars));
+            if (request.status) {
+                reply.status_after = request.status;
+            }
+            rendered.push_back({std::move(record), std::move(reply)});
+        } catch (const Error& error) {
+            if (ids.size() == 1) {
+                throw;
+            }
+            failures.push_back(fmt::format("ticket {}: {}", id, error.what()));
+        }
+    }
+    if (!failures.empty()) {
+        throw data_error(fmt::format("cannot reply to {} of {} tickets, so none is answered: {}", failures.size(),
+                                     ids.size(), join(failures, "; ")));
+    }
+    return rendered;
+}
+
+ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
+                       const MailSettings& mail, Compose compose, Timestamp now) {
+    const Ticket& ticket = record.ticket;
+    const auto from = sender(agent, mail);
+    const std::string domain = domain_of(from);
+    ReplyDraft draft;
+    draft.ticket_id = ticket.id;
+    draft.to = Address{ticket.requester_name, ticket.requester};
+    draft.subject = reply_subject(std::move(rendered.subject), ticket, mail);
+    draft.body = std::move(rendered.body);
+    draft.template_name = std::move(rendered.template_name);
+    draft.lang = std::move(rendered.lang);
+    draft.status_after = rendered.status_after;
+    draft.message_id = new_message_id(ticket.id, now, domain);
+    thread(draft, record, domain);
+    if (compose == Compose::message) {
+        if (!from) {
+            throw Error(
+                Exit::config,
+                mail.from.empty()
+                    ? "no address to send from: set 'from' under [mail] (or 'email' under [agent]) in config.toml"
+                    : fmt::format("mail.from '{}' in config.toml is not an address", mail.from));
+        }
+        OutgoingMail out;
+        out.from = *from;
+        out.to = draft.to;
+        out.subject = draft.subject;
+        out.body = draft.body;
+        out.date = now;
+        out.message_id = draft.message_id;
+        out.in_reply_to = draft.in_reply_to;
+        out.references = draft.references;
+        out.loop_token = from->email;
+        draft.raw = compose_mail(out);
+    }
+    return draft;
+}
+
+std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts, const AgentIdentity& agent,
+                                          Queue queue, Timestamp now) {
+    auto transaction = store.begin_write();
+    std::vector<RecordedReply> recorded;
+    for (const auto& draft : drafts) {
+        const Ticket ticket = require_ticket(store, draft.ticket_id);
+        RecordedReply result;
+        result.ticket_id = ticket.id;
+        Message message;
+        message.ticket_id = ticket.id;
+        message.direction = Direction::out;
+        message.message_id = draft.message_id;
+        message.in_reply_to = draft.in_reply_to;
+        message.author = agent.login;
+        message.subject = draft.subject;
+        message.body = draft.body;
+        message.created_at = now;
+        result.message_row = store.insert_message(message, draft.raw);
+        store.insert_event(ticket.id, now, agent.login, "replied",
+                           reply_detail(draft, agent, queue == Queue::for_sending));
+        result.first_reply = store.mark_first_reply(ticket.id, now);
+        if (!ticket.assignee) {
+            record_assignment(store, ticket.id, std::nullopt, agent.login, "reply", Actor{agent.login, now});
+            result.assigned = true;
+        }
+        const Status target = draft.status_after.value_or(ticket.status == Status::new_ ? Status::open : ticket.status);
+        result.status = StatusChange{ticket.id, ticket.status, target, target != ticket.status};
+        if (result.status.changed) {
+            change_status(store, ticket, target, Actor{agent.login, now}, "reply");
+        }
+        store.touch(ticket.id, now);
+        if (queue == Queue::for_sending) {
+            if (draft.raw.empty()) {
+                throw Error(Exit::software, "a reply queued for sending was not composed");
+            }
+            result.outbox_id = store.queue_outbound(result.message_row, ticket.id, draft.to.email, now);
+        }
+        recorded.push_back(result);
+    }
+    transaction.commit();
+    return recorded;
+}
+
+std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& sendmail,
+                                  std::span<const std::int64_t> ids, Timestamp now) {
+    std::vector<std::int64_t> wanted(ids.begin(), ids.end());
+    if (wanted.empty()) {
+        for (const auto& item : store.outbox(OutboxScope::waiting)) {
+            if (item.state == OutboxState::queued) {
+                wanted.push_back(item.id);
+            }
+        }
+    }
+    std::vector<Delivery> deliveries;
+    for (const auto id : wanted) {
+        std::optional<OutboxItem> claimed;
+        {
+            auto claim = store.begin_write();
+            claimed = store.claim_outbox(id, now);
+            claim.commit();
+        }
+        if (!claimed) {
+            continue;  // sent already, or another process is sending it
+        }
+        SendResult result = run_sendmail(sendmail, claimed->raw);
+        Delivery delivery{std::move(*claimed), std::move(result)};
+        record_delivery(store, delivery, now);
+        delivery.item.raw.clear();
+        delivery.item.state = delivery.result.ok ? OutboxState::sent : OutboxState::queued;
+        deliveries.push_back(std::move(delivery));
+    }
+    return deliveries;
+}
+
+}  // namespace tkt

@@ -1,0 +1,110 @@
+// Answering tickets (DESIGN.md 5 and 6): a rendered reply made ready to go, recorded
+// whole in one transaction, and handed to sendmail through the outbox so that no
+// failure loses a reply and none is sent twice.
+#pragma once
+
+#include "actions/tickets.hpp"
+#include "core/config.hpp"
+#include "mail/outgoing.hpp"
+#include "mail/sendmail.hpp"
+#include "routing/rules.hpp"
+#include "templates/reply_context.hpp"
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace tkt {
+
+// Returns who replies: `configured` (config.toml's agent), or with `as` another login,
+// named as routing.toml's `team` lists them; either way `vars` agent.full_name and
+// agent.email, when given, name them. A template that signs with a name the agent
+// lacks is then refused, never sent unsigned.
+AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
+                             const std::map<std::string, std::string>& vars, const Routing& team);
+
+// Returns the language to answer `record` in with `file`: the customer's, guessed from
+// the subject and first message, when the template has it; else `fallback`.
+std::string customer_language(const TicketRecord& record, const TemplateFile& file, const std::string& fallback);
+
+// What to answer the chosen tickets with.
+struct ReplyRequest {
+    const TemplateLibrary& library;
+    const TemplateFile& file;
+    std::string lang;
+    AgentIdentity agent;
+    std::map<std::string, std::string> vars;
+    std::optional<Status> status;  // overrides the template's status_after
+    Timestamp now = 0;
+};
+
+// A ticket with the reply rendered for it.
+struct RenderedFor {
+    TicketRecord record;
+    RenderedReply reply;
+};
+
+// Renders `request` for each of `ids`. All or none: for one ticket its error goes as it
+// is; for several, a data error (65) names every ticket that cannot be answered.
+std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request);
+
+// A reply ready to record: what the customer will get and how it threads.
+struct ReplyDraft {
+    TicketId ticket_id = 0;
+    Address to;
+    std::string subject;  // with the subject tag
+    std::string body;
+    std::string template_name;  // empty for a free-text --message
+    std::string lang;
+    std::optional<Status> status_after;
+    std::string message_id;  // ours, without <>
+    std::optional<std::string> in_reply_to;
+    std::vector<std::string> references;
+    std::string raw;  // the RFC 5322 message, when composed
+};
+
+// Whether a draft carries the whole RFC 5322 message (for --mime, and for sending).
+enum class Compose { text_only, message };
+
+// Whether recorded replies go to the outbox for sendmail.
+enum class Queue { no, for_sending };
+
+// Makes `rendered`, a reply to `record` by `agent`, ready to record: the subject tag
+// of `mail` added, a new Message-ID, In-Reply-To and References from the customer's
+// last message, and with `compose` the RFC 5322 text. Composing needs a From address:
+// mail.from, else the agent's email; without either it is a configuration error (78).
+ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
+                       const MailSettings& mail, Compose compose, Timestamp now);
+
+// What recording one reply did.
+struct RecordedReply {
+    TicketId ticket_id = 0;
+    std::int64_t message_row = 0;
+    std::optional<std::int64_t> outbox_id;  // when queued for sending
+    bool first_reply = false;               // it set first_reply_at
+    bool assigned = false;                  // the ticket had no owner and now has `agent`
+    StatusChange status;
+};
+
+// Records `drafts` in one transaction: for each, the outbound message, a `replied`
+// event, first_reply_at when it is the first, `agent` as assignee when there is none,
+// the status change (the draft's status_after, else new becomes open), and with
+// `queue` an outbox entry. A ticket gone since drafting fails the whole batch.
+std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts, const AgentIdentity& agent,
+                                          Queue queue, Timestamp now);
+
+// What became of one outbox entry handed to sendmail.
+struct Delivery {
+    OutboxItem item;
+    SendResult result;
+};
+
+// Sends the queued outbox entries among `ids` (every queued one when empty) through
+// `sendmail`, one at a time: each is claimed in a transaction of its own, so that no
+// other process sends it too, then marked sent or left queued with the error.
+std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& sendmail,
+                                  std::span<const std::int64_t> ids, Timestamp now);
+
+}  // namespace tkt

@@ -1,0 +1,95 @@
+// The verbs: what a user does to tickets, each one whole transaction over the store.
+// The CLI calls these; they hold the rules (what a valid ticket is, what a status
+// change records), and never print.
+#pragma once
+
+#include "core/ticket.hpp"
+#include "store/store.hpp"
+
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tkt {
+
+// Something done to a new ticket inside its creating transaction: routing on arrival.
+using TicketHook = std::function<void(Store&, TicketId, const Actor&)>;
+
+// Checks `ticket` (non-empty subject and body, valid UTF-8, plausible requester, valid
+// tags) and throws a data (65) or usage (64) error that says what is wrong.
+void validate_new_ticket(const NewTicket& ticket);
+
+// Opens a ticket from `ticket`: the ticket row, its first inbound message, a `created`
+// event and whatever `on_created` does, in one transaction. Returns the new id.
+TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor, const TicketHook& on_created = {});
+
+// Returns ticket `id` with its tags; throws "no ticket N" (exit 1).
+Ticket require_ticket(Store& store, TicketId id);
+
+// Returns ticket `id` with its messages and events; throws "no ticket N" (exit 1).
+TicketRecord load_ticket(Store& store, TicketId id);
+
+// What a status change did to one ticket.
+struct StatusChange {
+    TicketId id = 0;
+    Status from = Status::new_;
+    Status to = Status::new_;
+    bool changed = false;  // false when the ticket already had that status
+};
+
+// Moves `ticket` to `target` and records a `status` event with the detail {"from",
+// "to"}, and "by" (what caused it: "reply", "mail", "merge") when given; a move out of
+// solved or closed is a `reopened` event, whoever causes it, and a first move to
+// solved or closed sets solved_at. Runs in the caller's transaction.
+void change_status(Store& store, const Ticket& ticket, Status target, const Actor& actor, std::string_view by = {});
+
+// Gives ticket `id` to `to` (nullopt: nobody) and records an `assigned` event with
+// `from`, `to` and what caused it (`by`: "hand", "reply", "next", "escalation", a
+// routing strategy). Runs in the caller's transaction.
+void record_assignment(Store& store, TicketId id, const std::optional<std::string>& from,
+                       const std::optional<std::string>& to, std::string_view by, const Actor& actor);
+
+// What a rating did: the score now and the one it replaced.
+struct Rating {
+    TicketId id = 0;
+    int score = 0;
+    std::optional<int> previous;
+};
+
+// Records the customer's satisfaction with ticket `id` (`score` 1..5, else a usage
+// error) and a `rated` event with score, previous and `comment` (when not empty); a new
+// rating replaces the earlier one. One transaction.
+Rating rate_ticket(Store& store, TicketId id, int score, std::string_view comment, const Actor& actor);
+
+// Folds the tickets `sources` into ticket `into` (a duplicate of the same request): each
+// is closed and marked merged, with a `merged` event on both sides ({"into"} and
+// {"from"}); its messages stay with it, mail that threads to it goes to `into`, and
+// metrics count the request once. One transaction; a source that is `into`, already
+// merged, or missing, or a merged `into`, is an error and nothing changes.
+std::vector<StatusChange> merge_tickets(Store& store, std::span<const TicketId> sources, TicketId into,
+                                        const Actor& actor);
+
+// Returns the ticket that stands for `id`: `id` itself, or the one it was merged into,
+// followed to the end.
+TicketId surviving_ticket(Store& store, TicketId id);
+
+// Closes the tickets `ids` in one transaction (an unknown id changes none of them).
+std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor);
+
+// Reopens the solved or closed tickets among `ids` in one transaction.
+std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor);
+
+// What a tag change did: the tags really added and removed.
+struct TagChange {
+    std::vector<std::string> added;
+    std::vector<std::string> removed;
+};
+
+// Adds and removes tags on ticket `id` in one transaction, recording a `tagged` event
+// when anything changed. A tag both added and removed is a usage error.
+TagChange change_tags(Store& store, TicketId id, std::span<const std::string> add, std::span<const std::string> remove,
+                      const Actor& actor);
+
+}  // namespace tkt

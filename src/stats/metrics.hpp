@@ -1,0 +1,112 @@
+// Metrics over a period (DESIGN.md 8): what the store records, gathered once and
+// aggregated as a whole and per group. Definitions are in tkt(1), STATISTICS.
+#pragma once
+
+#include "core/filter.hpp"
+#include "core/ticket.hpp"
+#include "routing/sla.hpp"
+#include "stats/period.hpp"
+#include "store/stats_facts.hpp"
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tkt {
+
+class Store;
+
+struct StatsOptions {
+    Period period;
+    StatsGroup by = StatsGroup::none;
+    Filter where;           // no SLA terms (a report's tickets are not judged "now")
+    Seconds within = 3600;  // the first-reply threshold
+    Seconds repeat_window = 7 * 86400;
+    bool business_hours = false;  // durations in working time of each ticket's SLA calendar
+    Timestamp now = 0;            // what "still unanswered" is judged against
+};
+
+// Median, 90th percentile (nearest rank: the value at rank ceil(p·n) of the n sorted
+// values) and mean of a set of durations; nullopt when there are none.
+struct DurationStats {
+    std::int64_t count = 0;
+    double sum = 0;
+    std::optional<Seconds> median;
+    std::optional<Seconds> p90;
+    std::optional<double> mean;
+};
+
+// Returns the nearest-rank `percent`-th percentile (1..100) of `values`: the value at
+// rank ceil(percent/100 · n) when sorted; reorders them.
+std::optional<Seconds> nearest_rank(std::vector<Seconds>& values, int percent);
+
+DurationStats summarize(std::vector<Seconds> values);
+
+struct AgentLoad {
+    std::string agent;
+    std::int64_t replies = 0;
+    std::int64_t solved = 0;
+    double hours = 0;                // active 15-minute slots × 0.25
+    std::optional<double> per_hour;  // solved per active hour
+    std::optional<double> replies_per_hour;
+};
+
+struct Metrics {
+    std::int64_t created = 0;
+    std::int64_t solved = 0;
+    std::int64_t reopened = 0;
+    std::int64_t backlog = 0;
+    DurationStats first_reply;
+    std::int64_t within = 0;         // answered within the threshold
+    std::int64_t within_judged = 0;  // answered, or unanswered past the threshold
+    std::optional<double> within_share;
+    DurationStats reply_time;
+    DurationStats resolution;
+    std::int64_t escalated = 0;
+    std::optional<double> escalation_rate;
+    std::int64_t repeat_contacts = 0;
+    std::optional<double> repeat_contact_rate;
+    std::int64_t one_touch = 0;
+    std::optional<double> one_touch_rate;
+    std::int64_t rated = 0;
+    std::int64_t good = 0;
+    std::optional<double> share_good;
+    std::int64_t breached_first_reply = 0;
+    std::int64_t breached_next_reply = 0;
+    std::int64_t breached_resolve = 0;
+    std::vector<AgentLoad> agents;  // by login
+};
+
+struct StatsReport {
+    Period period;
+    StatsGroup by = StatsGroup::none;
+    Seconds within = 3600;
+    bool business_hours = false;
+    Metrics total;
+    std::vector<std::pair<std::string, Metrics>> groups;  // in key order (time for buckets)
+    std::vector<Seconds> first_replies;                   // every first-reply time of the total, sorted
+};
+
+// Measures a duration from `start` to `end` for ticket `id`: calendar seconds, or
+// working seconds of the ticket's SLA calendar.
+using DurationMeasure = std::function<Seconds(TicketId id, Timestamp start, Timestamp end)>;
+
+// Returns the facts of `options`' period and filter from `store`, in one read
+// transaction, for reports grouped by each of `groups`.
+StatsFacts gather_stats(Store& store, const StatsOptions& options, std::span<const StatsGroup> groups);
+
+// Aggregates `facts` into a report grouped by `by`, measuring durations with `measure`.
+StatsReport aggregate_stats(const StatsFacts& facts, const StatsOptions& options, StatsGroup by,
+                            const DurationMeasure& measure);
+
+// Returns a measure of working time under each ticket's SLA policy in `sla` (tickets
+// without one, or on a 24x7 policy, in calendar time), reading tickets from `store`.
+DurationMeasure business_hours_measure(Store& store, const SlaConfig& sla);
+
+// Returns plain calendar time: end - start.
+DurationMeasure calendar_measure();
+
+}  // namespace tkt

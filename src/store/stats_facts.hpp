@@ -1,0 +1,91 @@
+// What a metrics report reads from the store (DESIGN.md 8): the tickets, replies and
+// events of one period, as Store::stats_facts returns them and src/stats/ aggregates
+// them. Types only; the queries are in store_stats.cpp.
+#pragma once
+
+#include "core/ticket.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tkt {
+
+// [since, until): Unix seconds.
+struct Period {
+    Timestamp since = 0;
+    Timestamp until = 0;
+};
+
+// A ticket as a report groups it.
+struct StatsKeys {
+    std::optional<std::string> queue;
+    int line = 1;
+    Priority priority = Priority::normal;
+    Channel channel = Channel::api;
+    std::optional<std::string> assignee;
+};
+
+// Everything a report reads, as the store returns it for one period and filter.
+struct StatsFacts {
+    struct Created {  // a ticket created in the period
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp created_at = 0;
+        std::optional<Timestamp> first_reply_at;
+        bool escalated = false;
+        bool repeat = false;
+    };
+    struct Solved {  // a ticket first solved or closed in the period
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp created_at = 0;
+        Timestamp solved_at = 0;
+        std::int64_t replies = 0;  // replies ever sent
+        std::string owner;         // the assignee, else who solved it
+    };
+    struct Open {  // a ticket that may be open at some moment of the period
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp created_at = 0;
+        // When it finished (solved, closed) and reopened, in order: (at, finished after).
+        std::vector<std::pair<Timestamp, bool>> changes;
+    };
+    struct Reply {  // a reply sent in the period
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp at = 0;
+        std::string author;
+        std::optional<Timestamp> waiting_since;  // the oldest customer message it answers
+    };
+    enum class Happened {
+        reopened,
+        rated_good,
+        rated_bad,
+        breached_first_reply,
+        breached_next_reply,
+        breached_resolve
+    };
+    struct Happening {  // a ticket event of the period: reopened, rated, breached
+        TicketId id = 0;
+        StatsKeys keys;
+        Timestamp at = 0;
+        Happened what = Happened::reopened;
+    };
+    struct Activity {  // an agent recorded something on a ticket in a 15-minute slot
+        StatsKeys keys;
+        std::string agent;
+        Timestamp slot = 0;  // the slot's start
+    };
+    std::vector<Created> created;
+    std::vector<Solved> solved;
+    std::vector<Open> open;
+    std::vector<Reply> replies;
+    std::vector<Happening> happenings;
+    std::vector<Activity> activity;
+    std::optional<Timestamp> first_created;  // of the whole store, for time buckets
+};
+
+}  // namespace tkt

@@ -1,0 +1,198 @@
+// The store: tickets, messages and events in SQLite. It speaks tkt's types, never
+// SQLite's, so that another backend can serve the same interface (DESIGN.md 3).
+#pragma once
+
+#include "core/filter.hpp"
+#include "core/ticket.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace tkt {
+
+struct Period;
+struct StatsFacts;
+
+namespace store {
+class Database;
+class Transaction;
+}  // namespace store
+
+struct StoreOptions {
+    // How long a command waits for another process's lock before exiting 75.
+    std::chrono::milliseconds lock_timeout{10000};
+};
+
+class Store {
+public:
+    // Opens the database at `path`, creating it (mode 0600, with its folder) when
+    // missing, and upgrades its schema; refuses a database of a newer tkt (exit 78).
+    static Store open(const std::filesystem::path& path, StoreOptions options = {});
+
+    // Opens a private in-memory database with the current schema, for tests.
+    static Store open_in_memory();
+
+    Store(Store&& other) noexcept;
+    Store& operator=(Store&& other) noexcept;
+    ~Store();
+
+    // A transaction: everything a command does happens whole or not at all. It rolls
+    // back when destroyed unless commit() was called.
+    class Transaction {
+    public:
+        explicit Transaction(std::unique_ptr<store::Transaction> transaction);
+        Transaction(Transaction&& other) noexcept;
+        ~Transaction();
+        // Commits, retrying a busy database until the lock timeout (then exit 75).
+        void commit();
+
+    private:
+        std::unique_ptr<store::Transaction> m_transaction;
+    };
+
+    // Begins a write transaction that takes the write lock at once (BEGIN IMMEDIATE).
+    Transaction begin_write();
+
+    // Begins a read transaction: one consistent snapshot for several queries.
+    Transaction begin_read();
+
+    // Begins a savepoint inside the open write transaction: one step of a batch that
+    // can be undone alone (commit() keeps it).
+    Transaction begin_step();
+
+    // Gives the connection a large page cache, for bulk imports.
+    void tune_for_bulk();
+
+    // Inserts the ticket row of `ticket` (status new, created and updated at `now`)
+    // with its tags and parent, and returns its id. The message and event are the
+    // caller's.
+    TicketId insert_ticket(const NewTicket& ticket, Timestamp now);
+
+    // Inserts `message` (its id is ignored) with the original bytes `raw` of an inbound
+    // mail (none when empty), and returns the new message's id.
+    std::int64_t insert_message(const Message& message, std::string_view raw = {});
+
+    // Records an attachment of a message.
+    void insert_attachment(const AttachmentInfo& attachment);
+
+    // Returns the attachments of ticket `id`'s messages, in message order.
+    std::vector<AttachmentInfo> attachments(TicketId id);
+
+    // Returns the ticket holding the message whose Message-ID is `message_id`.
+    std::optional<TicketId> ticket_of_message(std::string_view message_id);
+
+    // Returns the newest ticket `requester` opened in [since, until], if any.
+    std::optional<TicketId> latest_ticket_from(std::string_view requester, Timestamp since, Timestamp until);
+
+    // Sets ticket `id`'s updated_at to `now`.
+    void touch(TicketId id, Timestamp now);
+
+    // Records an event of `kind` on ticket `id` with the JSON object `detail`.
+    void insert_event(TicketId id, Timestamp at, std::string_view actor, std::string_view kind,
+                      std::string_view detail);
+
+    // Sets the status of ticket `id`, and solved_at to `solved_at` if it has none yet.
+    void update_status(TicketId id, Status status, std::optional<Timestamp> solved_at, Timestamp now);
+
+    // Marks ticket `id` as merged into ticket `into`.
+    void set_merged(TicketId id, TicketId into, Timestamp now);
+
+    // Sets ticket `id`'s first_reply_at to `at` unless it has one; returns true when set.
+    bool mark_first_reply(TicketId id, Timestamp at);
+
+    // Sets the assignee of ticket `id`; nullopt leaves it to nobody.
+    void set_assignee(TicketId id, const std::optional<std::string>& login, Timestamp now);
+
+    // Queues the outbound message `message_row` of ticket `ticket` for `recipient`;
+    // returns the outbox entry's id.
+    std::int64_t queue_outbound(std::int64_t message_row, TicketId ticket, std::string_view recipient, Timestamp now);
+
+    // Returns the outbox entries of `scope` (those not yet sent, or all), oldest first,
+    // without their raw messages.
+    std::vector<OutboxItem> outbox(OutboxScope scope);
+
+    // Marks outbox entry `id` as being sent, counting an attempt, and returns it with its
+    // raw message; nullopt when it is not queued (another process is sending it, or it
+    // was sent): none goes twice.
+    std::optional<OutboxItem> claim_outbox(std::int64_t id, Timestamp now);
+
+    // Records how sending entry `id` went: sent when `error` is nullopt, else queued
+    // again with the error kept.
+    void finish_outbox(std::int64_t id, const std::optional<std::string>& error, Timestamp now);
+
+    // Puts the entries among `ids` that are stuck in `sending` back in the queue;
+    // returns the ids it changed.
+    std::vector<std::int64_t> requeue_outbox(std::span<const std::int64_t> ids);
+
+    // Adds `tag` to ticket `id`; returns false when it was already there.
+    bool add_tag(TicketId id, std::string_view tag, Timestamp now);
+
+    // Removes `tag` from ticket `id`; returns false when it was not there.
+    bool remove_tag(TicketId id, std::string_view tag, Timestamp now);
+
+    // Returns ticket `id` with its tags, or nullopt when there is none.
+    std::optional<Ticket> find_ticket(TicketId id);
+
+    // Returns the tickets matching every term of `filter`, in `sort` order (id when
+    // empty), at most `limit` of them (all when 0).
+    std::vector<Ticket> find_tickets(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit);
+
+    // Returns the messages of ticket `id`, oldest first.
+    std::vector<Message> messages(TicketId id);
+
+    // Returns the events of ticket `id`, oldest first.
+    std::vector<Event> events(TicketId id);
+
+    // Routing, assignment and SLA bookkeeping (src/store/store_routing.cpp).
+
+    // Sets the queue, line and priority of ticket `id`.
+    void set_routing(TicketId id, const std::optional<std::string>& queue, int line, Priority priority, Timestamp now);
+
+    // Returns the body of ticket `id`'s first inbound message ("" when it has none).
+    std::string first_message_body(TicketId id);
+
+    // Returns the login round robin last gave a ticket of `queue` on `line`.
+    std::optional<std::string> round_robin_last(std::string_view queue, int line);
+
+    // Remembers `login` as the last one round robin chose for `queue` on `line`.
+    void set_round_robin_last(std::string_view queue, int line, std::string_view login);
+
+    // Returns how many open tickets (new, open, pending) each of `logins` holds, in order.
+    std::vector<std::int64_t> open_ticket_counts(std::span<const std::string> logins);
+
+    // Records `breach`; returns false when its ticket, target and start were recorded before.
+    bool record_breach(const SlaBreach& breach);
+
+    // Returns true when the breach of `target` started at `started` on ticket `id` is recorded.
+    bool has_breach(TicketId id, std::string_view target, Timestamp started);
+
+    // Returns the breaches recorded on ticket `id`, oldest first.
+    std::vector<SlaBreach> breaches(TicketId id);
+
+    // Metrics and ratings (src/store/store_stats.cpp).
+
+    // Returns what a report over `period` reads of the tickets matching `where` (no SLA
+    // terms): created, solved, possibly open, replied to, reopened, rated, breached, and
+    // agents' activity, with the keys of its tickets only when `keyed_activity` (a
+    // report groups it by queue, line, channel or priority); repeat contacts look
+    // `repeat_window` back. Merged tickets never count. Run it inside a read transaction.
+    StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window, bool keyed_activity);
+
+    // Sets ticket `id`'s satisfaction score, rated at `at`, replacing an earlier one.
+    void set_rating(TicketId id, int score, Timestamp at);
+
+    // Returns the schema version of the open database.
+    int schema_version();
+
+private:
+    explicit Store(std::unique_ptr<store::Database> db);
+
+    std::unique_ptr<store::Database> m_db;
+};
+
+}  // namespace tkt

@@ -1,0 +1,58 @@
+// `tkt template lint` (DESIGN.md 5): what makes a template unfit to send, found before
+// any customer sees it. Findings are printed gcc-style so editors can jump to them.
+#pragma once
+
+#include "templates/template_file.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tkt {
+
+enum class Severity { error, warning };
+
+struct LintFinding {
+    std::filesystem::path file;
+    std::size_t line = 0;    // 1-based; 0 when the finding is about the whole file
+    std::size_t column = 0;  // 1-based; 0 when the finding is about a whole line
+    Severity severity = Severity::warning;
+    std::string message;
+    std::string rule;  // syntax, unknown-variable, unused-variable, missing-language, ...
+};
+
+// Returns `finding` as "file:line:col: severity: message [rule]".
+std::string format_finding(const LintFinding& finding);
+
+// A phrase a team bans in one language: an RE2 pattern, matched case-insensitively.
+struct BannedPhrase {
+    std::string lang;
+    std::string pattern;
+    std::string rule;            // "bureaucratese", "aggression", or a team's own
+    std::string message;         // what to write instead
+    std::filesystem::path file;  // where the pattern is written, for errors in it
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
+// Reads the banned-phrase lists `files` in order (missing files are skipped): each
+// later file extends the list, or replaces it when it says `replace = true`. Throws a
+// configuration error (78) naming file:line:col for bad TOML, an unknown key or a
+// pattern RE2 does not accept.
+std::vector<BannedPhrase> load_banned_phrases(const std::vector<std::filesystem::path>& files);
+
+struct LintOptions {
+    std::size_t max_sentence_words = 40;  // a longer sentence is hard to read in a reply
+};
+
+// Checks the templates `names` of `library` (all of them when empty) against `phrases`
+// and `options`: TOML and Mustache syntax, unknown and unused variables, every language
+// present and complete, a greeting and a signature carrying the agent's full name, banned
+// phrases, overlong sentences and shouting. Returns the findings ordered by file, line
+// and column; columns count characters, not bytes. Throws a usage error (64) for a name
+// the library does not have.
+std::vector<LintFinding> lint_templates(const TemplateLibrary& library, const std::vector<std::string>& names,
+                                        const std::vector<BannedPhrase>& phrases, const LintOptions& options);
+
+}  // namespace tkt
