@@ -43,6 +43,14 @@ __tkt_run() {
     "$tkt" "${global[@]}" "$@" 2>/dev/null
 }
 
+# Prints the commands of tkt, or the subcommands of command $1, one name a line, as
+# 'tkt help --commands' lists them: the list is kept in one place, the binary.
+__tkt_commands() {
+    local tkt=${words[0]}
+    [[ $tkt == */* && -x $tkt ]] || tkt=tkt
+    "$tkt" help --commands "$@" 2>/dev/null | cut -f1
+}
+
 # Ticket ids: open work for most commands, solved and closed ones for reopen.
 __tkt_ids() {
     __tkt_run list --limit 200 | cut -f1
@@ -178,8 +186,8 @@ _tkt() {
     local -a ids=() tags=() agents=() queues=()
     COMPREPLY=()
 
-    local -a commands=(help init new list show history reply close reopen tag merge route assign next
-        escalate sla rate stats import outbox template config)
+    local -a commands=()
+    mapfile -t commands < <(__tkt_commands)
     local -a statuses=(new open pending solved closed)
     local -a priorities=(low normal high urgent)
     local -a channels=(email chat phone web api)
@@ -260,7 +268,7 @@ _tkt() {
         ;;
     help)
         if [[ $cur == -* ]]; then
-            __tkt_add "$cur" --help -h
+            __tkt_add "$cur" --commands --help -h
         elif ((${#args[@]} == 0)); then
             __tkt_add "$cur" "${commands[@]}"
         fi
@@ -428,7 +436,7 @@ _tkt() {
             __tkt_add "$cur" --all --dry-run --explain --json --help
         else
             ((${#args[@]} == 0)) && [[ " ${words[*]:first:cword-first} " != *" -"* ]] &&
-                __tkt_add "$cur" test
+                __tkt_add "$cur" $(__tkt_commands route)
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         fi
         ;;
@@ -557,7 +565,7 @@ _tkt() {
             if [[ $cur == -* ]]; then
                 __tkt_add "$cur" --help -h
             else
-                __tkt_add "$cur" mbox maildir
+                __tkt_add "$cur" $(__tkt_commands import)
             fi
         else
             case ${args[0]} in
@@ -586,7 +594,7 @@ _tkt() {
             if [[ $cur == -* ]]; then
                 __tkt_add "$cur" --all --json --help
             else
-                __tkt_add "$cur" flush requeue
+                __tkt_add "$cur" $(__tkt_commands outbox)
             fi
         elif [[ $cur == -* ]]; then
             __tkt_add "$cur" --help
@@ -620,7 +628,7 @@ _tkt() {
                 if [[ $cur == -* ]]; then
                     __tkt_add "$cur" --templates --help
                 else
-                    __tkt_add "$cur" list show render lint
+                    __tkt_add "$cur" $(__tkt_commands template)
                 fi
             else
                 case ${args[0]} in
@@ -659,7 +667,7 @@ _tkt() {
             if [[ $cur == -* ]]; then
                 __tkt_add "$cur" --help -h
             else
-                __tkt_add "$cur" check
+                __tkt_add "$cur" $(__tkt_commands config)
             fi
         else
             case ${args[0]} in

@@ -86,6 +86,14 @@ function __tkt_args_fewer_than
     test (count (__tkt_args)) -lt $argv[1]
 end
 
+# The commands of tkt, or the subcommands of the command $argv, each with its summary
+# (a tab between), as 'tkt help --commands' lists them: they are written once, in tkt.
+function __tkt_commands
+    set -l tkt (commandline -opc)[1]
+    string match -q -- '*/*' $tkt; or set tkt tkt
+    $tkt help --commands $argv 2>/dev/null
+end
+
 # Runs tkt quietly, with the --db and --config options given on the line, if
 # the database exists: tkt would create a missing one.
 function __tkt_run
@@ -325,31 +333,11 @@ complete -c tkt -n __tkt_needs_command -l version -d 'Print the version and exit
 complete -c tkt -s h -l help -d 'Print help and exit'
 
 # Commands.
-complete -c tkt -n __tkt_needs_command -a help -d 'Show help for tkt or one of its commands'
-complete -c tkt -n __tkt_needs_command -a init -d 'Create the database and a starter config directory'
-complete -c tkt -n __tkt_needs_command -a new -d 'Open a ticket'
-complete -c tkt -n __tkt_needs_command -a list -d 'List tickets that match a filter'
-complete -c tkt -n __tkt_needs_command -a show -d 'Show a ticket with its messages and history'
-complete -c tkt -n __tkt_needs_command -a history -d 'Show the events recorded on a ticket'
-complete -c tkt -n __tkt_needs_command -a reply -d 'Answer a ticket from a template or a message'
-complete -c tkt -n __tkt_needs_command -a close -d 'Close tickets'
-complete -c tkt -n __tkt_needs_command -a reopen -d 'Reopen solved or closed tickets'
-complete -c tkt -n __tkt_needs_command -a tag -d 'Add (+tag) and remove (-tag) tags'
-complete -c tkt -n __tkt_needs_command -a route -d "Send tickets to queues, lines and agents by routing.toml's rules"
-complete -c tkt -n __tkt_needs_command -a assign -d 'Give a ticket to an agent by hand'
-complete -c tkt -n __tkt_needs_command -a next -d 'Take the most urgent unassigned ticket of your queues and line'
-complete -c tkt -n __tkt_needs_command -a escalate -d 'Move a ticket to the next line, or escalate all past their SLA'
-complete -c tkt -n __tkt_needs_command -a sla -d "Show a ticket's SLA clocks: policy, targets, time left or overdue"
-complete -c tkt -n __tkt_needs_command -a merge -d "Fold duplicate tickets into the one that stays"
-complete -c tkt -n __tkt_needs_command -a rate -d "Record the customer's satisfaction with a ticket (1-5)"
-complete -c tkt -n __tkt_needs_command -a stats -d 'Report metrics over a period: volume, reply times, escalations, CSAT, load'
-complete -c tkt -n __tkt_needs_command -a import -d 'Load mail archives: mbox files or maildirs'
-complete -c tkt -n __tkt_needs_command -a outbox -d 'List replies waiting for sendmail; flush retries them'
-complete -c tkt -n __tkt_needs_command -a template -d 'List, show, render and lint reply templates'
-complete -c tkt -n __tkt_needs_command -a config -d 'Check the configuration files'
+complete -c tkt -n __tkt_needs_command -a '(__tkt_commands)'
 
 # help [COMMAND]
-complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a 'help init new list show history reply close reopen tag merge route assign next escalate sla rate stats import outbox template config'
+complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a '(__tkt_commands)'
+complete -c tkt -n '__tkt_using_command help' -l commands -d 'List the commands (or the subcommands of one) with their summaries'
 
 # init
 complete -c tkt -n '__tkt_using_command init' -l login -x -a '(__fish_complete_users)' -d 'Your agent login'
@@ -404,7 +392,7 @@ complete -c tkt -n '__tkt_using_command tag; and __tkt_args_fewer_than 1' -a '(_
 complete -c tkt -n '__tkt_using_command tag; and not __tkt_args_fewer_than 1' -a '(__tkt_tag_changes)'
 
 # route [ID...] | --all | --explain ID [--dry-run] [--json], route test DIR
-complete -c tkt -n '__tkt_using_command route; and __tkt_args_fewer_than 1; and not __fish_seen_argument -s a -l all -s n -l dry-run -l explain -l json' -a test -d 'Run the rules over saved .eml files and compare with their X-Expect-Queue'
+complete -c tkt -n '__tkt_using_command route; and __tkt_args_fewer_than 1; and not __fish_seen_argument -s a -l all -s n -l dry-run -l explain -l json' -a '(__tkt_commands route)'
 complete -c tkt -n '__tkt_using_command route; and not __tkt_using_subcommand route test; and not __fish_seen_argument -s a -l all -l explain' -a '(__tkt_ids)'
 complete -c tkt -n '__tkt_using_command route; and not __tkt_using_subcommand route test; and not __fish_seen_argument -l explain' -s a -l all -d 'Route every open ticket that has no queue yet'
 complete -c tkt -n '__tkt_using_command route; and not __tkt_using_subcommand route test; and not __fish_seen_argument -l explain' -s n -l dry-run -d 'Show what routing would do; write nothing'
@@ -455,26 +443,21 @@ complete -c tkt -n '__tkt_using_command stats' -l format -x -a 'table json csv m
 complete -c tkt -n '__tkt_using_command stats' -l output -r -F -d 'Write to FILE atomically'
 
 # import mbox FILE..., import maildir DIR...
-complete -c tkt -n '__tkt_using_command import; and __tkt_args_fewer_than 1' -a mbox -d 'Import mbox files'
-complete -c tkt -n '__tkt_using_command import; and __tkt_args_fewer_than 1' -a maildir -d 'Import maildirs (cur/ and new/), or folders of message files'
+complete -c tkt -n '__tkt_using_command import; and __tkt_args_fewer_than 1' -a '(__tkt_commands import)'
 complete -c tkt -n '__tkt_using_subcommand import mbox maildir' -l trusted -d 'Honour X-Tkt-Queue, X-Tkt-Priority and X-Tkt-Tags headers'
 complete -c tkt -n '__tkt_using_subcommand import mbox maildir' -l json -d 'Print the summary as JSON'
 complete -c tkt -n '__tkt_using_subcommand import mbox' -F
 complete -c tkt -n '__tkt_using_subcommand import maildir' -x -a '(__fish_complete_directories)'
 
 # outbox [--all] [--json], outbox flush [ID...], outbox requeue ID...
-complete -c tkt -n '__tkt_using_command outbox; and __tkt_args_fewer_than 1' -a flush -d 'Hand queued replies to sendmail again'
-complete -c tkt -n '__tkt_using_command outbox; and __tkt_args_fewer_than 1' -a requeue -d 'Queue again entries stuck in sending'
+complete -c tkt -n '__tkt_using_command outbox; and __tkt_args_fewer_than 1' -a '(__tkt_commands outbox)'
 complete -c tkt -n '__tkt_using_command outbox; and __tkt_args_fewer_than 1' -l all -d 'List sent messages too'
 complete -c tkt -n '__tkt_using_command outbox; and __tkt_args_fewer_than 1' -l json -d 'Print a JSON array'
 complete -c tkt -n '__tkt_using_subcommand outbox flush' -a '(__tkt_outbox_ids queued)'
 complete -c tkt -n '__tkt_using_subcommand outbox requeue' -a '(__tkt_outbox_ids sending)'
 
 # template [--templates DIR] list|show|render|lint ...
-complete -c tkt -n '__tkt_using_command template; and __tkt_args_fewer_than 1' -a list -d 'List the templates'
-complete -c tkt -n '__tkt_using_command template; and __tkt_args_fewer_than 1' -a show -d "Print a template's file"
-complete -c tkt -n '__tkt_using_command template; and __tkt_args_fewer_than 1' -a render -d 'Render a template for a ticket or a JSON context'
-complete -c tkt -n '__tkt_using_command template; and __tkt_args_fewer_than 1' -a lint -d 'Check templates: syntax, variables, languages, tone'
+complete -c tkt -n '__tkt_using_command template; and __tkt_args_fewer_than 1' -a '(__tkt_commands template)'
 complete -c tkt -n '__tkt_using_command template' -l templates -x -a '(__fish_complete_directories)' -d 'Look for templates in this folder first'
 complete -c tkt -n '__tkt_using_subcommand template list' -l json -d 'Print a JSON array'
 complete -c tkt -n '__tkt_using_subcommand template show render; and __tkt_args_fewer_than 2' -a '(__tkt_templates)'
@@ -485,4 +468,4 @@ complete -c tkt -n '__tkt_using_subcommand template render' -l var -x -d 'A valu
 complete -c tkt -n '__tkt_using_subcommand template render' -l lang -x -a 'en ru' -d 'The language'
 
 # config check
-complete -c tkt -n '__tkt_using_command config; and __tkt_args_fewer_than 1' -a check -d 'Validate config.toml, routing.toml, sla.toml, lint.toml and the templates'
+complete -c tkt -n '__tkt_using_command config; and __tkt_args_fewer_than 1' -a '(__tkt_commands config)'

@@ -228,6 +228,18 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
     return draft;
 }
 
+std::vector<ReplyDraft> prepare_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request,
+                                        const MailSettings& mail, Compose compose, const ReviseBody& revise) {
+    std::vector<ReplyDraft> drafts;
+    for (auto& [record, reply] : render_replies(store, ids, request)) {
+        if (revise) {
+            reply.body = revise(reply.body);
+        }
+        drafts.push_back(draft_reply(record, std::move(reply), request.agent, mail, compose, request.now));
+    }
+    return drafts;
+}
+
 std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts, const AgentIdentity& agent,
                                           Queue queue, Timestamp now) {
     auto transaction = store.begin_write();

@@ -10,6 +10,7 @@
 #include "routing/rules.hpp"
 #include "templates/reply_context.hpp"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <span>
@@ -77,6 +78,16 @@ enum class Queue { no, for_sending };
 // mail.from, else the agent's email; without either it is a configuration error (78).
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
                        const MailSettings& mail, Compose compose, Timestamp now);
+
+// Changes a rendered body before it is drafted: an agent's editor.
+using ReviseBody = std::function<std::string(const std::string& body)>;
+
+// Renders `request` for each of `ids` (render_replies) and drafts each reply as
+// `request.agent`'s (draft_reply): the first half of every reply tkt makes, by
+// `tkt reply` and by `tkt escalate --notify`. `revise`, when given, runs on each body
+// between the two, with no transaction open.
+std::vector<ReplyDraft> prepare_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request,
+                                        const MailSettings& mail, Compose compose, const ReviseBody& revise = {});
 
 // What recording one reply did.
 struct RecordedReply {

@@ -35,10 +35,9 @@ std::vector<RecordedReply> record_notice(Context& context, TicketId id) {
     const TemplateFile& file = library.get("escalated");
     const Config& config = context.config();
     const std::string lang = customer_language(load_ticket(store, id), file, config.lang);
-    const auto rendered = render_replies(
-        store, std::span(&id, 1), ReplyRequest{library, file, lang, config.agent, {}, std::nullopt, context.now()});
-    const std::vector<ReplyDraft> drafts{draft_reply(rendered.front().record, rendered.front().reply, config.agent,
-                                                     config.mail, Compose::message, context.now())};
+    const auto drafts = prepare_replies(
+        store, std::span(&id, 1), ReplyRequest{library, file, lang, config.agent, {}, std::nullopt, context.now()},
+        config.mail, Compose::message);
     return record_replies(store, drafts, config.agent, Queue::for_sending, context.now());
 }
 

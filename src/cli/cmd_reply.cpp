@@ -118,14 +118,13 @@ void run_reply(const ReplyOptions& options, Context& context) {
     Store& store = context.existing_store();
     const auto ids = chosen_tickets(options, context, store);
     const Compose compose = options.mime || options.send ? Compose::message : Compose::text_only;
-    auto rendered = render_replies(store, ids, ReplyRequest{library, file, lang, agent, vars, status, context.now()});
-    std::vector<ReplyDraft> drafts;
-    for (auto& [record, reply] : rendered) {
-        if (options.edit) {
-            reply.body = edit_text(reply.body, context);  // no transaction open while the agent types
-        }
-        drafts.push_back(draft_reply(record, std::move(reply), agent, config.mail, compose, context.now()));
+    ReviseBody revise;
+    if (options.edit) {
+        revise = [&context](const std::string& body) { return edit_text(body, context); };
     }
+    const auto drafts =
+        prepare_replies(store, ids, ReplyRequest{library, file, lang, agent, vars, status, context.now()}, config.mail,
+                        compose, revise);
     const bool many = drafts.size() > 1 || !options.where.empty();
     if (options.dry_run) {
         for (const auto& draft : drafts) {

@@ -13,33 +13,9 @@ namespace tkt::cli {
 
 namespace {
 
-constexpr auto k_commands = std::to_array<CommandSpec>({
-    {"init", "Create the database and a starter config directory", declare_init},
-    {"new", "Open a ticket", declare_new},
-    {"list", "List tickets that match a filter", declare_list},
-    {"show", "Show a ticket with its messages and history", declare_show},
-    {"history", "Show the events recorded on a ticket", declare_history},
-    {"reply", "Answer a ticket from a template or a message", declare_reply},
-    {"close", "Close tickets", declare_close},
-    {"reopen", "Reopen solved or closed tickets", declare_reopen},
-    {"tag", "Add (+tag) and remove (-tag) tags", declare_tag},
-    {"merge", "Fold duplicate tickets into the one that stays", declare_merge},
-    {"route", "Send tickets to queues, lines and agents by routing.toml's rules", declare_route},
-    {"assign", "Give a ticket to an agent by hand", declare_assign},
-    {"next", "Take the most urgent unassigned ticket of your queues and line", declare_next},
-    {"escalate", "Move a ticket to the next line, or escalate all past their SLA", declare_escalate},
-    {"sla", "Show a ticket's SLA clocks: policy, targets, time left or overdue", declare_sla},
-    {"rate", "Record the customer's satisfaction with a ticket (1-5)", declare_rate},
-    {"stats", "Report metrics over a period: volume, reply times, escalations, CSAT, load", declare_stats},
-    {"import", "Load mail archives: mbox files or maildirs", declare_import},
-    {"outbox", "List replies waiting for sendmail; flush retries them", declare_outbox},
-    {"template", "List, show, render and lint reply templates", declare_template},
-    {"config", "Check the configuration files", declare_config},
-});
-
 std::vector<std::string_view> command_names() {
     std::vector<std::string_view> names{"help"};
-    for (const auto& command : k_commands) {
+    for (const auto& command : commands()) {
         names.push_back(command.name);
     }
     return names;
@@ -117,31 +93,53 @@ std::string help_of(const CLI::App& command) {
     return text;
 }
 
+// Returns the command `topic` names ("outbox flush": a subcommand of outbox), `app`
+// itself when it is empty; an unknown word is a usage error.
+const CLI::App& find_topic(const CLI::App& app, const std::vector<std::string>& topic) {
+    if (topic.empty()) {
+        return app;
+    }
+    const auto names = command_names();
+    if (std::find(names.begin(), names.end(), topic.front()) == names.end()) {
+        throw usage_error(unknown_command(topic.front()));
+    }
+    const CLI::App* command = &app;
+    for (const auto& word : topic) {
+        const auto found = command->get_subcommands([&word](const CLI::App* sub) { return sub->get_name() == word; });
+        if (found.empty()) {
+            throw usage_error(fmt::format("'{}' has no subcommand '{}' (see 'tkt help {}')", command->get_name(), word,
+                                          command->get_name()));
+        }
+        command = found.front();
+    }
+    return *command;
+}
+
+// Prints the subcommands of `command`, one a line: the name, a tab and the summary, for
+// the shell completions (so that a summary is written once, in the command table).
+void print_subcommands(const CLI::App& command, std::ostream& out) {
+    for (const CLI::App* sub : command.get_subcommands([](const CLI::App*) { return true; })) {
+        out << sub->get_name() << '\t' << sub->get_description() << '\n';
+    }
+}
+
 void declare_help(CLI::App& app, Context& context) {
     auto* help = app.add_subcommand("help", "Show help for tkt or one of its commands");
     auto topic = std::make_shared<std::vector<std::string>>();
+    auto list = std::make_shared<bool>(false);
     help->add_option("command", *topic, "The command to explain, and its subcommand if any");
-    help->callback([&app, &context, topic] {
-        if (topic->empty()) {
+    help->add_flag("--commands", *list,
+                   "List the commands (or the subcommands of COMMAND) as NAME, a tab and the summary, one a line");
+    help->callback([&app, &context, topic, list] {
+        const CLI::App& command = find_topic(app, *topic);
+        if (*list) {
+            print_subcommands(command, context.out());
+        } else if (topic->empty()) {
             // Not app.help(): once 'help' is parsed, that prints the help of 'help'.
             context.out() << app.get_formatter()->make_help(&app, "tkt", CLI::AppFormatMode::Normal);
-            return;
+        } else {
+            context.out() << help_of(command);
         }
-        const auto names = command_names();
-        if (std::find(names.begin(), names.end(), topic->front()) == names.end()) {
-            throw usage_error(unknown_command(topic->front()));
-        }
-        const CLI::App* command = &app;
-        for (const auto& word : *topic) {
-            const auto found =
-                command->get_subcommands([&word](const CLI::App* sub) { return sub->get_name() == word; });
-            if (found.empty()) {
-                throw usage_error(fmt::format("'{}' has no subcommand '{}' (see 'tkt help {}')", command->get_name(),
-                                              word, command->get_name()));
-            }
-            command = found.front();
-        }
-        context.out() << help_of(*command);
     });
 }
 
@@ -160,7 +158,7 @@ int run(int argc, char** argv, Context& context) {
     app.fallthrough();
     app.footer("Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.");
     declare_help(app, context);
-    for (const auto& command : k_commands) {
+    for (const auto& command : commands()) {
         command.declare(*app.add_subcommand(std::string(command.name), std::string(command.summary)), context);
     }
     auto args = prepare_arguments(argc, argv, app);
@@ -210,10 +208,6 @@ Exit for_mail_server(Exit code) {
 }
 
 }  // namespace
-
-std::span<const CommandSpec> commands() {
-    return k_commands;
-}
 
 int main(int argc, char** argv) {
     const bool delivery = is_mail_delivery(argc, argv);

@@ -420,13 +420,6 @@ for file in "$bash_file" "$zsh_file"; do
     done
 done
 
-for command in "${commands[@]}"; do
-    if grep -Eq -- "[[:space:]]-a[[:space:]]+['\"]?$(ere_quote "$command")['\"]?([[:space:]]|$)" "$fish_file"; then
-        pass
-    else
-        fail "completions/tkt.fish does not complete the command '$command' (no '-a $command')"
-    fi
-done
 for option in "${options[@]}"; do
     long=$(ere_quote "${option#--}")
     if grep -Eq -- "[[:space:]](-l|--long-option|--long)[[:space:]=]+['\"]?${long}['\"]?([[:space:]]|$)" "$fish_file"; then
@@ -438,11 +431,6 @@ done
 
 for subcommand in "${subcommands[@]}"; do
     word=$(ere_quote "${subcommand#* }")
-    if grep -Eq -- "[[:space:]]-a[[:space:]]+['\"]?${word}['\"]?([[:space:]]|$)" "$fish_file"; then
-        pass
-    else
-        fail "completions/tkt.fish does not complete '$subcommand' (no '-a ${subcommand#* }')"
-    fi
     for option in ${subcommand_options[$subcommand]-}; do
         [[ $option == --help ]] && continue
         long=$(ere_quote "${option#--}")
@@ -452,6 +440,77 @@ for subcommand in "${subcommands[@]}"; do
         else
             fail "completions/tkt.fish does not complete $option of '$subcommand' (no '-l ${option#--}' on a line naming ${subcommand#* })"
         fi
+    done
+done
+
+# --- Command lists, from the binary ----------------------------------------------
+
+# The completions offer the commands and subcommands that 'tkt help --commands' lists,
+# with the summaries it gives: no completion file keeps a list or a summary of its own.
+# Each shell is run for real, with the built tkt first on PATH.
+if ! listing=$(run_tkt help --commands 2>&1); then
+    fail "'tkt help --commands' failed: $listing"
+    finish
+fi
+mapfile -t listed < <(printf '%s\n' "$listing" | cut -f1)
+if [[ "${listed[*]}" == "${commands[*]}" ]]; then
+    pass
+else
+    fail "'tkt help --commands' lists '${listed[*]}', 'tkt --help' '${commands[*]}'"
+fi
+while IFS=$'\t' read -r command summary; do
+    for file in "$bash_file" "$zsh_file" "$fish_file"; do
+        if grep -qiF -- "$summary" "$file"; then
+            fail "completions/${file##*/} repeats the summary of '$command' (offer 'tkt help --commands' instead)"
+        else
+            pass
+        fi
+    done
+done < <(
+    printf '%s\n' "$listing"
+    for subcommand in "${subcommands[@]}"; do
+        run_tkt help --commands "${subcommand%% *}" | grep -- "^${subcommand#* }"$'\t'
+    done
+)
+bin_dir=$(cd "$(dirname "$tkt")" && pwd)
+# Prints what bash completes for the command line $1 (the cursor at its end).
+bash_offers() {
+    PATH=$bin_dir:$PATH TKT_DB=$scratch/none.db bash -c \
+        'source "$1"; COMP_LINE=$2; COMP_POINT=${#COMP_LINE}; _tkt; printf "%s\n" "${COMPREPLY[@]}"' \
+        _ "$bash_file" "$1"
+}
+# Prints what fish completes for the command line $1, names only.
+fish_offers() {
+    PATH=$bin_dir:$PATH TKT_DB=$scratch/none.db fish -c 'source $argv[1]; complete -C $argv[2]' \
+        "$fish_file" "$1" | cut -f1
+}
+# Prints what zsh completes for the command line $1: _describe is run with a
+# stand-in that prints its candidates, so that no terminal is needed.
+zsh_offers() {
+    PATH=$bin_dir:$PATH zsh -fc '
+        autoload -Uz compinit 2>/dev/null
+        _describe() { local -a list; list=(${(P)${@[-1]}}); print -rl -- ${list%%:*}; }
+        source "$1"
+        local topic=${2#tkt}; topic=${topic## }; topic=${topic%% }
+        local _tkt_command=tkt
+        if [[ -z $topic ]]; then _tkt_commands; else _tkt_${topic}_commands; fi' _ "$zsh_file" "$1"
+}
+declare -A expected_offers=([tkt ]="${commands[*]}")
+for subcommand in "${subcommands[@]}"; do
+    parent=${subcommand%% *}
+    expected_offers[tkt $parent ]+="${expected_offers[tkt $parent ]+ }${subcommand#* }"
+done
+for line in "${!expected_offers[@]}"; do
+    for shell in bash fish zsh; do
+        command -v "$shell" >/dev/null 2>&1 || continue
+        offered=$("${shell}_offers" "$line" 2>/dev/null || true)
+        for word in ${expected_offers[$line]}; do
+            if grep -qx -- "$word" <<<"$offered"; then
+                pass
+            else
+                fail "$shell does not offer '$word' after '$line' (completions/, from 'tkt help --commands')"
+            fi
+        done
     done
 done
 

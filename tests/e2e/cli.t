@@ -63,6 +63,22 @@ The command line: help, versions, unknown commands, and errors from the environm
   $ tkt help lsit
   tkt: unknown command 'lsit' (did you mean 'list'? see 'tkt --help')
   [64]
+
+The command table, for the shell completions: a name, a tab and the summary.
+
+  $ tkt help --commands | head -3
+  help	Show help for tkt or one of its commands
+  init	Create the database and a starter config directory
+  new	Open a ticket
+  $ tkt help --commands outbox
+  flush	Hand queued replies to sendmail again; none goes twice
+  requeue	Queue again entries stuck in sending (tkt stopped while sendmail ran)
+  $ tkt help --commands close
+  $ tkt help --commands outbox flsh
+  tkt: 'outbox' has no subcommand 'flsh' (see 'tkt help outbox')
+  [64]
+  $ ls tkt.db 2>/dev/null || echo 'help opens no database'
+  help opens no database
   $ tkt --db
   tkt: --db: 1 required PATH missing (see 'tkt --help')
   [64]
