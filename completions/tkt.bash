@@ -51,6 +51,14 @@ __tkt_commands() {
     "$tkt" help --commands "$@" 2>/dev/null | cut -f1
 }
 
+# Prints the long options of command $1 (with $2, of that subcommand) as its help lists
+# them: what a command this file has no arm for is completed with.
+__tkt_options() {
+    local tkt=${words[0]}
+    [[ $tkt == */* && -x $tkt ]] || tkt=tkt
+    "$tkt" help "$@" 2>/dev/null | sed '/^Subcommands:/,$d' | grep -oE -- '--[[:alnum:]][[:alnum:]-]*' | sort -u
+}
+
 # Ticket ids: open work for most commands, solved and closed ones for reopen.
 __tkt_ids() {
     __tkt_run list --limit 200 | cut -f1
@@ -676,6 +684,10 @@ _tkt() {
                 ;;
             esac
         fi
+        ;;
+    *)
+        # A command this file does not know yet: the options its help lists.
+        [[ $cur == -* ]] && __tkt_add "$cur" $(__tkt_options "$command")
         ;;
     esac
     __tkt_trim

@@ -86,6 +86,24 @@ function __tkt_args_fewer_than
     test (count (__tkt_args)) -lt $argv[1]
 end
 
+# The commands this file completes; any other (one added to tkt since) is completed
+# with the options its help lists.
+set -g __tkt_completed help init new list show history reply close reopen tag merge route assign next escalate sla \
+    rate stats import outbox template config
+
+function __tkt_other_command
+    set -l command (__tkt_command)
+    or return 1
+    not contains -- $command $__tkt_completed
+end
+
+# The long options of the command on the line, as its help lists them.
+function __tkt_options
+    set -l tkt (commandline -opc)[1]
+    string match -q -- '*/*' $tkt; or set tkt tkt
+    $tkt help (__tkt_command) 2>/dev/null | sed '/^Subcommands:/,$d' | grep -oE -- '--[[:alnum:]][[:alnum:]-]*' | sort -u
+end
+
 # The commands of tkt, or the subcommands of the command $argv, each with its summary
 # (a tab between), as 'tkt help --commands' lists them: they are written once, in tkt.
 function __tkt_commands
@@ -334,6 +352,7 @@ complete -c tkt -s h -l help -d 'Print help and exit'
 
 # Commands.
 complete -c tkt -n __tkt_needs_command -a '(__tkt_commands)'
+complete -c tkt -n '__tkt_other_command; and string match -q -- "-*" (commandline -ct)' -a '(__tkt_options)'
 
 # help [COMMAND]
 complete -c tkt -n '__tkt_using_command help; and __tkt_args_fewer_than 1' -a '(__tkt_commands)'

@@ -22,11 +22,16 @@
 #                         in its command's item; each of its options has an item
 #                         nested in the subcommand's item or, when the
 #                         subcommands share it, directly in the command's item.
-#   completions/tkt.bash  each command has its own case arm ("show | history)"),
+#   completions/          every command and subcommand is offered, by each shell run
+#                         for real, from 'tkt help --commands'; no file repeats a
+#                         summary. A command with no arm (or fish rules) of its own is
+#                         covered when the shell's fallback offers every option its
+#                         help lists; proven with a stand-in tkt with one more command.
+#   completions/tkt.bash  each other command has its own case arm ("show | history)"),
 #   completions/_tkt      and every --option appears literally. Each subcommand
 #                         has a case arm too, and each of its options appears
 #                         literally in that arm (up to the arm's ";;").
-#   completions/tkt.fish  each command is offered with "-a COMMAND", and every
+#   completions/tkt.fish  every
 #                         option is declared with "-l option". Each subcommand is
 #                         offered with "-a SUBCOMMAND", and each of its options
 #                         is declared with "-l option" on a line that names the
@@ -381,17 +386,103 @@ case_arm_text() {
         }' "$2"
 }
 
-for file in "$bash_file" "$zsh_file"; do
+bin_dir=$(cd "$(dirname "$tkt")" && pwd)
+# Prints what bash completes for the command line $1 (the cursor at its end), with
+# the tkt in the folder $2 (by default the one under test) first on PATH.
+bash_offers() {
+    PATH=${2:-$bin_dir}:$PATH TKT_DB=$scratch/none.db bash -c \
+        'source "$1"; COMP_LINE=$2; COMP_POINT=${#COMP_LINE}; _tkt; printf "%s\n" "${COMPREPLY[@]}"' \
+        _ "$bash_file" "$1"
+}
+# Prints what fish completes for the command line $1, names only (PATH as bash_offers).
+fish_offers() {
+    PATH=${2:-$bin_dir}:$PATH TKT_DB=$scratch/none.db fish -c 'source $argv[1]; complete -C $argv[2]' \
+        "$fish_file" "$1" | cut -f1
+}
+# Prints what zsh completes for the command line $1: _describe is run with a
+# stand-in that prints its candidates, so that no terminal is needed.
+zsh_offers() {
+    PATH=$bin_dir:$PATH zsh -fc '
+        autoload -Uz compinit 2>/dev/null
+        _describe() { local -a list; list=(${(P)${@[-1]}}); print -rl -- ${list%%:*}; }
+        source "$1"
+        local topic=${2#tkt}; topic=${topic## }; topic=${topic%% }
+        local _tkt_command=tkt
+        if [[ -z $topic ]]; then _tkt_commands; else _tkt_${topic}_commands; fi' _ "$zsh_file" "$1"
+}
+# Prints the options zsh completes a command it has no arm for, $1, with (PATH as
+# bash_offers).
+zsh_fallback_options() {
+    PATH=${2:-$bin_dir}:$PATH zsh -fc 'source "$1"; local _tkt_command=tkt; _tkt_options "$2"' _ "$zsh_file" "$1"
+}
+# Prints the options the shell $1 offers after 'tkt $2 --' when its file has no arm
+# (or no fish rules) for the command $2: the fallback that asks 'tkt help $2'.
+fallback_options() {
+    case $1 in
+    bash) bash_offers "tkt $2 --" "${3-}" ;;
+    fish) fish_offers "tkt $2 --" "${3-}" ;;
+    zsh) zsh_fallback_options "$2" "${3-}" ;;
+    esac 2>/dev/null || true
+}
+
+# A command added to tkt is completed before anyone writes completions for it: each
+# shell offers it and the options its help lists. Shown with a stand-in tkt that
+# knows one command more than the real one.
+mkdir -p "$scratch/standin"
+cat >"$scratch/standin/tkt" <<STANDIN
+#!/bin/sh
+if [ "\$*" = "help --commands" ]; then
+    "$tkt" help --commands
+    printf 'frobnicate\tA command no completion file knows\n'
+elif [ "\$*" = "help frobnicate" ]; then
+    printf 'A command no completion file knows\nOptions:\n  --frob-level N  How hard\n'
+else
+    exec "$tkt" "\$@"
+fi
+STANDIN
+chmod +x "$scratch/standin/tkt"
+for shell in bash fish zsh; do
+    command -v "$shell" >/dev/null 2>&1 || continue
+    if [[ $shell != zsh ]] && ! "${shell}_offers" "tkt frob" "$scratch/standin" 2>/dev/null | grep -qx frobnicate; then
+        fail "$shell does not offer a command new to tkt (completions/ must ask 'tkt help --commands')"
+    elif ! fallback_options "$shell" frobnicate "$scratch/standin" | grep -qx -- --frob-level; then
+        fail "$shell does not offer the options of a command new to tkt (no fallback to 'tkt help COMMAND')"
+    else
+        pass
+    fi
+done
+
+# A command without an arm of its own is covered when the shell's fallback offers
+# every option its help lists; an option only such commands have needs no literal.
+declare -A by_fallback=()
+for file in "$bash_file" "$zsh_file" "$fish_file"; do
     name=completions/${file##*/}
+    shell=bash
+    [[ $file == "$zsh_file" ]] && shell=zsh
+    [[ $file == "$fish_file" ]] && shell=fish
+    command -v "$shell" >/dev/null 2>&1 || continue
     for command in "${commands[@]}"; do
-        if has_case_arm "$command" "$file"; then
+        if [[ $shell == fish ]]; then
+            grep -Eq -- "__tkt_using_command [^']*\<$(ere_quote "$command")\>" "$file" && continue
+        elif has_case_arm "$command" "$file"; then
             pass
+            continue
+        fi
+        offered=$(fallback_options "$shell" "$command")
+        missing=$(comm -23 <(printf '%s\n' ${command_options[$command]} | grep -vx -- --help | sort -u) \
+            <(printf '%s\n' "$offered" | sort -u) | tr '\n' ' ')
+        if [[ -z $missing ]]; then
+            pass
+            for option in ${command_options[$command]}; do by_fallback[$name $option]=1; done
         else
-            fail "$name does not complete the command '$command' (no case arm for it)"
+            fail "$name does not complete the command '$command' (no arm for it, and its fallback misses $missing)"
         fi
     done
+done
+for file in "$bash_file" "$zsh_file"; do
+    name=completions/${file##*/}
     for option in "${options[@]}"; do
-        if has_literal_option "$option" "$file"; then
+        if has_literal_option "$option" "$file" || [[ -n ${by_fallback[$name $option]-} ]]; then
             pass
         else
             fail "$name does not complete the option $option"
@@ -422,7 +513,8 @@ done
 
 for option in "${options[@]}"; do
     long=$(ere_quote "${option#--}")
-    if grep -Eq -- "[[:space:]](-l|--long-option|--long)[[:space:]=]+['\"]?${long}['\"]?([[:space:]]|$)" "$fish_file"; then
+    if grep -Eq -- "[[:space:]](-l|--long-option|--long)[[:space:]=]+['\"]?${long}['\"]?([[:space:]]|$)" "$fish_file" ||
+        [[ -n ${by_fallback[completions/tkt.fish $option]-} ]]; then
         pass
     else
         fail "completions/tkt.fish does not complete the option $option (no '-l ${option#--}')"
@@ -472,29 +564,6 @@ done < <(
         run_tkt help --commands "${subcommand%% *}" | grep -- "^${subcommand#* }"$'\t'
     done
 )
-bin_dir=$(cd "$(dirname "$tkt")" && pwd)
-# Prints what bash completes for the command line $1 (the cursor at its end).
-bash_offers() {
-    PATH=$bin_dir:$PATH TKT_DB=$scratch/none.db bash -c \
-        'source "$1"; COMP_LINE=$2; COMP_POINT=${#COMP_LINE}; _tkt; printf "%s\n" "${COMPREPLY[@]}"' \
-        _ "$bash_file" "$1"
-}
-# Prints what fish completes for the command line $1, names only.
-fish_offers() {
-    PATH=$bin_dir:$PATH TKT_DB=$scratch/none.db fish -c 'source $argv[1]; complete -C $argv[2]' \
-        "$fish_file" "$1" | cut -f1
-}
-# Prints what zsh completes for the command line $1: _describe is run with a
-# stand-in that prints its candidates, so that no terminal is needed.
-zsh_offers() {
-    PATH=$bin_dir:$PATH zsh -fc '
-        autoload -Uz compinit 2>/dev/null
-        _describe() { local -a list; list=(${(P)${@[-1]}}); print -rl -- ${list%%:*}; }
-        source "$1"
-        local topic=${2#tkt}; topic=${topic## }; topic=${topic%% }
-        local _tkt_command=tkt
-        if [[ -z $topic ]]; then _tkt_commands; else _tkt_${topic}_commands; fi' _ "$zsh_file" "$1"
-}
 declare -A expected_offers=([tkt ]="${commands[*]}")
 for subcommand in "${subcommands[@]}"; do
     parent=${subcommand%% *}
