@@ -31,10 +31,8 @@
 #   completions/_tkt      and every --option appears literally. Each subcommand
 #                         has a case arm too, and each of its options appears
 #                         literally in that arm (up to the arm's ";;").
-#   completions/tkt.fish  every
-#                         option is declared with "-l option". Each subcommand is
-#                         offered with "-a SUBCOMMAND", and each of its options
-#                         is declared with "-l option" on a line that names the
+#   completions/tkt.fish  every other option is declared with "-l option", and
+#                         each option of a subcommand on a line that names the
 #                         subcommand (in its condition).
 # --help is left out of the checks of a subcommand's options: the manual
 # documents it once, with the global options, and the completions offer it to
