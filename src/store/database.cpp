@@ -182,6 +182,15 @@ void Statement::run() {
     }
 }
 
+std::int64_t Statement::returned_id() {
+    if (!step()) {
+        throw Error(Exit::software, "an INSERT ... RETURNING id returned no row");
+    }
+    const std::int64_t id = integer(0);
+    run();
+    return id;
+}
+
 std::int64_t Statement::integer(int index) const {
     return sqlite3_column_int64(m_statement, index);
 }
@@ -321,10 +330,6 @@ void Database::rollback() noexcept {
     if (!sqlite3_get_autocommit(m_db)) {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
-}
-
-std::int64_t Database::last_insert_id() const {
-    return sqlite3_last_insert_rowid(m_db);
 }
 
 std::int64_t Database::changes() const {

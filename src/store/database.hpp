@@ -40,6 +40,8 @@ public:
 
     // Runs the statement to completion, for statements that return no rows.
     void run();
+    // Runs an INSERT ... RETURNING id and returns the id of the row it made.
+    std::int64_t returned_id();
 
     // Returns column `index` of the current row.
     std::int64_t integer(int index) const;
@@ -89,9 +91,6 @@ public:
 
     // Rolls back; never throws.
     void rollback() noexcept;
-
-    // Returns the rowid of the last insert.
-    std::int64_t last_insert_id() const;
 
     // Returns the number of rows the last statement changed.
     std::int64_t changes() const;

@@ -92,20 +92,19 @@ Store::Transaction Store::begin_read() {
 }
 
 TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
-    m_db->prepare("INSERT INTO tickets (subject, requester, requester_name, channel, queue, "
-                  "priority, created_at, updated_at, parent_id) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)")
-        .bind(1, ticket.subject)
-        .bind(2, ticket.requester)
-        .bind(3, ticket.requester_name)
-        .bind(4, to_string(ticket.channel))
-        .bind(5, ticket.queue)
-        .bind(6, to_string(ticket.priority))
-        .bind(7, now)
-        .bind(8, ticket.parent_id)
-        .run();
-    const TicketId id = m_db->last_insert_id();
-    auto insert_tag = m_db->prepare("INSERT OR IGNORE INTO tags (ticket_id, tag) VALUES (?1, ?2)");
+    const TicketId id = m_db->prepare("INSERT INTO tickets (subject, requester, requester_name, channel, queue, "
+                                      "priority, created_at, updated_at, parent_id) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING id")
+                            .bind(1, ticket.subject)
+                            .bind(2, ticket.requester)
+                            .bind(3, ticket.requester_name)
+                            .bind(4, to_string(ticket.channel))
+                            .bind(5, ticket.queue)
+                            .bind(6, to_string(ticket.priority))
+                            .bind(7, now)
+                            .bind(8, ticket.parent_id)
+                            .returned_id();
+    auto insert_tag = m_db->prepare("INSERT INTO tags (ticket_id, tag) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
     for (const auto& tag : ticket.tags) {
         insert_tag.bind(1, id).bind(2, tag).run();
     }
@@ -113,9 +112,9 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
 }
 
 std::int64_t Store::insert_message(const Message& message, std::string_view raw) {
-    auto statement =
-        m_db->prepare("INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, subject, "
-                      "body, auto, created_at, raw, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    auto statement = m_db->prepare(
+        "INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, subject, "
+        "body, auto, created_at, raw, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id");
     if (!raw.empty()) {
         statement.bind_blob(10, raw);
     }
@@ -128,9 +127,8 @@ std::int64_t Store::insert_message(const Message& message, std::string_view raw)
         .bind(7, message.body)
         .bind(8, std::int64_t{message.automatic ? 1 : 0})
         .bind(9, message.created_at)
-        .bind(11, message.sent_at)
-        .run();
-    const auto row = m_db->last_insert_id();
+        .bind(11, message.sent_at);
+    const auto row = statement.returned_id();
     // The next-reply clock: a customer's message starts it unless it runs; a reply stops it.
     if (message.direction == Direction::in && !message.automatic) {
         m_db->prepare("UPDATE tickets SET awaiting_since = coalesce(awaiting_since, ?2) WHERE id = ?1")
@@ -232,13 +230,13 @@ void Store::set_assignee(TicketId id, const std::optional<std::string>& login, T
 
 std::int64_t Store::queue_outbound(std::int64_t message_row, TicketId ticket, std::string_view recipient,
                                    Timestamp now) {
-    m_db->prepare("INSERT INTO outbox (message, ticket_id, recipient, queued_at) VALUES (?1, ?2, ?3, ?4)")
+    return m_db
+        ->prepare("INSERT INTO outbox (message, ticket_id, recipient, queued_at) VALUES (?1, ?2, ?3, ?4) RETURNING id")
         .bind(1, message_row)
         .bind(2, ticket)
         .bind(3, recipient)
         .bind(4, now)
-        .run();
-    return m_db->last_insert_id();
+        .returned_id();
 }
 
 namespace {
@@ -324,7 +322,10 @@ std::vector<std::int64_t> Store::requeue_outbox(std::span<const std::int64_t> id
 }
 
 bool Store::add_tag(TicketId id, std::string_view tag, Timestamp now) {
-    m_db->prepare("INSERT OR IGNORE INTO tags (ticket_id, tag) VALUES (?1, ?2)").bind(1, id).bind(2, tag).run();
+    m_db->prepare("INSERT INTO tags (ticket_id, tag) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+        .bind(1, id)
+        .bind(2, tag)
+        .run();
     if (m_db->changes() == 0) {
         return false;
     }

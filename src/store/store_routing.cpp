@@ -55,8 +55,8 @@ std::vector<std::int64_t> Store::open_ticket_counts(std::span<const std::string>
 }
 
 bool Store::record_breach(const SlaBreach& breach) {
-    m_db->prepare("INSERT OR IGNORE INTO sla_breaches (ticket_id, target, started_at, due_at, breached_at, policy) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+    m_db->prepare("INSERT INTO sla_breaches (ticket_id, target, started_at, due_at, breached_at, policy) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING")
         .bind(1, breach.ticket_id)
         .bind(2, breach.target)
         .bind(3, breach.started_at)
