@@ -1,25 +1,48 @@
-// Internal to src/store/. A thin RAII wrapper over SQLite: the only code that includes sqlite3.h.
+// Internal to src/store/. The connection to a database as the store uses it: prepared
+// statements with numbered parameters (?1, ?2, ...), transactions, and every failure a
+// tkt::Error with the exit code DESIGN.md gives it. Backends implement Database and
+// Cursor: database_sqlite.cpp, the only file that includes sqlite3.h.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace tkt::store {
 
-// A prepared statement; parameters are 1-based, columns 0-based.
+// A backend's prepared statement: what Statement forwards to. Parameters are 1-based,
+// columns 0-based.
+class Cursor {
+public:
+    virtual ~Cursor() = default;
+    virtual void bind_integer(int index, std::int64_t value) = 0;
+    virtual void bind_text(int index, std::string_view value) = 0;
+    // The bytes must stay alive until the statement has run.
+    virtual void bind_blob(int index, std::string_view bytes) = 0;
+    virtual void bind_null(int index) = 0;
+    // Runs one step; true while a row is available. At the end the cursor is ready to
+    // be bound and run again.
+    virtual bool step() = 0;
+    virtual std::int64_t integer(int index) const = 0;
+    virtual std::string text(int index) const = 0;
+    virtual bool is_null(int index) const = 0;
+    // The largest parameter number the statement uses: binding past it fails.
+    virtual int parameter_count() const = 0;
+    // Called when its Statement is done with it: reset, bindings cleared, free for the
+    // next prepare of the same SQL.
+    virtual void release() noexcept = 0;
+};
+
+// A prepared statement, for as long as one query runs.
 class Statement {
 public:
-    // Wraps `statement`; with `in_use`, it belongs to the connection's cache, and is
-    // reset and handed back (by clearing the flag) rather than finalized.
-    Statement(sqlite3* db, sqlite3_stmt* statement, bool* in_use = nullptr);
+    // Uses `cursor` and releases it when done; `owned`, when given, is `cursor` itself,
+    // a private one deleted with the statement.
+    explicit Statement(Cursor& cursor, std::unique_ptr<Cursor> owned = nullptr);
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&&) = delete;
     Statement(const Statement&) = delete;
@@ -31,13 +54,12 @@ public:
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::optional<std::string>& value);
     Statement& bind(int index, const std::optional<std::int64_t>& value);
-    // Binds `bytes` as a BLOB.
+    // Binds `bytes` as a BLOB; they must stay alive until the statement has run.
     Statement& bind_blob(int index, std::string_view bytes);
 
     // Runs one step; returns true while a row is available. At the end the statement
     // is reset, ready to be bound and run again.
     bool step();
-
     // Runs the statement to completion, for statements that return no rows.
     void run();
     // Runs an INSERT ... RETURNING id and returns the id of the row it made.
@@ -47,71 +69,48 @@ public:
     std::int64_t integer(int index) const;
     std::string text(int index) const;
     bool is_null(int index) const;
-
-    // Returns the largest parameter number the statement uses (?N): binding past it fails.
-    int parameter_count() const;
     std::optional<std::string> optional_text(int index) const;
     std::optional<std::int64_t> optional_integer(int index) const;
+    // Returns the largest parameter number the statement uses (?N): binding past it fails.
+    int parameter_count() const;
 
 private:
-    void check_bind(int code);
-
-    sqlite3* m_db;
-    sqlite3_stmt* m_statement;
-    bool* m_in_use;
+    Cursor* m_cursor;
+    std::unique_ptr<Cursor> m_owned;
 };
 
 // Whether a transaction takes the write lock at once (see DESIGN.md 3), or is a
 // savepoint nested in an open transaction.
 enum class TransactionKind { read, write, savepoint };
 
-// One connection to one database file.
+// One connection to one database.
 class Database {
 public:
-    // Opens `path` (":memory:" for a private in-memory database), creating the file with
-    // mode 0600 and its folder when missing; waits up to `lock_timeout` for locks.
-    Database(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout);
-    Database(Database&& other) noexcept;
-    Database& operator=(Database&&) = delete;
-    Database(const Database&) = delete;
-    ~Database();
+    virtual ~Database() = default;
 
     // Runs `sql`, one or more statements without parameters.
-    void exec(std::string_view sql);
-
+    virtual void exec(std::string_view sql) = 0;
     // Prepares one statement, compiled once per connection and reused after.
-    Statement prepare(std::string_view sql);
+    virtual Statement prepare(std::string_view sql) = 0;
 
-    // Begins a transaction of `kind`, retrying a busy database with backoff until the
-    // lock timeout; past it throws a temporary failure (exit 75).
-    void begin(TransactionKind kind);
-
+    // Begins a transaction of `kind` (read or write), retrying a busy database with
+    // backoff until the lock timeout; past it throws a temporary failure (exit 75).
+    virtual void begin(TransactionKind kind) = 0;
     // Commits, retrying while busy like begin().
-    void commit();
-
+    virtual void commit() = 0;
     // Rolls back; never throws.
-    void rollback() noexcept;
+    virtual void rollback() noexcept = 0;
 
     // Returns the number of rows the last statement changed.
-    std::int64_t changes() const;
-
-    // Returns the path the database was opened with.
-    const std::filesystem::path& path() const { return m_path; }
-
-private:
-    void retry_while_busy(std::string_view sql, std::string_view what);
-
-    struct CachedStatement {
-        sqlite3_stmt* statement = nullptr;
-        bool in_use = false;
-    };
-
-    sqlite3* m_db = nullptr;
-    std::filesystem::path m_path;
-    std::chrono::milliseconds m_lock_timeout;
-    // Compiling SQL was a quarter of an import's time; nodes keep `in_use` addresses stable.
-    std::unordered_map<std::string, CachedStatement> m_cache;
+    virtual std::int64_t changes() const = 0;
+    // Returns the database as messages name it: a file's path.
+    virtual const std::string& name() const = 0;
 };
+
+// Opens the SQLite database `path` (":memory:" for a private in-memory one), creating
+// the file with mode 0600 and its folder when missing, in WAL mode with every commit
+// synced; waits up to `lock_timeout` for locks.
+std::unique_ptr<Database> open_sqlite(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout);
 
 // A transaction that rolls back when destroyed unless commit() was called.
 class Transaction {
@@ -130,8 +129,5 @@ private:
     Database* m_db;
     TransactionKind m_kind;
 };
-
-// Throws the tkt::Error for SQLite result `code` on `db` while doing `what`.
-[[noreturn]] void throw_sqlite_error(sqlite3* db, int code, std::string_view what);
 
 }  // namespace tkt::store

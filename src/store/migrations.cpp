@@ -196,13 +196,13 @@ void migrate(Database& db, std::span<const Migration> migrations) {
         if (tables.integer(0) > 0) {
             throw Error(Exit::io, fmt::format("database '{}' is not a tkt database: it holds other tables and no "
                                               "tkt schema",
-                                              db.path().string()));
+                                              db.name()));
         }
     }
     if (version > latest) {
         throw Error(Exit::config, fmt::format("database '{}' was written by a newer tkt (schema {}, this tkt "
                                               "knows up to {}); upgrade tkt",
-                                              db.path().string(), version, latest));
+                                              db.name(), version, latest));
     }
     for (const auto& migration : migrations) {
         if (migration.version > version) {

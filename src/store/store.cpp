@@ -57,7 +57,7 @@ Store& Store::operator=(Store&& other) noexcept = default;
 Store::~Store() = default;
 
 Store Store::open(const std::filesystem::path& path, StoreOptions options) {
-    auto db = std::make_unique<Database>(path, options.lock_timeout);
+    auto db = store::open_sqlite(path, options.lock_timeout);
     store::migrate(*db, store::schema_migrations());
     return Store(std::move(db));
 }

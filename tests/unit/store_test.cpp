@@ -51,7 +51,8 @@ TEST_CASE("store::migrate from every earlier version keeps the data") {
         CAPTURE(done);
         TempDir dir;
         {
-            store::Database db(dir / "tkt.db", k_short_wait);
+            const auto opened = store::open_sqlite(dir / "tkt.db", k_short_wait);
+            store::Database& db = *opened;
             store::migrate(db, migrations.first(done));
             CHECK(store::schema_version(db) == (done == 0 ? 0 : migrations[done - 1].version));
         }
@@ -64,7 +65,8 @@ TEST_CASE("store::migrate from every earlier version keeps the data") {
 
 TEST_CASE("store::migrate applies only the missing steps, in one transaction") {
     TempDir dir;
-    store::Database db(dir / "tkt.db", k_short_wait);
+    const auto opened = store::open_sqlite(dir / "tkt.db", k_short_wait);
+    store::Database& db = *opened;
     constexpr std::array<store::Migration, 1> k_first{{{1, "CREATE TABLE t (x INTEGER);"}}};
     constexpr std::array<store::Migration, 2> k_both{{
         {1, "CREATE TABLE t (x INTEGER);"},
@@ -101,7 +103,8 @@ TEST_CASE("store::open refuses a database of a newer tkt") {
     TempDir dir;
     { auto store = Store::open(dir / "tkt.db"); }
     {
-        store::Database db(dir / "tkt.db", k_short_wait);
+        const auto opened = store::open_sqlite(dir / "tkt.db", k_short_wait);
+        store::Database& db = *opened;
         db.exec("PRAGMA user_version = 99");
     }
     const auto thrown = test::thrown_by([&] { Store::open(dir / "tkt.db"); });
