@@ -351,7 +351,7 @@ _tkt() {
         ;;
     show | history)
         if [[ $cur == -* ]]; then
-            __tkt_add "$cur" --json --help
+            __tkt_add "$cur" --json --no-pager --help
         elif ((${#args[@]} == 0)); then
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         fi

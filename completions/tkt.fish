@@ -385,6 +385,7 @@ complete -c tkt -n '__tkt_using_command list' -a '(__tkt_filter_terms)'
 
 # show ID, history ID
 complete -c tkt -n '__tkt_using_command show history' -l json -d 'Print JSON'
+complete -c tkt -n '__tkt_using_command show history' -l no-pager -d 'Print straight to the terminal, not through a pager'
 complete -c tkt -n '__tkt_using_command show history; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
 
 # reply ID|--where FILTER --template NAME|--message TEXT [OPTIONS]

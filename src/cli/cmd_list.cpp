@@ -113,9 +113,9 @@ void declare_list(CLI::App& command, Context& context) {
         ->type_name("KEYS");
     command.add_option("--limit", options->limit, "Show at most N tickets")->type_name("N");
     auto* json = command.add_flag_callback(
-        "--json", [options] { options->format = Format::json; }, "Print a JSON array");
+        "--json", [options] { options->format = Format::json; }, "Print a JSON array (not with --csv)");
     auto* csv = command.add_flag_callback(
-        "--csv", [options] { options->format = Format::csv; }, "Print CSV with a header row");
+        "--csv", [options] { options->format = Format::csv; }, "Print CSV with a header row (not with --json)");
     json->excludes(csv);
     command.callback([options, &context] { run_list(*options, context); });
 }

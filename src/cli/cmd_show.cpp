@@ -1,11 +1,13 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/pager.hpp"
 #include "cli/ticket_args.hpp"
 #include "core/address.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
+#include <sstream>
 
 namespace tkt::cli {
 namespace {
@@ -23,77 +25,73 @@ std::string sender_date(const Message& message) {
 struct ShowOptions {
     std::string id;
     bool json = false;
+    Paging paging = Paging::automatic;
 };
 
-void print_field(Context& context, std::string_view name, std::string_view value, Style style = Style::none) {
-    context.out() << fmt::format("{:<14}{}\n", name, paint(context.terminal(), value, style));
-}
-
-void print_history(const std::vector<Event>& events, Context& context) {
+void print_history(const std::vector<Event>& events, const Terminal& terminal, std::ostream& out) {
     std::vector<std::vector<Cell>> rows;
     for (const auto& event : events) {
         rows.push_back({{format_local_time(event.at)}, {event.actor}, {event.kind}, {describe_event(event)}});
     }
-    print_table(context.out(), context.terminal(), {"WHEN", "WHO", "WHAT", "DETAIL"}, rows);
+    print_table(out, terminal, {"WHEN", "WHO", "WHAT", "DETAIL"}, rows);
 }
 
-void print_ticket(const TicketRecord& record, Context& context) {
+// Prints `record` to `out` as a person reads it: its fields, its messages, its history.
+void print_ticket(const TicketRecord& record, Context& context, std::ostream& out) {
     const Ticket& t = record.ticket;
     const Terminal& terminal = context.terminal();
-    context.out() << paint(terminal, fmt::format("Ticket #{}: {}", t.id, squash_whitespace(t.subject)), Style::bold)
-                  << '\n';
-    print_field(context, "Status:", to_string(t.status), style_of(t.status));
-    print_field(context, "Priority:", to_string(t.priority), style_of(t.priority));
-    print_field(context, "Queue:", fmt::format("{} (line {})", t.queue.value_or("-"), t.line));
-    print_field(context, "Assignee:", t.assignee.value_or("-"));
-    print_field(context, "Requester:", format_address(Address{t.requester_name, t.requester}));
-    print_field(context, "Channel:", to_string(t.channel));
-    print_field(context, "Created:",
+    auto print_field = [&](std::string_view name, std::string_view value, Style style = Style::none) {
+        out << fmt::format("{:<14}{}\n", name, paint(terminal, value, style));
+    };
+    out << paint(terminal, fmt::format("Ticket #{}: {}", t.id, squash_whitespace(t.subject)), Style::bold) << '\n';
+    print_field("Status:", to_string(t.status), style_of(t.status));
+    print_field("Priority:", to_string(t.priority), style_of(t.priority));
+    print_field("Queue:", fmt::format("{} (line {})", t.queue.value_or("-"), t.line));
+    print_field("Assignee:", t.assignee.value_or("-"));
+    print_field("Requester:", format_address(Address{t.requester_name, t.requester}));
+    print_field("Channel:", to_string(t.channel));
+    print_field("Created:",
                 fmt::format("{} ({} ago)", format_local_time(t.created_at), format_age(context.now() - t.created_at)));
-    print_field(context, "Updated:", format_local_time(t.updated_at));
+    print_field("Updated:", format_local_time(t.updated_at));
     if (t.solved_at) {
-        print_field(context, "First solved:", format_local_time(*t.solved_at));
+        print_field("First solved:", format_local_time(*t.solved_at));
     }
     if (t.parent_id) {
-        print_field(context, "Follows:", fmt::format("#{}", *t.parent_id));
+        print_field("Follows:", fmt::format("#{}", *t.parent_id));
     }
     if (t.csat) {
-        print_field(context, "Rated:", fmt::format("{} of 5", *t.csat));
+        print_field("Rated:", fmt::format("{} of 5", *t.csat));
     }
     if (t.merged_into) {
-        print_field(context, "Merged into:", fmt::format("#{}", *t.merged_into));
+        print_field("Merged into:", fmt::format("#{}", *t.merged_into));
     }
     if (!t.tags.empty()) {
-        print_field(context, "Tags:", join(t.tags, " "));
+        print_field("Tags:", join(t.tags, " "));
     }
     for (const auto& message : record.messages) {
         const std::string heading =
             fmt::format("--- {} {} {}{}{}", to_string(message.direction), format_local_time(message.created_at),
                         message.author, message.automatic ? " [auto]" : "", sender_date(message));
-        context.out() << '\n' << paint(terminal, heading, Style::bold) << '\n';
-        context.out() << message.body << (message.body.ends_with('\n') || message.body.empty() ? "" : "\n");
+        out << '\n' << paint(terminal, heading, Style::bold) << '\n';
+        out << message.body << (message.body.ends_with('\n') || message.body.empty() ? "" : "\n");
         for (const auto& attachment : record.attachments) {
             if (attachment.message_id == message.id) {
-                context.out() << fmt::format("[attachment: {} ({}, {} bytes)]\n",
-                                             attachment.filename.empty() ? "unnamed" : attachment.filename,
-                                             attachment.content_type, attachment.size);
+                out << fmt::format("[attachment: {} ({}, {} bytes)]\n",
+                                   attachment.filename.empty() ? "unnamed" : attachment.filename,
+                                   attachment.content_type, attachment.size);
             }
         }
     }
-    context.out() << '\n';
-    print_history(record.events, context);
+    out << '\n';
+    print_history(record.events, terminal, out);
 }
 
 TicketId single_id(const std::string& word) {
     return parse_ticket_ids(std::span(&word, 1)).front();
 }
 
-void run_show(const ShowOptions& options, Context& context) {
-    const auto record = load_ticket(context.existing_store(), single_id(options.id));
-    if (!options.json) {
-        print_ticket(record, context);
-        return;
-    }
+// Prints `record` to `out` as JSON: the ticket with its messages, attachments and events.
+void print_ticket_json(const TicketRecord& record, std::ostream& out) {
     nlohmann::ordered_json json = to_json(record.ticket);
     json["messages"] = nlohmann::ordered_json::array();
     for (const auto& message : record.messages) {
@@ -111,26 +109,40 @@ void run_show(const ShowOptions& options, Context& context) {
     for (const auto& event : record.events) {
         json["events"].push_back(to_json(event));
     }
-    context.out() << json.dump(2) << '\n';
+    out << json.dump(2) << '\n';
+}
+
+// A ticket can run to many screens, so it is printed whole into `text` first, then
+// paged when it does not fit.
+void run_show(const ShowOptions& options, Context& context) {
+    const auto record = load_ticket(context.existing_store(), single_id(options.id));
+    std::ostringstream text;
+    if (options.json) {
+        print_ticket_json(record, text);
+    } else {
+        print_ticket(record, context, text);
+    }
+    print_paged(text.str(), context.out(), context.terminal(), options.paging);
 }
 
 void run_history(const ShowOptions& options, Context& context) {
     const auto record = load_ticket(context.existing_store(), single_id(options.id));
-    if (!options.json) {
-        print_history(record.events, context);
-        return;
+    std::ostringstream text;
+    if (options.json) {
+        print_json_array(text, record.events, [](const Event& event) { return to_json(event); });
+    } else {
+        print_history(record.events, context.terminal(), text);
     }
-    auto json = nlohmann::ordered_json::array();
-    for (const auto& event : record.events) {
-        json.push_back(to_json(event));
-    }
-    context.out() << json.dump(2) << '\n';
+    print_paged(text.str(), context.out(), context.terminal(), options.paging);
 }
 
 void declare_one_ticket(CLI::App& command, Context& context, void (*run)(const ShowOptions&, Context&)) {
     auto options = std::make_shared<ShowOptions>();
     command.add_option("id", options->id, "The ticket id")->required()->type_name("ID");
     command.add_flag("--json", options->json, "Print JSON");
+    command.add_flag_callback(
+        "--no-pager", [options] { options->paging = Paging::never; },
+        "Print straight to the terminal, not through $TKT_PAGER, $PAGER or less");
     command.callback([options, &context, run] { run(*options, context); });
 }
 

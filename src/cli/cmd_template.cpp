@@ -148,8 +148,11 @@ void declare_template(CLI::App& command, Context& context) {
 
     auto* render = command.add_subcommand("render", "Render a template for a ticket or a JSON context");
     render->add_option("name", options->name, "The template")->required()->type_name("NAME");
-    auto* ticket = render->add_option("--ticket", options->ticket, "Render for this ticket")->type_name("ID");
-    auto* json = render->add_option("--context", options->context_file, "Render with this JSON object as context")
+    auto* ticket =
+        render->add_option("--ticket", options->ticket, "Render for this ticket (not with --context)")->type_name("ID");
+    auto* json = render
+                     ->add_option("--context", options->context_file,
+                                  "Render with this JSON object as context (not with --ticket)")
                      ->type_name("FILE");
     ticket->excludes(json);
     render->add_option("--var", options->vars, "A value for the template: name=value (repeatable)")

@@ -167,6 +167,7 @@ Terminal detect_terminal(const Environment& env) {
     winsize size{};
     if (terminal.is_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
         terminal.width = size.ws_col;
+        terminal.height = size.ws_row > 0 ? size.ws_row : terminal.height;
     } else if (const auto columns = env.get("COLUMNS")) {
         terminal.width = std::max<std::size_t>(40, std::strtoul(columns->c_str(), nullptr, 10));
     }

@@ -23,6 +23,7 @@ struct Terminal {
     bool color = false;     // ANSI colour: a terminal, NO_COLOR unset, TERM not dumb
     bool progress = false;  // stderr is a terminal: progress lines may be drawn there
     std::size_t width = 80;
+    std::size_t height = 24;  // rows; output taller than this goes through a pager
 };
 
 class Context {
@@ -106,7 +107,7 @@ private:
 // Returns the environment of this process as a snapshot.
 Environment process_environment();
 
-// Returns how stdout looks: a terminal or not, colour, width.
+// Returns how stdout looks: a terminal or not, colour, width and height.
 Terminal detect_terminal(const Environment& env);
 
 }  // namespace tkt::cli

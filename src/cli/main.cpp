@@ -1,6 +1,7 @@
 #include "cli/main.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/help.hpp"
 #include "cli/ticket_args.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -145,6 +146,7 @@ void declare_help(CLI::App& app, Context& context) {
 
 int run(int argc, char** argv, Context& context) {
     CLI::App app{"tkt: support tickets and polite replies from the command line", "tkt"};
+    app.formatter(make_help_formatter(context.terminal().width));
     app.set_version_flag("--version", "tkt " TKT_VERSION);
     app.add_option("--db", context.db_flag,
                    "Database file (default: $TKT_DB, else "

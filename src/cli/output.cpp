@@ -22,6 +22,57 @@ std::string_view ansi_code(Style style) {
     return "";
 }
 
+// The narrowest the last column (a subject, a description, a detail) gets before other
+// columns give up width: a quarter of the line, and never fewer than 10 columns, which
+// say too little to be worth a row. It is what a person reads a table for.
+constexpr std::size_t k_last_share = 4;
+constexpr std::size_t k_min_last_width = 10;
+
+// The narrowest any column gets before every column must give: a status, a priority,
+// an id or an age is that short, and cut it says nothing.
+constexpr std::size_t k_min_column_width = 8;
+
+// Narrows the widest of `widths` that is above its floor in `floors`, one column at a
+// time, until they sum to at most `room`; stops when every width is at its floor.
+void narrow_widest(std::vector<std::size_t>& widths, const std::vector<std::size_t>& floors, std::size_t room) {
+    std::size_t total = 0;
+    for (const std::size_t width : widths) {
+        total += width;
+    }
+    while (total > room) {
+        std::optional<std::size_t> widest;
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            if (widths[c] > floors[c] && (!widest || widths[c] >= widths[*widest])) {
+                widest = c;
+            }
+        }
+        if (!widest) {
+            return;
+        }
+        --widths[*widest];
+        --total;
+    }
+}
+
+// Narrows the column `widths` of a table under `header` so that its lines, two spaces
+// between columns, fit in `line_width` columns: first the last column (down to a
+// k_last_share of the line), then the widest columns (down to k_min_column_width or
+// their title), then any, down to one column each, so that no line wraps on the
+// terminal.
+void fit_columns(std::vector<std::size_t>& widths, const std::vector<std::string>& header, std::size_t line_width) {
+    const std::size_t gaps = 2 * (widths.size() - 1);
+    const std::size_t room = line_width > gaps ? line_width - gaps : 0;
+    std::vector<std::size_t> floors = widths;
+    floors.back() =
+        std::min(widths.back(), std::max({line_width / k_last_share, k_min_last_width, display_width(header.back())}));
+    narrow_widest(widths, floors, room);
+    for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
+        floors[c] = std::min(widths[c], std::max(k_min_column_width, display_width(header[c])));
+    }
+    narrow_widest(widths, floors, room);
+    narrow_widest(widths, std::vector<std::size_t>(widths.size(), 1), room);
+}
+
 }  // namespace
 
 nlohmann::ordered_json optional_time(const std::optional<Timestamp>& at) {
@@ -65,21 +116,16 @@ void print_table(std::ostream& out, const Terminal& terminal, const std::vector<
             widths[c] = std::max(widths[c], display_width(row.at(c).text));
         }
     }
-    std::size_t fixed = 0;
-    for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
-        fixed += widths[c] + 2;
-    }
     // Only a terminal has a width to fit; a pipe gets whole lines.
-    const std::size_t last_width = !terminal.is_tty              ? widths.back()
-                                   : terminal.width > fixed + 10 ? terminal.width - fixed
-                                                                 : std::max<std::size_t>(widths.back(), 10);
+    if (terminal.is_tty) {
+        fit_columns(widths, header, terminal.width);
+    }
     auto print_row = [&](const std::vector<Cell>& cells) {
         std::string line;
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            const bool last = c + 1 == cells.size();
-            const std::string text = last ? truncate_to_width(cells[c].text, last_width) : cells[c].text;
+            const std::string text = truncate_to_width(cells[c].text, widths[c]);
             line += paint(terminal, text, cells[c].style);
-            if (!last) {
+            if (c + 1 < cells.size()) {
                 line += std::string(widths[c] - display_width(text) + 2, ' ');
             }
         }

@@ -28,8 +28,9 @@ struct Cell {
     Style style = Style::none;
 };
 
-// Prints rows as aligned columns under a bold header; the last column is cut to fit
-// the terminal's width.
+// Prints rows as aligned columns under a bold header. On a terminal, columns are cut
+// (ending in "…") so that no line is wider than it: the last column first, then the
+// widest; a pipe gets whole lines.
 void print_table(std::ostream& out, const Terminal& terminal, const std::vector<std::string>& header,
                  const std::vector<std::vector<Cell>>& rows);
 

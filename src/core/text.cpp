@@ -249,4 +249,34 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width) {
+    std::vector<std::string> lines;
+    if (text.empty()) {
+        return lines;
+    }
+    for (const auto& paragraph : split(text, '\n')) {
+        std::string line;
+        std::size_t line_width = 0;
+        for (const auto& word : split(paragraph, ' ')) {
+            if (word.empty()) {
+                continue;
+            }
+            const std::size_t word_width = display_width(word);
+            if (line_width > 0 && line_width + 1 + word_width > width) {
+                lines.push_back(std::move(line));
+                line.clear();
+                line_width = 0;
+            }
+            if (line_width > 0) {
+                line += ' ';
+                ++line_width;
+            }
+            line += word;
+            line_width += word_width;
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
 }  // namespace tkt

@@ -20,6 +20,10 @@ std::size_t display_width(std::string_view text);
 // Returns `text` cut to at most `width` columns, ending in "…" when it was cut.
 std::string truncate_to_width(std::string_view text, std::size_t width);
 
+// Returns `text` broken at spaces into lines of at most `width` display columns; a
+// word wider than `width` gets a line of its own, and the line breaks of `text` stay.
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
+
 // Returns `text` with every run of whitespace (newlines and tabs included) made one space.
 std::string squash_whitespace(std::string_view text);
 

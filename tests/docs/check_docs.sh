@@ -101,9 +101,10 @@ if ! top_help=$(run_tkt --help 2>&1); then
     finish
 fi
 # Prints the names listed under "Subcommands:" in the help text on standard
-# input, one a line.
+# input, one a line: the first word of each line indented by two, not the wrapped
+# lines of a description, which start further right.
 subcommand_names() {
-    awk '/^Subcommands:/ { inside = 1; next } inside && NF == 0 { inside = 0 } inside { print $1 }'
+    awk '/^Subcommands:/ { inside = 1; next } inside && NF == 0 { inside = 0 } inside && /^  [^ ]/ { print $1 }'
 }
 mapfile -t commands < <(printf '%s\n' "$top_help" | subcommand_names)
 if ((${#commands[@]} == 0)); then

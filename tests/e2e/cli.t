@@ -10,8 +10,10 @@ The command line: help, versions, unknown commands, and errors from the environm
   Options:
     -h,--help                   Print this help message and exit
     --version                   Display program version information and exit
-    --db PATH                   Database file (default: $TKT_DB, else $XDG_DATA_HOME/tkt/tkt.db)
-    --config DIR                Config directory (default: $TKT_CONFIG, else $XDG_CONFIG_HOME/tkt)
+    --db PATH                   Database file (default: $TKT_DB, else
+                                $XDG_DATA_HOME/tkt/tkt.db)
+    --config DIR                Config directory (default: $TKT_CONFIG, else
+                                $XDG_CONFIG_HOME/tkt)
   
   Subcommands:
     help                        Show help for tkt or one of its commands
@@ -25,15 +27,22 @@ The command line: help, versions, unknown commands, and errors from the environm
     reopen                      Reopen solved or closed tickets
     tag                         Add (+tag) and remove (-tag) tags
     merge                       Fold duplicate tickets into the one that stays
-    route                       Send tickets to queues, lines and agents by routing.toml's rules
+    route                       Send tickets to queues, lines and agents by
+                                routing.toml's rules
     assign                      Give a ticket to an agent by hand
-    next                        Take the most urgent unassigned ticket of your queues and line
-    escalate                    Move a ticket to the next line, or escalate all past their SLA
-    sla                         Show a ticket's SLA clocks: policy, targets, time left or overdue
-    rate                        Record the customer's satisfaction with a ticket (1-5)
-    stats                       Report metrics over a period: volume, reply times, escalations, CSAT, load
+    next                        Take the most urgent unassigned ticket of your
+                                queues and line
+    escalate                    Move a ticket to the next line, or escalate all
+                                past their SLA
+    sla                         Show a ticket's SLA clocks: policy, targets, time
+                                left or overdue
+    rate                        Record the customer's satisfaction with a ticket
+                                (1-5)
+    stats                       Report metrics over a period: volume, reply times,
+                                escalations, CSAT, load
     import                      Load mail archives: mbox files or maildirs
-    outbox                      List replies waiting for sendmail; flush retries them
+    outbox                      List replies waiting for sendmail; flush retries
+                                them
     template                    List, show, render and lint reply templates
     config                      Check the configuration files
   
@@ -54,6 +63,38 @@ The command line: help, versions, unknown commands, and errors from the environm
   $ tkt close --help | head -2
   Close tickets
   Usage: tkt close [OPTIONS] ids...
+
+Help is wrapped at spaces to $COLUMNS (80 when unset), continuation lines under the
+descriptions; options that exclude each other say so in words.
+
+  $ COLUMNS=60 tkt list --help
+  List tickets that match a filter
+  Usage: tkt list [OPTIONS] [filter...]
+  
+  Positionals:
+    filter TEXT ...   Terms that must all match: status:open
+                      queue:NAME line:N priority:P
+                      assignee:LOGIN|none|me requester:ADDR
+                      channel:C +tag -tag 'created>DATE'
+                      'age>2h' 'updated<7d' 42 40-50 id:N.
+                      Without a status or id term, only new,
+                      open and pending tickets are listed.
+  
+  Options:
+    -h,--help         Print this help message and exit
+    --sort KEYS       Sort keys, '-' for descending: id,
+                      created, updated, priority, status,
+                      queue, assignee
+    --limit N         Show at most N tickets
+    --json            Print a JSON array (not with --csv)
+    --csv             Print CSV with a header row (not with
+                      --json)
+  
+  Run 'tkt help COMMAND' for a command's options; 'man tkt'
+  for the whole manual.
+  $ tkt help list | grep -e --csv
+    --json                      Print a JSON array (not with --csv)
+    --csv                       Print CSV with a header row (not with --json)
   $ tkt
   tkt: a subcommand is required (see 'tkt --help')
   [64]

@@ -6,7 +6,7 @@ export TKT_NOW=2026-11-22T10:00:00Z
 export TZ=UTC
 export USER=anna
 export PATH="$TKT_BIN_DIR:$PATH"
-unset NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME TKT_LOCK_TIMEOUT
+unset NO_COLOR COLUMNS XDG_DATA_HOME XDG_CONFIG_HOME TKT_LOCK_TIMEOUT
 # The shared corpora sit beside the repository (ctest sets this too).
 export TKT_SHARED_DIR="${TKT_SHARED_DIR:-$TESTDIR/../../../shared}"
 # hold [immediate|exclusive] [DB]: another process takes DB's write lock (default

@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""tkt on a terminal, as a person meets it: the real binary under a pseudo-terminal.
+
+Transcripts run tkt in a pipe; these tests give it a terminal of a known size and
+check what only a terminal gets:
+  - list fits its rows to the width: no line wider than the terminal (counted in
+    display columns: CJK two, Cyrillic one), long subjects cut with an ellipsis;
+  - help wraps to the width, without CLI11's "Excludes:" or "Needs:" notes;
+  - show and history go through the pager when their output does not fit on the
+    screen (its rows less one, for the shell's prompt), and print straight when it
+    fits, with --no-pager, with PAGER=cat or an empty pager, or in a pipe; a pager
+    that cannot start or quits early loses nothing and changes no exit status.
+The pager is a shell command that records what it got (and LESS) in files.
+Needs TKT_BIN_DIR (the built tkt).
+"""
+import fcntl
+import os
+import pty
+import re
+import select
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import unicodedata
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import tktenv  # noqa: E402  (tests/tktenv.py)
+
+TKT = Path(tktenv.bin_dir() or Path(__file__).resolve().parents[2] / "build") / "tkt"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Records its standard input, and LESS, in the files the test names.
+RECORDING_PAGER = 'printf "%s" "${LESS-unset}" > "$PAGED.less"; cat > "$PAGED"'
+
+
+def width(text):
+    """The terminal columns `text` takes: wide East Asian characters two, combining
+    marks none, colour codes none."""
+    text = ANSI.sub("", text)
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
+
+
+def run_tty(args, env, columns=80, rows=24, stdin=b""):
+    """Runs tkt with `args` with its stdout on a terminal `columns` x `rows`; returns
+    (exit code, what the terminal showed with \\r\\n made \\n, stderr)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    process = subprocess.Popen([str(TKT), *args], env=env, stdin=subprocess.PIPE, stdout=slave,
+                               stderr=subprocess.PIPE)
+    os.close(slave)
+    process.stdin.write(stdin)
+    process.stdin.close()
+    shown, errors = b"", b""
+    readers = [master, process.stderr.fileno()]
+    while readers:
+        for fd in select.select(readers, [], [], 10)[0]:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:  # EIO: every writer of the terminal has gone
+                data = b""
+            if data:
+                if fd == master:
+                    shown += data
+                else:
+                    errors += data
+            else:
+                readers.remove(fd)
+    os.close(master)
+    process.stderr.close()
+    code = process.wait(timeout=10)
+    return code, shown.decode().replace("\r\n", "\n"), errors.decode()
+
+
+def run_pipe(args, env, stdin=""):
+    result = subprocess.run([str(TKT), *args], env=env, input=stdin, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise AssertionError(f"tkt {' '.join(args)} exited {result.returncode}: {result.stderr}")
+    return result.stdout
+
+
+class Terminal(unittest.TestCase):
+    """A database of tickets whose fixed columns are wide too: long queue names,
+    long requesters, subjects in Russian and Japanese."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory()
+        root = Path(cls.folder.name)
+        cls.paged = root / "paged.txt"
+        cls.env = tktenv.environment(root, TERM="xterm", PAGED=str(cls.paged), PAGER=RECORDING_PAGER)
+        for name in ("COLUMNS", "LINES", "TKT_PAGER", "LESS"):
+            cls.env.pop(name, None)
+        tickets = [
+            ("Printer on fire, and the spare one in the basement too", "bob@example.com", "general"),
+            ("Где моя посылка? Очень длинная тема письма, которая не помещается в строку",
+             "ivan.ivanovich.petrov@logistics-department.example.ru", "logistics-and-warehouse-returns"),
+            ("日本語の件名がとても長いのでターミナルの幅を超えてしまいます。どうしましょう",
+             "tanaka@example.jp", "物流と倉庫の返品"),
+        ]
+        for subject, requester, queue in tickets:
+            run_pipe(["new", "--subject", subject, "--from", requester, "--queue", queue, "--body", "x"], cls.env)
+        body = "".join(f"Line {n} of a long letter.\n" for n in range(1, 61))
+        run_pipe(["new", "--subject", "A long letter", "--from", "ann@example.com", "--body", "-"], cls.env, body)
+        # Enough text to fill the pipe to the pager many times over.
+        huge = "".join(f"Line {n} of a very long letter, longer than any pipe holds.\n" for n in range(1, 20001))
+        run_pipe(["new", "--subject", "A huge letter", "--from", "ann@example.com", "--body", "-"], cls.env, huge)
+        for n in range(30):
+            run_pipe(["tag", "1", f"+t{n}"], cls.env)
+        cls.short, cls.long, cls.huge, cls.tagged = "2", "4", "5", "1"
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.folder.cleanup()
+
+    def setUp(self):
+        for path in (self.paged, Path(f"{self.paged}.less")):
+            path.unlink(missing_ok=True)
+
+    def env_with(self, **changes):
+        env = dict(self.env)
+        for name, value in changes.items():
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
+        return env
+
+    # list
+
+    def test_list_rows_fit_the_terminal(self):
+        for columns in (80, 50):
+            with self.subTest(columns=columns):
+                code, shown, errors = run_tty(["list"], self.env, columns=columns)
+                self.assertEqual((code, errors), (0, ""))
+                lines = shown.rstrip("\n").split("\n")
+                self.assertEqual(len(lines), 6)  # the header and five tickets
+                for line in lines:
+                    self.assertLessEqual(width(line), columns, line)
+                for line in lines[1:4]:  # the long subjects
+                    self.assertTrue(ANSI.sub("", line).endswith("…"), line)
+        # At 80 columns a short subject stays whole: the subject keeps a quarter of
+        # the line before the other columns give up width.
+        self.assertIn("  A long letter\n", ANSI.sub("", run_tty(["list"], self.env)[1]))
+
+    def test_list_in_a_pipe_keeps_whole_lines(self):
+        shown = run_pipe(["list"], self.env_with(COLUMNS="80"))
+        self.assertIn("Очень длинная тема письма, которая не помещается в строку\n", shown)
+        self.assertNotIn("…", shown)
+
+    # help
+
+    def help_commands(self):
+        """Every way to ask for help: tkt --help, tkt help CMD, tkt CMD --help, tkt CMD SUB --help."""
+        top = run_pipe(["--help"], self.env)
+        commands = re.findall(r"^  (\w+) ", top.split("Subcommands:")[1], re.M)
+        self.assertIn("show", commands)
+        asks = [["--help"], ["help"]]
+        for command in commands:
+            asks += [["help", command], [command, "--help"]]
+            sub_help = run_pipe(["help", command], self.env)
+            if "Subcommands:" in sub_help:
+                asks += [[command, sub, "--help"] for sub in
+                         re.findall(r"^  (\w+) ", sub_help.split("Subcommands:")[1], re.M)]
+        return asks
+
+    def test_help_fits_the_terminal(self):
+        for args in self.help_commands():
+            for columns in (80, 60):
+                with self.subTest(args=args, columns=columns):
+                    code, shown, errors = run_tty(args, self.env, columns=columns)
+                    self.assertEqual((code, errors), (0, ""))
+                    self.assertIn("Usage: tkt", shown)
+                    for line in shown.split("\n"):
+                        self.assertLessEqual(width(line), columns, line)
+                    for note in ("Excludes:", "Excluded by:", "Needs:"):
+                        self.assertNotIn(note, shown)
+
+    def test_help_in_a_pipe_wraps_at_80_or_columns(self):
+        for columns, env in ((80, self.env), (60, self.env_with(COLUMNS="60"))):
+            with self.subTest(columns=columns):
+                shown = run_pipe(["help", "stats"], env)
+                self.assertTrue(all(width(line) <= columns for line in shown.split("\n")), shown)
+                # A continuation line starts under the descriptions.
+                self.assertRegex(shown, r"\n {20,30}\S")
+
+    # the pager
+
+    def assert_paged(self, args, env=None):
+        env = env or self.env
+        code, shown, errors = run_tty(args, env)
+        self.assertEqual((code, shown, errors), (0, "", ""))
+        direct = run_tty([*args, "--no-pager"], env)[1]
+        self.assertGreater(direct.count("\n"), 23)
+        self.assertEqual(self.paged.read_text(), direct)
+        return Path(f"{self.paged}.less").read_text()
+
+    def assert_not_paged(self, args, env=None):
+        code, shown, errors = run_tty(args, env or self.env)
+        self.assertEqual((code, errors), (0, ""))
+        self.assertFalse(self.paged.exists(), "the pager ran")
+        return shown
+
+    def test_show_of_a_long_ticket_goes_through_the_pager(self):
+        less = self.assert_paged(["show", self.long])
+        self.assertEqual(less, "FRX")
+
+    def test_history_that_does_not_fit_goes_through_the_pager(self):
+        self.assert_paged(["history", self.tagged])
+
+    def test_the_pager_keeps_a_less_of_the_users(self):
+        self.assertEqual(self.assert_paged(["show", self.long], self.env_with(LESS="-S")), "-S")
+
+    def test_tkt_pager_comes_before_pager(self):
+        self.assert_paged(["show", self.long], self.env_with(TKT_PAGER=RECORDING_PAGER, PAGER="false"))
+
+    def test_show_that_fits_prints_straight(self):
+        shown = self.assert_not_paged(["show", self.short])
+        self.assertIn("Ticket #2: Где моя посылка?", shown)
+        self.assertLess(shown.count("\n"), 24)
+
+    def test_no_pager_flag_prints_straight(self):
+        shown = self.assert_not_paged(["show", self.long, "--no-pager"])
+        self.assertIn("Line 60 of a long letter.", shown)
+
+    def test_cat_or_an_empty_pager_prints_straight(self):
+        for env in (self.env_with(PAGER="cat"), self.env_with(PAGER=""),
+                    self.env_with(TKT_PAGER="", PAGER=RECORDING_PAGER), self.env_with(TKT_PAGER="cat")):
+            with self.subTest(pager=env.get("TKT_PAGER"), PAGER=env.get("PAGER")):
+                shown = self.assert_not_paged(["show", self.long], env)
+                self.assertIn("Line 60 of a long letter.", shown)
+
+    def test_a_pipe_is_never_paged(self):
+        shown = run_pipe(["show", self.long], self.env)
+        self.assertFalse(self.paged.exists(), "the pager ran")
+        self.assertIn("Line 60 of a long letter.", shown)
+
+    def test_a_pager_that_cannot_start_loses_nothing(self):
+        code, shown, errors = run_tty(["show", self.long], self.env_with(PAGER="no-such-pager"))
+        self.assertEqual(code, 0)
+        self.assertIn("Line 60 of a long letter.", shown)
+        self.assertIn("no-such-pager", errors)  # the shell says why
+        self.assertNotIn("tkt:", errors)
+
+    def test_quitting_the_pager_early_is_no_error(self):
+        code, shown, errors = run_tty(["show", self.huge], self.env_with(PAGER="head -c 100 > /dev/null"))
+        self.assertEqual((code, shown, errors), (0, "", ""))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)
