@@ -15,7 +15,7 @@
 namespace tkt::mail {
 
 // The module's table, linked in rather than opened: this target holds the parser
-// itself, and defining api() here keeps loader.cpp (dlopen of tkt-mail.so) out of the link.
+// itself, and defining api() here keeps module_loader.cpp (dlopen of tkt-mail.so) out of the link.
 const Api& api() {
     static const Api table{parse_mail, dedup_key, legacy_dedup_key, compose};
     return table;

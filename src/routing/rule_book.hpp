@@ -1,5 +1,5 @@
 // Internal to src/routing/. What routing.toml holds once read: the rules with their actions, the default and the
-// agents. Shared by the reading (rule_file.cpp) and the running (rules.cpp) of rules.
+// agents. Shared by the reading (rule_book.cpp) and the running (rules.cpp) of rules.
 #pragma once
 
 #include "routing/conditions.hpp"

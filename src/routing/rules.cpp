@@ -1,5 +1,5 @@
 // Routing: running the rules of routing.toml over a ticket, and what the file says of
-// agents, lines and queues. Reading the file is in rule_file.cpp.
+// agents, lines and queues. Reading the file is in rule_book.cpp.
 #include "routing/rules.hpp"
 
 #include "routing/rule_book.hpp"
