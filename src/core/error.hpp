@@ -19,6 +19,7 @@ enum class Exit : int {
     cant_create = 73,  // an output file cannot be created
     io = 74,           // an I/O error
     temp_fail = 75,    // temporary failure: the caller should retry
+    no_perm = 77,      // permission denied: a database refused the login or the action
     config = 78,       // a configuration file is wrong
 };
 

@@ -1,7 +1,8 @@
 // Internal to src/store/. The connection to a database as the store uses it: prepared
 // statements with numbered parameters (?1, ?2, ...), transactions, and every failure a
 // tkt::Error with the exit code DESIGN.md gives it. Backends implement Database and
-// Cursor: database_sqlite.cpp, the only file that includes sqlite3.h.
+// Cursor: database_sqlite.cpp (the only file that includes sqlite3.h) and
+// database_postgres.cpp (the only one with libpq-fe.h).
 #pragma once
 
 #include <chrono>
@@ -111,6 +112,17 @@ public:
 // the file with mode 0600 and its folder when missing, in WAL mode with every commit
 // synced; waits up to `lock_timeout` for locks.
 std::unique_ptr<Database> open_sqlite(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout);
+
+// Returns true when `location` names a PostgreSQL database: a postgresql:// or
+// postgres:// URI. Anything else is a SQLite file.
+bool is_postgres_uri(std::string_view location);
+
+// Connects to the PostgreSQL database `uri` (libpq's URI: its keywords, the PG*
+// variables and ~/.pgpass apply), waiting up to `lock_timeout` for locks. A server
+// that cannot be reached is exit 75, a refused login 77 with the server's reason.
+// Defined in database_postgres.cpp, outside tkt_core: libpq is linked only where it
+// is used.
+std::unique_ptr<Database> open_postgres(const std::string& uri, std::chrono::milliseconds lock_timeout);
 
 // A transaction that rolls back when destroyed unless commit() was called.
 class Transaction {

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Runs a command against a PostgreSQL server of its own.
+
+A temporary cluster is made with initdb and started with pg_ctl (Debian's postgresql
+package), listening on a Unix socket in a temporary folder only; it is stopped and
+removed afterwards, whatever the command did. Never a mock, never a shared server.
+
+Usage: cluster.py COMMAND [ARG...]
+
+The command sees TKT_TEST_POSTGRES, a postgresql:// URI of the database "tkt" on it
+as the superuser "tkt" (no password), and TKT_TEST_POSTGRES_DIR, the socket folder.
+The superuser logs in without a password; every other role needs its own
+(scram-sha-256), so that a test can see a login refused.
+
+PostgreSQL refuses to run as root: as root the server runs as the user "postgres"
+that the package creates. Exits with the command's status, or 1 (saying why) when no
+server could be started.
+"""
+import contextlib
+import glob
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HBA = """\
+local all tkt trust
+local all all scram-sha-256
+"""
+
+
+def server_bin():
+    """The folder of the newest installed server's programs."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))
+    if not found:
+        raise RuntimeError("no PostgreSQL server installed (Debian's postgresql package; scripts/install-deps)")
+    return os.path.dirname(found[-1])
+
+
+def as_server_user(argv):
+    """argv run as the user the server runs as: 'postgres' when we are root."""
+    if os.geteuid() != 0:
+        return argv
+    return ["runuser", "-u", "postgres", "--", *argv]
+
+
+def run(argv, what):
+    result = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{what} failed ({result.returncode}): {result.stdout.strip()}")
+
+
+@contextlib.contextmanager
+def cluster():
+    """Starts a cluster; yields (uri, socket folder); stops and removes it."""
+    bindir = server_bin()
+    top = tempfile.mkdtemp(prefix="tkt-pg.")
+    os.chmod(top, 0o755)  # the tests, as another user than the server, reach the socket
+    if os.geteuid() == 0:
+        postgres = pwd.getpwnam("postgres")
+        os.chown(top, postgres.pw_uid, postgres.pw_gid)
+    data = os.path.join(top, "data")
+    log = os.path.join(top, "server.log")
+    pg_ctl = os.path.join(bindir, "pg_ctl")
+    started = False
+    try:
+        run(as_server_user([os.path.join(bindir, "initdb"), "-D", data, "-U", "tkt", "-A", "trust", "-E", "UTF8",
+                            "--locale=C.UTF-8", "--no-sync"]), "initdb")
+        hba = os.path.join(data, "pg_hba.conf")
+        run(as_server_user(["sh", "-c", f"printf '%s' \"$0\" > {hba}", HBA]), "writing pg_hba.conf")
+        options = f"-k {top} -c listen_addresses= -c fsync=off -c max_connections=120"
+        run(as_server_user([pg_ctl, "-D", data, "-o", options, "-l", log, "-w", "-t", "60", "start"]), "pg_ctl start")
+        started = True
+        run([os.path.join(bindir, "createdb"), "-h", top, "-U", "tkt", "tkt"], "createdb")
+        yield f"postgresql:///tkt?host={top}&user=tkt", top
+    finally:
+        if started:
+            subprocess.run(as_server_user([pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"]),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__.strip().splitlines()[4], file=sys.stderr)
+        return 2
+    try:
+        with cluster() as (uri, socket_dir):
+            env = dict(os.environ, TKT_TEST_POSTGRES=uri, TKT_TEST_POSTGRES_DIR=socket_dir)
+            return subprocess.run(argv[1:], env=env).returncode
+    except RuntimeError as error:
+        print(f"cluster.py: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
