@@ -47,7 +47,8 @@ TEST_SUITE("postgres") {
 
     TEST_CASE("store::open_postgres: ?N parameters, values, NULLs and bytes round-trip") {
         auto db = with_table();
-        const std::string bytes("raw\0mail \xff\xfe bytes", 19);
+        constexpr char k_raw[] = "raw\0mail \xff\xfe bytes";
+        const std::string bytes(k_raw, sizeof k_raw - 1);  // the NUL inside included
         const auto id = db->prepare("INSERT INTO t (n, s, b) VALUES (?1, ?2, ?3) RETURNING id")
                             .bind(1, std::int64_t{-9007199254740993})
                             .bind(2, std::string_view("Где моя посылка? '?1' stays"))
