@@ -84,10 +84,15 @@ private:
 // savepoint nested in an open transaction.
 enum class TransactionKind { read, write, savepoint };
 
+// The SQL a database speaks, where the two differ.
+enum class Dialect { sqlite, postgres };
+
 // One connection to one database.
 class Database {
 public:
     virtual ~Database() = default;
+
+    virtual Dialect dialect() const = 0;
 
     // Runs `sql`, one or more statements without parameters.
     virtual void exec(std::string_view sql) = 0;
@@ -104,8 +109,15 @@ public:
 
     // Returns the number of rows the last statement changed.
     virtual std::int64_t changes() const = 0;
-    // Returns the database as messages name it: a file's path.
+    // Returns the database as messages name it: a file's path, a URI without password.
     virtual const std::string& name() const = 0;
+
+    // Returns the schema version recorded (0 for a new database); records `version`.
+    virtual int schema_version() = 0;
+    virtual void set_schema_version(int version) = 0;
+    // Returns true when the database holds tables that are not tkt's own bookkeeping:
+    // at schema 0, another program's database, which tkt never adds its tables to.
+    virtual bool holds_other_tables() = 0;
 };
 
 // Opens the SQLite database `path` (":memory:" for a private in-memory one), creating

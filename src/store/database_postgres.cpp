@@ -203,6 +203,37 @@ public:
 
     std::int64_t changes() const override { return m_changes; }
     const std::string& name() const override { return m_name; }
+    Dialect dialect() const override { return Dialect::postgres; }
+
+    // The version is the one row of tkt_schema, in the connection's current schema
+    // (there is no PRAGMA user_version): none yet is 0.
+    int schema_version() override {
+        auto exists = prepare("SELECT to_regclass('tkt_schema') IS NOT NULL");
+        exists.step();
+        const bool present = exists.integer(0) != 0;
+        exists.run();
+        if (!present) {
+            return 0;
+        }
+        auto version = prepare("SELECT coalesce(max(version), 0) FROM tkt_schema");
+        version.step();
+        const auto value = static_cast<int>(version.integer(0));
+        version.run();
+        return value;
+    }
+    void set_schema_version(int version) override {
+        exec(fmt::format("CREATE TABLE IF NOT EXISTS tkt_schema (version INTEGER NOT NULL); DELETE FROM tkt_schema; "
+                         "INSERT INTO tkt_schema (version) VALUES ({})",
+                         version));
+    }
+    bool holds_other_tables() override {
+        auto tables = prepare("SELECT count(*) FROM information_schema.tables "
+                              "WHERE table_schema = current_schema() AND table_name <> 'tkt_schema'");
+        tables.step();
+        const bool any = tables.integer(0) > 0;
+        tables.run();
+        return any;
+    }
 
     // Runs `sql` (with $N parameters) prepared once per connection for `types`, and
     // returns its result; throws the Error of a failure.

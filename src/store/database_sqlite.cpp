@@ -185,6 +185,23 @@ public:
     void rollback() noexcept override;
     std::int64_t changes() const override;
     const std::string& name() const override { return m_name; }
+    Dialect dialect() const override { return Dialect::sqlite; }
+
+    int schema_version() override {
+        auto statement = prepare("PRAGMA user_version");
+        statement.step();
+        const auto version = static_cast<int>(statement.integer(0));
+        statement.run();
+        return version;
+    }
+    void set_schema_version(int version) override { exec(fmt::format("PRAGMA user_version = {}", version)); }
+    bool holds_other_tables() override {
+        auto tables = prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+        tables.step();
+        const bool any = tables.integer(0) > 0;
+        tables.run();
+        return any;
+    }
 
 private:
     void retry_while_busy(std::string_view sql, std::string_view what);

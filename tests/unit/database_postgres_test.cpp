@@ -2,6 +2,7 @@
 // unit/postgres runs these under tests/pg/cluster.py, which starts a temporary cluster
 // and names it in TKT_TEST_POSTGRES. The plain unit run leaves this suite out.
 #include "store/database.hpp"
+#include "store/migrations.hpp"
 #include "test_support.hpp"
 
 #include <cstdlib>
@@ -177,6 +178,35 @@ TEST_SUITE("postgres") {
         const auto lost = thrown_by([&] { victim->prepare("SELECT 1").step(); });
         CHECK(lost.code == Exit::temp_fail);
         CHECK(lost.message.find("try again") != std::string::npos);
+    }
+
+    TEST_CASE("store::migrate on PostgreSQL: the whole schema once, a newer one or another program's refused") {
+        auto db = connect();
+        db->exec("DROP SCHEMA IF EXISTS migrated CASCADE; CREATE SCHEMA migrated; SET search_path = migrated");
+        CHECK(store::schema_version(*db) == 0);
+        const auto migrations = store::schema_migrations();
+        store::migrate(*db, migrations);
+        CHECK(store::schema_version(*db) == migrations.back().version);
+        auto tables =
+            db->prepare("SELECT string_agg(table_name, ' ' ORDER BY table_name) FROM information_schema.tables "
+                        "WHERE table_schema = 'migrated'");
+        REQUIRE(tables.step());
+        CHECK(tables.text(0) ==
+              "assignment_cursors attachments events messages outbox sla_breaches tags tickets tkt_schema");
+        tables.run();
+        store::migrate(*db, migrations);  // current: nothing to do
+        CHECK(store::schema_version(*db) == migrations.back().version);
+
+        db->set_schema_version(99);
+        const auto newer = thrown_by([&] { store::migrate(*db, migrations); });
+        CHECK(newer.code == Exit::config);
+        CHECK(newer.message.find("newer tkt (schema 99") != std::string::npos);
+
+        db->exec("DROP SCHEMA IF EXISTS other CASCADE; CREATE SCHEMA other; SET search_path = other; "
+                 "CREATE TABLE invoices (id BIGINT)");
+        const auto foreign = thrown_by([&] { store::migrate(*db, migrations); });
+        CHECK(foreign.code == Exit::io);
+        CHECK(foreign.message.find("not a tkt database") != std::string::npos);
     }
 
 }  // TEST_SUITE
