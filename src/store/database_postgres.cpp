@@ -368,9 +368,14 @@ Result PostgresDatabase::run(const std::string& sql, const std::vector<Oid>& typ
 Result PostgresDatabase::check(Result result, std::string_view what) {
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-        const char* changed = PQcmdTuples(result.get());
-        m_changes = 0;
-        std::from_chars(changed, changed + std::char_traits<char>::length(changed), m_changes);
+        // As sqlite3_changes: the rows the last INSERT, UPDATE or DELETE changed; a
+        // query or a BEGIN leaves the count as it was.
+        const std::string_view command = PQcmdStatus(result.get());
+        if (command.starts_with("INSERT") || command.starts_with("UPDATE") || command.starts_with("DELETE")) {
+            const char* changed = PQcmdTuples(result.get());
+            m_changes = 0;
+            std::from_chars(changed, changed + std::char_traits<char>::length(changed), m_changes);
+        }
         return result;
     }
     if (PQstatus(m_conn) != CONNECTION_OK) {

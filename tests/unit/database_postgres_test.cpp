@@ -95,6 +95,8 @@ TEST_SUITE("postgres") {
             inner.run();
         }
         CHECK(sum == 1 + 2 + 3);
+        db->prepare("SELECT n FROM t").run();  // three rows read, none changed
+        CHECK(db->changes() == 1);             // still the last insert's
         db->exec("UPDATE t SET n = n + 1");
         CHECK(db->changes() == 3);
     }
