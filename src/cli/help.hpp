@@ -5,9 +5,6 @@
 
 #include <cstddef>
 #include <memory>
-#include <string>
-#include <string_view>
-#include <vector>
 
 namespace CLI {
 class Formatter;

@@ -90,10 +90,6 @@ std::optional<std::int64_t> Statement::optional_integer(int index) const {
     return is_null(index) ? std::nullopt : std::optional(integer(index));
 }
 
-bool is_postgres_uri(std::string_view location) {
-    return location.starts_with("postgresql://") || location.starts_with("postgres://");
-}
-
 Transaction::Transaction(Database& db, TransactionKind kind) : m_db(&db), m_kind(kind) {
     if (kind == TransactionKind::savepoint) {
         db.exec("SAVEPOINT tkt_step");

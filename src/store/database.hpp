@@ -125,10 +125,6 @@ public:
 // synced; waits up to `lock_timeout` for locks.
 std::unique_ptr<Database> open_sqlite(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout);
 
-// Returns true when `location` names a PostgreSQL database: a postgresql:// or
-// postgres:// URI. Anything else is a SQLite file.
-bool is_postgres_uri(std::string_view location);
-
 // Connects to the PostgreSQL database `uri` (libpq's URI: its keywords, the PG*
 // variables and ~/.pgpass apply), waiting up to `lock_timeout` for locks. A server
 // that cannot be reached is exit 75, a refused login 77 with the server's reason.

@@ -162,12 +162,12 @@ ALTER TABLE messages ADD COLUMN sent_at INTEGER;
 )sql";
 
 constexpr std::array<Migration, 6> k_migrations{{
-    {1, k_version_1, {}},
-    {2, k_version_2, {}},
-    {3, k_version_3, {}},
-    {4, k_version_4, {}},
-    {5, k_version_5, {}},
-    {6, k_version_6, {}},
+    {1, k_version_1},
+    {2, k_version_2},
+    {3, k_version_3},
+    {4, k_version_4},
+    {5, k_version_5},
+    {6, k_version_6},
 }};
 
 // Returns `text` with each occurrence of `words` that stands alone (no letter, digit
@@ -241,7 +241,7 @@ void migrate(Database& db, std::span<const Migration> migrations) {
             if (db.dialect() == Dialect::sqlite) {
                 db.exec(migration.sql);
             } else {
-                db.exec(migration.postgres.empty() ? postgres_ddl(migration.sql) : std::string(migration.postgres));
+                db.exec(postgres_ddl(migration.sql));
             }
         }
     }

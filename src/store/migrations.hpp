@@ -11,9 +11,8 @@
 namespace tkt::store {
 
 struct Migration {
-    int version;                // 1, 2, ...: the schema version after it ran
-    std::string_view sql;       // the statements that bring the previous version to this one
-    std::string_view postgres;  // PostgreSQL's, where more than postgres_ddl(sql) differs; else empty
+    int version;           // 1, 2, ...: the schema version after it ran
+    std::string_view sql;  // SQLite's statements that bring the previous version to this one
 };
 
 // Returns the SQLite statements `sql` in PostgreSQL's words, the one place where the

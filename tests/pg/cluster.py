@@ -84,7 +84,7 @@ def cluster():
 
 def main(argv):
     if len(argv) < 2:
-        print(__doc__.strip().splitlines()[4], file=sys.stderr)
+        print("usage: cluster.py COMMAND [ARG...]", file=sys.stderr)
         return 2
     try:
         with cluster() as (uri, socket_dir):

@@ -67,10 +67,10 @@ TEST_CASE("store::migrate applies only the missing steps, in one transaction") {
     TempDir dir;
     const auto opened = store::open_sqlite(dir / "tkt.db", k_short_wait);
     store::Database& db = *opened;
-    constexpr std::array<store::Migration, 1> k_first{{{1, "CREATE TABLE t (x INTEGER);", {}}}};
+    constexpr std::array<store::Migration, 1> k_first{{{1, "CREATE TABLE t (x INTEGER);"}}};
     constexpr std::array<store::Migration, 2> k_both{{
-        {1, "CREATE TABLE t (x INTEGER);", {}},
-        {2, "ALTER TABLE t ADD COLUMN y TEXT DEFAULT 'new';", {}},
+        {1, "CREATE TABLE t (x INTEGER);"},
+        {2, "ALTER TABLE t ADD COLUMN y TEXT DEFAULT 'new';"},
     }};
     store::migrate(db, k_first);
     db.exec("INSERT INTO t (x) VALUES (7)");
@@ -85,9 +85,9 @@ TEST_CASE("store::migrate applies only the missing steps, in one transaction") {
     }
     SUBCASE("a failing step leaves the previous version whole") {
         constexpr std::array<store::Migration, 3> k_broken{{
-            {1, "CREATE TABLE t (x INTEGER);", {}},
-            {2, "CREATE TABLE u (z INTEGER);", {}},
-            {3, "THIS IS NOT SQL;", {}},
+            {1, "CREATE TABLE t (x INTEGER);"},
+            {2, "CREATE TABLE u (z INTEGER);"},
+            {3, "THIS IS NOT SQL;"},
         }};
         CHECK_THROWS_AS(store::migrate(db, k_broken), Error);
         CHECK(store::schema_version(db) == 1);
