@@ -237,7 +237,10 @@ SqliteDatabase::SqliteDatabase(const std::filesystem::path& path, std::chrono::m
     try {
         exec("PRAGMA foreign_keys = ON");
         if (!in_memory) {
-            exec("PRAGMA journal_mode = WAL");
+            // Turning a new file to WAL takes an exclusive lock, and SQLite answers busy
+            // at once, without its handler, when several processes create the file
+            // together (eight first mails at once): retry as a transaction does.
+            retry_while_busy("PRAGMA journal_mode = WAL", "opening");
             // FULL, not NORMAL: exit 0 tells a mail server the message is safe to
             // delete, so each commit must reach the disk before tkt exits, also when
             // another process keeps the database open and no checkpoint follows.
