@@ -59,7 +59,7 @@ std::string Context::default_login() const {
 Store& Context::existing_store() {
     const auto path = paths().database;
     std::error_code error;
-    if (!m_store && !std::filesystem::exists(path, error)) {
+    if (!m_store && !is_database_uri(path.native()) && !std::filesystem::exists(path, error)) {
         if (error == std::errc::permission_denied) {
             throw Error(Exit::cant_create,
                         fmt::format("cannot open database '{}': {}", path.string(), error.message()));

@@ -39,6 +39,10 @@ std::optional<std::string> Environment::get(std::string_view name) const {
     return found->second;
 }
 
+bool is_database_uri(std::string_view database) {
+    return database.starts_with("postgresql://") || database.starts_with("postgres://");
+}
+
 Paths resolve_paths(const std::optional<std::string>& db_flag, const std::optional<std::string>& config_flag,
                     const Environment& env) {
     Paths paths;

@@ -24,6 +24,7 @@ private:
 };
 
 struct Paths {
+    // A SQLite file, or a PostgreSQL URI (is_database_uri).
     std::filesystem::path database;
     std::filesystem::path config_dir;
 };
@@ -33,6 +34,10 @@ struct Paths {
 // else $XDG_CONFIG_HOME/tkt, else ~/.config/tkt) from `env`.
 Paths resolve_paths(const std::optional<std::string>& db_flag, const std::optional<std::string>& config_flag,
                     const Environment& env);
+
+// Returns true when `database` names a PostgreSQL database (a postgresql:// or
+// postgres:// URI) rather than a SQLite file.
+bool is_database_uri(std::string_view database);
 
 // Returns the bytes of the file at `path`; nullopt when it cannot be opened.
 std::optional<std::string> read_file(const std::filesystem::path& path);

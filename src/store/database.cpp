@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include "core/error.hpp"
+#include "core/module_loader.hpp"
 
 #include <utility>
 
@@ -88,6 +89,12 @@ std::optional<std::string> Statement::optional_text(int index) const {
 
 std::optional<std::int64_t> Statement::optional_integer(int index) const {
     return is_null(index) ? std::nullopt : std::optional(integer(index));
+}
+
+std::unique_ptr<Database> open_postgres(const std::string& uri, std::chrono::milliseconds lock_timeout) {
+    const auto& api = module_api<PostgresApi>(
+        {"tkt-postgres.so", TKT_POSTGRES_MODULE_FROM_BINDIR, k_postgres_entry_point, "PostgreSQL"});
+    return api.open(uri, lock_timeout);
 }
 
 Transaction::Transaction(Database& db, TransactionKind kind) : m_db(&db), m_kind(kind) {

@@ -128,9 +128,15 @@ std::unique_ptr<Database> open_sqlite(const std::filesystem::path& path, std::ch
 // Connects to the PostgreSQL database `uri` (libpq's URI: its keywords, the PG*
 // variables and ~/.pgpass apply), waiting up to `lock_timeout` for locks. A server
 // that cannot be reached is exit 75, a refused login 77 with the server's reason.
-// Defined in database_postgres.cpp, outside tkt_core: libpq is linked only where it
-// is used.
+// The backend is the module tkt-postgres.so, opened on the first call: libpq and what
+// it loads (OpenSSL, Kerberos, LDAP) would cost every SQLite process ~3 ms.
 std::unique_ptr<Database> open_postgres(const std::string& uri, std::chrono::milliseconds lock_timeout);
+
+// What tkt-postgres.so exports (database_postgres.cpp): one function returning this.
+struct PostgresApi {
+    std::unique_ptr<Database> (*open)(const std::string& uri, std::chrono::milliseconds lock_timeout);
+};
+inline constexpr const char* k_postgres_entry_point = "tkt_postgres_api";
 
 // A transaction that rolls back when destroyed unless commit() was called.
 class Transaction {

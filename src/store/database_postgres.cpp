@@ -1,6 +1,6 @@
-// The PostgreSQL backend of Database, over libpq: the only file that includes
-// libpq-fe.h. Statements keep the store's SQLite-style parameters (?1, ?2, ...), made
-// $1, $2, ... here; each is prepared once per connection for the types bound to it.
+// The PostgreSQL backend of Database, over libpq, and the whole of the module
+// tkt-postgres.so: the only file that includes libpq-fe.h. Statements keep the store's SQLite-style parameters (?1, ?2,
+// ...), made $1, $2, ... here; each is prepared once per connection for the types bound to it.
 #include "core/error.hpp"
 #include "store/database.hpp"
 
@@ -206,9 +206,13 @@ public:
     Dialect dialect() const override { return Dialect::postgres; }
 
     // The version is the one row of tkt_schema, in the connection's current schema
-    // (there is no PRAGMA user_version): none yet is 0.
+    // (there is no PRAGMA user_version): none yet is 0. Whether the table exists is read
+    // from the catalog under the statement's snapshot: to_regclass would answer from the
+    // session's cache, which a transaction that began before another process made the
+    // schema may not have refreshed (eight first mails at once then saw "no schema").
     int schema_version() override {
-        auto exists = prepare("SELECT to_regclass('tkt_schema') IS NOT NULL");
+        auto exists = prepare("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables "
+                              "WHERE schemaname = current_schema() AND tablename = 'tkt_schema')");
         exists.step();
         const bool present = exists.integer(0) != 0;
         exists.run();
@@ -394,10 +398,15 @@ Result PostgresDatabase::check(Result result, std::string_view what) {
     throw Error(code, fmt::format("{} '{}' failed: {}", what, m_name, reason));
 }
 
-}  // namespace
-
-std::unique_ptr<Database> open_postgres(const std::string& uri, std::chrono::milliseconds lock_timeout) {
+std::unique_ptr<Database> connect(const std::string& uri, std::chrono::milliseconds lock_timeout) {
     return std::make_unique<PostgresDatabase>(uri, lock_timeout);
 }
 
+}  // namespace
 }  // namespace tkt::store
+
+// The entry point of tkt-postgres.so.
+extern "C" __attribute__((visibility("default"))) const tkt::store::PostgresApi* tkt_postgres_api() {
+    static const tkt::store::PostgresApi api{tkt::store::connect};
+    return &api;
+}

@@ -1,7 +1,9 @@
 #include "store/store.hpp"
 
+#include "core/paths.hpp"
 #include "core/text.hpp"
 #include "store/database.hpp"
+#include "store/dialect.hpp"
 #include "store/migrations.hpp"
 #include "store/ticket_query.hpp"
 
@@ -15,11 +17,13 @@ using store::TransactionKind;
 
 namespace {
 
-constexpr std::string_view k_ticket_columns =
-    "t.id, t.subject, t.requester, t.requester_name, t.channel, t.queue, t.line, t.priority, "
-    "t.status, t.assignee, t.created_at, t.updated_at, t.first_reply_at, t.solved_at, t.csat, "
-    "t.parent_id, t.awaiting_since, (SELECT group_concat(tag, char(31)) FROM "
-    "(SELECT tag FROM tags WHERE ticket_id = t.id ORDER BY tag)), t.merged_into";
+// The columns read_ticket reads, from "tickets AS t".
+std::string ticket_columns(store::Dialect dialect) {
+    return fmt::format("t.id, t.subject, t.requester, t.requester_name, t.channel, t.queue, t.line, t.priority, "
+                       "t.status, t.assignee, t.created_at, t.updated_at, t.first_reply_at, t.solved_at, t.csat, "
+                       "t.parent_id, t.awaiting_since, {}, t.merged_into",
+                       store::sql_of(dialect).ticket_tags);
+}
 
 Ticket read_ticket(const Statement& row) {
     Ticket ticket;
@@ -57,7 +61,8 @@ Store& Store::operator=(Store&& other) noexcept = default;
 Store::~Store() = default;
 
 Store Store::open(const std::filesystem::path& path, StoreOptions options) {
-    auto db = store::open_sqlite(path, options.lock_timeout);
+    auto db = is_database_uri(path.native()) ? store::open_postgres(path.native(), options.lock_timeout)
+                                             : store::open_sqlite(path, options.lock_timeout);
     store::migrate(*db, store::schema_migrations());
     return Store(std::move(db));
 }
@@ -83,8 +88,11 @@ Store::Transaction Store::begin_step() {
 }
 
 void Store::tune_for_bulk() {
-    // Random-key indexes (Message-ID, requester) thrash the default 2 MiB cache.
-    m_db->exec("PRAGMA cache_size = -65536");
+    // Random-key indexes (Message-ID, requester) thrash SQLite's default 2 MiB cache;
+    // a PostgreSQL server's cache is its own.
+    if (m_db->dialect() == store::Dialect::sqlite) {
+        m_db->exec("PRAGMA cache_size = -65536");
+    }
 }
 
 Store::Transaction Store::begin_read() {
@@ -179,7 +187,10 @@ std::optional<TicketId> Store::latest_ticket_from(std::string_view requester, Ti
 }
 
 void Store::touch(TicketId id, Timestamp now) {
-    m_db->prepare("UPDATE tickets SET updated_at = max(updated_at, ?2) WHERE id = ?1").bind(1, id).bind(2, now).run();
+    m_db->prepare("UPDATE tickets SET updated_at = CASE WHEN ?2 > updated_at THEN ?2 ELSE updated_at END WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, now)
+        .run();
 }
 
 void Store::insert_event(TicketId id, Timestamp at, std::string_view actor, std::string_view kind,
@@ -221,7 +232,8 @@ bool Store::mark_first_reply(TicketId id, Timestamp at) {
 }
 
 void Store::set_assignee(TicketId id, const std::optional<std::string>& login, Timestamp now) {
-    m_db->prepare("UPDATE tickets SET assignee = ?2, updated_at = max(updated_at, ?3) WHERE id = ?1")
+    m_db->prepare("UPDATE tickets SET assignee = ?2, updated_at = CASE WHEN ?3 > updated_at THEN ?3 ELSE updated_at "
+                  "END WHERE id = ?1")
         .bind(1, id)
         .bind(2, login)
         .bind(3, now)
@@ -343,7 +355,8 @@ bool Store::remove_tag(TicketId id, std::string_view tag, Timestamp now) {
 }
 
 std::optional<Ticket> Store::find_ticket(TicketId id) {
-    auto statement = m_db->prepare(fmt::format("SELECT {} FROM tickets AS t WHERE t.id = ?1", k_ticket_columns));
+    auto statement =
+        m_db->prepare(fmt::format("SELECT {} FROM tickets AS t WHERE t.id = ?1", ticket_columns(m_db->dialect())));
     statement.bind(1, id);
     if (!statement.step()) {
         return std::nullopt;
@@ -353,7 +366,8 @@ std::optional<Ticket> Store::find_ticket(TicketId id) {
 
 std::vector<Ticket> Store::find_tickets(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit) {
     const auto query = store::build_ticket_query(filter, sort, limit);
-    auto statement = m_db->prepare(fmt::format("SELECT {} FROM tickets AS t{}", k_ticket_columns, query.sql));
+    auto statement =
+        m_db->prepare(fmt::format("SELECT {} FROM tickets AS t{}", ticket_columns(m_db->dialect()), query.sql));
     store::bind_parameters(statement, query.parameters);
     std::vector<Ticket> tickets;
     while (statement.step()) {

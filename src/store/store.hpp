@@ -32,6 +32,7 @@ class Store {
 public:
     // Opens the database at `path`, creating it (mode 0600, with its folder) when
     // missing, and upgrades its schema; refuses a database of a newer tkt (exit 78).
+    // A postgresql:// URI (is_database_uri) connects to that PostgreSQL database.
     static Store open(const std::filesystem::path& path, StoreOptions options = {});
 
     // Opens a private in-memory database with the current schema, for tests.

@@ -9,7 +9,8 @@ namespace tkt {
 
 void Store::set_routing(TicketId id, const std::optional<std::string>& queue, int line, Priority priority,
                         Timestamp now) {
-    m_db->prepare("UPDATE tickets SET queue = ?2, line = ?3, priority = ?4, updated_at = max(updated_at, ?5) "
+    m_db->prepare("UPDATE tickets SET queue = ?2, line = ?3, priority = ?4, updated_at = CASE WHEN ?5 > updated_at "
+                  "THEN ?5 ELSE updated_at END "
                   "WHERE id = ?1")
         .bind(1, id)
         .bind(2, queue)

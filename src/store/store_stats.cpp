@@ -1,6 +1,7 @@
 // What `tkt stats` reads: the tickets, replies and events of one period, each query
 // driven by an index on the period's times (DESIGN.md 3, 8). Merged tickets never count.
 #include "store/database.hpp"
+#include "store/dialect.hpp"
 #include "store/stats_facts.hpp"
 #include "store/store.hpp"
 #include "store/ticket_query.hpp"
@@ -199,7 +200,7 @@ public:
     // not read (no report groups activity by them): the events alone, far faster.
     void activity(std::vector<StatsFacts::Activity>& out, bool keyed) {
         constexpr std::string_view k_agents =
-            "e.at >= ?1 AND e.at < ?2 AND e.kind <> 'rated' AND e.actor NOT LIKE '(%' AND instr(e.actor, '@') = 0";
+            "e.at >= ?1 AND e.at < ?2 AND e.kind <> 'rated' AND e.actor NOT LIKE '(%' AND e.actor NOT LIKE '%@%'";
         if (!keyed) {
             each(fmt::format("SELECT DISTINCT e.actor, e.at - e.at % 900 FROM events AS e WHERE {{scan}}{} "
                              "AND e.ticket_id NOT IN (SELECT id FROM tickets WHERE merged_into IS NOT NULL)",
@@ -225,14 +226,15 @@ private:
     // Replaces the changes of the tickets solved at some time by their history if they
     // were ever reopened: each finish (a status event to solved or closed) and each
     // reopening before until. A short report looks up its few tickets one by one; a
-    // long one reads every reopened ticket's events at once (CROSS JOIN keeps SQLite on
-    // those tickets' own events rather than every status event).
+    // long one reads every reopened ticket's events at once (join_left_first keeps SQLite
+    // on those tickets' own events rather than every status event).
     void reopened_changes(std::vector<StatsFacts::Open>& out) {
         constexpr std::size_t k_one_by_one = 20000;
-        constexpr std::string_view k_history =
-            "SELECT e.ticket_id, e.at, e.kind = 'status' AND json_extract(e.detail, '$.to') IN ('solved', 'closed'), "
-            "e.kind = 'reopened' FROM {} AND +e.kind IN ('status', 'reopened') AND e.at < ?2 "
-            "ORDER BY e.ticket_id, e.at, e.id";
+        const store::DialectSql& dialect = store::sql_of(m_db.dialect());
+        const std::string history_sql = fmt::format(
+            "SELECT e.ticket_id, e.at, e.kind = 'status' AND {} IN ('solved', 'closed'), e.kind = 'reopened' "
+            "FROM {{}} AND {} IN ('status', 'reopened') AND e.at < ?2 ORDER BY e.ticket_id, e.at, e.id",
+            dialect.event_detail_to, dialect.event_kind_not_indexed);
         std::unordered_map<TicketId, StatsFacts::Open*> solved;
         for (auto& ticket : out) {
             if (!ticket.changes.empty()) {
@@ -246,7 +248,7 @@ private:
             reopened[row.integer(0)] = reopened[row.integer(0)] || row.integer(3) != 0;
         };
         if (solved.size() <= k_one_by_one) {
-            const std::string sql = fmt::format(fmt::runtime(k_history), "events AS e WHERE e.ticket_id = ?1");
+            const std::string sql = fmt::format(fmt::runtime(history_sql), "events AS e WHERE e.ticket_id = ?1");
             for (const auto& [id, ticket] : solved) {
                 auto statement = m_db.prepare(sql);
                 statement.bind(1, id).bind(2, m_period.until);
@@ -255,9 +257,10 @@ private:
                 }
             }
         } else {
-            each(fmt::format(fmt::runtime(k_history),
-                             "(SELECT DISTINCT ticket_id FROM events WHERE kind = 'reopened' AND at < ?2) AS r "
-                             "CROSS JOIN events AS e ON e.ticket_id = r.ticket_id WHERE 1"),
+            each(fmt::format(fmt::runtime(history_sql),
+                             fmt::format("(SELECT DISTINCT ticket_id FROM events WHERE kind = 'reopened' AND at < ?2) "
+                                         "AS r {} events AS e ON e.ticket_id = r.ticket_id WHERE TRUE",
+                                         dialect.join_left_first)),
                  take);
         }
         for (auto& [id, changes] : history) {

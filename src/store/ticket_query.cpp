@@ -19,7 +19,7 @@ std::string_view column_of(Field field) {
     case Field::created: return "t.created_at";
     case Field::updated: return "t.updated_at";
     case Field::breaching:
-    case Field::due: return "1";
+    case Field::due: return "TRUE";
     }
     return "t.id";
 }
@@ -65,7 +65,7 @@ public:
             return fmt::format("{}EXISTS (SELECT 1 FROM tags WHERE ticket_id = t.id AND tag = {})",
                                term.compare == Compare::not_equal ? "NOT " : "", parameter(term.values.at(0)));
         case Field::breaching:
-        case Field::due: return "1";  // SLA terms: the caller keeps what matches them
+        case Field::due: return "TRUE";  // SLA terms: the caller keeps what matches them
         case Field::created:
         case Field::updated:
             return fmt::format("{} {} {}", column, term.compare == Compare::less ? "<" : ">", parameter(term.low));
@@ -133,7 +133,7 @@ Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, st
 Query build_ticket_conditions(const Filter& filter, int first_parameter) {
     Builder builder(first_parameter);
     const auto conditions = conditions_of(filter, builder);
-    std::string sql = conditions.empty() ? std::string("1") : fmt::format("{}", fmt::join(conditions, " AND "));
+    std::string sql = conditions.empty() ? std::string("TRUE") : fmt::format("{}", fmt::join(conditions, " AND "));
     return Query{std::move(sql), builder.take_parameters()};
 }
 
