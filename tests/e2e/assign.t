@@ -53,5 +53,5 @@ Two agents taking at once never get the same ticket.
   $ (tkt next > a.out & tkt next --as boris > b.out & wait); cat a.out b.out | sort
   took ticket 3: Refund 3 [payments, line 1, normal] from c3@example.com
   took ticket 4: Refund 4 [payments, line 1, normal] from c4@example.com
-  $ sqlite3 tkt.db "SELECT count(DISTINCT ticket_id), count(*) FROM events WHERE kind = 'assigned' AND detail LIKE '%\"next\"%'"
+  $ sql "SELECT count(DISTINCT ticket_id), count(*) FROM events WHERE kind = 'assigned' AND detail LIKE '%\"next\"%'"
   4|4

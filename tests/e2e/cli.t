@@ -144,7 +144,7 @@ past the timeout (75, and the retry then succeeds).
 
   $ tkt new --subject s --from a@example.com --body x
   1
-  $ sqlite3 tkt.db 'PRAGMA user_version = 99'
+  $ set_schema_version 99
   $ tkt list 2>&1 | sed "s|$PWD/||"
   tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 6); upgrade tkt
   $ head -c 4096 /dev/urandom > junk.db; echo 'not a database' >> junk.db

@@ -10,7 +10,7 @@ Two hundred tkt new processes, eight at a time, all land: no lost ticket, no
   200
   $ tkt list | cut -f11 | sort -u | wc -l
   200
-  $ sqlite3 tkt.db 'PRAGMA integrity_check; SELECT count(*) FROM messages; SELECT count(*) FROM events'
+  $ check_database; sql 'SELECT count(*) FROM messages; SELECT count(*) FROM events'
   ok
   200
   200

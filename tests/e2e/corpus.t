@@ -24,21 +24,21 @@ one for mail without a usable From, and the database stays whole.
   tkt: all/00190: empty
   tkt: 3 of 3440 messages failed to import
   {"read":3440,…,"duplicates":65,"auto":1854,"loops":0,"failed":3,"failures":[{"source":"all/00028","reason":"not a mail message: it has no header fields"},{"source":"all/00071","reason":"not a mail message: it has no header fields"},{"source":"all/00190","reason":"empty"}]}
-  $ sqlite3 tkt.db "SELECT count(*) FROM messages"
+  $ sql "SELECT count(*) FROM messages"
   3372
-  $ sqlite3 tkt.db "SELECT count(*) FROM tickets WHERE subject = ''"
+  $ sql "SELECT count(*) FROM tickets WHERE subject = ''"
   0
-  $ sqlite3 tkt.db "SELECT subject FROM tickets WHERE subject = '(no subject)'" | wc -l
+  $ sql "SELECT subject FROM tickets WHERE subject = '(no subject)'" | wc -l
   10
-  $ sqlite3 tkt.db "SELECT count(*) FROM messages WHERE raw IS NULL"
+  $ sql "SELECT count(*) FROM messages WHERE raw IS NULL"
   0
-  $ sqlite3 tkt.db 'PRAGMA integrity_check'
+  $ check_database
   ok
 
 RT's expected values: a raw koi8-r subject without a charset reads "тест тест", and a
 delivery report is a bounce.
 
-  $ sqlite3 tkt.db "SELECT subject FROM tickets WHERE subject LIKE '%тест%'"
+  $ sql "SELECT subject FROM tickets WHERE subject LIKE '%тест%'"
   тест тест
   $ tkt list +bounce status:any | wc -l
   14

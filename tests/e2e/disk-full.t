@@ -1,6 +1,7 @@
 A full disk is a temporary failure: tkt new --email exits 75 with the database exactly
 as it was, and once there is room again the retry lands. The test runs in a private
 mount namespace with a 1 MiB tmpfs (unshare -m as root, unshare -rm otherwise).
+Backend: sqlite (the database file's own disk filling up).
 
   $ . "$TESTDIR/setup.sh"
   $ m="$TESTDIR/mail"

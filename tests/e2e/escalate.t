@@ -53,7 +53,7 @@ Cron runs --overdue every few minutes: each breach is recorded and acted on once
   $ TKT_NOW=2026-11-23T07:01:00Z tkt escalate --overdue
   ticket 1: first_reply missed (due 2026-11-23 07:00, policy standard) → line 2, assigned to vera; +sla-breach
   $ TKT_NOW=2026-11-23T07:05:00Z tkt escalate --overdue
-  $ sqlite3 tkt.db "SELECT ticket_id, target, count(*) FROM sla_breaches GROUP BY 1, 2"
+  $ sql "SELECT ticket_id, target, count(*) FROM sla_breaches GROUP BY 1, 2 ORDER BY 1, 2"
   1|first_reply|1
   2|first_reply|1
   2|resolve|1

@@ -2,6 +2,7 @@ A database file that is not a sound tkt database (random bytes, a valid header o
 garbage pages, a truncated file, a text file) is exit 74 with one line, for every
 command; never a crash (a signal, an exit status of 128 or more, a sanitizer report).
 A zero-length file is an empty database, as SQLite reads it.
+Backend: sqlite (a damaged database file; a PostgreSQL server guards its own files).
 
   $ . "$TESTDIR/setup.sh"
   $ m="$TESTDIR/mail"

@@ -2,6 +2,7 @@ A full disk during tkt import is a temporary failure: exit 75, the batch that di
 fit is not stored at all (same counts, integrity ok), the summary tells what was
 stored, and once there is room the same import completes. The test runs in a private
 mount namespace with a 4 MiB tmpfs (unshare -m as root, unshare -rm otherwise).
+Backend: sqlite (the database file's own disk filling up).
 
   $ . "$TESTDIR/setup.sh"
   $ m="$TESTDIR/mail"

@@ -3,6 +3,7 @@ failure: each writing command exits 75 with one line and changes nothing, and on
 the lock is released the same command succeeds. A writer does not stop readers (WAL);
 a process that holds the database in exclusive locking mode stops them too, with the
 same exit 75.
+Backend: sqlite (SQLite's file locks; PostgreSQL's lock timeout is in the unit tests).
 
   $ . "$TESTDIR/setup.sh"
   $ mkdir -p config sent

@@ -3,6 +3,7 @@ folder, a side file, or the whole file system is read-only), and nothing is writ
 Root ignores file modes, so commands run as root without capabilities (setpriv), which
 the kernel holds to the modes; the read-only file system is a read-only bind mount in
 a private mount namespace (unshare -m as root, unshare -rm otherwise).
+Backend: sqlite (the modes of a database file, its folder and side files).
 
   $ . "$TESTDIR/setup.sh"
   $ nocaps() { if [ "$(id -u)" = 0 ]; then setpriv --inh-caps=-all --bounding-set=-all "$@"; else "$@"; fi; }

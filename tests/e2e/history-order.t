@@ -9,7 +9,7 @@ waited for the lock, never dates a reopening before the solve it undoes; a ticke
   $ TKT_NOW=2026-11-23T07:00:00Z tkt reply 1 --template solved > /dev/null
   $ printf 'From: bob@example.com\r\nSubject: Re: help\r\nDate: Mon, 23 Nov 2026 06:50:00 +0000\r\nIn-Reply-To: <a@x>\r\nMessage-ID: <b@x>\r\n\r\nstill broken\r\n' | TKT_NOW=2026-11-23T07:05:00Z tkt new --email
   1
-  $ sqlite3 tkt.db "SELECT kind, datetime(at, 'unixepoch') FROM events WHERE kind IN ('status', 'reopened', 'received') ORDER BY id"
+  $ sql "SELECT kind, datetime(at, 'unixepoch') FROM events WHERE kind IN ('status', 'reopened', 'received') ORDER BY id"
   status|2026-11-23 07:00:00
   received|2026-11-23 07:05:00
   reopened|2026-11-23 07:05:00
@@ -19,7 +19,7 @@ waited for the lock, never dates a reopening before the solve it undoes; a ticke
   $ printf 'From: ooo@example.com\r\nSubject: Out of office\r\nAuto-Submitted: auto-replied\r\nMessage-ID: <c@x>\r\n\r\naway\r\n' | TKT_NOW=2026-11-23T06:00:00Z tkt new --email
   2
   $ TKT_NOW=2026-11-24T08:00:00Z tkt escalate --overdue > /dev/null
-  $ sqlite3 tkt.db "SELECT ticket_id, target FROM sla_breaches ORDER BY 1, 2"
+  $ sql "SELECT ticket_id, target FROM sla_breaches ORDER BY 1, 2"
   1|next_reply
   2|first_reply
   $ TKT_NOW=2026-11-24T08:00:00Z tkt stats --since 2026-11-01 --until 2026-12-01 --format json | python3 -c 'import json,sys; r=json.load(sys.stdin)["total"]; print(r["created"], r["sla_breaches"])'

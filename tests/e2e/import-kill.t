@@ -1,5 +1,6 @@
 An import killed with SIGKILL part-way, then run again, ends with exactly the tickets
 of an import that was never interrupted: committed batches stay, the rest follows.
+Backend: sqlite (two database files compared after a SIGKILL).
 
   $ . "$TESTDIR/setup.sh"
   $ corpus="$TKT_SHARED_DIR/corpora/spamassassin"

@@ -2,6 +2,7 @@ tkt import mbox reads each mbox variant as its writer meant it: mboxo and mboxrd
 (">From " quoting), mboxcl and mboxcl2 (Content-Length), From_ lines with or without a
 blank line before them, LF or CRLF. What is stored of a message is the message alone:
 no From_ line, no blank line that parts it from the next, no quoting ">".
+Backend: sqlite (each mbox variant read into a database file of its own).
 
   $ . "$TESTDIR/setup.sh"
   $ mb="$TESTDIR/mbox"

@@ -1,4 +1,5 @@
 tkt init creates the database and a starter config, and never overwrites.
+Backend: sqlite (the files init makes, their modes and folders).
 
   $ . "$TESTDIR/setup.sh"
   $ tkt init --name "Anna Smirnova" --email anna@example.com | sed "s|$PWD/||"

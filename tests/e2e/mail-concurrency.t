@@ -16,7 +16,7 @@ that meets the lock past its timeout exits 75 and is tried again, as an MTA does
   $ cat errors 2>/dev/null | sort | uniq -c | head
   $ tkt list status:any | wc -l
   905
-  $ sqlite3 tkt.db 'SELECT count(*), count(DISTINCT message_id) FROM messages'
+  $ sql 'SELECT count(*), count(DISTINCT message_id) FROM messages'
   905|905
-  $ sqlite3 tkt.db 'PRAGMA integrity_check'
+  $ check_database
   ok

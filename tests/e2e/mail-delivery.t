@@ -24,7 +24,7 @@ header date stays the message's own, shown beside it. 12-hour times read right.
         "sent_at": "2026-11-22T16:45:10Z"
   $ msg 'Bob <bob@example.com>' 'Re: Printer on fire' 'Sun, 22 Nov 2026 09:59:30 +0000' old2 'More.' | sed 's/^Subject:.*/&\r\nIn-Reply-To: <old@example.com>/' | TKT_NOW=2026-11-22T10:05:00Z tkt new --email
   1
-  $ sqlite3 tkt.db "SELECT datetime(created_at, 'unixepoch'), datetime(sent_at, 'unixepoch') FROM messages WHERE ticket_id = 1"
+  $ sql "SELECT datetime(created_at, 'unixepoch'), datetime(sent_at, 'unixepoch') FROM messages WHERE ticket_id = 1"
   2026-11-22 10:00:00|2019-01-01 09:00:00
   2026-11-22 10:05:00|2026-11-22 09:59:30
   $ tkt show 1 | grep '^--- in'
@@ -108,7 +108,7 @@ sendmail an empty To:, so tkt refuses it and says why, and nothing is recorded.
   $ tkt reply --where 6-8 --message 'Hello'
   tkt: cannot reply to 2 of 3 tickets, so none is answered: ticket 7: the requester has no address to reply to (the mail came without a usable From); ticket 8: the requester has no address to reply to (the mail came without a usable From)
   [65]
-  $ sqlite3 tkt.db "SELECT count(*) FROM messages WHERE direction = 'out'"
+  $ sql "SELECT count(*) FROM messages WHERE direction = 'out'"
   0
 
 A message without a Message-ID stored by an older tkt carries the SHA-256 of all its
@@ -117,7 +117,7 @@ bytes as its key; delivered or imported again, it is still a duplicate.
   $ printf 'From: old@example.com\r\nSubject: Before the upgrade\r\n\r\nHi\r\n' > legacy.eml
   $ tkt new --email < legacy.eml
   9
-  $ sqlite3 tkt.db "UPDATE messages SET message_id = 'sha256-$(sha256sum < legacy.eml | cut -c1-64)@tkt.invalid' WHERE ticket_id = 9"
+  $ sql "UPDATE messages SET message_id = 'sha256-$(sha256sum < legacy.eml | cut -c1-64)@tkt.invalid' WHERE ticket_id = 9"
   $ tkt new --email --json < legacy.eml
   {"ticket":9,"outcome":"duplicate","kind":"human","reopened":false}
 

@@ -5,6 +5,7 @@ delivers as the mail server's user. Postfix's local(8) runs an alias command thr
 /bin/sh with a bare environment, as the alias file's owner; here that is uid 4001 in
 group 4242 (no names needed: setpriv takes numbers), the agent anna is uid 4002 in the
 same group, and uid 4003 is outside it. Needs root, to act as the three.
+Backend: sqlite (one database file shared by the Unix users of one host).
 
   $ . "$TESTDIR/setup.sh"
   $ [ "$(id -u)" = 0 ] || echo "this test acts as three users: run it as root"

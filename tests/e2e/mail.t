@@ -55,7 +55,7 @@ Replies join their ticket: by In-Reply-To, by References only, by the subject ta
 Live mail is dated by its arrival (the clock); the sender's Date header is kept as the
 message's own date, and shown beside it when it names another minute.
 
-  $ sqlite3 tkt.db "SELECT message_id, datetime(created_at, 'unixepoch'), datetime(sent_at, 'unixepoch') FROM messages WHERE ticket_id = 1 ORDER BY id LIMIT 2"
+  $ sql "SELECT message_id, datetime(created_at, 'unixepoch'), datetime(sent_at, 'unixepoch') FROM messages WHERE ticket_id = 1 ORDER BY id LIMIT 2"
   order-58213@example.ru|2026-11-22 10:00:00|2026-11-22 06:00:00
   order-58213-2@example.ru|2026-11-22 10:00:00|2026-11-22 08:00:00
 
@@ -150,7 +150,7 @@ server is told to keep the message and retry (75), never to bounce it.
 A database locked past the timeout is exit 75, which tells the MTA to retry; nothing is
 written, and the retry lands.
 
-  $ (echo 'BEGIN IMMEDIATE;'; sleep 3; echo 'COMMIT;') | sqlite3 tkt.db &
+  $ lock_for 3 &
   $ sleep 0.5; sed 's/form-77/form-79/' "$m/trusted.eml" | TKT_LOCK_TIMEOUT=1s tkt new --email 2>&1 | sed "s|$PWD/||"; echo "exit ${PIPESTATUS[1]}"
   tkt: database 'tkt.db' is locked by another process; try again
   exit 75

@@ -5,6 +5,7 @@ primary group (here the system user daemon, standing in for the README's tkt use
 the group tkt init --group shares the database with. A held database lock makes tkt
 exit 75: Postfix defers the message, keeps it in its queue, and delivers it once on
 the retry. Needs root and Debian's postfix package (scripts/install-deps).
+Backend: sqlite (a database file shared with Postfix's user, and SQLite's lock held against it).
 
   $ . "$TESTDIR/setup.sh"
   $ chmod 0755 "$PWD"

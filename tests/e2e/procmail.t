@@ -3,6 +3,7 @@ message (here another process holds the database's write lock), procmail must ha
 75 to the mail server, which keeps the message and retries; it must not save the
 message somewhere else and report success. The recipe is read from README.md, so
 the documented one is the one tested.
+Backend: sqlite (SQLite's write lock held against procmail's delivery).
 
   $ . "$TESTDIR/setup.sh"
   $ tkt init > /dev/null

@@ -34,7 +34,7 @@ and kills tkt while a file "crash" exists.
 
 A dry run renders and records nothing.
 
-  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' > before
+  $ sql 'SELECT count(*) FROM messages; SELECT count(*) FROM events' > before
   $ tkt reply 1 --template acknowledge --lang ru --dry-run
   Здравствуйте, Ирина!
   
@@ -45,7 +45,7 @@ A dry run renders and records nothing.
   С уважением,
   Anna Smirnova
   anna@example.com
-  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' | diff - before
+  $ sql 'SELECT count(*) FROM messages; SELECT count(*) FROM events' | diff - before
 
 A reply is recorded whole: the message, the events, first_reply_at, the owner and the
 status. Russian names with a patronymic are greeted by name and patronymic.
@@ -58,17 +58,17 @@ status. Russian names with a patronymic are greeted by name and patronymic.
   anna  replied   to ivan@example.ru (acknowledge, ru)
   anna  assigned  nobody → anna (reply)
   anna  status    new → open (reply)
-  $ sqlite3 tkt.db "SELECT status, assignee, datetime(first_reply_at, 'unixepoch') FROM tickets WHERE id = 2"
+  $ sql "SELECT status, assignee, datetime(first_reply_at, 'unixepoch') FROM tickets WHERE id = 2"
   open|anna|2026-11-22 10:05:00
 
 A second reply leaves first_reply_at alone; a template's status_after applies, and
 --status overrides it.
 
   $ TKT_NOW=2026-11-22T11:00:00Z tkt reply 2 --template need_info --lang ru > /dev/null
-  $ sqlite3 tkt.db "SELECT status, datetime(first_reply_at, 'unixepoch') FROM tickets WHERE id = 2"
+  $ sql "SELECT status, datetime(first_reply_at, 'unixepoch') FROM tickets WHERE id = 2"
   pending|2026-11-22 10:05:00
   $ tkt reply 2 --message 'Всё готово.' --lang ru --status solved > /dev/null
-  $ sqlite3 tkt.db "SELECT status, solved_at IS NOT NULL FROM tickets WHERE id = 2"
+  $ sql "SELECT status, count(solved_at) FROM tickets WHERE id = 2 GROUP BY status"
   solved|1
 
 A free-text message sits between greeting and signature, and is a value, never
@@ -201,16 +201,16 @@ empty text aborts with nothing recorded, as git commit does.
   $ chmod +x editor
   $ EDITOR=./editor tkt reply 3 --template need_info --status pending --edit | sed -n 3p
   Thanks, Bob: one question only.
-  $ sqlite3 tkt.db "SELECT count(*) FROM messages WHERE ticket_id = 3 AND body LIKE '%one question only%'"
+  $ sql "SELECT count(*) FROM messages WHERE ticket_id = 3 AND body LIKE '%one question only%'"
   1
-  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' > before
+  $ sql 'SELECT count(*) FROM messages; SELECT count(*) FROM events' > before
   $ VISUAL='truncate -s 0' EDITOR=./editor tkt reply 3 --template need_info --edit
   tkt: aborting: the reply is empty (nothing recorded)
   [1]
   $ EDITOR=false tkt reply 3 --template need_info --edit
   tkt: the editor 'false' exited with 1: nothing recorded
   [1]
-  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' | diff - before
+  $ sql 'SELECT count(*) FROM messages; SELECT count(*) FROM events' | diff - before
 
 Mass reply for an incident: every open ticket matching the filter gets the reply, in
 one transaction; a dry run shows who would get what.
@@ -245,7 +245,7 @@ Ticket data cannot make a header: a subject with CR and LF in it stays in the su
 
 Errors say what is wrong and record nothing.
 
-  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' > before
+  $ sql 'SELECT count(*) FROM messages; SELECT count(*) FROM events' > before
   $ tkt reply 3 --template apologyy
   tkt: unknown template 'apologyy' (did you mean 'apology'? see 'tkt template list')
   [64]
@@ -289,4 +289,4 @@ Errors say what is wrong and record nothing.
   [78]
   $ tkt --db other.db reply 3 --template acknowledge 2>&1 | sed "s|$PWD/||"
   tkt: no database at 'other.db' (run 'tkt init', or check --db and TKT_DB)
-  $ sqlite3 tkt.db 'SELECT count(*) FROM messages; SELECT count(*) FROM events' | diff - before
+  $ sql 'SELECT count(*) FROM messages; SELECT count(*) FROM events' | diff - before

@@ -13,7 +13,16 @@ working directory), with TESTDIR set to the folder of the file.
 
 Usage: transcript.py [--update] FILE.t...   (--update rewrites each file with the
 actual output; review the diff before committing it.)
+
+On PostgreSQL: with TKT_TEST_BACKEND=postgres and TKT_TEST_POSTGRES naming a server
+(tests/pg/cluster.py), each file gets a database of its own on that server, named to
+the commands in TKT_TEST_DB (which setup.sh makes TKT_DB), and dropped afterwards. Its
+URI is written "tkt.db" in the output, as SQLite's file reads once a transcript strips
+"$PWD/" from it, so that one transcript states what both backends print. A file whose prose has a line starting "Backend:
+sqlite" tests what only a SQLite file has (its locks, its modes, a disk filling under
+it) and is skipped there.
 """
+import contextlib
 import difflib
 import os
 import re
@@ -50,8 +59,42 @@ def parse(lines):
     return items
 
 
-def run(items, testdir, workdir):
-    """Runs every command in one bash session; returns the actual output lines of each."""
+def postgres_database():
+    """With TKT_TEST_BACKEND=postgres: a context that makes a new database on the test
+    server and yields its URI; else one that yields None."""
+    if os.environ.get("TKT_TEST_BACKEND") != "postgres":
+        return contextlib.nullcontext()
+    server = os.environ.get("TKT_TEST_POSTGRES")
+    if not server:
+        raise SystemExit("transcript.py: TKT_TEST_POSTGRES is not set (run under tests/pg/cluster.py)")
+    return _postgres_database(server)
+
+
+@contextlib.contextmanager
+def _postgres_database(server):
+    name = "e2e_" + uuid.uuid4().hex[:12]
+    subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", f"CREATE DATABASE {name}"],
+                   check=True)
+    uri = server.replace("postgresql:///tkt?", f"postgresql:///{name}?", 1)
+    # SQLite's datetime(at, 'unixepoch'), with which transcripts show stored times.
+    subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", uri, "-c",
+                    "CREATE FUNCTION datetime(at bigint, modifier text) RETURNS text IMMUTABLE LANGUAGE sql AS "
+                    "$$SELECT to_char(to_timestamp(at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')$$"],
+                   check=True)
+    try:
+        yield uri
+    finally:
+        subprocess.run(["psql", "-q", "-X", "-d", server, "-c", f"DROP DATABASE {name} WITH (FORCE)"],
+                       check=False, stdout=subprocess.DEVNULL)
+
+
+def sqlite_only(lines):
+    return any(line.startswith("Backend: sqlite") for line in lines)
+
+
+def run(items, testdir, workdir, database=None):
+    """Runs every command in one bash session; returns the actual output lines of each.
+    `database`, when given, is the PostgreSQL URI the commands use, shown as $PWD/tkt.db."""
     salt = "TRANSCRIPT-" + uuid.uuid4().hex
     script = []
     commands = [item for item in items if item[0] == "cmd"]
@@ -59,6 +102,8 @@ def run(items, testdir, workdir):
         script.append("\n".join(command))
         script.append(f'echo "\n{salt} {number} $?"')
     env = dict(os.environ, TESTDIR=testdir, LC_ALL="C.UTF-8", LANG="C.UTF-8")
+    if database:
+        env["TKT_TEST_DB"] = database
     # The script is a file, so that commands reading standard input get /dev/null
     # rather than the rest of the script.
     script_path = os.path.join(workdir, ".transcript.sh")
@@ -68,6 +113,8 @@ def run(items, testdir, workdir):
                             env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, timeout=600)
     output = result.stdout.decode("utf-8", errors="backslashreplace")
+    if database:
+        output = output.replace(database, "tkt.db")
     actual = [[] for _ in commands]
     pending = []
     for line in output.split("\n"):
@@ -114,15 +161,19 @@ def render(items, outputs):
 def main(argv):
     update = "--update" in argv
     files = [arg for arg in argv if arg != "--update"]
-    failed = 0
+    failed = skipped = 0
     for path in files:
         with open(path, encoding="utf-8", newline="") as handle:
             lines = handle.read().split("\n")
         if lines and lines[-1] == "":
             lines.pop()
+        if os.environ.get("TKT_TEST_BACKEND") == "postgres" and sqlite_only(lines):
+            print(f"skipped {path} (SQLite only)")
+            skipped += 1
+            continue
         items = parse(lines)
-        with tempfile.TemporaryDirectory(prefix="tkt-transcript-") as workdir:
-            outputs = run(items, os.path.dirname(os.path.abspath(path)), workdir)
+        with tempfile.TemporaryDirectory(prefix="tkt-transcript-") as workdir, postgres_database() as database:
+            outputs = run(items, os.path.dirname(os.path.abspath(path)), workdir, database)
         result = render(items, outputs)
         if result == lines:
             continue
@@ -135,8 +186,8 @@ def main(argv):
         sys.stdout.writelines(difflib.unified_diff(
             [line + "\n" for line in lines], [line + "\n" for line in result],
             fromfile=path, tofile=path + " (actual)"))
-    passed = len(files) - failed
-    print(f"{passed} passed, {failed} failed")
+    passed = len(files) - failed - skipped
+    print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
     return 1 if failed else 0
 
 

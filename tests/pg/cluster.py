@@ -6,6 +6,12 @@ package), listening on a Unix socket in a temporary folder only; it is stopped a
 removed afterwards, whatever the command did. Never a mock, never a shared server.
 
 Usage: cluster.py COMMAND [ARG...]
+       cluster.py --start STATE | --stop STATE | --with STATE COMMAND [ARG...]
+
+The first form starts a cluster, runs the command and stops the cluster. The others
+share one cluster between many commands (ctest's fixture for the transcripts on
+PostgreSQL): --start starts it and writes where it is to the file STATE, --with runs a
+command against it, --stop stops it and removes it and STATE.
 
 The command sees TKT_TEST_POSTGRES, a postgresql:// URI of the database "tkt" on it
 as the superuser "tkt" (no password), and TKT_TEST_POSTGRES_DIR, the socket folder.
@@ -24,6 +30,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+USAGE = "usage: cluster.py COMMAND [ARG...] | --start STATE | --stop STATE | --with STATE COMMAND [ARG...]"
 
 HBA = """\
 local all tkt trust
@@ -52,45 +60,79 @@ def run(argv, what):
         raise RuntimeError(f"{what} failed ({result.returncode}): {result.stdout.strip()}")
 
 
-@contextlib.contextmanager
-def cluster():
-    """Starts a cluster; yields (uri, socket folder); stops and removes it."""
+def start(top):
+    """Makes a cluster in the new folder `top` and starts it; returns its URI."""
     bindir = server_bin()
-    top = tempfile.mkdtemp(prefix="tkt-pg.")
     os.chmod(top, 0o755)  # the tests, as another user than the server, reach the socket
     if os.geteuid() == 0:
         postgres = pwd.getpwnam("postgres")
         os.chown(top, postgres.pw_uid, postgres.pw_gid)
     data = os.path.join(top, "data")
     log = os.path.join(top, "server.log")
-    pg_ctl = os.path.join(bindir, "pg_ctl")
-    started = False
+    run(as_server_user([os.path.join(bindir, "initdb"), "-D", data, "-U", "tkt", "-A", "trust", "-E", "UTF8",
+                        "--locale=C.UTF-8", "--no-sync"]), "initdb")
+    hba = os.path.join(data, "pg_hba.conf")
+    run(as_server_user(["sh", "-c", f"printf '%s' \"$0\" > {hba}", HBA]), "writing pg_hba.conf")
+    options = f"-k {top} -c listen_addresses= -c fsync=off -c max_connections=200"
+    run(as_server_user([os.path.join(bindir, "pg_ctl"), "-D", data, "-o", options, "-l", log, "-w", "-t", "60",
+                        "start"]), "pg_ctl start")
+    run([os.path.join(bindir, "createdb"), "-h", top, "-U", "tkt", "tkt"], "createdb")
+    return f"postgresql:///tkt?host={top}&user=tkt"
+
+
+def stop(top):
+    """Stops the cluster in `top`, if it runs, and removes the folder."""
+    data = os.path.join(top, "data")
+    if os.path.exists(os.path.join(data, "postmaster.pid")):
+        subprocess.run(as_server_user([os.path.join(server_bin(), "pg_ctl"), "-D", data, "-m", "immediate", "-w",
+                                       "stop"]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    shutil.rmtree(top, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def cluster():
+    """Starts a cluster; yields (uri, socket folder); stops and removes it."""
+    top = tempfile.mkdtemp(prefix="tkt-pg.")
     try:
-        run(as_server_user([os.path.join(bindir, "initdb"), "-D", data, "-U", "tkt", "-A", "trust", "-E", "UTF8",
-                            "--locale=C.UTF-8", "--no-sync"]), "initdb")
-        hba = os.path.join(data, "pg_hba.conf")
-        run(as_server_user(["sh", "-c", f"printf '%s' \"$0\" > {hba}", HBA]), "writing pg_hba.conf")
-        options = f"-k {top} -c listen_addresses= -c fsync=off -c max_connections=120"
-        run(as_server_user([pg_ctl, "-D", data, "-o", options, "-l", log, "-w", "-t", "60", "start"]), "pg_ctl start")
-        started = True
-        run([os.path.join(bindir, "createdb"), "-h", top, "-U", "tkt", "tkt"], "createdb")
-        yield f"postgresql:///tkt?host={top}&user=tkt", top
+        yield start(top), top
     finally:
-        if started:
-            subprocess.run(as_server_user([pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"]),
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        shutil.rmtree(top, ignore_errors=True)
+        stop(top)
+
+
+def run_with(uri, socket_dir, argv):
+    env = dict(os.environ, TKT_TEST_POSTGRES=uri, TKT_TEST_POSTGRES_DIR=socket_dir)
+    return subprocess.run(argv, env=env).returncode
 
 
 def main(argv):
-    if len(argv) < 2:
-        print("usage: cluster.py COMMAND [ARG...]", file=sys.stderr)
+    if len(argv) < 2 or (argv[1] in ("--start", "--stop") and len(argv) != 3) or \
+            (argv[1] == "--with" and len(argv) < 4):
+        print(USAGE, file=sys.stderr)
         return 2
     try:
+        if argv[1] == "--start":
+            top = tempfile.mkdtemp(prefix="tkt-pg.")
+            with open(argv[2], "w", encoding="utf-8") as state:
+                state.write(top + "\n")
+            try:
+                start(top)
+            except RuntimeError:
+                stop(top)
+                os.remove(argv[2])
+                raise
+            return 0
+        if argv[1] == "--stop":
+            with open(argv[2], encoding="utf-8") as state:
+                stop(state.read().strip())
+            os.remove(argv[2])
+            return 0
+        if argv[1] == "--with":
+            with open(argv[2], encoding="utf-8") as state:
+                top = state.read().strip()
+            return run_with(f"postgresql:///tkt?host={top}&user=tkt", top, argv[3:])
         with cluster() as (uri, socket_dir):
-            env = dict(os.environ, TKT_TEST_POSTGRES=uri, TKT_TEST_POSTGRES_DIR=socket_dir)
-            return subprocess.run(argv[1:], env=env).returncode
-    except RuntimeError as error:
+            return run_with(uri, socket_dir, argv[1:])
+    except (RuntimeError, OSError) as error:
         print(f"cluster.py: {error}", file=sys.stderr)
         return 1
 

@@ -1,8 +1,9 @@
 // The PostgreSQL backend of store::Database against a real server: ctest's
-// unit/postgres runs these under tests/pg/cluster.py, which starts a temporary cluster
-// and names it in TKT_TEST_POSTGRES. The plain unit run leaves this suite out.
+// postgres/unit runs these under tests/pg/cluster.py, which starts a temporary cluster
+// and names it in TKT_TEST_POSTGRES. The SQLite unit run leaves this suite out.
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "test_database.hpp"
 #include "test_support.hpp"
 
 #include <cstdlib>
@@ -15,15 +16,8 @@ using test::thrown_by;
 
 namespace {
 
-// The test server's URI; a run of this suite without one fails rather than passes.
-std::string server_uri() {
-    const char* uri = std::getenv("TKT_TEST_POSTGRES");
-    REQUIRE_MESSAGE(uri != nullptr, "TKT_TEST_POSTGRES is not set: run this suite through tests/pg/cluster.py");
-    return uri;
-}
-
 std::unique_ptr<store::Database> connect(std::chrono::milliseconds lock_timeout = 2000ms) {
-    return store::open_postgres(server_uri(), lock_timeout);
+    return store::open_postgres(test::postgres_server(), lock_timeout);
 }
 
 // A connection with a fresh table t to play in.

@@ -3,6 +3,7 @@
 #include "stats/formats.hpp"
 #include "stats/metrics.hpp"
 #include "store/store.hpp"
+#include "test_database.hpp"
 #include "test_support.hpp"
 
 #include <cstdlib>
@@ -240,7 +241,7 @@ TEST_CASE("stats::format_metric") {
 }
 
 TEST_CASE("actions::rate_ticket replaces the score and records each rating") {
-    Store store = Store::open_in_memory();
+    Store store = test::fresh_store();
     NewTicket ticket;
     ticket.subject = "Help";
     ticket.requester = "kim@example.com";
@@ -281,7 +282,7 @@ TEST_CASE("paths::write_file_atomically") {
 namespace tkt {
 
 TEST_CASE("stats::gather_stats: the backlog of tickets solved before the period and reopened") {
-    Store store = Store::open_in_memory();
+    Store store = test::fresh_store();
     NewTicket request;
     request.subject = "Help";
     request.requester = "kim@example.com";

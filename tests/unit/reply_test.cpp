@@ -1,4 +1,5 @@
 #include "actions/reply.hpp"
+#include "test_database.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -47,7 +48,7 @@ ReplyDraft draft(Store& store, TicketId id, std::string subject = "Re: Parcel lo
 }  // namespace
 
 TEST_CASE("replying::draft_reply threads to the customer's last message") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const TicketId id = open_ticket(store);
     receive(store, id, "first@example.com");
     receive(store, id, "ooo@example.com", true);   // an auto-reply is not the customer's
@@ -65,7 +66,7 @@ TEST_CASE("replying::draft_reply threads to the customer's last message") {
 }
 
 TEST_CASE("replying::draft_reply keeps References short: the first and the latest") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const TicketId id = open_ticket(store);
     for (int i = 0; i < 15; ++i) {
         receive(store, id, "m" + std::to_string(i) + "@example.com");
@@ -78,7 +79,7 @@ TEST_CASE("replying::draft_reply keeps References short: the first and the lates
 }
 
 TEST_CASE("replying::draft_reply subjects") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const TicketId id = open_ticket(store, "Re: Parcel lost");
     CHECK(draft(store, id, "Re: Re: Parcel lost").subject == "Re: Parcel lost [Support #1]");
     CHECK(draft(store, id, "  ").subject == "Re: Re: Parcel lost [Support #1]");
@@ -87,7 +88,7 @@ TEST_CASE("replying::draft_reply subjects") {
 }
 
 TEST_CASE("replying::draft_reply needs a From address to compose") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const TicketId id = open_ticket(store);
     const RenderedReply rendered{"x", "en", "Re: x", "Hello\n", std::nullopt};
     const AgentIdentity nobody{"anna", "Anna", ""};
@@ -101,7 +102,7 @@ TEST_CASE("replying::draft_reply needs a From address to compose") {
 }
 
 TEST_CASE("replying::record_replies records everything once") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const TicketId id = open_ticket(store);
     const std::vector<ReplyDraft> first{draft(store, id)};
     const auto recorded = record_replies(store, first, k_anna, Queue::no, k_now);
@@ -140,7 +141,7 @@ TEST_CASE("replying::record_replies records everything once") {
 }
 
 TEST_CASE("replying::record_replies is all or nothing") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const TicketId id = open_ticket(store);
     auto good = draft(store, id);
     auto gone = good;
@@ -153,8 +154,9 @@ TEST_CASE("replying::record_replies is all or nothing") {
 }
 
 TEST_CASE("replying::send_outbox sends each message once") {
-    test::TempDir dir;
-    auto store = Store::open(dir / "tkt.db");
+    const test::TestDatabase database;
+    const auto& dir = database.dir();
+    auto store = database.open();
     const TicketId id = open_ticket(store);
     auto reply = draft(store, id);
     reply.raw = "Subject: hi\n\nbody\n";

@@ -1,6 +1,7 @@
 // Assignment, routing of stored tickets, the pull queue and escalation, on real stores.
 #include "actions/escalate.hpp"
 #include "actions/route.hpp"
+#include "test_database.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -81,7 +82,7 @@ TEST_CASE("assignment::round_robin") {
     TempDir dir;
     const auto routing = make_routing(dir);
     SUBCASE("many tickets go around the active agents in login order") {
-        auto store = Store::open_in_memory();
+        auto store = test::fresh_store();
         for (int i = 0; i < 30; ++i) {
             add_ticket(store, "parcel " + std::to_string(i));
         }
@@ -92,18 +93,18 @@ TEST_CASE("assignment::round_robin") {
         CHECK(store.find_ticket(4)->assignee == "anna");
     }
     SUBCASE("the position is kept in the database, across processes") {
-        const auto path = dir / "tkt.db";
+        const test::TestDatabase database;
         for (int i = 0; i < 7; ++i) {
             // A new Store each time, as a new tkt process would open.
-            auto store = Store::open(path);
+            auto store = database.open();
             const TicketId id = add_ticket(store, "parcel");
             route_tickets(store, routing, std::span(&id, 1), Actor{"anna", k_now}, DryRun::no);
         }
-        auto store = Store::open(path);
+        auto store = database.open();
         CHECK(owners(store) == std::map<std::string, int>{{"anna", 3}, {"boris", 2}, {"carl", 2}});
     }
     SUBCASE("a dry run moves nothing, not even the position") {
-        auto store = Store::open_in_memory();
+        auto store = test::fresh_store();
         add_ticket(store, "parcel");
         const auto planned = route_unrouted(store, routing, Actor{"anna", k_now}, DryRun::yes);
         CHECK(planned.at(0).assigned == "anna");
@@ -115,7 +116,7 @@ TEST_CASE("assignment::round_robin") {
 TEST_CASE("assignment::least_loaded") {
     TempDir dir;
     const auto routing = make_routing(dir);
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const Actor actor{"anna", k_now};
     for (int i = 0; i < 4; ++i) {
         const TicketId id = add_ticket(store, "other work");
@@ -143,7 +144,7 @@ TEST_CASE("assignment::least_loaded") {
 TEST_CASE("dispatch::route_ticket") {
     TempDir dir;
     const auto routing = make_routing(dir);
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const Actor actor{"anna", k_now};
     SUBCASE("an owner is kept: one owner to the end") {
         const TicketId id = add_ticket(store, "parcel");
@@ -181,7 +182,7 @@ TEST_CASE("dispatch::route_ticket") {
 TEST_CASE("dispatch::next_ticket") {
     TempDir dir;
     const auto routing = make_routing(dir);
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const Actor actor{"anna", k_now};
     const SlaConfig no_sla;
     add_ticket(store, "parcel old", k_now - 7200);
@@ -210,7 +211,7 @@ TEST_CASE("dispatch::next_ticket") {
 TEST_CASE("escalation::escalate_ticket") {
     TempDir dir;
     const auto routing = make_routing(dir);
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const Actor actor{"anna", k_now};
     const TicketId id = add_ticket(store, "refund");
     route_unrouted(store, routing, actor, DryRun::no);
@@ -237,7 +238,7 @@ TEST_CASE("escalation::escalate_ticket") {
 }
 
 TEST_CASE("store::awaiting_since") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const TicketId id = add_ticket(store, "hello", k_now);
     CHECK(store.find_ticket(id)->awaiting_since == k_now);
     Message reply;

@@ -3,6 +3,7 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
+#include "test_database.hpp"
 #include "test_support.hpp"
 
 #include <array>
@@ -26,7 +27,7 @@ std::int64_t count_rows(store::Database& db, const std::string& table) {
 
 }  // namespace
 
-TEST_CASE("store::migrate from empty") {
+TEST_CASE("store::migrate from empty" * doctest::test_suite("sqlite")) {
     TempDir dir;
     const auto path = dir / "sub" / "tkt.db";
     auto store = Store::open(path);
@@ -38,25 +39,30 @@ TEST_CASE("store::migrate from empty") {
         REQUIRE(::stat(path.parent_path().c_str(), &info) == 0);
         CHECK((info.st_mode & 0777) == 0700);
     }
-    SUBCASE("opening again changes nothing") {
-        create_ticket(store, test::new_ticket("kept"), Actor{"anna", k_now});
-        auto again = Store::open(path);
-        CHECK(again.find_ticket(1)->subject == "kept");
-    }
+}
+
+TEST_CASE("store::migrate from empty, and opening again changes nothing") {
+    const test::TestDatabase database;
+    auto store = database.open();
+    CHECK(store.schema_version() == store::schema_migrations().back().version);
+    create_ticket(store, test::new_ticket("kept"), Actor{"anna", k_now});
+    auto again = database.open();
+    CHECK(again.schema_version() == store::schema_migrations().back().version);
+    CHECK(again.find_ticket(1)->subject == "kept");
 }
 
 TEST_CASE("store::migrate from every earlier version keeps the data") {
     const auto migrations = store::schema_migrations();
     for (std::size_t done = 0; done < migrations.size(); ++done) {
         CAPTURE(done);
-        TempDir dir;
+        const test::TestDatabase database;
         {
-            const auto opened = store::open_sqlite(dir / "tkt.db", k_short_wait);
+            const auto opened = database.connect(k_short_wait);
             store::Database& db = *opened;
             store::migrate(db, migrations.first(done));
             CHECK(store::schema_version(db) == (done == 0 ? 0 : migrations[done - 1].version));
         }
-        auto store = Store::open(dir / "tkt.db");
+        auto store = database.open();
         CHECK(store.schema_version() == migrations.back().version);
         create_ticket(store, test::new_ticket("after upgrade"), Actor{"anna", k_now});
         CHECK(store.find_ticket(1).has_value());
@@ -64,8 +70,8 @@ TEST_CASE("store::migrate from every earlier version keeps the data") {
 }
 
 TEST_CASE("store::migrate applies only the missing steps, in one transaction") {
-    TempDir dir;
-    const auto opened = store::open_sqlite(dir / "tkt.db", k_short_wait);
+    const test::TestDatabase database;
+    const auto opened = database.connect(k_short_wait);
     store::Database& db = *opened;
     constexpr std::array<store::Migration, 1> k_first{{{1, "CREATE TABLE t (x INTEGER);"}}};
     constexpr std::array<store::Migration, 2> k_both{{
@@ -91,28 +97,21 @@ TEST_CASE("store::migrate applies only the missing steps, in one transaction") {
         }};
         CHECK_THROWS_AS(store::migrate(db, k_broken), Error);
         CHECK(store::schema_version(db) == 1);
-        CHECK(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'u'").step());
-        auto tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'u'");
-        tables.step();
-        CHECK(tables.integer(0) == 0);
+        CHECK(error_code_of([&] { count_rows(db, "u"); }) == Exit::io);  // no such table
         CHECK(count_rows(db, "t") == 1);
     }
 }
 
 TEST_CASE("store::open refuses a database of a newer tkt") {
-    TempDir dir;
-    { auto store = Store::open(dir / "tkt.db"); }
-    {
-        const auto opened = store::open_sqlite(dir / "tkt.db", k_short_wait);
-        store::Database& db = *opened;
-        db.exec("PRAGMA user_version = 99");
-    }
-    const auto thrown = test::thrown_by([&] { Store::open(dir / "tkt.db"); });
+    const test::TestDatabase database;
+    { auto store = database.open(); }
+    database.connect(k_short_wait)->set_schema_version(99);
+    const auto thrown = test::thrown_by([&] { database.open(); });
     CHECK(thrown.code == Exit::config);
     CHECK(thrown.message.find("newer tkt (schema 99") != std::string::npos);
 }
 
-TEST_CASE("store::open on a file that is not a database") {
+TEST_CASE("store::open on a file that is not a database" * doctest::test_suite("sqlite")) {
     TempDir dir;
     const auto path = dir / "junk.db";
     {
@@ -124,8 +123,8 @@ TEST_CASE("store::open on a file that is not a database") {
 }
 
 TEST_CASE("store::transactions") {
-    TempDir dir;
-    auto store = Store::open(dir / "tkt.db");
+    const test::TestDatabase database;
+    auto store = database.open();
     const Actor actor{"anna", k_now};
 
     SUBCASE("a transaction not committed leaves nothing behind") {
@@ -143,14 +142,14 @@ TEST_CASE("store::transactions") {
         CHECK(store.events(id).size() == 1);
     }
     SUBCASE("a writer waits for another, then gives up with a temporary failure") {
-        auto other = Store::open(dir / "tkt.db", StoreOptions{k_short_wait});
+        auto other = database.open(StoreOptions{k_short_wait});
         auto held = store.begin_write();
         CHECK(error_code_of([&] { other.begin_write(); }) == Exit::temp_fail);
     }
 }
 
 TEST_CASE("store::find_tickets") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const Actor actor{"anna", k_now};
     auto vip = test::new_ticket("vip one", "a@big.example");
     vip.tags = {"vip"};

@@ -1,5 +1,6 @@
 #include "actions/tickets.hpp"
 #include "core/error.hpp"
+#include "test_database.hpp"
 #include "test_support.hpp"
 
 #include <array>
@@ -15,7 +16,7 @@ constexpr Timestamp k_now = 1795341600;
 }  // namespace
 
 TEST_CASE("actions::create_ticket") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const Actor actor{"anna", k_now};
     const TicketId id = create_ticket(store, test::new_ticket("Где моя посылка?"), actor);
     const auto record = load_ticket(store, id);
@@ -31,7 +32,7 @@ TEST_CASE("actions::create_ticket") {
 }
 
 TEST_CASE("actions::create_ticket keeps every tag") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     auto ticket = test::new_ticket("tags");
     ticket.tags = {"c", "a", "b"};
     const TicketId id = create_ticket(store, ticket, Actor{"anna", k_now});
@@ -39,7 +40,7 @@ TEST_CASE("actions::create_ticket keeps every tag") {
 }
 
 TEST_CASE("actions::validate_new_ticket") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const Actor actor{"anna", k_now};
     auto rejects = [&](NewTicket ticket) { return error_code_of([&] { create_ticket(store, ticket, actor); }); };
     CHECK(rejects(test::new_ticket("")) == Exit::data);
@@ -59,7 +60,7 @@ TEST_CASE("actions::validate_new_ticket") {
 }
 
 TEST_CASE("actions::close and reopen") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     const TicketId id = create_ticket(store, test::new_ticket("s"), Actor{"anna", k_now});
     const std::array<TicketId, 1> ids{id};
 
@@ -91,7 +92,7 @@ TEST_CASE("actions::close and reopen") {
 }
 
 TEST_CASE("actions::change_tags") {
-    auto store = Store::open_in_memory();
+    auto store = test::fresh_store();
     auto ticket = test::new_ticket("s");
     ticket.tags = {"old"};
     const TicketId id = create_ticket(store, ticket, Actor{"anna", k_now});
