@@ -251,7 +251,10 @@ public:
 private:
     PGconn* m_conn = nullptr;
     std::string m_name;
+    // The statements run, by text and parameter types: the name of their prepared form,
+    // "" while they ran once only.
     std::map<std::pair<std::string, std::vector<Oid>>, std::string> m_prepared;
+    int m_prepared_count = 0;
     std::int64_t m_changes = 0;
 };
 
@@ -352,21 +355,24 @@ void PostgresDatabase::begin(TransactionKind kind) {
 Result PostgresDatabase::run(const std::string& sql, const std::vector<Oid>& types,
                              const std::vector<const char*>& values, const std::vector<int>& lengths,
                              const std::vector<int>& formats) {
+    const int count = static_cast<int>(values.size());
+    // Most statements of a short-lived process run once: sent with their values in one
+    // round trip. One that runs again is prepared then, and runs from its plan after.
     auto [entry, added] = m_prepared.try_emplace({sql, types});
     if (added) {
-        entry->second = fmt::format("tkt_{}", m_prepared.size());
-        try {
-            check(Result(PQprepare(m_conn, entry->second.c_str(), sql.c_str(), static_cast<int>(types.size()),
-                                   types.data())),
-                  "reading");
-        } catch (...) {
-            m_prepared.erase(entry);
-            throw;
-        }
+        return check(Result(PQexecParams(m_conn, sql.c_str(), count, types.data(), values.data(), lengths.data(),
+                                         formats.data(), 0)),
+                     "reading or writing");
     }
-    return check(Result(PQexecPrepared(m_conn, entry->second.c_str(), static_cast<int>(values.size()), values.data(),
-                                       lengths.data(), formats.data(), 0)),
-                 "reading or writing");
+    if (entry->second.empty()) {
+        const std::string name = fmt::format("tkt_{}", ++m_prepared_count);
+        check(Result(PQprepare(m_conn, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data())),
+              "reading");
+        entry->second = name;
+    }
+    return check(
+        Result(PQexecPrepared(m_conn, entry->second.c_str(), count, values.data(), lengths.data(), formats.data(), 0)),
+        "reading or writing");
 }
 
 Result PostgresDatabase::check(Result result, std::string_view what) {
