@@ -13,6 +13,8 @@ share one cluster between many commands (ctest's fixture for the transcripts on
 PostgreSQL): --start starts it and writes where it is to the file STATE, --with runs a
 command against it, --stop stops it and removes it and STATE.
 
+The server runs with fsync off unless CLUSTER_FSYNC=on (for benchmarks).
+
 The command sees TKT_TEST_POSTGRES, a postgresql:// URI of the database "tkt" on it
 as the superuser "tkt" (no password), and TKT_TEST_POSTGRES_DIR, the socket folder.
 The superuser logs in without a password; every other role needs its own
@@ -73,7 +75,9 @@ def start(top):
                         "--locale=C.UTF-8", "--no-sync"]), "initdb")
     hba = os.path.join(data, "pg_hba.conf")
     run(as_server_user(["sh", "-c", f"printf '%s' \"$0\" > {hba}", HBA]), "writing pg_hba.conf")
-    options = f"-k {top} -c listen_addresses= -c fsync=off -c max_connections=200"
+    # Tests need no durability; a benchmark (CLUSTER_FSYNC=on) measures the real thing.
+    fsync = "on" if os.environ.get("CLUSTER_FSYNC") == "on" else "off"
+    options = f"-k {top} -c listen_addresses= -c fsync={fsync} -c max_connections=200"
     run(as_server_user([os.path.join(bindir, "pg_ctl"), "-D", data, "-o", options, "-l", log, "-w", "-t", "60",
                         "start"]), "pg_ctl start")
     run([os.path.join(bindir, "createdb"), "-h", top, "-U", "tkt", "tkt"], "createdb")

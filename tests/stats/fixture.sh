@@ -4,12 +4,13 @@
 # reopened, rated and breached at known times (UTC), and two that are no contacts (an
 # auto-reply that threads nowhere, a duplicate merged into another). stats_test.py holds the metrics
 # this history must give, worked out by hand.
-# Usage: fixture.sh DIR   (TKT_BIN_DIR names the folder of the tkt under test)
+# Usage: fixture.sh DIR   (TKT_BIN_DIR names the folder of the tkt under test; TKT_TEST_DB,
+# when set, the database to use instead of DIR/tkt.db)
 set -eu
 dir=$1
 tkt="$TKT_BIN_DIR/tkt"
 mkdir -p "$dir"
-export TKT_DB="$dir/tkt.db" TKT_CONFIG="$dir/config" TZ=UTC USER=anna
+export TKT_DB="${TKT_TEST_DB:-$dir/tkt.db}" TKT_CONFIG="$dir/config" TZ=UTC USER=anna
 unset NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME
 
 at() { TKT_NOW=$1; export TKT_NOW; }

@@ -141,7 +141,7 @@ class Fixture(unittest.TestCase):
         cls.tmp = tempfile.TemporaryDirectory()
         root = Path(cls.tmp.name)
         subprocess.run(["sh", str(HERE / "fixture.sh"), str(root)], check=True,
-                       env={**os.environ, "TKT_BIN_DIR": str(TKT.parent)})
+                       env={**os.environ, "TKT_BIN_DIR": str(TKT.parent), "TKT_TEST_DB": tktenv.database(root)})
         cls.env = tktenv.environment(root, now=NOW)
         cls.root = root
 
