@@ -149,9 +149,9 @@ int run(int argc, char** argv, Context& context) {
     app.formatter(make_help_formatter(context.terminal().width));
     app.set_version_flag("--version", "tkt " TKT_VERSION);
     app.add_option("--db", context.db_flag,
-                   "Database file (default: $TKT_DB, else "
+                   "Database: a SQLite file, or a postgresql:// URI (default: $TKT_DB, else "
                    "$XDG_DATA_HOME/tkt/tkt.db)")
-        ->type_name("PATH");
+        ->type_name("PATH|URI");
     app.add_option("--config", context.config_flag,
                    "Config directory (default: $TKT_CONFIG, "
                    "else $XDG_CONFIG_HOME/tkt)")

@@ -75,9 +75,10 @@ std::string first_line(const char* message) {
     if (const auto end = text.find('\n'); end != std::string::npos) {
         text.resize(end);
     }
-    for (const std::string_view prefix : {"ERROR:  ", "FATAL:  "}) {
-        if (text.starts_with(prefix)) {
-            text.erase(0, prefix.size());
+    // The server's severity, at the start or after libpq's "connection ... failed: ".
+    for (const std::string_view severity : {"ERROR:  ", "FATAL:  "}) {
+        for (auto at = text.find(severity); at != std::string::npos; at = text.find(severity, at)) {
+            text.erase(at, severity.size());
         }
     }
     return text;
@@ -111,6 +112,12 @@ Error connection_error(PGconn* conn, const std::string& name) {
         (reason.find("role \"") != std::string::npos && reason.find("does not exist") != std::string::npos);
     if (refused) {
         return Error(Exit::no_perm, fmt::format("database '{}' refused the login: {}", name, reason));
+    }
+    // As a missing file is (66): a mistyped name is not a wish for an empty desk.
+    if (reason.find("database \"") != std::string::npos && reason.find("does not exist") != std::string::npos) {
+        return Error(Exit::no_input, fmt::format("no database '{}' on the server (create it with createdb, or "
+                                                 "check --db and TKT_DB): {}",
+                                                 name, reason));
     }
     return Error(Exit::temp_fail, fmt::format("cannot reach database '{}': {}; try again", name, reason));
 }
@@ -315,6 +322,15 @@ std::string PostgresCursor::text(int index) const {
 
 PostgresDatabase::PostgresDatabase(const std::string& uri, std::chrono::milliseconds lock_timeout)
     : m_name(without_password(uri)) {
+    // A URI libpq cannot read is a mistake in --db or TKT_DB, not a server to retry.
+    char* parse_error = nullptr;
+    if (PQconninfoOption* options = PQconninfoParse(uri.c_str(), &parse_error)) {
+        PQconninfoFree(options);
+    } else {
+        const std::string reason = first_line(parse_error ? parse_error : "out of memory");
+        PQfreemem(parse_error);
+        throw Error(Exit::config, fmt::format("invalid database URI '{}': {}", m_name, reason));
+    }
     m_conn = PQconnectdb(uri.c_str());
     if (m_conn == nullptr) {
         throw Error(Exit::temp_fail, fmt::format("cannot reach database '{}': out of memory", m_name));

@@ -20,7 +20,7 @@ the commands in TKT_TEST_DB (which setup.sh makes TKT_DB), and dropped afterward
 URI is written "tkt.db" in the output, as SQLite's file reads once a transcript strips
 "$PWD/" from it, so that one transcript states what both backends print. A file whose prose has a line starting "Backend:
 sqlite" tests what only a SQLite file has (its locks, its modes, a disk filling under
-it) and is skipped there.
+it) and is skipped there; one with "Backend: postgres" runs there alone.
 """
 import contextlib
 import difflib
@@ -88,8 +88,12 @@ def _postgres_database(server):
                        check=False, stdout=subprocess.DEVNULL)
 
 
-def sqlite_only(lines):
-    return any(line.startswith("Backend: sqlite") for line in lines)
+def backend_of(lines):
+    """The one backend a transcript is for ("sqlite", "postgres"), or None for both."""
+    for line in lines:
+        if line.startswith("Backend: "):
+            return line.split()[1]
+    return None
 
 
 def run(items, testdir, workdir, database=None):
@@ -167,8 +171,9 @@ def main(argv):
             lines = handle.read().split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        if os.environ.get("TKT_TEST_BACKEND") == "postgres" and sqlite_only(lines):
-            print(f"skipped {path} (SQLite only)")
+        backend = backend_of(lines)
+        if backend and backend != os.environ.get("TKT_TEST_BACKEND", "sqlite"):
+            print(f"skipped {path} ({backend} only)")
             skipped += 1
             continue
         items = parse(lines)
