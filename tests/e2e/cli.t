@@ -10,8 +10,8 @@ The command line: help, versions, unknown commands, and errors from the environm
   Options:
     -h,--help                   Print this help message and exit
     --version                   Display program version information and exit
-    --db PATH                   Database file (default: $TKT_DB, else
-                                $XDG_DATA_HOME/tkt/tkt.db)
+    --db PATH|URI               Database: a SQLite file, or a postgresql:// URI
+                                (default: $TKT_DB, else $XDG_DATA_HOME/tkt/tkt.db)
     --config DIR                Config directory (default: $TKT_CONFIG, else
                                 $XDG_CONFIG_HOME/tkt)
   
@@ -121,7 +121,7 @@ The command table, for the shell completions: a name, a tab and the summary.
   $ ls tkt.db 2>/dev/null || echo 'help opens no database'
   help opens no database
   $ tkt --db
-  tkt: --db: 1 required PATH missing (see 'tkt --help')
+  tkt: --db: 1 required PATH|URI missing (see 'tkt --help')
   [64]
 
 A bad clock or config is exit 78 and says where.
