@@ -100,9 +100,12 @@ Store::Transaction Store::begin_read() {
 }
 
 TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
-    const TicketId id = m_db->prepare("INSERT INTO tickets (subject, requester, requester_name, channel, queue, "
+    // Numbers follow on without gaps on both backends: a PostgreSQL sequence would skip
+    // the numbers of rolled-back commands, and the write lock makes max + 1 safe.
+    const TicketId id = m_db->prepare("INSERT INTO tickets (id, subject, requester, requester_name, channel, queue, "
                                       "priority, created_at, updated_at, parent_id) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING id")
+                                      "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM tickets), "
+                                      "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING id")
                             .bind(1, ticket.subject)
                             .bind(2, ticket.requester)
                             .bind(3, ticket.requester_name)
