@@ -124,9 +124,18 @@ void record_delivery(Store& store, const Delivery& delivery, Timestamp now) {
             finish.commit();
             return;
         } catch (const Error& error) {
-            if (error.code() != Exit::temp_fail || attempt == k_attempts) {
-                throw;
+            if (error.code() == Exit::temp_fail && attempt < k_attempts) {
+                continue;
             }
+            // Not "try again": sending the reply again would send it twice.
+            std::string reason = error.what();
+            if (reason.ends_with("; try again")) {
+                reason.resize(reason.size() - std::string_view("; try again").size());
+            }
+            const std::string outcome = delivery.result.ok ? "sendmail took it" : "sendmail failed";
+            throw Error(error.code(), fmt::format("outbox message {} (ticket {}): {}, but recording that failed: {}; "
+                                                  "it stays in 'sending', not to be sent again",
+                                                  delivery.item.id, delivery.item.ticket_id, outcome, reason));
         }
     }
 }

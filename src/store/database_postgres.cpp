@@ -404,11 +404,13 @@ Result PostgresDatabase::check(Result result, std::string_view what) {
         }
         return result;
     }
-    if (PQstatus(m_conn) != CONNECTION_OK) {
+    const std::string_view state = sqlstate_of(result.get());
+    // No SQLSTATE: the server never answered (libpq may not have marked the connection
+    // bad yet when a write found it closed).
+    if (PQstatus(m_conn) != CONNECTION_OK || state.empty()) {
         throw Error(Exit::temp_fail, fmt::format("lost the connection to database '{}' while {} it: {}; try again",
                                                  m_name, what, first_line(PQerrorMessage(m_conn))));
     }
-    const std::string_view state = sqlstate_of(result.get());
     const std::string reason = first_line(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(m_conn));
     if (state == "55P03") {
         throw Error(Exit::temp_fail, fmt::format("database '{}' is locked by another process; try again", m_name));

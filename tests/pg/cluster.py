@@ -7,11 +7,14 @@ removed afterwards, whatever the command did. Never a mock, never a shared serve
 
 Usage: cluster.py COMMAND [ARG...]
        cluster.py --start STATE | --stop STATE | --with STATE COMMAND [ARG...]
+       cluster.py --halt DIR | --launch DIR
 
 The first form starts a cluster, runs the command and stops the cluster. The others
 share one cluster between many commands (ctest's fixture for the transcripts on
 PostgreSQL): --start starts it and writes where it is to the file STATE, --with runs a
-command against it, --stop stops it and removes it and STATE.
+command against it, --stop stops it and removes it and STATE. --halt DIR stops the
+server whose socket folder is DIR (TKT_TEST_POSTGRES_DIR) at once, as a crash would,
+and --launch DIR starts it again: for tests of a server lost mid-command.
 
 The server runs with fsync off unless CLUSTER_FSYNC=on (for benchmarks).
 
@@ -33,7 +36,8 @@ import subprocess
 import sys
 import tempfile
 
-USAGE = "usage: cluster.py COMMAND [ARG...] | --start STATE | --stop STATE | --with STATE COMMAND [ARG...]"
+USAGE = ("usage: cluster.py COMMAND [ARG...] | --start STATE | --stop STATE | --with STATE COMMAND [ARG...] | "
+         "--halt DIR | --launch DIR")
 
 HBA = """\
 local all tkt trust
@@ -75,13 +79,25 @@ def start(top):
                         "--locale=C.UTF-8", "--no-sync"]), "initdb")
     hba = os.path.join(data, "pg_hba.conf")
     run(as_server_user(["sh", "-c", f"printf '%s' \"$0\" > {hba}", HBA]), "writing pg_hba.conf")
+    launch(top)
+    run([os.path.join(bindir, "createdb"), "-h", top, "-U", "tkt", "tkt"], "createdb")
+    return f"postgresql:///tkt?host={top}&user=tkt"
+
+
+def launch(top):
+    """Starts the server of the cluster in `top` and waits until it takes connections."""
     # Tests need no durability; a benchmark (CLUSTER_FSYNC=on) measures the real thing.
     fsync = "on" if os.environ.get("CLUSTER_FSYNC") == "on" else "off"
     options = f"-k {top} -c listen_addresses= -c fsync={fsync} -c max_connections=200"
-    run(as_server_user([os.path.join(bindir, "pg_ctl"), "-D", data, "-o", options, "-l", log, "-w", "-t", "60",
-                        "start"]), "pg_ctl start")
-    run([os.path.join(bindir, "createdb"), "-h", top, "-U", "tkt", "tkt"], "createdb")
-    return f"postgresql:///tkt?host={top}&user=tkt"
+    run(as_server_user([os.path.join(server_bin(), "pg_ctl"), "-D", os.path.join(top, "data"), "-o", options,
+                        "-l", os.path.join(top, "server.log"), "-w", "-t", "60", "start"]), "pg_ctl start")
+
+
+def halt(top):
+    """Stops the server of the cluster in `top` at once, as a crash or a power cut
+    would: every connection drops mid-command."""
+    run(as_server_user([os.path.join(server_bin(), "pg_ctl"), "-D", os.path.join(top, "data"), "-m", "immediate",
+                        "-w", "stop"]), "pg_ctl stop")
 
 
 def stop(top):
@@ -109,7 +125,7 @@ def run_with(uri, socket_dir, argv):
 
 
 def main(argv):
-    if len(argv) < 2 or (argv[1] in ("--start", "--stop") and len(argv) != 3) or \
+    if len(argv) < 2 or (argv[1] in ("--start", "--stop", "--halt", "--launch") and len(argv) != 3) or \
             (argv[1] == "--with" and len(argv) < 4):
         print(USAGE, file=sys.stderr)
         return 2
@@ -129,6 +145,9 @@ def main(argv):
             with open(argv[2], encoding="utf-8") as state:
                 stop(state.read().strip())
             os.remove(argv[2])
+            return 0
+        if argv[1] in ("--halt", "--launch"):
+            (halt if argv[1] == "--halt" else launch)(argv[2])
             return 0
         if argv[1] == "--with":
             with open(argv[2], encoding="utf-8") as state:
