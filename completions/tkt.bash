@@ -685,6 +685,27 @@ _tkt() {
             esac
         fi
         ;;
+    db)
+        # db copy FROM TO: database files (or postgresql:// URIs, typed by hand).
+        if ((${#args[@]} == 0)); then
+            if [[ $cur == -* ]]; then
+                __tkt_add "$cur" --help -h
+            else
+                __tkt_add "$cur" $(__tkt_commands db)
+            fi
+        else
+            case ${args[0]} in
+            copy)
+                if [[ $cur == -* ]]; then
+                    __tkt_add "$cur" --help
+                elif ((${#args[@]} <= 2)); then
+                    compopt -o filenames 2>/dev/null
+                    mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+                fi
+                ;;
+            esac
+        fi
+        ;;
     *)
         # A command this file does not know yet: the options its help lists.
         [[ $cur == -* ]] && __tkt_add "$cur" $(__tkt_options "$command")

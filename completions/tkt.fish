@@ -89,7 +89,7 @@ end
 # The commands this file completes; any other (one added to tkt since) is completed
 # with the options its help lists.
 set -g __tkt_completed help init new list show history reply close reopen tag merge route assign next escalate sla \
-    rate stats import outbox template config
+    rate stats import outbox template config db
 
 function __tkt_other_command
     set -l command (__tkt_command)
@@ -486,6 +486,10 @@ complete -c tkt -n '__tkt_using_subcommand template render; and not __fish_seen_
 complete -c tkt -n '__tkt_using_subcommand template render; and not __fish_seen_argument -l ticket' -l context -r -F -d 'Render with this JSON object as context'
 complete -c tkt -n '__tkt_using_subcommand template render' -l var -x -d 'A value for the template: name=value'
 complete -c tkt -n '__tkt_using_subcommand template render' -l lang -x -a 'en ru' -d 'The language'
+
+# db copy FROM TO (database files, or postgresql:// URIs typed by hand)
+complete -c tkt -n '__tkt_using_command db; and __tkt_args_fewer_than 1' -a '(__tkt_commands db)'
+complete -c tkt -n '__tkt_using_subcommand db copy' -F
 
 # config check
 complete -c tkt -n '__tkt_using_command config; and __tkt_args_fewer_than 1' -a '(__tkt_commands config)'

@@ -28,6 +28,7 @@ void declare_config(CLI::App& command, Context& context);
 void declare_rate(CLI::App& command, Context& context);
 void declare_merge(CLI::App& command, Context& context);
 void declare_stats(CLI::App& command, Context& context);
+void declare_db(CLI::App& command, Context& context);
 
 namespace {
 
@@ -53,6 +54,7 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"outbox", "List replies waiting for sendmail; flush retries them", declare_outbox},
     {"template", "List, show, render and lint reply templates", declare_template},
     {"config", "Check the configuration files", declare_config},
+    {"db", "Move a desk: copy a whole database, SQLite or PostgreSQL, and verify it", declare_db},
 });
 
 }  // namespace

@@ -107,9 +107,13 @@ TicketHook Context::on_new_ticket() {
     return route_on_arrival(routing());
 }
 
+StoreOptions Context::store_options() const {
+    return StoreOptions{lock_timeout(m_env)};
+}
+
 Store& Context::store() {
     if (!m_store) {
-        m_store = Store::open(paths().database, StoreOptions{lock_timeout(m_env)});
+        m_store = Store::open(paths().database, store_options());
     }
     return *m_store;
 }

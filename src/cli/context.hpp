@@ -67,6 +67,9 @@ public:
     // [routing] on_new says so (the default), else none.
     TicketHook on_new_ticket();
 
+    // Returns how stores are opened: the lock timeout of TKT_LOCK_TIMEOUT.
+    StoreOptions store_options() const;
+
     // Returns the store, opening (and creating) the database on first use.
     Store& store();
 

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/module_loader.hpp"
 
+#include <cctype>
 #include <utility>
 
 namespace tkt::store {
@@ -89,6 +90,20 @@ std::optional<std::string> Statement::optional_text(int index) const {
 
 std::optional<std::int64_t> Statement::optional_integer(int index) const {
     return is_null(index) ? std::nullopt : std::optional(integer(index));
+}
+
+ColumnKind column_kind(std::string_view declared_type) {
+    std::string type(declared_type);
+    for (char& c : type) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (type.find("INT") != std::string::npos) {
+        return ColumnKind::integer;
+    }
+    if (type == "BLOB" || type == "BYTEA") {
+        return ColumnKind::blob;
+    }
+    return ColumnKind::text;
 }
 
 std::unique_ptr<Database> open_postgres(const std::string& uri, std::chrono::milliseconds lock_timeout) {

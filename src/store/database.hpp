@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tkt::store {
 
@@ -87,6 +88,14 @@ enum class TransactionKind { read, write, savepoint };
 // The SQL a database speaks, where the two differ.
 enum class Dialect { sqlite, postgres };
 
+// What a column holds, as a copy between backends reads and binds it.
+enum class ColumnKind { integer, text, blob };
+
+struct Column {
+    std::string name;
+    ColumnKind kind = ColumnKind::text;
+};
+
 // One connection to one database.
 class Database {
 public:
@@ -118,7 +127,15 @@ public:
     // Returns true when the database holds tables that are not tkt's own bookkeeping:
     // at schema 0, another program's database, which tkt never adds its tables to.
     virtual bool holds_other_tables() = 0;
+    // Returns the names of the tables of the schema (tkt's bookkeeping left out).
+    virtual std::vector<std::string> tables() = 0;
+    // Returns the columns of `table`, in their order.
+    virtual std::vector<Column> columns(std::string_view table) = 0;
 };
+
+// Returns the kind of a column declared `declared_type` (SQLite's INTEGER, TEXT and
+// BLOB; PostgreSQL's bigint, text and bytea).
+ColumnKind column_kind(std::string_view declared_type);
 
 // Opens the SQLite database `path` (":memory:" for a private in-memory one), creating
 // the file with mode 0600 and its folder when missing, in WAL mode with every commit

@@ -237,6 +237,25 @@ public:
                          "INSERT INTO tkt_schema (version) VALUES ({})",
                          version));
     }
+    std::vector<std::string> tables() override {
+        std::vector<std::string> names;
+        auto rows = prepare("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                            "AND table_type = 'BASE TABLE' AND table_name <> 'tkt_schema' ORDER BY table_name");
+        while (rows.step()) {
+            names.push_back(rows.text(0));
+        }
+        return names;
+    }
+    std::vector<Column> columns(std::string_view table) override {
+        std::vector<Column> found;
+        auto rows = prepare("SELECT column_name, data_type FROM information_schema.columns "
+                            "WHERE table_schema = current_schema() AND table_name = ?1 ORDER BY ordinal_position");
+        rows.bind(1, table);
+        while (rows.step()) {
+            found.push_back(Column{rows.text(0), column_kind(rows.text(1))});
+        }
+        return found;
+    }
     bool holds_other_tables() override {
         auto tables = prepare("SELECT count(*) FROM information_schema.tables "
                               "WHERE table_schema = current_schema() AND table_name <> 'tkt_schema'");

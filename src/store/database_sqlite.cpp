@@ -202,6 +202,24 @@ public:
         tables.run();
         return any;
     }
+    std::vector<std::string> tables() override {
+        std::vector<std::string> names;
+        auto rows = prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                            "ESCAPE '\\' ORDER BY name");
+        while (rows.step()) {
+            names.push_back(rows.text(0));
+        }
+        return names;
+    }
+    std::vector<Column> columns(std::string_view table) override {
+        std::vector<Column> found;
+        auto rows = prepare("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid");
+        rows.bind(1, table);
+        while (rows.step()) {
+            found.push_back(Column{rows.text(0), column_kind(rows.text(1))});
+        }
+        return found;
+    }
 
 private:
     void retry_while_busy(std::string_view sql, std::string_view what);

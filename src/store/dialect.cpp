@@ -9,12 +9,15 @@ const DialectSql& sql_of(Dialect dialect) {
         .event_detail_to = "json_extract(e.detail, '$.to')",
         .event_kind_not_indexed = "+e.kind",
         .join_left_first = "CROSS JOIN",
+        .follow_copied_ids = "",
     };
     static constexpr DialectSql k_postgres{
         .ticket_tags = "(SELECT string_agg(tag, chr(31) ORDER BY tag) FROM tags WHERE ticket_id = t.id)",
         .event_detail_to = "(e.detail::jsonb ->> 'to')",
         .event_kind_not_indexed = "e.kind",
         .join_left_first = "JOIN",
+        .follow_copied_ids = "SELECT setval(pg_get_serial_sequence('{0}', 'id'), coalesce(max(id), 0) + 1, false) "
+                             "FROM {0}",
     };
     return dialect == Dialect::postgres ? k_postgres : k_sqlite;
 }

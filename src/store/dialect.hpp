@@ -20,6 +20,10 @@ struct DialectSql {
     std::string_view event_kind_not_indexed;
     // Joins, walking the left side first (SQLite's CROSS JOIN; a plain join elsewhere).
     std::string_view join_left_first;
+    // After rows were written with their own ids into table {0}: makes the next id
+    // follow the largest (PostgreSQL's identity sequence; "" where nothing is needed,
+    // as SQLite takes the largest + 1 itself).
+    std::string_view follow_copied_ids;
 };
 
 // Returns the SQL of `dialect`.

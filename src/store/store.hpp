@@ -7,9 +7,11 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +29,16 @@ struct StoreOptions {
     // How long a command waits for another process's lock before exiting 75.
     std::chrono::milliseconds lock_timeout{10000};
 };
+
+// The rows of one table.
+struct TableRows {
+    std::string table;
+    std::int64_t rows = 0;
+    friend bool operator==(const TableRows&, const TableRows&) = default;
+};
+
+// Told how a copy goes: `done` of the `total` rows of `table` are copied.
+using CopyProgress = std::function<void(std::string_view table, std::int64_t done, std::int64_t total)>;
 
 class Store {
 public:
@@ -65,6 +77,17 @@ public:
     // Begins a savepoint inside the open write transaction: one step of a batch that
     // can be undone alone (commit() keeps it).
     Transaction begin_step();
+
+    // Returns the database as messages name it: a file's path, a URI without password.
+    const std::string& name() const;
+
+    // Returns the number of rows of each of tkt's tables, from one snapshot.
+    std::vector<TableRows> row_counts();
+
+    // Copies every row of this database, with its id, into `target`, which must hold
+    // none (else exit 73): this one read from one snapshot, `target` written in one
+    // transaction, whole or not at all. `progress`, if set, hears of each table.
+    void copy_into(Store& target, const CopyProgress& progress);
 
     // Gives the connection a large page cache, for bulk imports.
     void tune_for_bulk();

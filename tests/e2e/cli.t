@@ -45,6 +45,8 @@ The command line: help, versions, unknown commands, and errors from the environm
                                 them
     template                    List, show, render and lint reply templates
     config                      Check the configuration files
+    db                          Move a desk: copy a whole database, SQLite or
+                                PostgreSQL, and verify it
   
   Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.
   $ tkt help | diff - <(tkt --help) && echo 'tkt help lists the commands, as --help does'

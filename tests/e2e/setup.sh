@@ -48,6 +48,18 @@ lock_for() {
         (echo 'BEGIN IMMEDIATE;'; sleep "$1"; echo 'COMMIT;') | sqlite3 "$TKT_DB"
     fi
 }
+# new_database NAME: prints the location of a new, empty database of the backend under
+# test: NAME.db here, or a PostgreSQL database made for it on the test server.
+new_database() {
+    if [ -n "${TKT_TEST_DB:-}" ]; then
+        local name
+        name="$1_$(echo "$TKT_TEST_DB" | sed 's|^postgresql:///\([^?]*\)?.*|\1|')"
+        sql "CREATE DATABASE $name" >/dev/null
+        echo "$TKT_TEST_DB" | sed "s|^postgresql:///[^?]*|postgresql:///$name|"
+    else
+        echo "$PWD/$1.db"
+    fi
+}
 # hold [immediate|exclusive] [DB]: another process takes DB's write lock (default
 # tkt.db) and keeps it until release (tests/e2e/hold_lock.py).
 hold() {
