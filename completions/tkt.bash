@@ -314,7 +314,8 @@ _tkt() {
             ;;
         esac
         ;;
-    list)
+    list | watch)
+        # watch takes list's filter terms (breaching and due: aside) and --json.
         case $prev in
         --sort)
             __tkt_add_list "$cur" '' "${sort_keys[@]}" "${sort_keys[@]/#/-}"
@@ -323,7 +324,13 @@ _tkt() {
         *)
             case $cur in
             --sort=*) __tkt_add_list "$cur" --sort= "${sort_keys[@]}" "${sort_keys[@]/#/-}" ;;
-            - | --*) __tkt_add "$cur" --sort --limit --json --csv --help ;;
+            - | --*)
+                if [[ $command == watch ]]; then
+                    __tkt_add "$cur" --json --help
+                else
+                    __tkt_add "$cur" --sort --limit --json --csv --help
+                fi
+                ;;
             -*) mapfile -t tags < <(__tkt_tags) && __tkt_add "$cur" "${tags[@]/#/-}" ;;
             +*) mapfile -t tags < <(__tkt_tags) && __tkt_add "$cur" "${tags[@]/#/+}" ;;
             status:*) __tkt_add_list "$cur" status: "${statuses[@]}" any ;;

@@ -89,7 +89,7 @@ end
 # The commands this file completes; any other (one added to tkt since) is completed
 # with the options its help lists.
 set -g __tkt_completed help init new list show history reply close reopen tag merge route assign next escalate sla \
-    rate stats import outbox template config db
+    rate stats import outbox template config db watch
 
 function __tkt_other_command
     set -l command (__tkt_command)
@@ -382,6 +382,10 @@ complete -c tkt -n '__tkt_using_command list' -l limit -x -d 'Show at most N tic
 complete -c tkt -n '__tkt_using_command list; and not __fish_seen_argument -l csv' -l json -d 'Print a JSON array'
 complete -c tkt -n '__tkt_using_command list; and not __fish_seen_argument -l json' -l csv -d 'Print CSV with a header row'
 complete -c tkt -n '__tkt_using_command list' -a '(__tkt_filter_terms)'
+
+# watch [FILTER...] [--json]
+complete -c tkt -n '__tkt_using_command watch' -l json -d 'One JSON object a line, for pipelines and bots'
+complete -c tkt -n '__tkt_using_command watch' -a '(__tkt_filter_terms)'
 
 # show ID, history ID
 complete -c tkt -n '__tkt_using_command show history' -l json -d 'Print JSON'

@@ -29,6 +29,7 @@ void declare_rate(CLI::App& command, Context& context);
 void declare_merge(CLI::App& command, Context& context);
 void declare_stats(CLI::App& command, Context& context);
 void declare_db(CLI::App& command, Context& context);
+void declare_watch(CLI::App& command, Context& context);
 
 namespace {
 
@@ -49,6 +50,7 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"escalate", "Move a ticket to the next line, or escalate all past their SLA", declare_escalate},
     {"sla", "Show a ticket's SLA clocks: policy, targets, time left or overdue", declare_sla},
     {"rate", "Record the customer's satisfaction with a ticket (1-5)", declare_rate},
+    {"watch", "Print ticket events as they happen, until interrupted", declare_watch},
     {"stats", "Report metrics over a period: volume, reply times, escalations, CSAT, load", declare_stats},
     {"import", "Load mail archives: mbox files or maildirs", declare_import},
     {"outbox", "List replies waiting for sendmail; flush retries them", declare_outbox},

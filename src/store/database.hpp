@@ -127,6 +127,10 @@ public:
     // Returns true when the database holds tables that are not tkt's own bookkeeping:
     // at schema 0, another program's database, which tkt never adds its tables to.
     virtual bool holds_other_tables() = 0;
+    // Waits up to `timeout` for another connection to commit a change (on PostgreSQL,
+    // one that recorded events); returns true when one came, false when the time ran
+    // out or a signal interrupted the wait. The first call only starts listening.
+    virtual bool wait_for_change(std::chrono::milliseconds timeout) = 0;
     // Returns the names of the tables of the schema (tkt's bookkeeping left out).
     virtual std::vector<std::string> tables() = 0;
     // Returns the columns of `table`, in their order.

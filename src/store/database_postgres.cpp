@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 #include <map>
+#include <poll.h>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -237,6 +238,28 @@ public:
                          "INSERT INTO tkt_schema (version) VALUES ({})",
                          version));
     }
+    // LISTEN on the channel the events trigger notifies (migration 7), then wait on the
+    // connection's socket.
+    bool wait_for_change(std::chrono::milliseconds timeout) override {
+        if (!m_listening) {
+            exec("LISTEN tkt_events");
+            m_listening = true;
+            return false;
+        }
+        if (take_notifications()) {
+            return true;
+        }
+        pollfd socket{PQsocket(m_conn), POLLIN, 0};
+        const int ready = ::poll(&socket, 1, static_cast<int>(timeout.count()));
+        if (ready <= 0) {
+            return false;  // the time ran out, or a signal came
+        }
+        if (PQconsumeInput(m_conn) == 0) {
+            throw Error(Exit::temp_fail, fmt::format("lost the connection to database '{}': {}; try again", m_name,
+                                                     first_line(PQerrorMessage(m_conn))));
+        }
+        return take_notifications();
+    }
     std::vector<std::string> tables() override {
         std::vector<std::string> names;
         auto rows = prepare("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
@@ -275,7 +298,18 @@ public:
     Result check(Result result, std::string_view what);
 
 private:
+    // Returns true when notifications came, freeing them.
+    bool take_notifications() {
+        bool any = false;
+        while (PGnotify* notification = PQnotifies(m_conn)) {
+            PQfreemem(notification);
+            any = true;
+        }
+        return any;
+    }
+
     PGconn* m_conn = nullptr;
+    bool m_listening = false;
     std::string m_name;
     // The statements run, by text and parameter types: the name of their prepared form,
     // "" while they ran once only.

@@ -2,9 +2,11 @@
 #include "core/error.hpp"
 #include "store/database.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <optional>
 #include <sqlite3.h>
 #include <sys/statvfs.h>
 #include <thread>
@@ -202,6 +204,27 @@ public:
         tables.run();
         return any;
     }
+    // PRAGMA data_version changes when another connection commits to the file.
+    bool wait_for_change(std::chrono::milliseconds timeout) override {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        while (true) {
+            auto version = prepare("PRAGMA data_version");
+            version.step();
+            const std::int64_t now = version.integer(0);
+            version.run();
+            const bool changed = m_data_version && *m_data_version != now;
+            const bool first = !m_data_version;
+            m_data_version = now;
+            if (changed || first || std::chrono::steady_clock::now() >= deadline) {
+                return changed;
+            }
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            if (::usleep(static_cast<useconds_t>(std::clamp<std::int64_t>(left.count(), 1, 100) * 1000)) != 0) {
+                return false;  // a signal: the caller decides whether to go on
+            }
+        }
+    }
     std::vector<std::string> tables() override {
         std::vector<std::string> names;
         auto rows = prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
@@ -226,6 +249,7 @@ private:
 
     sqlite3* m_db = nullptr;
     std::string m_name;
+    std::optional<std::int64_t> m_data_version;  // as wait_for_change last read it
     std::chrono::milliseconds m_lock_timeout;
     // Compiling SQL was a quarter of an import's time: each statement is compiled once.
     std::unordered_map<std::string, std::unique_ptr<SqliteCursor>> m_cache;

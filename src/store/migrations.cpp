@@ -161,13 +161,29 @@ constexpr std::string_view k_version_6 = R"sql(
 ALTER TABLE messages ADD COLUMN sent_at INTEGER;
 )sql";
 
-constexpr std::array<Migration, 6> k_migrations{{
+// tkt watch: on PostgreSQL every transaction that records events notifies the channel
+// tkt_events when it commits (one notification however many rows: the payloads are
+// equal). Watchers on SQLite poll the file's data_version instead, so its schema gains
+// nothing.
+constexpr std::string_view k_version_7_postgres = R"sql(
+CREATE FUNCTION tkt_events_recorded() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('tkt_events', '');
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER events_notify AFTER INSERT ON events
+    FOR EACH STATEMENT EXECUTE FUNCTION tkt_events_recorded();
+)sql";
+
+constexpr std::array<Migration, 7> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
     {3, k_version_3},
     {4, k_version_4},
     {5, k_version_5},
     {6, k_version_6},
+    {7, "", k_version_7_postgres},
 }};
 
 // Returns `text` with each occurrence of `words` that stands alone (no letter, digit
@@ -238,10 +254,11 @@ void migrate(Database& db, std::span<const Migration> migrations) {
     }
     for (const auto& migration : migrations) {
         if (migration.version > version) {
-            if (db.dialect() == Dialect::sqlite) {
-                db.exec(migration.sql);
-            } else {
-                db.exec(postgres_ddl(migration.sql));
+            const std::string sql = db.dialect() == Dialect::sqlite
+                                        ? std::string(migration.sql)
+                                        : postgres_ddl(migration.sql) + std::string(migration.postgres_only);
+            if (!sql.empty()) {
+                db.exec(sql);
             }
         }
     }

@@ -13,6 +13,9 @@ namespace tkt::store {
 struct Migration {
     int version;           // 1, 2, ...: the schema version after it ran
     std::string_view sql;  // SQLite's statements that bring the previous version to this one
+    // PostgreSQL's own statements, run after `sql` there (functions, triggers): what
+    // SQLite has no counterpart of or does another way.
+    std::string_view postgres_only = {};
 };
 
 // Returns the SQLite statements `sql` in PostgreSQL's words, the one place where the

@@ -37,6 +37,12 @@ struct TableRows {
     friend bool operator==(const TableRows&, const TableRows&) = default;
 };
 
+// An event with the subject of its ticket, as tkt watch shows it.
+struct TicketEvent {
+    Event event;
+    std::string subject;
+};
+
 // Told how a copy goes: `done` of the `total` rows of `table` are copied.
 using CopyProgress = std::function<void(std::string_view table, std::int64_t done, std::int64_t total)>;
 
@@ -80,6 +86,18 @@ public:
 
     // Returns the database as messages name it: a file's path, a URI without password.
     const std::string& name() const;
+
+    // Waits up to `timeout` for another process to record something; true when it may
+    // have (then look with events_after), false when the time ran out or a signal came.
+    // The first call starts watching and returns at once.
+    bool wait_for_change(std::chrono::milliseconds timeout);
+
+    // Returns the id of the last event recorded, 0 when there is none.
+    std::int64_t last_event_id();
+
+    // Returns the events after event `after` on tickets matching `filter` (its SLA terms
+    // aside), oldest first, at most `limit`.
+    std::vector<TicketEvent> events_after(std::int64_t after, const Filter& filter, std::int64_t limit);
 
     // Returns the number of rows of each of tkt's tables, from one snapshot.
     std::vector<TableRows> row_counts();

@@ -38,6 +38,8 @@ The command line: help, versions, unknown commands, and errors from the environm
                                 left or overdue
     rate                        Record the customer's satisfaction with a ticket
                                 (1-5)
+    watch                       Print ticket events as they happen, until
+                                interrupted
     stats                       Report metrics over a period: volume, reply times,
                                 escalations, CSAT, load
     import                      Load mail archives: mbox files or maildirs
@@ -148,7 +150,7 @@ past the timeout (75, and the retry then succeeds).
   1
   $ set_schema_version 99
   $ tkt list 2>&1 | sed "s|$PWD/||"
-  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 6); upgrade tkt
+  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 7); upgrade tkt
   $ head -c 4096 /dev/urandom > junk.db; echo 'not a database' >> junk.db
   $ tkt --db junk.db list 2>&1 | sed "s|$PWD/||"
   tkt: database 'junk.db' is corrupt or not a tkt database (file is not a database)

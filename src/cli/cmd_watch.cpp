@@ -1,0 +1,114 @@
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/ticket_args.hpp"
+#include "core/error.hpp"
+#include "core/filter.hpp"
+#include "core/text.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <fmt/format.h>
+
+namespace tkt::cli {
+namespace {
+
+struct WatchOptions {
+    std::vector<std::string> filter;
+    bool json = false;
+};
+
+// How long one wait lasts before the loop looks at the stop flag again.
+constexpr std::chrono::milliseconds k_wait{500};
+// Events read at a time.
+constexpr std::int64_t k_batch = 500;
+
+std::atomic<bool> g_stop = false;
+
+extern "C" void stop_watching(int) {
+    g_stop = true;
+}
+
+// SIGINT and SIGTERM end the watch cleanly: the wait they interrupt returns (no
+// SA_RESTART), the loop sees the flag and the command exits 0.
+class StopOnSignals {
+public:
+    StopOnSignals() {
+        struct sigaction action {};
+        action.sa_handler = stop_watching;
+        sigemptyset(&action.sa_mask);
+        for (std::size_t i = 0; i < k_signals.size(); ++i) {
+            ::sigaction(k_signals[i], &action, &m_previous[i]);
+        }
+    }
+    StopOnSignals(const StopOnSignals&) = delete;
+    StopOnSignals& operator=(const StopOnSignals&) = delete;
+    ~StopOnSignals() {
+        for (std::size_t i = 0; i < k_signals.size(); ++i) {
+            ::sigaction(k_signals[i], &m_previous[i], nullptr);
+        }
+    }
+
+private:
+    static constexpr std::array<int, 2> k_signals{SIGINT, SIGTERM};
+    std::array<struct sigaction, k_signals.size()> m_previous{};
+};
+
+void print_event(const TicketEvent& item, bool json, std::ostream& out) {
+    if (json) {
+        nlohmann::ordered_json line = to_json(item.event);
+        line["ticket"] = item.event.ticket_id;
+        line["subject"] = item.subject;
+        out << line.dump() << '\n';
+    } else {
+        const std::string detail = describe_event(item.event);
+        out << fmt::format("{}  #{}  {}  {}{}  {}\n", format_local_time(item.event.at), item.event.ticket_id,
+                           item.event.kind, item.event.actor, detail.empty() ? "" : "  " + detail,
+                           squash_whitespace(item.subject));
+    }
+    out.flush();
+}
+
+void run_watch(const WatchOptions& options, Context& context) {
+    std::vector<std::string> words;
+    for (const auto& word : options.filter) {
+        words.push_back(restore_dash_word(word));
+    }
+    const Filter filter = parse_filter(words, FilterContext{context.now(), context.config().agent.login});
+    if (filter.has_sla_terms()) {
+        throw usage_error("watch follows events by the ticket's fields: breaching and due: are for list");
+    }
+    Store& store = context.existing_store();
+    const StopOnSignals signals;
+    g_stop = false;
+    store.wait_for_change(std::chrono::milliseconds(0));  // starts listening before the first look
+    std::int64_t last = store.last_event_id();
+    while (!g_stop) {
+        if (!store.wait_for_change(k_wait) || g_stop) {
+            continue;
+        }
+        for (bool more = true; more && !g_stop;) {
+            const auto events = store.events_after(last, filter, k_batch);
+            for (const auto& item : events) {
+                print_event(item, options.json, context.out());
+                last = item.event.id;
+            }
+            more = static_cast<std::int64_t>(events.size()) == k_batch;
+        }
+        if (!context.out()) {
+            throw Error(Exit::io, "cannot write to standard output");
+        }
+    }
+}
+
+}  // namespace
+
+void declare_watch(CLI::App& command, Context& context) {
+    auto options = std::make_shared<WatchOptions>();
+    command.add_option("filter", options->filter,
+                       "Only events on tickets matching these terms (as for list, without a default status: "
+                       "queue:NAME line:N assignee:me +tag ...)");
+    command.add_flag("--json", options->json, "One JSON object a line, for pipelines and bots");
+    command.callback([options, &context] { run_watch(*options, context); });
+}
+
+}  // namespace tkt::cli
