@@ -693,7 +693,7 @@ _tkt() {
         fi
         ;;
     db)
-        # db copy FROM TO: database files (or postgresql:// URIs, typed by hand).
+        # db copy FROM TO: database files (or postgresql:// URIs, typed by hand); db setup.
         if ((${#args[@]} == 0)); then
             if [[ $cur == -* ]]; then
                 __tkt_add "$cur" --help -h
@@ -709,6 +709,9 @@ _tkt() {
                     compopt -o filenames 2>/dev/null
                     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
                 fi
+                ;;
+            setup)
+                [[ $cur == -* ]] && __tkt_add "$cur" --help
                 ;;
             esac
         fi

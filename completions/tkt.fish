@@ -491,7 +491,7 @@ complete -c tkt -n '__tkt_using_subcommand template render; and not __fish_seen_
 complete -c tkt -n '__tkt_using_subcommand template render' -l var -x -d 'A value for the template: name=value'
 complete -c tkt -n '__tkt_using_subcommand template render' -l lang -x -a 'en ru' -d 'The language'
 
-# db copy FROM TO (database files, or postgresql:// URIs typed by hand)
+# db copy FROM TO (database files, or postgresql:// URIs typed by hand), db setup
 complete -c tkt -n '__tkt_using_command db; and __tkt_args_fewer_than 1' -a '(__tkt_commands db)'
 complete -c tkt -n '__tkt_using_subcommand db copy' -F
 

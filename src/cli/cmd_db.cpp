@@ -37,6 +37,17 @@ void run_copy(const CopyOptions& options, Context& context) {
     context.out() << "verified: the same rows in every table, the same metrics over the whole history\n";
 }
 
+void run_setup(Context& context) {
+    Store& store = context.store();  // makes or upgrades the schema first
+    const auto roles = store.set_up_roles();
+    context.out() << fmt::format("schema   {} (version {})\n", store.name(), store.schema_version());
+    for (const auto& role : roles) {
+        context.out() << (role.made ? fmt::format("created  role {}\n", role.role)
+                                    : fmt::format("kept     role {} (it exists)\n", role.role));
+    }
+    context.out() << "granted  each role what it may do; history is append-only for all but tkt_admin\n";
+}
+
 }  // namespace
 
 void declare_db(CLI::App& command, Context& context) {
@@ -51,6 +62,9 @@ void declare_db(CLI::App& command, Context& context) {
         ->required()
         ->type_name("PATH|URI");
     copy->callback([options, &context] { run_copy(*options, context); });
+    auto* setup = command.add_subcommand("setup", "Make or upgrade a PostgreSQL database's schema and its roles "
+                                                  "(tkt_agent, tkt_mail, tkt_supervisor, tkt_admin)");
+    setup->callback([&context] { run_setup(context); });
 }
 
 }  // namespace tkt::cli

@@ -43,6 +43,12 @@ struct TicketEvent {
     std::string subject;
 };
 
+// A group role of a shared database, and whether `tkt db setup` made it just now.
+struct RoleSetup {
+    std::string role;
+    bool made = false;
+};
+
 // Told how a copy goes: `done` of the `total` rows of `table` are copied.
 using CopyProgress = std::function<void(std::string_view table, std::int64_t done, std::int64_t total)>;
 
@@ -98,6 +104,12 @@ public:
     // Returns the events after event `after` on tickets matching `filter` (its SLA terms
     // aside), oldest first, at most `limit`.
     std::vector<TicketEvent> events_after(std::int64_t after, const Filter& filter, std::int64_t limit);
+
+    // On PostgreSQL: makes the group roles tkt_agent, tkt_mail, tkt_supervisor and
+    // tkt_admin where missing and grants each what it may do (store_roles.cpp), again
+    // after every upgrade; needs a role that may create roles and owns the schema. On
+    // SQLite a usage error (64): it has no roles.
+    std::vector<RoleSetup> set_up_roles();
 
     // Returns the number of rows of each of tkt's tables, from one snapshot.
     std::vector<TableRows> row_counts();

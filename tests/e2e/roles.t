@@ -1,0 +1,92 @@
+tkt db setup on a shared PostgreSQL database: the schema, and four group roles with
+least privilege that the server enforces, so that an agent or the mail server running
+psql by hand cannot do what tkt's commands would not. History (messages, events, sent
+replies) is append-only for everyone but tkt_admin.
+Backend: postgres
+
+  $ . "$TESTDIR/setup.sh"
+  $ tkt init --name 'Anna Smirnova' --email anna@example.com > /dev/null
+  $ sed -i 's|^# from = .*|from = "Support <support@example.com>"|; s|^sendmail = .*|sendmail = ["'"$PWD"'/sendmail"]|' config/config.toml
+  $ printf '#!/bin/sh\ncat > /dev/null\n' > sendmail; chmod +x sendmail
+  $ tkt db setup | sed 's/ (version [0-9]*)//'
+  schema   tkt.db
+  created  role tkt_agent
+  created  role tkt_mail
+  created  role tkt_supervisor
+  created  role tkt_admin
+  granted  each role what it may do; history is append-only for all but tkt_admin
+  $ tkt db setup | sed -n 2p
+  kept     role tkt_agent (it exists)
+
+Each person and the mail server log in as a role of their own, granted a group role.
+
+  $ db=$(echo "$TKT_TEST_DB" | sed 's|^postgresql:///\([a-z0-9_]*\)?.*|\1|')
+  $ sql "CREATE ROLE agent_$db LOGIN PASSWORD 'a'; GRANT tkt_agent TO agent_$db; CREATE ROLE mail_$db LOGIN PASSWORD 'm'; GRANT tkt_mail TO mail_$db"
+  $ as_agent() { PGPASSWORD=a tkt --db "postgresql://agent_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" "$@"; }
+  $ as_mail() { PGPASSWORD=m tkt --db "postgresql://mail_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" "$@"; }
+  $ psql_as() { PGPASSWORD=$1 psql -X -q -A -t -d "postgresql://$2_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" -c "$3" 2>&1; }
+
+The mail server adds tickets and messages, threads replies and routes on arrival.
+
+  $ printf 'From: Kim <kim@example.com>\nSubject: Parcel\nMessage-ID: <m1@example.com>\n\nWhere is it?\n' | as_mail new --email
+  1
+  $ printf 'From: kim@example.com\nSubject: Re: Parcel\nIn-Reply-To: <m1@example.com>\nMessage-ID: <m2@example.com>\n\nStill?\n' | as_mail new --email
+  1
+
+An agent works the desk through tkt.
+
+  $ as_agent reply 1 --message 'It is on its way.' --send | tail -1
+  sent reply on ticket 1 to kim@example.com
+  $ as_agent tag 1 +parcel
+  ticket 1: +parcel
+  $ as_agent close 1
+  closed ticket 1
+
+Neither can rewrite history with psql, nor the agent a sent reply; the mail server
+reads no outbox and answers nobody.
+
+  $ psql_as a agent "UPDATE events SET actor = 'someone else'"
+  ERROR:  permission denied for table events
+  [1]
+  $ psql_as a agent "DELETE FROM messages"
+  ERROR:  permission denied for table messages
+  [1]
+  $ psql_as a agent "UPDATE tickets SET requester = 'x@example.com'"
+  ERROR:  permission denied for table tickets
+  [1]
+  $ psql_as a agent "UPDATE outbox SET state = 'queued'"
+  ERROR:  outbox entry 1 was sent: only an admin may change it
+  CONTEXT:  PL/pgSQL function tkt_keep_sent() line 4 at RAISE
+  [1]
+  $ psql_as m mail "SELECT count(*) FROM outbox"
+  ERROR:  permission denied for table outbox
+  [1]
+  $ psql_as m mail "DELETE FROM tickets"
+  ERROR:  permission denied for table tickets
+  [1]
+  $ psql_as m mail "UPDATE messages SET body = 'x'"
+  ERROR:  permission denied for table messages
+  [1]
+  $ as_mail reply 1 --message 'x' 2>&1 | sed "s|mail_$db@/$db?host=$TKT_TEST_POSTGRES_DIR|MAIL|"
+  tkt: reading or writing 'postgresql://MAIL' failed: permission denied for table tickets
+  $ as_mail reply 1 --message 'x' 2>/dev/null
+  [77]
+
+What was written stands: the history as it happened.
+
+  $ tkt history 1 | cut -c19- | sed 's/  */ /g'
+  WHO WHAT DETAIL
+  kim@example.com created by email, message m1@example.com
+  (routing) routed to logistics, line 1, normal by rule "logistics"
+  (routing) assigned nobody → anna (least_loaded)
+  kim@example.com received message m2@example.com
+  anna replied to kim@example.com (message, en, by mail)
+  anna status new → open (reply)
+  anna tagged +parcel
+  anna status open → closed
+
+On SQLite there are no roles: the file's group does that work.
+
+  $ tkt --db plain.db db setup
+  tkt: 'plain.db' is a SQLite file: roles are PostgreSQL's (share a file with 'tkt init --group' instead)
+  [64]
