@@ -36,7 +36,8 @@ void run_assign(const AssignOptions& options, Context& context) {
 }
 
 void run_next(const NextOptions& options, Context& context) {
-    const std::string login = options.as.empty() ? context.config().agent.login : options.as;
+    const std::string as = context.acting_as(options.as);
+    const std::string login = as.empty() ? context.config().agent.login : as;
     const auto ticket = next_ticket(context.existing_store(), context.routing(), context.sla(), login, context.actor(),
                                     options.peek ? Take::peek : Take::take);
     if (!ticket) {

@@ -105,7 +105,7 @@ void run_reply(const ReplyOptions& options, Context& context) {
     }
     const Config& config = context.config();
     const std::string lang = options.lang.empty() ? config.lang : options.lang;
-    const AgentIdentity agent = replying_agent(config.agent, options.as, vars, context.routing());
+    const AgentIdentity agent = replying_agent(config.agent, context.acting_as(options.as), vars, context.routing());
     const TemplateLibrary library(context.template_folders(options.templates));
     TemplateFile file;
     if (options.message) {

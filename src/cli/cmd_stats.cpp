@@ -60,7 +60,7 @@ StatsOptions report_options(const StatsCommandOptions& options, Context& context
     report.repeat_window = context.config().repeat_window;
     if (!options.where.empty()) {
         report.where = parse_filter(split(squash_whitespace(options.where), ' '),
-                                    FilterContext{report.now, context.config().agent.login});
+                                    FilterContext{report.now, context.agent_login()});
         if (report.where.has_sla_terms()) {
             throw usage_error(fmt::format("--where '{}': breaching and due are judged at one moment, not over a "
                                           "period; use sla_breaches in the report",

@@ -118,12 +118,42 @@ Store& Context::store() {
     return *m_store;
 }
 
+namespace {
+
+// True when `session` logs in as an agent of tkt's roles: the role is who acts.
+bool role_is_agent(const std::optional<SessionRole>& session) {
+    return session && session->agent && !session->admin;
+}
+
+}  // namespace
+
+std::string Context::agent_login() {
+    if (!m_session) {
+        m_session = is_database_uri(paths().database.native()) ? store().session_role() : std::nullopt;
+    }
+    return role_is_agent(*m_session) ? (*m_session)->name : config().agent.login;
+}
+
+std::string Context::acting_as(const std::string& as) {
+    const std::string me = agent_login();
+    const auto& session = *m_session;
+    if (as.empty() || as == me) {
+        return role_is_agent(session) ? me : as;
+    }
+    if (role_is_agent(session) && !session->supervisor) {
+        throw Error(Exit::no_perm, fmt::format("role '{}' may not act as '{}': only a member of tkt_supervisor may "
+                                               "act for another agent",
+                                               me, as));
+    }
+    return as;
+}
+
 Actor Context::actor() {
-    return Actor{config().agent.login, now()};
+    return Actor{agent_login(), now()};
 }
 
 Filter Context::open_work_filter(std::span<const std::string> words) {
-    return with_default_statuses(parse_filter(words, FilterContext{now(), config().agent.login}));
+    return with_default_statuses(parse_filter(words, FilterContext{now(), agent_login()}));
 }
 
 std::vector<std::filesystem::path> Context::template_folders(const std::optional<std::string>& flag) {

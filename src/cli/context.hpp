@@ -77,7 +77,18 @@ public:
     // (exit 66) rather than a new empty one, so that a mistyped --db says so.
     Store& existing_store();
 
-    // Returns the configured agent stamped with now, for recording events.
+    // Returns the acting agent's login: on a PostgreSQL database where the session's
+    // role is an agent's (tkt db setup; admins aside), the role's name, so that nobody
+    // records work as someone else; elsewhere config.toml's agent.login.
+    std::string agent_login();
+
+    // Returns the login a command acts as for `as` (its --as, "" when not given): `as`,
+    // when the session may act for others (on SQLite anyone may; on PostgreSQL a member
+    // of tkt_supervisor or tkt_admin), else exit 77; "" for config's agent, or the
+    // role's name when agent_login() comes from it.
+    std::string acting_as(const std::string& as);
+
+    // Returns the acting agent stamped with now, for recording events.
     Actor actor();
 
     // Parses filter `words` relative to now and the configured agent ("me"); without a
@@ -105,6 +116,7 @@ private:
     std::optional<SlaConfig> m_sla;
     SlaConfig m_no_sla;
     std::optional<Store> m_store;
+    std::optional<std::optional<SessionRole>> m_session;  // read once, when first asked
 };
 
 // Returns the environment of this process as a snapshot.

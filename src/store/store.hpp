@@ -49,6 +49,14 @@ struct RoleSetup {
     bool made = false;
 };
 
+// Who a PostgreSQL session is, in tkt's roles.
+struct SessionRole {
+    std::string name;         // the role logged in (session_user)
+    bool agent = false;       // a member of tkt_agent (so of tkt_supervisor too)
+    bool supervisor = false;  // a member of tkt_supervisor: may act for others
+    bool admin = false;       // a member of tkt_admin, or a superuser
+};
+
 // Told how a copy goes: `done` of the `total` rows of `table` are copied.
 using CopyProgress = std::function<void(std::string_view table, std::int64_t done, std::int64_t total)>;
 
@@ -110,6 +118,9 @@ public:
     // after every upgrade; needs a role that may create roles and owns the schema. On
     // SQLite a usage error (64): it has no roles.
     std::vector<RoleSetup> set_up_roles();
+
+    // Returns who the session is on PostgreSQL; nullopt on SQLite, which has no roles.
+    std::optional<SessionRole> session_role();
 
     // Returns the number of rows of each of tkt's tables, from one snapshot.
     std::vector<TableRows> row_counts();

@@ -62,6 +62,26 @@ CREATE TRIGGER outbox_keep_sent BEFORE UPDATE OR DELETE ON outbox
 
 }  // namespace
 
+std::optional<SessionRole> Store::session_role() {
+    if (m_db->dialect() != store::Dialect::postgres) {
+        return std::nullopt;
+    }
+    // pg_has_role fails on a role that does not exist: before tkt db setup, nobody is
+    // in tkt's roles. A superuser is a member of every role.
+    const auto member = [](std::string_view role) {
+        return fmt::format("CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{0}') "
+                           "THEN pg_has_role(session_user, '{0}', 'MEMBER') ELSE false END",
+                           role);
+    };
+    auto statement = m_db->prepare(fmt::format("SELECT session_user, {}, {}, {}", member("tkt_agent"),
+                                               member("tkt_supervisor"), member("tkt_admin")));
+    statement.step();
+    SessionRole role{statement.text(0), statement.integer(1) != 0, statement.integer(2) != 0,
+                     statement.integer(3) != 0};
+    statement.run();
+    return role;
+}
+
 std::vector<RoleSetup> Store::set_up_roles() {
     if (m_db->dialect() != store::Dialect::postgres) {
         throw usage_error(fmt::format("'{}' is a SQLite file: roles are PostgreSQL's (share a file with 'tkt init "

@@ -21,9 +21,15 @@ Backend: postgres
 Each person and the mail server log in as a role of their own, granted a group role.
 
   $ db=$(echo "$TKT_TEST_DB" | sed 's|^postgresql:///\([a-z0-9_]*\)?.*|\1|')
-  $ sql "CREATE ROLE agent_$db LOGIN PASSWORD 'a'; GRANT tkt_agent TO agent_$db; CREATE ROLE mail_$db LOGIN PASSWORD 'm'; GRANT tkt_mail TO mail_$db"
+  $ sql "CREATE ROLE agent_$db LOGIN PASSWORD 'a'; GRANT tkt_agent TO agent_$db; CREATE ROLE mail_$db LOGIN PASSWORD 'm'; GRANT tkt_mail TO mail_$db; CREATE ROLE lead_$db LOGIN PASSWORD 's'; GRANT tkt_supervisor TO lead_$db"
   $ as_agent() { PGPASSWORD=a tkt --db "postgresql://agent_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" "$@"; }
   $ as_mail() { PGPASSWORD=m tkt --db "postgresql://mail_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" "$@"; }
+  $ as_lead() { PGPASSWORD=s tkt --db "postgresql://lead_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" "$@"; }
+  $ names() { sed "s/agent_$db/AGENT/g; s/lead_$db/LEAD/g; s/mail_$db/MAIL/g"; }
+  $ printf '\n[[agent]]\nlogin = "%s"\nfull_name = "Anna Smirnova"\nemail = "anna@example.com"\nqueues = ["logistics"]\n' "agent_$db" >> config/routing.toml
+  $ printf '\n[[agent]]\nlogin = "%s"\nfull_name = "Vera Lead"\nemail = "vera@example.com"\n' "lead_$db" >> config/routing.toml
+  $ tkt config check | sed "s|$PWD/||"
+  config: config.toml, routing.toml, sla.toml, lint.toml and templates are valid
   $ psql_as() { PGPASSWORD=$1 psql -X -q -A -t -d "postgresql://$2_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" -c "$3" 2>&1; }
 
 The mail server adds tickets and messages, threads replies and routes on arrival.
@@ -72,18 +78,35 @@ reads no outbox and answers nobody.
   $ as_mail reply 1 --message 'x' 2>/dev/null
   [77]
 
+Who acts is the role that logged in, whatever config.toml says; only a supervisor may
+act for another agent (--as).
+
+  $ as_agent reply 1 --message 'Anything else?' --as vera 2>&1 | names
+  tkt: role 'AGENT' may not act as 'vera': only a member of tkt_supervisor may act for another agent
+  $ as_agent next --as vera 2>/dev/null
+  [77]
+  $ as_lead assign 1 none > /dev/null; as_lead tag 1 +checked
+  ticket 1: +checked
+  $ as_lead reply 1 --message 'We are on it.' --as "agent_$db" | tail -2 | names
+  Anna Smirnova
+  anna@example.com
+
 What was written stands: the history as it happened.
 
-  $ tkt history 1 | cut -c19- | sed 's/  */ /g'
+  $ tkt history 1 | cut -c19- | sed 's/  */ /g' | names
   WHO WHAT DETAIL
   kim@example.com created by email, message m1@example.com
   (routing) routed to logistics, line 1, normal by rule "logistics"
-  (routing) assigned nobody → anna (least_loaded)
+  (routing) assigned nobody → AGENT (least_loaded)
   kim@example.com received message m2@example.com
-  anna replied to kim@example.com (message, en, by mail)
-  anna status new → open (reply)
-  anna tagged +parcel
-  anna status open → closed
+  AGENT replied to kim@example.com (message, en, by mail)
+  AGENT status new → open (reply)
+  AGENT tagged +parcel
+  AGENT status open → closed
+  LEAD assigned AGENT → nobody (hand)
+  LEAD tagged +checked
+  AGENT replied to kim@example.com (message, en)
+  AGENT assigned nobody → AGENT (reply)
 
 On SQLite there are no roles: the file's group does that work.
 
