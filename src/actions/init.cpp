@@ -250,6 +250,10 @@ SharedGroup find_group(std::string_view name_or_id) {
 
 std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& agent,
                                      const std::optional<SharedGroup>& group) {
+    if (group && is_database_uri(paths.database.native())) {
+        throw usage_error("--group shares a SQLite file; a PostgreSQL database is shared through its roles "
+                          "(tkt db setup)");
+    }
     if (group) {
         require_own_folder(paths.database);  // before anything is written
     }

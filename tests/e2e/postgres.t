@@ -11,6 +11,9 @@ Backend: postgres
   1
   $ tkt list | cut -f1,2,11
   1	new	Printer on fire
+  $ tkt init --group 0
+  tkt: --group shares a SQLite file; a PostgreSQL database is shared through its roles (tkt db setup)
+  [64]
 
 libpq's URI forms all name it: postgres:// as well as postgresql://, and the server,
 user and database from the PG* variables when the URI leaves them out.
