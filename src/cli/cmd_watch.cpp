@@ -1,10 +1,12 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/signals.hpp"
 #include "cli/ticket_args.hpp"
 #include "core/error.hpp"
 #include "core/filter.hpp"
 #include "core/text.hpp"
 
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <fmt/format.h>
@@ -28,30 +30,9 @@ extern "C" void stop_watching(int) {
     g_stop = true;
 }
 
-// SIGINT and SIGTERM end the watch cleanly: the wait they interrupt returns (no
-// SA_RESTART), the loop sees the flag and the command exits 0.
-class StopOnSignals {
-public:
-    StopOnSignals() {
-        struct sigaction action {};
-        action.sa_handler = stop_watching;
-        sigemptyset(&action.sa_mask);
-        for (std::size_t i = 0; i < k_signals.size(); ++i) {
-            ::sigaction(k_signals[i], &action, &m_previous[i]);
-        }
-    }
-    StopOnSignals(const StopOnSignals&) = delete;
-    StopOnSignals& operator=(const StopOnSignals&) = delete;
-    ~StopOnSignals() {
-        for (std::size_t i = 0; i < k_signals.size(); ++i) {
-            ::sigaction(k_signals[i], &m_previous[i], nullptr);
-        }
-    }
-
-private:
-    static constexpr std::array<int, 2> k_signals{SIGINT, SIGTERM};
-    std::array<struct sigaction, k_signals.size()> m_previous{};
-};
+// SIGINT and SIGTERM end the watch cleanly: the wait they interrupt returns, the loop
+// sees the flag and the command exits 0.
+constexpr std::array<int, 2> k_stop_signals{SIGINT, SIGTERM};
 
 void print_event(const TicketEvent& item, bool json, std::ostream& out) {
     if (json) {
@@ -78,7 +59,7 @@ void run_watch(const WatchOptions& options, Context& context) {
         throw usage_error("watch follows events by the ticket's fields: breaching and due: are for list");
     }
     Store& store = context.existing_store();
-    const StopOnSignals signals;
+    const ScopedSignals signals(k_stop_signals, stop_watching);
     g_stop = false;
     store.wait_for_change(std::chrono::milliseconds(0));  // starts listening before the first look
     std::int64_t last = store.last_event_id();

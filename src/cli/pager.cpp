@@ -1,5 +1,6 @@
 #include "cli/pager.hpp"
 
+#include "cli/signals.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -98,32 +99,11 @@ private:
     int m_ends[2] = {-1, -1};
 };
 
-// While it lives, tkt ignores SIGPIPE (a user who quits the pager early gets no error
-// and no other exit status) and SIGINT and SIGQUIT (they are the pager's to act on:
-// tkt must not die and leave it fighting the shell for the terminal).
-class PagerSignals {
-public:
-    PagerSignals() {
-        struct sigaction ignore {};
-        ignore.sa_handler = SIG_IGN;
-        for (std::size_t i = 0; i < k_signals.size(); ++i) {
-            ::sigaction(k_signals[i], &ignore, &m_previous[i]);
-        }
-    }
-    PagerSignals(const PagerSignals&) = delete;
-    PagerSignals& operator=(const PagerSignals&) = delete;
-    ~PagerSignals() {
-        for (std::size_t i = 0; i < k_signals.size(); ++i) {
-            ::sigaction(k_signals[i], &m_previous[i], nullptr);
-        }
-    }
-
-    // The signals a pager must get back with their default actions.
-    static constexpr std::array<int, 3> k_signals{SIGPIPE, SIGINT, SIGQUIT};
-
-private:
-    std::array<struct sigaction, k_signals.size()> m_previous{};
-};
+// The signals tkt ignores while a pager runs: SIGPIPE (a user who quits the pager early
+// gets no error and no other exit status), SIGINT and SIGQUIT (they are the pager's to
+// act on: tkt must not die and leave it fighting the shell for the terminal). The
+// pager gets them back with their default actions.
+constexpr std::array<int, 3> k_pager_signals{SIGPIPE, SIGINT, SIGQUIT};
 
 // Starts `command` through the shell (pagers are often set with options: "less -S"),
 // reading `input` as its standard input; returns its pid, none when it cannot start.
@@ -143,7 +123,7 @@ std::optional<pid_t> start_pager(const std::string& command, int input) {
     ::posix_spawnattr_init(&attributes);
     sigset_t defaults;
     sigemptyset(&defaults);
-    for (const int signal : PagerSignals::k_signals) {
+    for (const int signal : k_pager_signals) {
         sigaddset(&defaults, signal);
     }
     ::posix_spawnattr_setsigdefault(&attributes, &defaults);
@@ -177,7 +157,7 @@ bool page(std::string_view text, const std::string& command, std::ostream& out) 
     if (!pipe.is_open()) {
         return false;
     }
-    const PagerSignals ignored;
+    const ScopedSignals ignored(k_pager_signals, SIG_IGN);
     const auto pid = start_pager(command, pipe.read_end());
     pipe.close_read();
     if (!pid) {
