@@ -200,7 +200,7 @@ _tkt() {
     local -a priorities=(low normal high urgent)
     local -a channels=(email chat phone web api)
     local -a sort_keys=(id created updated priority status queue assignee)
-    local -a filter_keys=(status: queue: line: priority: assignee: requester: channel: id:
+    local -a filter_keys=(status: queue: line: priority: assignee: requester: channel: language: id:
         breaching 'due<' 'due>')
     local -a langs=(en ru)
     local -a names=()
@@ -288,8 +288,12 @@ _tkt() {
             mapfile -t COMPREPLY < <(compgen -g -- "$cur")
             return 0
             ;;
+        --holidays)
+            __tkt_add "$cur" ru none
+            return 0
+            ;;
         esac
-        __tkt_add "$cur" --login --name --email --group --help
+        __tkt_add "$cur" --login --name --email --group --holidays --help
         ;;
     new)
         case $prev in
@@ -336,6 +340,7 @@ _tkt() {
             status:*) __tkt_add_list "$cur" status: "${statuses[@]}" any ;;
             priority:*) __tkt_add_list "$cur" priority: "${priorities[@]}" ;;
             channel:*) __tkt_add_list "$cur" channel: "${channels[@]}" ;;
+            language:*) __tkt_add_list "$cur" language: "${langs[@]}" none ;;
             assignee:*)
                 mapfile -t agents < <(__tkt_agents)
                 __tkt_add_list "$cur" assignee: none me "${agents[@]}"
@@ -391,7 +396,7 @@ _tkt() {
                 ;;
             -*)
                 __tkt_add "$cur" --where --template --message --var --lang --as --status \
-                    --templates --dry-run --edit --mime --send --help
+                    --templates --dry-run --edit --strict --force --mime --send --help
                 ;;
             *)
                 # One ticket id, unless --where chooses the tickets.
@@ -431,6 +436,17 @@ _tkt() {
             mapfile -t tags < <(__tkt_tags) && __tkt_add "$cur" "${tags[@]/#/+}"
         fi
         ;;
+    set)
+        # set ID... FIELD:VALUE
+        if [[ $cur == -* ]]; then
+            __tkt_add "$cur" --help
+        elif [[ $cur == language:* ]]; then
+            __tkt_add "$cur" "${langs[@]/#/language:}" language:auto language:none
+        else
+            mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+            ((${#args[@]} > 0)) && __tkt_add "$cur" language:
+        fi
+        ;;
     route)
         # Tickets by id, --all or --explain ID; 'route test DIR' runs the rules over
         # saved mail.
@@ -458,7 +474,7 @@ _tkt() {
     assign)
         # assign ID LOGIN; 'none' unassigns.
         if [[ $cur == -* ]]; then
-            __tkt_add "$cur" --help
+            __tkt_add "$cur" --temporary --help
         elif ((${#args[@]} == 0)); then
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         elif ((${#args[@]} == 1)); then

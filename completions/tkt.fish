@@ -88,7 +88,7 @@ end
 
 # The commands this file completes; any other (one added to tkt since) is completed
 # with the options its help lists.
-set -g __tkt_completed help init new list show history reply close reopen tag merge route assign next escalate sla \
+set -g __tkt_completed help init new list show history reply close reopen tag set merge route assign next escalate sla \
     rate stats import outbox template config db watch
 
 function __tkt_other_command
@@ -299,6 +299,8 @@ function __tkt_filter_terms
             __tkt_list_items priority: low normal high urgent
         case 'channel:*'
             __tkt_list_items channel: email chat phone web api
+        case 'language:*'
+            __tkt_list_items language: en ru none
         case 'assignee:*'
             __tkt_list_items assignee: none me (__tkt_agents)
         case 'queue:*'
@@ -321,6 +323,7 @@ function __tkt_filter_terms
                 'assignee:'\t'Assigned to one of these logins, none or me' \
                 'requester:'\t'Opened by one of these addresses' \
                 'channel:'\t'Came in through one of these channels' \
+                'language:'\t'The customer writes in one of these languages, or none' \
                 'id:'\t'This id or id range' \
                 'breaching'\t'A running SLA target is past due' \
                 'due<'\t'The nearest SLA target is due within a duration, or overdue' \
@@ -363,6 +366,7 @@ complete -c tkt -n '__tkt_using_command init' -l login -x -a '(__fish_complete_u
 complete -c tkt -n '__tkt_using_command init' -l name -x -d 'Your full name, for reply signatures'
 complete -c tkt -n '__tkt_using_command init' -l email -x -d 'Your mail address'
 complete -c tkt -n '__tkt_using_command init' -l group -x -a '(__fish_complete_groups)' -d 'Share the database and config with this Unix group'
+complete -c tkt -n '__tkt_using_command init' -l holidays -x -a 'ru none' -d 'The holidays of the office calendar, ru (Russia) or none'
 
 # new
 complete -c tkt -n '__tkt_using_command new' -l subject -x -d 'The subject'
@@ -398,12 +402,14 @@ complete -c tkt -n '__tkt_using_command reply' -l where -x -d 'Answer every open
 complete -c tkt -n '__tkt_using_command reply' -s t -l template -x -a '(__tkt_templates reply)' -d 'Reply with this template'
 complete -c tkt -n '__tkt_using_command reply' -s m -l message -x -a - -d "Reply with this text; '-' reads standard input"
 complete -c tkt -n '__tkt_using_command reply' -l var -x -d 'A value for the template: name=value'
-complete -c tkt -n '__tkt_using_command reply' -l lang -x -a 'en ru' -d "The reply's language"
+complete -c tkt -n '__tkt_using_command reply' -l lang -x -a 'en ru' -d "Answer in this language (default: each customer's own)"
 complete -c tkt -n '__tkt_using_command reply' -l as -x -a '(__tkt_agents)' -d 'Reply as this agent login'
 complete -c tkt -n '__tkt_using_command reply' -l status -x -a 'new open pending solved closed' -d 'Status after the reply'
 complete -c tkt -n '__tkt_using_command reply' -l templates -x -a '(__fish_complete_directories)' -d 'Look for templates in this folder first'
 complete -c tkt -n '__tkt_using_command reply' -s n -l dry-run -d 'Show the reply; record and send nothing'
 complete -c tkt -n '__tkt_using_command reply; and not __tkt_reply_where' -s e -l edit -d 'Edit the reply in $VISUAL or $EDITOR first'
+complete -c tkt -n '__tkt_using_command reply' -l strict -d 'Refuse a reply that lint finds fault with'
+complete -c tkt -n '__tkt_using_command reply' -l force -d 'Answer a ticket even though it was merged into another'
 complete -c tkt -n '__tkt_using_command reply' -l mime -d 'Print the whole mail message rather than its text'
 complete -c tkt -n '__tkt_using_command reply' -l send -d 'Send through the outbox with the configured sendmail'
 
@@ -414,6 +420,10 @@ complete -c tkt -n '__tkt_using_command reopen' -a '(__tkt_finished_ids)'
 # tag ID [+name|-name]...
 complete -c tkt -n '__tkt_using_command tag; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
 complete -c tkt -n '__tkt_using_command tag; and not __tkt_args_fewer_than 1' -a '(__tkt_tag_changes)'
+
+# set ID... language:CODE|auto|none
+complete -c tkt -n '__tkt_using_command set' -a '(__tkt_ids)'
+complete -c tkt -n '__tkt_using_command set; and not __tkt_args_fewer_than 1' -a 'language:en language:ru language:auto language:none' -d "The customer's language"
 
 # route [ID...] | --all | --explain ID [--dry-run] [--json], route test DIR
 complete -c tkt -n '__tkt_using_command route; and __tkt_args_fewer_than 1; and not __fish_seen_argument -s a -l all -s n -l dry-run -l explain -l json' -a '(__tkt_commands route)'
@@ -427,6 +437,7 @@ complete -c tkt -n '__tkt_using_subcommand route test; and __tkt_args_fewer_than
 # assign ID LOGIN|none
 complete -c tkt -n '__tkt_using_command assign; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
 complete -c tkt -n '__tkt_using_command assign; and not __tkt_args_fewer_than 1; and __tkt_args_fewer_than 2' -a '(__tkt_assignees)'
+complete -c tkt -n '__tkt_using_command assign' -l temporary -d "Cover for the owner for a while: the new owner's first reply says so"
 
 # next [--peek] [--as LOGIN] [--json]
 complete -c tkt -n '__tkt_using_command next' -l peek -d 'Show the next ticket without taking it'

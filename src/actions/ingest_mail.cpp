@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "routing/language.hpp"
 
 #include <charconv>
 #include <nlohmann/json.hpp>
@@ -26,23 +27,26 @@ std::optional<TicketId> existing(Store& store, std::optional<TicketId> id) {
     return id && store.find_ticket(*id) ? id : std::nullopt;
 }
 
-// Finds "[Support #42]" (the configured tag around {id}) in `subject`.
-std::optional<TicketId> ticket_from_subject_tag(std::string_view subject, std::string_view tag) {
+// Returns every ticket number in `subject` written as the configured tag around {id}
+// ("[Support #42]"), in order: a subject can carry another desk's tag or one of ours
+// for a ticket that is gone, beside the right one.
+std::vector<TicketId> tickets_in_subject_tags(std::string_view subject, std::string_view tag) {
     const auto hole = tag.find("{id}");
     if (hole == std::string_view::npos) {
-        return std::nullopt;
+        return {};
     }
     const auto prefix = tag.substr(0, hole);
     const auto suffix = tag.substr(hole + 4);
+    std::vector<TicketId> ids;
     for (auto at = subject.find(prefix); at != std::string_view::npos; at = subject.find(prefix, at + 1)) {
         const auto digits = subject.substr(at + prefix.size());
         TicketId id = 0;
         const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
         if (error == std::errc() && std::string_view(end, digits.data() + digits.size()).starts_with(suffix)) {
-            return id;
+            ids.push_back(id);
         }
     }
-    return std::nullopt;
+    return ids;
 }
 
 // Reads our pseudo-reference "tkt-ticket-42@host".
@@ -60,8 +64,10 @@ std::optional<TicketId> ticket_from_pseudo_reference(std::string_view id) {
 // Threading, in DESIGN.md 6's order: the subject tag; In-Reply-To; References right to
 // left; our pseudo-reference; for a bounce, the Message-ID it returns.
 std::optional<TicketId> find_thread(Store& store, const InboundMail& mail, const IngestSettings& settings) {
-    if (auto id = existing(store, ticket_from_subject_tag(mail.subject, settings.subject_tag))) {
-        return id;
+    for (const auto tagged : tickets_in_subject_tags(mail.subject, settings.subject_tag)) {
+        if (auto id = existing(store, tagged)) {
+            return id;
+        }
     }
     std::vector<std::string> ids = mail.in_reply_to;
     ids.insert(ids.end(), mail.references.rbegin(), mail.references.rend());
@@ -119,6 +125,12 @@ IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::
                        nlohmann::json{{"message_id", key}, {"kind", to_string(mail.kind)}}.dump());
     IngestResult result{IngestOutcome::threaded, id, mail.kind, false};
     const Ticket ticket = *store.find_ticket(id);
+    if (mail.kind == MailKind::human && !ticket.language) {
+        // The first message was too short to tell ("help!"); this one may say more.
+        if (const auto language = message_language(mail.subject, mail.body); !language.empty()) {
+            store.set_language(id, language);
+        }
+    }
     // Only a person reopens: auto-replies and bounces never do.
     if (mail.kind == MailKind::human && (is_finished(ticket.status) || ticket.status == Status::pending)) {
         change_status(store, ticket, Status::open, actor, "mail");
@@ -136,6 +148,8 @@ NewTicket ticket_from(const InboundMail& mail, const IngestSettings& settings) {
     ticket.channel = Channel::email;
     if (mail.kind != MailKind::human) {
         ticket.tags.emplace_back(to_string(mail.kind));
+    } else if (auto language = message_language(mail.subject, mail.body); !language.empty()) {
+        ticket.language = std::move(language);  // an auto-reply's language is not the customer's
     }
     if (settings.trusted) {
         ticket.queue = mail.control.queue;

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -19,7 +20,7 @@ constexpr std::string_view k_config_toml = R"toml(# tkt configuration. Every key
 
 [agent]                       # who "I" am when replying
 login = {login}
-full_name = {full_name}
+{full_name_line}
 email = {email}
 
 [mail]
@@ -41,6 +42,12 @@ constexpr std::string_view k_routing_toml =
 # case-insensitive; also from_domain, channel, language (ru, en) and tag, combined with
 # any = [{...}, {...}] and not = {...}. See tkt(1), ROUTING. Check a ticket with
 # 'tkt route --explain ID', saved mail with 'tkt route test DIR'.
+#
+# The rules fill queues and give no ticket an owner: each agent runs 'tkt next', which
+# takes the most urgent unassigned ticket of their queues and line (priority, then SLA
+# due time, then age) and assigns it to them. To push work to people instead, uncomment
+# the assign lines: "least_loaded" (fewest open tickets), "round_robin", or a login;
+# the owner is chosen among the active agents of the ticket's queue and line.
 
 [[rule]]
 name = "vip"
@@ -58,7 +65,7 @@ any = [
 ]
 queue = "payments"
 line = 1
-assign = "least_loaded"       # or "round_robin", or an agent login
+# assign = "least_loaded"
 
 [[rule]]
 name = "logistics"
@@ -68,7 +75,7 @@ any = [
 ]
 queue = "logistics"
 line = 1
-assign = "least_loaded"
+# assign = "least_loaded"
 
 [[rule]]
 name = "product quality"
@@ -78,15 +85,16 @@ any = [
 ]
 queue = "quality"
 line = 1
-assign = "round_robin"
+# assign = "round_robin"
 
 [default]
 queue = "general"
 line = 1
-assign = "least_loaded"
+# assign = "least_loaded"
 
-# The team: who serves which queues on which line. The first is you; the others are
-# examples to replace with your colleagues. 'tkt next' takes from your queues and line.
+# The team: who serves which queues on which line. The first is you, serving every
+# queue above. The others are examples to replace with your colleagues; until then
+# they are inactive (active = false), so that no rule or escalation gives them a ticket.
 )toml";
 
 constexpr std::string_view k_agents_toml = R"toml(
@@ -94,7 +102,7 @@ constexpr std::string_view k_agents_toml = R"toml(
 login = {login}
 full_name = {full_name}
 email = {email}
-queues = ["payments", "logistics", "general"]
+queues = ["payments", "logistics", "quality", "general"]
 line = 1
 
 [[agent]]
@@ -103,6 +111,7 @@ full_name = "Boris Petrov"
 email = "boris@example.com"
 queues = ["payments", "quality", "general"]
 line = 1
+active = false
 
 [[agent]]
 login = "vera"
@@ -110,28 +119,48 @@ full_name = "Vera Ivanova"
 email = "vera@example.com"
 queues = ["payments", "logistics", "quality", "general"]
 line = 2
+active = false
 )toml";
 
-constexpr std::string_view k_sla_toml =
+constexpr std::string_view k_sla_head =
     R"toml(# Service levels: calendars and policies. The first policy whose match (the filter
 # language of 'tkt list') selects a ticket applies; a policy without a calendar runs
 # around the clock, one with a calendar counts working time only (write hours: "27h"
 # is three 9-hour days). 'tkt sla ID' shows a ticket's clocks; run
-# 'tkt escalate --overdue' from cron every few minutes to act on breaches.
+# 'tkt escalate --overdue' from cron every few minutes to act on breaches as each
+# policy's on_breach says: only a policy with escalate_to_line moves a ticket up.
 
 [[calendar]]
 name = "office"
 timezone = "Europe/Moscow"
 days = ["mon", "tue", "wed", "thu", "fri"]
 hours = "09:00-18:00"
-holidays = ["2026-12-31", "2027-01-01", "2027-01-02", "2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08"]
+)toml";
 
+constexpr std::string_view k_ru_holidays =
+    R"toml(# Russia's public holidays of {year} and {next_year} that fall on working days, by article 112
+# of the Labour Code: the fixed holidays, and for one other than January's that falls
+# on a Saturday or Sunday, the day off moved to the next working day. The government's
+# yearly decree moves more days off (bridge days, the weekends of the January holidays):
+# check it each year, add its days here, and add the next year's holidays in time.
+holidays = [{dates}
+]
+)toml";
+
+constexpr std::string_view k_no_holidays =
+    R"toml(# No public holidays: list the days off as local dates, e.g. "2026-12-31".
+holidays = []
+)toml";
+
+constexpr std::string_view k_sla_policies = R"toml(
 [[policy]]
 name = "urgent"
 match = "priority:urgent"
 first_reply = "30m"
 next_reply = "2h"
 resolve = "8h"
+# Urgent work that waits goes up to line 2: to its least loaded active agent who
+# serves the queue, else into line 2's pool for 'tkt next'.
 on_breach = { escalate_to_line = 2, tags = ["sla-breach"] }
 
 [[policy]]
@@ -149,8 +178,34 @@ calendar = "office"
 first_reply = "1h"
 next_reply = "4h"
 resolve = "27h"
-on_breach = { escalate_to_line = 2, tags = ["sla-breach"] }
+# A missed target tags the ticket and raises it to high, so that 'tkt next' hands it
+# out first; it stays on its line, with its owner.
+on_breach = { priority = "high", tags = ["sla-breach"] }
 )toml";
+
+// Returns the year of `now` in UTC.
+std::chrono::year year_of(Timestamp now) {
+    const auto day = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{now}});
+    return std::chrono::year_month_day{day}.year();
+}
+
+// Returns the holidays of the starter calendar: those of `rules` in the year of `now`
+// and the next, six dates a line, a year starting a line.
+std::string starter_holidays(HolidayRules rules, Timestamp now) {
+    if (rules == HolidayRules::none) {
+        return std::string(k_no_holidays);
+    }
+    const auto year = year_of(now);
+    std::string dates;
+    for (const auto listed : {year, year + std::chrono::years{1}}) {
+        const auto days = public_holidays(rules, listed);
+        for (std::size_t i = 0; i < days.size(); ++i) {
+            dates += fmt::format("{}\"{}\",", i % 6 == 0 ? "\n  " : " ", format_date(days[i]));
+        }
+    }
+    return fmt::format(fmt::runtime(k_ru_holidays), fmt::arg("year", static_cast<int>(year)),
+                       fmt::arg("next_year", static_cast<int>(year) + 1), fmt::arg("dates", dates));
+}
 
 // Quotes `text` as a TOML basic string.
 std::string toml_string(std::string_view text) {
@@ -166,6 +221,26 @@ std::string toml_string(std::string_view text) {
         }
     }
     return out + "\"";
+}
+
+// Returns the starter files, name and content, in the order they are written.
+std::vector<std::pair<std::string_view, std::string>> starter_files(const InitRequest& request) {
+    const auto& agent = request.agent;
+    // Without a name, config.toml says where it goes (replies are refused until it is
+    // there), and routing.toml, which needs one, has the login, for config check to flag.
+    const std::string& name = agent.full_name.text;
+    const std::string full_name_line =
+        name.empty() ? "# full_name = \"First Last\"     # your first and last name: replies are signed with it"
+                     : "full_name = " + toml_string(name);
+    const auto identity = [&](std::string_view text) {
+        return fmt::format(fmt::runtime(text), fmt::arg("login", toml_string(agent.login)),
+                           fmt::arg("full_name", toml_string(name.empty() ? agent.login : name)),
+                           fmt::arg("full_name_line", full_name_line), fmt::arg("email", toml_string(agent.email)));
+    };
+    return {{"config.toml", identity(k_config_toml)},
+            {"routing.toml", std::string(k_routing_toml) + identity(k_agents_toml)},
+            {"sla.toml",
+             std::string(k_sla_head) + starter_holidays(request.holidays, request.now) + std::string(k_sla_policies)}};
 }
 
 // Writes `content` to a new file at `path`; returns false when the file exists.
@@ -248,8 +323,8 @@ SharedGroup find_group(std::string_view name_or_id) {
     return SharedGroup{text, id};
 }
 
-std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& agent,
-                                     const std::optional<SharedGroup>& group) {
+std::vector<InitStep> init_workspace(const Paths& paths, const InitRequest& request) {
+    const auto& group = request.group;
     if (group && is_database_uri(paths.database.native())) {
         throw usage_error("--group shares a SQLite file; a PostgreSQL database is shared through its roles "
                           "(tkt db setup)");
@@ -268,16 +343,7 @@ std::vector<InitStep> init_workspace(const Paths& paths, const AgentIdentity& ag
         throw Error(Exit::cant_create,
                     fmt::format("cannot create folder '{}': {}", paths.config_dir.string(), error.message()));
     }
-    const std::string config =
-        fmt::format(fmt::runtime(k_config_toml), fmt::arg("login", toml_string(agent.login)),
-                    fmt::arg("full_name", toml_string(agent.full_name)), fmt::arg("email", toml_string(agent.email)));
-    const std::string routing =
-        std::string(k_routing_toml) +
-        fmt::format(fmt::runtime(k_agents_toml), fmt::arg("login", toml_string(agent.login)),
-                    fmt::arg("full_name", toml_string(agent.full_name)), fmt::arg("email", toml_string(agent.email)));
-    const std::pair<std::string_view, std::string_view> files[] = {
-        {"config.toml", config}, {"routing.toml", routing}, {"sla.toml", k_sla_toml}};
-    for (const auto& [name, content] : files) {
+    for (const auto& [name, content] : starter_files(request)) {
         const auto path = paths.config_dir / name;
         steps.push_back({path, write_new_file(path, content)});
     }

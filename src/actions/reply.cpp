@@ -1,9 +1,9 @@
 #include "actions/reply.hpp"
 
+#include "actions/ticket_language.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "mail/sendmail.hpp"
-#include "routing/language.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -31,13 +31,13 @@ std::string host_name() {
     return name;
 }
 
-// The address replies come from: mail.from, else the agent's own.
-std::optional<Address> sender(const AgentIdentity& agent, const MailSettings& mail) {
+// The address replies come from: mail.from, else the agent's own, named in `lang`.
+std::optional<Address> sender(const AgentIdentity& agent, const MailSettings& mail, std::string_view lang) {
     if (!mail.from.empty()) {
         return parse_address(mail.from);
     }
     if (!agent.email.empty()) {
-        return parse_address(format_address({agent.full_name, agent.email}));
+        return parse_address(format_address({agent.full_name.in(lang), agent.email}));
     }
     return std::nullopt;
 }
@@ -55,10 +55,38 @@ std::string new_message_id(TicketId ticket, Timestamp now, std::string_view doma
     return fmt::format("tkt.{}.{}.{:016x}@{}", ticket, now, nonce, domain);
 }
 
+// Returns `subject` without the tags in `tag`'s form ("[Support #{id}]") that name
+// another ticket: a customer's subject can carry one of a ticket that is gone.
+std::string without_other_tags(std::string subject, std::string_view tag, TicketId id) {
+    const auto hole = tag.find("{id}");
+    if (hole == std::string_view::npos) {
+        return subject;
+    }
+    const auto prefix = tag.substr(0, hole);
+    const auto suffix = tag.substr(hole + 4);
+    std::size_t from = 0;
+    for (auto at = subject.find(prefix, from); at != std::string::npos; at = subject.find(prefix, from)) {
+        const auto digits_at = at + prefix.size();
+        auto end = digits_at;
+        while (end < subject.size() && subject[end] >= '0' && subject[end] <= '9') {
+            ++end;
+        }
+        if (end == digits_at || subject.compare(end, suffix.size(), suffix) != 0 ||
+            subject.substr(digits_at, end - digits_at) == std::to_string(id)) {
+            from = at + 1;
+            continue;
+        }
+        subject.erase(at, end + suffix.size() - at);
+        from = at;
+    }
+    return squash_whitespace(trim(subject));
+}
+
 // "Re: Re: Parcel" from a template's "Re: {{ticket.subject}}" on a subject that
-// already says "Re:" becomes "Re: Parcel"; the subject tag is added when missing.
+// already says "Re:" becomes "Re: Parcel"; the subject tag is added when missing, and
+// is the only one: tags of other tickets are taken out.
 std::string reply_subject(std::string subject, const Ticket& ticket, const MailSettings& mail) {
-    subject = squash_whitespace(trim(subject));
+    subject = without_other_tags(squash_whitespace(trim(subject)), mail.subject_tag, ticket.id);
     while (ascii_lower(subject).starts_with("re: re:")) {
         subject.erase(0, 4);
     }
@@ -66,8 +94,8 @@ std::string reply_subject(std::string subject, const Ticket& ticket, const MailS
     if (const auto at = tag.find("{id}"); at != std::string::npos) {
         tag.replace(at, 4, std::to_string(ticket.id));
     }
-    if (subject.empty()) {
-        subject = "Re: " + ticket.subject;
+    if (subject.empty() || ascii_lower(subject) == "re:") {
+        subject = "Re: " + without_other_tags(ticket.subject, mail.subject_tag, ticket.id);
     }
     if (!tag.empty() && subject.find(tag) == std::string::npos) {
         subject += " " + tag;
@@ -99,11 +127,11 @@ void thread(ReplyDraft& draft, const TicketRecord& record, std::string_view doma
     draft.references.insert(draft.references.end(), ids.begin(), ids.end());
 }
 
-std::string reply_detail(const ReplyDraft& draft, const AgentIdentity& agent, bool queued) {
+std::string reply_detail(const ReplyDraft& draft, bool queued) {
     nlohmann::json detail{{"message_id", draft.message_id},
                           {"to", draft.to.email},
                           {"lang", draft.lang},
-                          {"agent_name", agent.full_name},
+                          {"agent_name", draft.agent_name},
                           {"queued", queued}};
     if (!draft.template_name.empty()) {
         detail["template"] = draft.template_name;
@@ -144,47 +172,120 @@ void record_delivery(Store& store, const Delivery& delivery, Timestamp now) {
 
 AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
                              const std::map<std::string, std::string>& vars, const Routing& team) {
-    AgentIdentity agent = as.empty() || as == configured.login ? configured : AgentIdentity{as, "", ""};
-    if (const Agent* member = team.agent(agent.login); member != nullptr && agent.login != configured.login) {
-        agent = AgentIdentity{member->login, member->full_name, member->email};
+    AgentIdentity agent = as.empty() || as == configured.login ? configured : AgentIdentity{as, {}, "", {}};
+    const Agent* member = team.agent(agent.login);
+    if (member != nullptr && agent.login != configured.login) {
+        agent = AgentIdentity{member->login, member->full_name, member->email, member->first_name};
     }
-    const auto given = [&](const char* name, std::string& field) {
-        if (const auto found = vars.find(name); found != vars.end()) {
-            field = found->second;
-        }
-    };
-    given("agent.full_name", agent.full_name);
-    given("agent.email", agent.email);
+    std::string fix = "set full_name under [agent] in config.toml";
+    if (agent.login != configured.login) {
+        fix = member != nullptr ? fmt::format("set the full_name of agent '{}' in routing.toml", agent.login)
+                                : fmt::format("add an [[agent]] '{}' with a full_name to routing.toml, or give "
+                                              "--var agent.full_name",
+                                              agent.login);
+    }
+    if (const auto found = vars.find("agent.full_name"); found != vars.end()) {
+        agent.full_name = LocalizedName(found->second);
+        agent.first_name = {};
+        fix = "give both in --var agent.full_name";
+    }
+    if (const auto found = vars.find("agent.email"); found != vars.end()) {
+        agent.email = found->second;
+    }
+    if (agent.full_name.empty()) {
+        throw Error(Exit::config, fmt::format("replies are signed with the agent's first and last name, and '{}' "
+                                              "has none: {}",
+                                              agent.login, fix));
+    }
+    if (const auto name = lacking_last_name(agent.full_name)) {
+        throw Error(Exit::config, fmt::format("replies are signed with a first and a last name, and '{}' is one "
+                                              "name: {}",
+                                              *name, fix));
+    }
     return agent;
 }
 
-std::string customer_language(const TicketRecord& record, const TemplateFile& file, const std::string& fallback) {
-    std::string text = record.ticket.subject;
-    const auto first = std::find_if(record.messages.begin(), record.messages.end(),
-                                    [](const Message& message) { return message.direction == Direction::in; });
-    if (first != record.messages.end()) {
-        text += "\n" + first->body;
-    }
-    const std::string lang = guess_language(text);
-    return file.languages.contains(lang) ? lang : fallback;
+AgentDirectory agent_directory(const Routing& team) {
+    return [&team](std::string_view login) -> std::optional<AgentIdentity> {
+        const Agent* member = team.agent(login);
+        if (member == nullptr) {
+            return std::nullopt;
+        }
+        return AgentIdentity{member->login, member->full_name, member->email, member->first_name};
+    };
 }
+
+namespace {
+
+// Returns the language to answer `record` in, and a note for the agent when it is
+// not the customer's.
+std::pair<std::string, std::string> answer_language(const TicketRecord& record, const ReplyRequest& request) {
+    if (request.lang) {
+        return {*request.lang, ""};
+    }
+    const std::string customer = customer_language(record);
+    if (customer.empty() || request.file.languages.contains(customer) || customer == request.fallback_lang) {
+        return {customer.empty() ? request.fallback_lang : customer, ""};
+    }
+    const std::string what = request.file.name.empty() ? "the greeting" : "template '" + request.file.name + "'";
+    return {request.fallback_lang, fmt::format("ticket {}: {} has no '{}' text, so the reply is in '{}'",
+                                               record.ticket.id, what, customer, request.fallback_lang)};
+}
+
+// Returns `vars` for a reply in `lang`: a "name.LANG" value as "name", over a plain
+// one; values in the other languages the reply could be in left out.
+std::map<std::string, std::string> vars_in(const std::map<std::string, std::string>& vars, const std::string& lang,
+                                           const ReplyRequest& request) {
+    const auto is_language = [&](std::string_view code) {
+        return code == lang || code == request.fallback_lang || request.file.languages.contains(std::string(code));
+    };
+    std::map<std::string, std::string> plain;
+    std::map<std::string, std::string> own;
+    for (const auto& [name, value] : vars) {
+        const auto dot = name.rfind('.');
+        const auto suffix = dot == std::string::npos ? std::string_view() : std::string_view(name).substr(dot + 1);
+        if (dot == std::string::npos || !is_language(suffix)) {
+            plain[name] = value;
+        } else if (suffix == lang) {
+            own[name.substr(0, dot)] = value;
+        }
+    }
+    for (auto& [name, value] : own) {
+        plain[name] = std::move(value);
+    }
+    return plain;
+}
+
+RenderedFor render_one(Store& store, TicketId id, const ReplyRequest& request) {
+    // The customer may have written last on a ticket merged into this one.
+    TicketRecord record = load_conversation(store, id);
+    if (record.ticket.merged_into && request.merged == Merged::refuse) {
+        throw usage_error(fmt::format("ticket {} was merged into ticket {}: answer there (or give --force to "
+                                      "answer {} itself)",
+                                      id, surviving_ticket(store, id), id));
+    }
+    if (record.ticket.requester.empty()) {
+        // Mail without a usable From: sendmail would get an empty To:.
+        throw data_error("the requester has no address to reply to (the mail came without a usable From)");
+    }
+    auto [lang, note] = answer_language(record, request);
+    auto reply = render_reply(
+        request.library, request.file, lang,
+        reply_context(record, request.agent, lang, request.now, vars_in(request.vars, lang, request), request.team));
+    if (request.status) {
+        reply.status_after = request.status;
+    }
+    return RenderedFor{std::move(record), std::move(reply), std::move(note)};
+}
+
+}  // namespace
 
 std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request) {
     std::vector<RenderedFor> rendered;
     std::vector<std::string> failures;
     for (const auto id : ids) {
         try {
-            TicketRecord record = load_ticket(store, id);
-            if (record.ticket.requester.empty()) {
-                // Mail without a usable From: sendmail would get an empty To:.
-                throw data_error("the requester has no address to reply to (the mail came without a usable From)");
-            }
-            auto reply = render_reply(request.library, request.file, request.lang,
-                                      reply_context(record, request.agent, request.lang, request.now, request.vars));
-            if (request.status) {
-                reply.status_after = request.status;
-            }
-            rendered.push_back({std::move(record), std::move(reply)});
+            rendered.push_back(render_one(store, id, request));
         } catch (const Error& error) {
             if (ids.size() == 1) {
                 throw;
@@ -202,7 +303,7 @@ std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> 
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
                        const MailSettings& mail, Compose compose, Timestamp now) {
     const Ticket& ticket = record.ticket;
-    const auto from = sender(agent, mail);
+    const auto from = sender(agent, mail, rendered.lang);
     const std::string domain = domain_of(from);
     ReplyDraft draft;
     draft.ticket_id = ticket.id;
@@ -211,6 +312,7 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
     draft.body = std::move(rendered.body);
     draft.template_name = std::move(rendered.template_name);
     draft.lang = std::move(rendered.lang);
+    draft.agent_name = agent.full_name.in(draft.lang);
     draft.status_after = rendered.status_after;
     draft.message_id = new_message_id(ticket.id, now, domain);
     thread(draft, record, domain);
@@ -240,11 +342,12 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
 std::vector<ReplyDraft> prepare_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request,
                                         const MailSettings& mail, Compose compose, const ReviseBody& revise) {
     std::vector<ReplyDraft> drafts;
-    for (auto& [record, reply] : render_replies(store, ids, request)) {
+    for (auto& [record, reply, note] : render_replies(store, ids, request)) {
         if (revise) {
-            reply.body = revise(reply.body);
+            reply.body = revise(record, reply.body);
         }
         drafts.push_back(draft_reply(record, std::move(reply), request.agent, mail, compose, request.now));
+        drafts.back().note = std::move(note);
     }
     return drafts;
 }
@@ -267,8 +370,7 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         message.body = draft.body;
         message.created_at = now;
         result.message_row = store.insert_message(message, draft.raw);
-        store.insert_event(ticket.id, now, agent.login, "replied",
-                           reply_detail(draft, agent, queue == Queue::for_sending));
+        store.insert_event(ticket.id, now, agent.login, "replied", reply_detail(draft, queue == Queue::for_sending));
         result.first_reply = store.mark_first_reply(ticket.id, now);
         if (!ticket.assignee) {
             record_assignment(store, ticket.id, std::nullopt, agent.login, "reply", Actor{agent.login, now});

@@ -21,34 +21,45 @@ namespace tkt {
 
 // Returns who replies: `configured` (config.toml's agent), or with `as` another login,
 // named as routing.toml's `team` lists them; either way `vars` agent.full_name and
-// agent.email, when given, name them. A template that signs with a name the agent
-// lacks is then refused, never sent unsigned.
+// agent.email, when given, name them. Replies are signed with a first and a last name:
+// an agent without one is a configuration error (78) that says where to set it.
 AgentIdentity replying_agent(const AgentIdentity& configured, const std::string& as,
                              const std::map<std::string, std::string>& vars, const Routing& team);
 
-// Returns the language to answer `record` in with `file`: the customer's, guessed from
-// the subject and first message, when the template has it; else `fallback`.
-std::string customer_language(const TicketRecord& record, const TemplateFile& file, const std::string& fallback);
+// Returns the team's directory as reply_context() reads it.
+AgentDirectory agent_directory(const Routing& team);
+
+// Whether a reply to a ticket merged into another goes through.
+enum class Merged { refuse, answer };
 
 // What to answer the chosen tickets with.
 struct ReplyRequest {
     const TemplateLibrary& library;
     const TemplateFile& file;
-    std::string lang;
+    // Every ticket in this language (--lang); else each in its customer's, and in
+    // `fallback_lang` where that is unknown or the template lacks it.
+    std::optional<std::string> lang;
+    std::string fallback_lang;
     AgentIdentity agent;
+    // Values for the template; "name.ru" is the value of "name" in Russian replies.
     std::map<std::string, std::string> vars;
     std::optional<Status> status;  // overrides the template's status_after
     Timestamp now = 0;
+    AgentDirectory team;
+    Merged merged = Merged::refuse;
 };
 
 // A ticket with the reply rendered for it.
 struct RenderedFor {
     TicketRecord record;
     RenderedReply reply;
+    std::string note;  // for the agent: the customer's language the template lacks
 };
 
-// Renders `request` for each of `ids`. All or none: for one ticket its error goes as it
-// is; for several, a data error (65) names every ticket that cannot be answered.
+// Renders `request` for each of `ids`, each in its language. All or none: for one
+// ticket its error goes as it is; for several, a data error (65) names every ticket
+// that cannot be answered. A ticket merged into another is a usage error (64) naming
+// where it went, unless `request.merged` says to answer it.
 std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request);
 
 // A reply ready to record: what the customer will get and how it threads.
@@ -59,6 +70,8 @@ struct ReplyDraft {
     std::string body;
     std::string template_name;  // empty for a free-text --message
     std::string lang;
+    std::string agent_name;  // the name it is signed with, in `lang`
+    std::string note;        // for the agent, from RenderedFor
     std::optional<Status> status_after;
     std::string message_id;  // ours, without <>
     std::optional<std::string> in_reply_to;
@@ -79,8 +92,8 @@ enum class Queue { no, for_sending };
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
                        const MailSettings& mail, Compose compose, Timestamp now);
 
-// Changes a rendered body before it is drafted: an agent's editor.
-using ReviseBody = std::function<std::string(const std::string& body)>;
+// Changes a rendered body of a reply to `record` before it is drafted: an agent's editor.
+using ReviseBody = std::function<std::string(const TicketRecord& record, const std::string& body)>;
 
 // Renders `request` for each of `ids` (render_replies) and drafts each reply as
 // `request.agent`'s (draft_reply): the first half of every reply tkt makes, by

@@ -77,7 +77,7 @@ RoutingInput routing_input(Store& store, const Ticket& ticket) {
     input.body = store.first_message_body(ticket.id);
     input.from = ticket.requester;
     input.channel = std::string(to_string(ticket.channel));
-    input.language = guess_language(input.subject + "\n" + input.body);
+    input.language = ticket.language.value_or(message_language(input.subject, input.body));
     input.tags = ticket.tags;
     return input;
 }
@@ -154,7 +154,7 @@ TicketHook record_unrouted(std::string reason) {
 }
 
 AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id, const std::optional<std::string>& login,
-                           const Actor& actor) {
+                           const Actor& actor, Ownership ownership) {
     if (login && !routing.agents().empty() && routing.agent(*login) == nullptr) {
         std::vector<std::string_view> logins;
         for (const auto& agent : routing.agents()) {
@@ -167,7 +167,7 @@ AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id, co
     const Ticket ticket = require_ticket(store, id);
     AssignChange change{id, ticket.assignee, login, ticket.assignee != login};
     if (change.changed) {
-        record_assignment(store, id, ticket.assignee, login, "hand", actor);
+        record_assignment(store, id, ticket.assignee, login, "hand", actor, ownership);
     }
     transaction.commit();
     return change;
@@ -233,7 +233,7 @@ std::vector<RouteCheck> check_routes(const Routing& routing, const std::filesyst
         }
         const InboundMail mail = parse_mail(*raw, MailOptions{});
         RoutingInput input{
-            mail.subject, mail.body, mail.from.email, "email", guess_language(mail.subject + "\n" + mail.body), {}};
+            mail.subject, mail.body, mail.from.email, "email", message_language(mail.subject, mail.body), {}};
         auto decision = routing.route(input);
         checks.push_back(RouteCheck{file, header_value(*raw, "X-Expect-Queue"), decision.queue, decision.rules});
     }

@@ -63,10 +63,11 @@ struct AssignChange {
     bool changed = false;
 };
 
-// Gives ticket `id` to `login` (nullopt: to nobody) in one transaction, with an
-// `assigned` event. When routing.toml lists agents, `login` must be one (exit 64).
+// Gives ticket `id` to `login` (nullopt: to nobody) for `ownership`, in one
+// transaction, with an `assigned` event. When routing.toml lists agents, `login` must be
+// one (exit 64).
 AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id, const std::optional<std::string>& login,
-                           const Actor& actor);
+                           const Actor& actor, Ownership ownership = Ownership::to_the_end);
 
 enum class Take { peek, take };
 

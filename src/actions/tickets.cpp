@@ -3,6 +3,7 @@
 #include "core/address.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "routing/language.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -63,8 +64,14 @@ void validate_new_ticket(const NewTicket& ticket) {
 
 TicketId create_ticket(Store& store, const NewTicket& ticket, const Actor& actor, const TicketHook& on_created) {
     validate_new_ticket(ticket);
+    NewTicket row = ticket;
+    if (!row.language) {
+        if (auto detected = message_language(ticket.subject, ticket.body); !detected.empty()) {
+            row.language = std::move(detected);
+        }
+    }
     auto transaction = store.begin_write();
-    const TicketId id = store.insert_ticket(ticket, actor.now);
+    const TicketId id = store.insert_ticket(row, actor.now);
     Message message;
     message.ticket_id = id;
     message.direction = Direction::in;
@@ -110,12 +117,16 @@ Ticket require_ticket(Store& store, TicketId id) {
 }
 
 void record_assignment(Store& store, TicketId id, const std::optional<std::string>& from,
-                       const std::optional<std::string>& to, std::string_view by, const Actor& actor) {
+                       const std::optional<std::string>& to, std::string_view by, const Actor& actor,
+                       Ownership ownership) {
     store.set_assignee(id, to, actor.now);
     const auto login = [](const std::optional<std::string>& value) {
         return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
     };
-    const nlohmann::json detail{{"from", login(from)}, {"to", login(to)}, {"by", by}};
+    nlohmann::json detail{{"from", login(from)}, {"to", login(to)}, {"by", by}};
+    if (ownership == Ownership::temporary && to) {
+        detail["temporary"] = true;
+    }
     store.insert_event(id, actor.now, actor.login, "assigned", detail.dump());
 }
 
@@ -123,6 +134,29 @@ TicketRecord load_ticket(Store& store, TicketId id) {
     auto transaction = store.begin_read();
     TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id), store.attachments(id)};
     transaction.commit();
+    return record;
+}
+
+TicketRecord load_conversation(Store& store, TicketId id) {
+    auto transaction = store.begin_read();
+    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id), store.attachments(id)};
+    std::vector<TicketId> merged = store.merged_into(id);
+    // Merges cannot loop (a merged ticket takes none), but stay bounded anyway.
+    for (std::size_t next = 0; next < merged.size() && next < 1024; ++next) {
+        for (auto& message : store.messages(merged[next])) {
+            record.messages.push_back(std::move(message));
+        }
+        for (auto& attachment : store.attachments(merged[next])) {
+            record.attachments.push_back(std::move(attachment));
+        }
+        for (const auto deeper : store.merged_into(merged[next])) {
+            merged.push_back(deeper);
+        }
+    }
+    transaction.commit();
+    std::stable_sort(record.messages.begin(), record.messages.end(), [](const Message& a, const Message& b) {
+        return std::tie(a.created_at, a.id) < std::tie(b.created_at, b.id);
+    });
     return record;
 }
 

@@ -31,6 +31,11 @@ Ticket require_ticket(Store& store, TicketId id);
 // Returns ticket `id` with its messages and events; throws "no ticket N" (exit 1).
 TicketRecord load_ticket(Store& store, TicketId id);
 
+// Returns ticket `id` as one conversation: load_ticket() with the messages and
+// attachments of the tickets merged into it (and into those), in time order, each
+// message keeping the ticket_id it came to.
+TicketRecord load_conversation(Store& store, TicketId id);
+
 // What a status change did to one ticket.
 struct StatusChange {
     TicketId id = 0;
@@ -45,11 +50,17 @@ struct StatusChange {
 // solved or closed sets solved_at. Runs in the caller's transaction.
 void change_status(Store& store, const Ticket& ticket, Status target, const Actor& actor, std::string_view by = {});
 
+// Whether a new owner keeps a ticket to the end or covers for its owner for a while
+// (a holiday, a shift); the owner's introduction to the customer says which.
+enum class Ownership { to_the_end, temporary };
+
 // Gives ticket `id` to `to` (nullopt: nobody) and records an `assigned` event with
-// `from`, `to` and what caused it (`by`: "hand", "reply", "next", "escalation", a
-// routing strategy). Runs in the caller's transaction.
+// `from`, `to`, what caused it (`by`: "hand", "reply", "next", "escalation", a
+// routing strategy) and, for `ownership` temporary, "temporary": true. Runs in the
+// caller's transaction.
 void record_assignment(Store& store, TicketId id, const std::optional<std::string>& from,
-                       const std::optional<std::string>& to, std::string_view by, const Actor& actor);
+                       const std::optional<std::string>& to, std::string_view by, const Actor& actor,
+                       Ownership ownership = Ownership::to_the_end);
 
 // What a rating did: the score now and the one it replaced.
 struct Rating {

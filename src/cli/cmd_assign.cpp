@@ -12,6 +12,7 @@ namespace {
 struct AssignOptions {
     std::string id;
     std::string login;
+    bool temporary = false;
 };
 
 struct NextOptions {
@@ -23,12 +24,17 @@ struct NextOptions {
 void run_assign(const AssignOptions& options, Context& context) {
     const TicketId id = parse_ticket_ids(std::span(&options.id, 1)).front();
     const auto login = options.login == "none" ? std::nullopt : std::optional(options.login);
-    const auto change = assign_ticket(context.existing_store(), context.routing(), id, login, context.actor());
+    if (options.temporary && !login) {
+        throw usage_error("--temporary gives a ticket to someone: name the agent who covers for its owner");
+    }
+    const auto change = assign_ticket(context.existing_store(), context.routing(), id, login, context.actor(),
+                                      options.temporary ? Ownership::temporary : Ownership::to_the_end);
     if (!change.changed) {
         context.out() << fmt::format("ticket {} is {}: unchanged\n", id,
                                      login ? "assigned to " + *login : std::string("unassigned"));
     } else if (change.to) {
-        context.out() << fmt::format("assigned ticket {} to {}{}\n", id, *change.to,
+        context.out() << fmt::format("assigned ticket {} to {}{}{}\n", id, *change.to,
+                                     options.temporary ? " for now" : "",
                                      change.from ? fmt::format(" (was {})", *change.from) : "");
     } else {
         context.out() << fmt::format("unassigned ticket {} (was {})\n", id, change.from.value_or("nobody"));
@@ -60,6 +66,8 @@ void declare_assign(CLI::App& command, Context& context) {
     command.add_option("login", options->login, "The agent who owns it from now on ('none': nobody)")
         ->required()
         ->type_name("LOGIN");
+    command.add_flag("--temporary", options->temporary,
+                     "Cover for the owner for a while: the new owner's first reply says so");
     command.callback([options, &context] { run_assign(*options, context); });
 }
 

@@ -40,8 +40,20 @@ std::vector<std::string> template_problems(Context& context, std::size_t& warnin
 void run_check(Context& context) {
     const auto dir = context.paths().config_dir;
     std::vector<std::string> problems;
-    first_problem(problems, [&] { context.config(); });
-    Routing::load(dir / "routing.toml", &problems);
+    const Config* config = nullptr;
+    first_problem(problems, [&] { config = &context.config(); });
+    if (config != nullptr) {
+        if (auto problem = signature_problem(config->agent.full_name, (dir / "config.toml").string(), "[agent]")) {
+            problems.push_back(std::move(*problem));
+        }
+    }
+    const Routing team = Routing::load(dir / "routing.toml", &problems);
+    for (const auto& agent : team.agents()) {
+        if (const auto problem = signature_problem(agent.full_name, (dir / "routing.toml").string(),
+                                                   fmt::format("agent '{}'", agent.login))) {
+            problems.push_back(*problem);
+        }
+    }
     load_sla(dir / "sla.toml", context.now(), &problems);
     std::size_t warnings = 0;
     for (auto& problem : template_problems(context, warnings)) {

@@ -27,18 +27,19 @@ std::string owner(const std::optional<std::string>& login, int line) {
     return login ? "assigned to " + *login : fmt::format("unassigned, in line {}'s pool", line);
 }
 
-// Records and queues the shipped "escalated" reply, in the ticket's language when the
+// Records and queues the shipped "escalated" reply, in the customer's language when the
 // template has it.
 std::vector<RecordedReply> record_notice(Context& context, TicketId id) {
     Store& store = context.existing_store();
     const TemplateLibrary library(context.template_folders(std::nullopt));
     const TemplateFile& file = library.get("escalated");
     const Config& config = context.config();
-    const std::string lang = customer_language(load_ticket(store, id), file, config.lang);
-    const auto drafts = prepare_replies(
-        store, std::span(&id, 1), ReplyRequest{library, file, lang, config.agent, {}, std::nullopt, context.now()},
-        config.mail, Compose::message);
-    return record_replies(store, drafts, config.agent, Queue::for_sending, context.now());
+    const AgentIdentity agent = replying_agent(config.agent, "", {}, context.routing());
+    const ReplyRequest request{library,      file,          std::nullopt,
+                               config.lang,  agent,         {},
+                               std::nullopt, context.now(), agent_directory(context.routing())};
+    const auto drafts = prepare_replies(store, std::span(&id, 1), request, config.mail, Compose::message);
+    return record_replies(store, drafts, agent, Queue::for_sending, context.now());
 }
 
 void run_escalate_one(const EscalateOptions& options, Context& context) {

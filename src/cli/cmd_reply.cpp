@@ -6,6 +6,8 @@
 #include "cli/ticket_args.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "routing/language.hpp"
+#include "templates/lint.hpp"
 
 #include <fmt/format.h>
 #include <iterator>
@@ -28,6 +30,8 @@ struct ReplyOptions {
     bool edit = false;
     bool mime = false;
     bool send = false;
+    bool force = false;
+    bool strict = false;
 };
 
 std::string read_message(const std::string& text, Context& context) {
@@ -67,8 +71,11 @@ void check_choices(const ReplyOptions& options) {
     if (options.id.empty() == options.where.empty()) {
         throw usage_error("give a ticket ID or --where FILTER (see 'tkt help reply')");
     }
-    if (options.template_name.empty() == !options.message.has_value()) {
-        throw usage_error("give --template NAME or --message TEXT (see 'tkt help reply')");
+    if (!options.template_name.empty() && options.message) {
+        throw usage_error("give --template NAME or --message TEXT, not both (see 'tkt help reply')");
+    }
+    if (options.template_name.empty() && !options.message && !options.edit) {
+        throw usage_error("give --template NAME, --message TEXT or --edit (see 'tkt help reply')");
     }
     if (options.edit && !options.where.empty()) {
         throw usage_error("--edit answers one ticket; it cannot go with --where");
@@ -91,28 +98,82 @@ void print_draft(const ReplyDraft& draft, bool mime, bool many, Context& context
     }
 }
 
+std::optional<Status> chosen_status(const std::string& name) {
+    if (name.empty()) {
+        return std::nullopt;
+    }
+    const auto status = parse_status(name);
+    if (!status) {
+        throw usage_error(
+            fmt::format("invalid --status '{}' (one of: {})", name,
+                        join(std::vector<std::string>(status_names().begin(), status_names().end()), ", ")));
+    }
+    return status;
+}
+
+std::optional<std::string> chosen_language(const std::string& name) {
+    if (name.empty()) {
+        return std::nullopt;
+    }
+    auto code = parse_language(name);
+    if (!code) {
+        throw usage_error(fmt::format("invalid --lang '{}': give a language code such as ru or en", name));
+    }
+    return code;
+}
+
+// The languages a free-text reply can be written in: those its greeting has, and the
+// fallback.
+std::vector<std::string> message_languages(const TemplateLibrary& library, const std::string& fallback) {
+    std::vector<std::string> languages{fallback};
+    if (const auto greeting = library.find("greeting")) {
+        for (const auto& [lang, text] : greeting->languages) {
+            if (lang != fallback) {
+                languages.push_back(lang);
+            }
+        }
+    }
+    return languages;
+}
+
+// Lints each draft's text; prints the findings and, when `strict`, refuses them all.
+void check_drafts(const std::vector<ReplyDraft>& drafts, bool strict, Context& context) {
+    const auto phrases = load_banned_phrases(context.banned_phrase_files());
+    const ReplyLint lint(phrases, LintOptions{});
+    std::size_t count = 0;
+    for (const auto& draft : drafts) {
+        const auto label = fmt::format("ticket {}", draft.ticket_id);
+        for (const auto& finding : lint.check(draft.body, draft.lang, label)) {
+            context.err() << "tkt: " << format_finding(finding) << '\n';
+            ++count;
+        }
+    }
+    if (strict && count > 0) {
+        throw data_error(fmt::format("nothing recorded: {} lint finding{} in the reply{} (--strict; rephrase, or "
+                                     "answer without --strict)",
+                                     count, count == 1 ? "" : "s", drafts.size() == 1 ? "" : "s"));
+    }
+}
+
 void run_reply(const ReplyOptions& options, Context& context) {
     check_choices(options);
     auto vars = parse_vars(options.vars);
-    std::optional<Status> status;
-    if (!options.status.empty()) {
-        status = parse_status(options.status);
-        if (!status) {
-            throw usage_error(
-                fmt::format("invalid --status '{}' (one of: {})", options.status,
-                            join(std::vector<std::string>(status_names().begin(), status_names().end()), ", ")));
-        }
-    }
     const Config& config = context.config();
-    const std::string lang = options.lang.empty() ? config.lang : options.lang;
     const AgentIdentity agent = replying_agent(config.agent, context.acting_as(options.as), vars, context.routing());
     const TemplateLibrary library(context.template_folders(options.templates));
+    std::optional<std::string> lang = chosen_language(options.lang);
     TemplateFile file;
-    if (options.message) {
-        file = message_template(lang);
-        vars["message"] = read_message(*options.message, context);
-    } else {
+    if (!options.template_name.empty()) {
         file = library.get(options.template_name);
+    } else if (options.message) {
+        vars["message"] = read_message(*options.message, context);
+        // Greeting and signature in the language the agent wrote in.
+        if (const auto written = detect_language(vars["message"]); !lang && !written.empty()) {
+            lang = written;
+        }
+        file = message_template(message_languages(library, config.lang));
+    } else {
+        file = message_template(message_languages(library, config.lang), MessageSlot::to_write);
     }
 
     Store& store = context.existing_store();
@@ -120,11 +181,28 @@ void run_reply(const ReplyOptions& options, Context& context) {
     const Compose compose = options.mime || options.send ? Compose::message : Compose::text_only;
     ReviseBody revise;
     if (options.edit) {
-        revise = [&context](const std::string& body) { return edit_text(body, context); };
+        const Blank blank = options.template_name.empty() && !options.message ? Blank::refused : Blank::allowed;
+        revise = [&context, blank](const TicketRecord& record, const std::string& body) {
+            return edit_reply(body, record, blank, context);
+        };
     }
-    const auto drafts =
-        prepare_replies(store, ids, ReplyRequest{library, file, lang, agent, vars, status, context.now()}, config.mail,
-                        compose, revise);
+    const ReplyRequest request{library,
+                               file,
+                               lang,
+                               config.lang,
+                               agent,
+                               vars,
+                               chosen_status(options.status),
+                               context.now(),
+                               agent_directory(context.routing()),
+                               options.force ? Merged::answer : Merged::refuse};
+    const auto drafts = prepare_replies(store, ids, request, config.mail, compose, revise);
+    for (const auto& draft : drafts) {
+        if (!draft.note.empty()) {
+            context.err() << "tkt: " << draft.note << '\n';
+        }
+    }
+    check_drafts(drafts, options.strict || config.lint_strict, context);
     const bool many = drafts.size() > 1 || !options.where.empty();
     if (options.dry_run) {
         for (const auto& draft : drafts) {
@@ -165,17 +243,22 @@ void declare_reply(CLI::App& command, Context& context) {
         .add_option("-m,--message", options->message,
                     "Reply with this text between greeting and signature ('-' reads stdin)")
         ->type_name("TEXT");
-    command.add_option("--var", options->vars, "A value for the template: name=value (repeatable)")
+    command.add_option("--var", options->vars, "A value for the template: name=value, name.ru=value (repeatable)")
         ->allow_extra_args(false)
         ->type_name("NAME=VALUE");
-    command.add_option("--lang", options->lang, "The reply's language (default: config's defaults.lang)")
+    command
+        .add_option("--lang", options->lang,
+                    "Answer in this language (default: each customer's own, else config's defaults.lang)")
         ->type_name("LANG");
     command.add_option("--as", options->as, "Reply as this agent (default: config's agent.login)")->type_name("LOGIN");
     command.add_option("--status", options->status, "Status after the reply (default: the template's status_after)")
         ->type_name("STATUS");
     command.add_option("--templates", options->templates, "Look for templates in this folder first")->type_name("DIR");
     command.add_flag("-n,--dry-run", options->dry_run, "Show the reply; record and send nothing");
-    command.add_flag("-e,--edit", options->edit, "Edit the reply in $VISUAL or $EDITOR first (empty aborts)");
+    command.add_flag("-e,--edit", options->edit,
+                     "Edit the reply in $VISUAL or $EDITOR first, the customer's last message below (empty aborts)");
+    command.add_flag("--strict", options->strict, "Refuse a reply that lint finds fault with (also: lint.strict)");
+    command.add_flag("--force", options->force, "Answer a ticket even though it was merged into another");
     command.add_flag("--mime", options->mime, "Print the whole RFC 5322 message rather than its text");
     command.add_flag("--send", options->send, "Send through the outbox with the configured sendmail");
     command.callback([options, &context] { run_reply(*options, context); });

@@ -50,6 +50,7 @@ void print_ticket(const TicketRecord& record, Context& context, std::ostream& ou
     print_field("Assignee:", t.assignee.value_or("-"));
     print_field("Requester:", format_address(Address{t.requester_name, t.requester}));
     print_field("Channel:", to_string(t.channel));
+    print_field("Language:", t.language.value_or("unknown"));
     print_field("Created:",
                 fmt::format("{} ({} ago)", format_local_time(t.created_at), format_age(context.now() - t.created_at)));
     print_field("Updated:", format_local_time(t.updated_at));
@@ -69,9 +70,12 @@ void print_ticket(const TicketRecord& record, Context& context, std::ostream& ou
         print_field("Tags:", join(t.tags, " "));
     }
     for (const auto& message : record.messages) {
-        const std::string heading =
+        std::string heading =
             fmt::format("--- {} {} {}{}{}", to_string(message.direction), format_local_time(message.created_at),
                         message.author, message.automatic ? " [auto]" : "", sender_date(message));
+        if (message.ticket_id != t.id) {
+            heading += fmt::format(" [merged from #{}]", message.ticket_id);
+        }
         out << '\n' << paint(terminal, heading, Style::bold) << '\n';
         out << message.body << (message.body.ends_with('\n') || message.body.empty() ? "" : "\n");
         for (const auto& attachment : record.attachments) {
@@ -115,7 +119,7 @@ void print_ticket_json(const TicketRecord& record, std::ostream& out) {
 // A ticket can run to many screens, so it is printed whole into `text` first, then
 // paged when it does not fit.
 void run_show(const ShowOptions& options, Context& context) {
-    const auto record = load_ticket(context.existing_store(), single_id(options.id));
+    const auto record = load_conversation(context.existing_store(), single_id(options.id));
     std::ostringstream text;
     if (options.json) {
         print_ticket_json(record, text);

@@ -15,6 +15,7 @@ void declare_history(CLI::App& command, Context& context);
 void declare_close(CLI::App& command, Context& context);
 void declare_reopen(CLI::App& command, Context& context);
 void declare_tag(CLI::App& command, Context& context);
+void declare_set(CLI::App& command, Context& context);
 void declare_import(CLI::App& command, Context& context);
 void declare_reply(CLI::App& command, Context& context);
 void declare_outbox(CLI::App& command, Context& context);
@@ -43,6 +44,7 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"close", "Close tickets", declare_close},
     {"reopen", "Reopen solved or closed tickets", declare_reopen},
     {"tag", "Add (+tag) and remove (-tag) tags", declare_tag},
+    {"set", "Change a ticket's fields: the customer's language", declare_set},
     {"merge", "Fold duplicate tickets into the one that stays", declare_merge},
     {"route", "Send tickets to queues, lines and agents by routing.toml's rules", declare_route},
     {"assign", "Give a ticket to an agent by hand", declare_assign},

@@ -198,6 +198,7 @@ Terminal detect_terminal(const Environment& env) {
     terminal.is_tty = ::isatty(STDOUT_FILENO) == 1;
     terminal.color = terminal.is_tty && !env.get("NO_COLOR") && env.get("TERM") != "dumb";
     terminal.progress = ::isatty(STDERR_FILENO) == 1 && env.get("TERM") != "dumb";
+    terminal.asks = ::isatty(STDIN_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1;
     winsize size{};
     if (terminal.is_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
         terminal.width = size.ws_col;

@@ -22,6 +22,7 @@ struct Terminal {
     bool is_tty = false;    // stdout is a terminal: aligned tables rather than TSV
     bool color = false;     // ANSI colour: a terminal, NO_COLOR unset, TERM not dumb
     bool progress = false;  // stderr is a terminal: progress lines may be drawn there
+    bool asks = false;      // stdin and stderr are a terminal: a command may ask a question
     std::size_t width = 80;
     std::size_t height = 24;  // rows; output taller than this goes through a pager
 };

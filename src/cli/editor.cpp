@@ -1,5 +1,6 @@
 #include "cli/editor.hpp"
 
+#include "cli/output.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
@@ -60,7 +61,49 @@ int run_editor(const std::string& editor, const std::string& path) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+// The line that ends the reply in the editor; below it, the context.
+constexpr std::string_view k_cut_line = "------------------------ >8 ------------------------";
+
+// The customer's last message on `record`, quoted, under a line saying whose it is.
+std::string quoted_context(const TicketRecord& record) {
+    const Message* last = nullptr;
+    for (const auto& message : record.messages) {
+        if (message.direction == Direction::in && !message.automatic) {
+            last = &message;
+        }
+    }
+    std::string text = fmt::format("{}\nDo not change or remove the line above: everything below it is left out of "
+                                   "the reply.\n\nTicket #{}: {}\n",
+                                   k_cut_line, record.ticket.id, record.ticket.subject);
+    if (last == nullptr) {
+        return text;
+    }
+    text += fmt::format("{} wrote on {}:\n", last->author, format_local_time(last->created_at));
+    for (const auto& line : split(last->body, '\n')) {
+        text += line.empty() ? ">\n" : "> " + line + "\n";
+    }
+    return text;
+}
+
 }  // namespace
+
+std::string edit_reply(const std::string& body, const TicketRecord& record, Blank blank, Context& context) {
+    std::string text = edit_text(body + "\n" + quoted_context(record), context);
+    if (const auto cut = text.find(k_cut_line); cut != std::string::npos && (cut == 0 || text[cut - 1] == '\n')) {
+        text.erase(cut);
+    }
+    while (text.ends_with("\n\n")) {
+        text.pop_back();
+    }
+    if (trim(text).empty()) {
+        throw Error(Exit::nothing, "aborting: the reply is empty (nothing recorded)");
+    }
+    if (blank == Blank::refused && trim(text) == trim(body)) {
+        throw Error(Exit::nothing, "aborting: nothing was written between the greeting and the signature "
+                                   "(nothing recorded)");
+    }
+    return text;
+}
 
 std::string edit_text(const std::string& text, Context& context) {
     const std::string editor = context.env().get("VISUAL").value_or(context.env().get("EDITOR").value_or("vi"));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/context.hpp"
+#include "core/ticket.hpp"
 
 #include <string>
 
@@ -11,5 +12,12 @@ namespace tkt::cli {
 // what the agent saved. Throws (exit 1, nothing recorded) when the editor fails or the
 // text comes back empty.
 std::string edit_text(const std::string& text, Context& context);
+
+// Lets the agent edit `body`, a reply to `record`, with the customer's last message
+// quoted below a cut line, as git commit shows the diff; everything from the cut line
+// on is left out of what comes back. Throws as edit_text() does, and when `body` comes
+// back unchanged with `blank` set (nothing was written between greeting and signature).
+enum class Blank { allowed, refused };
+std::string edit_reply(const std::string& body, const TicketRecord& record, Blank blank, Context& context);
 
 }  // namespace tkt::cli

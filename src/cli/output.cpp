@@ -167,6 +167,7 @@ nlohmann::ordered_json to_json(const Ticket& ticket) {
         {"requester", ticket.requester},
         {"requester_name", ticket.requester_name},
         {"channel", to_string(ticket.channel)},
+        {"language", optional_value(ticket.language)},
         {"queue", optional_value(ticket.queue)},
         {"line", ticket.line},
         {"priority", to_string(ticket.priority)},
@@ -186,6 +187,7 @@ nlohmann::ordered_json to_json(const Ticket& ticket) {
 nlohmann::ordered_json to_json(const Message& message) {
     return {
         {"id", message.id},
+        {"ticket", message.ticket_id},
         {"direction", to_string(message.direction)},
         {"message_id", optional_value(message.message_id)},
         {"in_reply_to", optional_value(message.in_reply_to)},
@@ -351,11 +353,19 @@ std::string describe_event(const Event& event) {
     if (kind == "replied") {
         return replied(detail);
     }
+    if (kind == "changed") {
+        const auto value = [&](const char* key) {
+            const Detail& v = detail.value(key, Detail());
+            return v.is_string() ? v.get<std::string>() : std::string("unknown");
+        };
+        return fmt::format("{}: {} → {}", text(detail, "field"), value("from"), value("to"));
+    }
     if (kind == "merged") {
         return detail.contains("into") ? "into #" + text(detail, "into") : "#" + text(detail, "from") + " merged in";
     }
     if (detail.contains("from") && detail.contains("to")) {
-        const std::string by = detail.contains("by") ? " (" + text(detail, "by") + ")" : "";
+        const std::string temporary = detail.value("temporary", false) ? ", for now" : "";
+        const std::string by = detail.contains("by") ? " (" + text(detail, "by") + temporary + ")" : "";
         return fmt::format("{} → {}{}", text(detail, "from"), text(detail, "to"), by);
     }
     return generic(detail);

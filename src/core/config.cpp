@@ -1,8 +1,59 @@
 #include "core/config.hpp"
 
+#include "core/text.hpp"
+#include "core/ticket.hpp"
 #include "core/toml_file.hpp"
 
+#include <fmt/format.h>
+
 namespace tkt {
+
+std::string LocalizedName::exactly_in(std::string_view lang) const {
+    const auto own = by_language.find(std::string(lang));
+    return own != by_language.end() ? own->second : text;
+}
+
+std::string LocalizedName::in(std::string_view lang) const {
+    std::string name = exactly_in(lang);
+    if (name.empty() && !by_language.empty()) {
+        const auto english = by_language.find("en");
+        name = english != by_language.end() ? english->second : by_language.begin()->second;
+    }
+    return name;
+}
+
+std::optional<std::string> signature_problem(const LocalizedName& name, std::string_view file, std::string_view who) {
+    const auto short_form = lacking_last_name(name);
+    if (!short_form) {
+        return std::nullopt;
+    }
+    return fmt::format("{}:{}:{}: {} signs replies as '{}': a signature needs a first and a last name", file, name.line,
+                       name.column, who, *short_form);
+}
+
+std::optional<std::string> lacking_last_name(const LocalizedName& name) {
+    const auto short_one = [](const std::string& form) { return split(squash_whitespace(form), ' ').size() < 2; };
+    if (!name.text.empty() && short_one(name.text)) {
+        return name.text;
+    }
+    for (const auto& [lang, form] : name.by_language) {
+        if (short_one(form)) {
+            return form;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string first_word_of(std::string_view full_name) {
+    const auto words = split(squash_whitespace(full_name), ' ');
+    return words.empty() ? std::string() : words.front();
+}
+
+std::string AgentIdentity::first_name_in(std::string_view lang) const {
+    const std::string given = first_name.exactly_in(lang);
+    return given.empty() ? first_word_of(full_name.in(lang)) : given;
+}
+
 namespace {
 
 // Reads config.toml: the shared reader plus the value types only config has.
@@ -62,11 +113,13 @@ private:
 };
 
 void apply(const ConfigReader& reader, const toml::table& root, Config& config) {
-    reader.check_keys(root, "", std::array<std::string_view, 4>{"agent", "mail", "defaults", "routing"});
+    reader.check_keys(root, "", std::array<std::string_view, 5>{"agent", "mail", "defaults", "routing", "lint"});
     if (const auto* agent = reader.table("agent")) {
-        reader.check_keys(*agent, "agent.", std::array<std::string_view, 3>{"login", "full_name", "email"});
+        reader.check_keys(*agent, "agent.",
+                          std::array<std::string_view, 4>{"login", "full_name", "first_name", "email"});
         reader.read(*agent, "login", config.agent.login);
-        reader.read(*agent, "full_name", config.agent.full_name);
+        config.agent.full_name = reader.localized(*agent, "full_name", "agent.");
+        config.agent.first_name = reader.localized(*agent, "first_name", "agent.");
         reader.read(*agent, "email", config.agent.email);
         if (config.agent.login.empty()) {
             reader.fail(*agent, "'agent.login' must not be empty");
@@ -81,6 +134,18 @@ void apply(const ConfigReader& reader, const toml::table& root, Config& config) 
     if (const auto* defaults = reader.table("defaults")) {
         reader.check_keys(*defaults, "defaults.", std::array<std::string_view, 1>{"lang"});
         reader.read(*defaults, "lang", config.lang);
+        const auto code = parse_language(config.lang);
+        if (!code) {
+            reader.fail(*defaults->get("lang"),
+                        fmt::format("'defaults.lang' must be a language code such as \"en\" or \"ru\", not \"{}\": "
+                                    "replies follow each customer's language, and this one is for the rest",
+                                    config.lang));
+        }
+        config.lang = *code;
+    }
+    if (const auto* lint = reader.table("lint")) {
+        reader.check_keys(*lint, "lint.", std::array<std::string_view, 1>{"strict"});
+        reader.read(*lint, "strict", config.lint_strict);
     }
     if (const auto* routing = reader.table("routing")) {
         reader.check_keys(*routing, "routing.", std::array<std::string_view, 2>{"on_new", "repeat_window"});
@@ -98,14 +163,10 @@ Config load_config(const std::filesystem::path& dir, const std::string& fallback
     const auto file = dir / "config.toml";
     std::error_code error;
     if (!std::filesystem::exists(file, error)) {
-        config.agent.full_name = config.agent.login;
         return config;
     }
     const toml::table root = toml_file::Reader(file).parse();
     apply(ConfigReader(file, root), root, config);
-    if (config.agent.full_name.empty()) {
-        config.agent.full_name = config.agent.login;
-    }
     return config;
 }
 

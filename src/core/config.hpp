@@ -3,16 +3,59 @@
 
 #include "core/time.hpp"
 
+#include <cstddef>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tkt {
 
+// A person's name, which a bilingual desk may write differently in each language:
+// "Anna Smirnova", or { en = "Anna Smirnova", ru = "Анна Смирнова" } in a config file.
+struct LocalizedName {
+    LocalizedName() = default;
+    // Makes the name `name`, the same in every language: implicit, as a plain string is
+    // what most configs write.
+    LocalizedName(std::string name) : text(std::move(name)) {}  // NOLINT(google-explicit-constructor)
+    LocalizedName(const char* name) : text(name) {}             // NOLINT(google-explicit-constructor)
+
+    std::string text;                                // written as a plain string
+    std::map<std::string, std::string> by_language;  // "ru" -> "Анна Смирнова"
+    std::size_t line = 0;                            // where the file writes it, for errors
+    std::size_t column = 0;
+
+    // Returns the name in `lang`: that language's own form, else the plain one, else
+    // the English one (the Latin script most customers read), else the first given.
+    std::string in(std::string_view lang) const;
+
+    // Returns the name written for `lang` (its own form, else the plain one); "".
+    std::string exactly_in(std::string_view lang) const;
+
+    bool empty() const { return text.empty() && by_language.empty(); }
+};
+
+// Returns the first form of `name` that is not a first and a last name ("masha",
+// "Anna"), nullopt when every form is: a reply is signed with both.
+std::optional<std::string> lacking_last_name(const LocalizedName& name);
+
+// Returns "FILE:LINE:COL: `who` signs replies as 'NAME': ..." when a form of `name`
+// (written in `file`) is not a first and a last name; nullopt when all are.
+std::optional<std::string> signature_problem(const LocalizedName& name, std::string_view file, std::string_view who);
+
+// Returns the first word of `full_name`: the given name, as directories write names.
+std::string first_word_of(std::string_view full_name);
+
 struct AgentIdentity {
     std::string login;
-    std::string full_name;
+    LocalizedName full_name;
     std::string email;
+    LocalizedName first_name;  // when given; else the first word of full_name
+
+    // Returns the first name to introduce oneself with in `lang`.
+    std::string first_name_in(std::string_view lang) const;
 };
 
 struct MailSettings {
@@ -25,7 +68,8 @@ struct Config {
     std::filesystem::path dir;
     AgentIdentity agent;
     MailSettings mail;
-    std::string lang = "en";
+    std::string lang = "en";   // for customers whose language is unknown
+    bool lint_strict = false;  // a reply with lint findings is refused (65)
     bool route_on_new = true;
     Seconds repeat_window = 7 * 86400;
 };

@@ -20,7 +20,7 @@ struct KeyInfo {
     Field field;
 };
 
-constexpr std::array<KeyInfo, 12> k_keys{{
+constexpr std::array<KeyInfo, 13> k_keys{{
     {"status", Field::status},
     {"queue", Field::queue},
     {"line", Field::line},
@@ -28,6 +28,7 @@ constexpr std::array<KeyInfo, 12> k_keys{{
     {"assignee", Field::assignee},
     {"requester", Field::requester},
     {"channel", Field::channel},
+    {"language", Field::language},
     {"created", Field::created},
     {"updated", Field::updated},
     {"age", Field::created},
@@ -35,9 +36,9 @@ constexpr std::array<KeyInfo, 12> k_keys{{
     {"due", Field::due},
 }};
 
-constexpr std::array<std::string_view, 12> k_key_names{"status",   "queue",     "line",    "priority",
-                                                       "assignee", "requester", "channel", "created",
-                                                       "updated",  "age",       "id",      "due"};
+constexpr std::array<std::string_view, 13> k_key_names{"status",    "queue",   "line",     "priority", "assignee",
+                                                       "requester", "channel", "language", "created",  "updated",
+                                                       "age",       "id",      "due"};
 
 Error bad_term(std::string_view word, std::string_view why) {
     return usage_error(fmt::format("invalid filter term '{}': {}", word, why));
@@ -119,6 +120,15 @@ Term key_value_term(std::string_view word, std::string_view key, std::string_vie
         break;
     case Field::priority: term.values = parse_names(word, key, value, priority_names()); break;
     case Field::channel: term.values = parse_names(word, key, value, channel_names()); break;
+    case Field::language:
+        for (const auto& v : split(value, ',')) {
+            const auto code = parse_language(v);
+            if (!code && v != "none") {
+                throw bad_term(word, fmt::format("'{}' is not a language code (ru, en, ...; none for unknown)", v));
+            }
+            term.values.push_back(code.value_or(""));
+        }
+        break;
     case Field::line: {
         const auto line = parse_number(value);
         if (!line || *line < 1) {
@@ -250,6 +260,7 @@ bool term_matches(const Term& term, const Ticket& ticket) {
     case Field::assignee: return text_matches(term.values, ticket.assignee);
     case Field::requester: return contains(term.values, ticket.requester);
     case Field::channel: return contains(term.values, to_string(ticket.channel));
+    case Field::language: return text_matches(term.values, ticket.language);
     case Field::tag: return contains(ticket.tags, term.values.at(0)) == (term.compare == Compare::equal);
     case Field::breaching:
     case Field::due: return true;

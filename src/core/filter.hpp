@@ -23,6 +23,7 @@ enum class Field {
     assignee,
     requester,
     channel,
+    language,
     tag,
     created,
     updated,

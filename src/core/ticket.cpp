@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace tkt {
@@ -84,6 +85,23 @@ std::optional<TicketId> parse_ticket_id(std::string_view text) {
         return std::nullopt;
     }
     return id;
+}
+
+std::optional<std::string> parse_language(std::string_view text) {
+    // The primary subtag of a BCP 47 tag is the language; a region ("en-US") does not
+    // change which template text a reply is written in.
+    const auto primary = text.substr(0, text.find_first_of("-_"));
+    if (primary.size() < 2 || primary.size() > 3 || primary.size() + 1 == text.size()) {
+        return std::nullopt;
+    }
+    std::string code;
+    for (const char c : primary) {
+        if (!std::isalpha(static_cast<unsigned char>(c))) {
+            return std::nullopt;
+        }
+        code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return code;
 }
 
 bool is_finished(Status status) {

@@ -40,6 +40,11 @@ std::optional<Direction> parse_direction(std::string_view name);
 // Parses a ticket id as users write it: "42" or "#42"; nullopt when it is not one.
 std::optional<TicketId> parse_ticket_id(std::string_view text);
 
+// Parses a language as users write it ("ru", "RU", "en-US", "en_GB") into the code
+// tickets and templates use ("ru", "en"): two or three letters, lowercase; nullopt
+// when `text` is not one.
+std::optional<std::string> parse_language(std::string_view text);
+
 // Returns true for solved and closed: the statuses that end a ticket's open life.
 bool is_finished(Status status);
 
@@ -63,6 +68,7 @@ struct Ticket {
     std::optional<int> csat;
     std::optional<TicketId> parent_id;
     std::optional<TicketId> merged_into;  // set when folded into another ticket
+    std::optional<std::string> language;  // the customer's ("ru", "en"); nullopt while unknown
     std::vector<std::string> tags;        // sorted
 };
 
@@ -99,7 +105,8 @@ struct NewTicket {
     Priority priority = Priority::normal;
     std::optional<std::string> queue;
     std::vector<std::string> tags;
-    std::optional<TicketId> parent_id;  // the ticket this one repeats
+    std::optional<TicketId> parent_id;    // the ticket this one repeats
+    std::optional<std::string> language;  // given; else detected from subject and body
 };
 
 // What is known of a file that came with a message.

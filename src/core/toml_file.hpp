@@ -2,8 +2,10 @@
 // names file:line:col (exit 78). toml++ is used here and in those two loaders only.
 #pragma once
 
+#include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/ticket.hpp"
 
 #include <algorithm>
 #include <array>
@@ -69,6 +71,37 @@ public:
             fail(node->source(), fmt::format("'{}{}' must be a string", prefix, key));
         }
         return *node->value<std::string>();
+    }
+
+    // Returns the name at `key` of `table`: a string, or a table of language codes and
+    // strings ({ en = "Anna Smirnova", ru = "Анна Смирнова" }); empty when absent.
+    LocalizedName localized(const toml::table& table, std::string_view key, std::string_view prefix) const {
+        LocalizedName name;
+        const auto* node = table.get(key);
+        if (node == nullptr) {
+            return name;
+        }
+        name.line = node->source().begin.line;
+        name.column = node->source().begin.column;
+        if (node->is_string()) {
+            name.text = *node->value<std::string>();
+            return name;
+        }
+        const auto* forms = node->as_table();
+        if (forms == nullptr || forms->empty()) {
+            fail(node->source(), fmt::format("'{}{}' must be a string, or a table of languages such as "
+                                             "{{ en = \"Anna Smirnova\", ru = \"Анна Смирнова\" }}",
+                                             prefix, key));
+        }
+        for (const auto& [lang, form] : *forms) {
+            const auto code = parse_language(lang.str());
+            if (!code || !form.is_string()) {
+                fail(form.source(), fmt::format("'{}{}.{}' must be a string under a language code such as en or ru",
+                                                prefix, key, lang.str()));
+            }
+            name.by_language[*code] = *form.value<std::string>();
+        }
+        return name;
     }
 
     // Returns `node` as a boolean; anything else is an error naming `key`.

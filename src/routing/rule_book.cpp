@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::array<std::string_view, 3> k_top_keys{"rule", "default", "agent"};
 constexpr std::array<std::string_view, 5> k_default_keys{"queue", "line", "priority", "tags", "assign"};
-constexpr std::array<std::string_view, 6> k_agent_keys{"login", "full_name", "email", "queues", "line", "active"};
+constexpr std::array<std::string_view, 7> k_agent_keys{"login",  "full_name", "first_name", "email",
+                                                       "queues", "line",      "active"};
 constexpr std::array<std::string_view, 16> k_rule_keys{
     "name", "queue", "line",        "priority", "tags",     "assign", "continue", "subject",
     "body", "from",  "from_domain", "channel",  "language", "tag",    "any",      "not"};
@@ -69,7 +70,8 @@ private:
             m_reader.fail(where, fmt::format("login '{}' is reserved for assign = \"{}\"", agent.login, agent.login));
         }
         m_logins.push_back({agent.login, where.begin.line});
-        agent.full_name = m_reader.string(table, "full_name", "agent.");
+        agent.full_name = m_reader.localized(table, "full_name", "agent.");
+        agent.first_name = m_reader.localized(table, "first_name", "agent.");
         if (agent.full_name.empty()) {
             m_reader.fail(table.source(), fmt::format("agent '{}' needs a full_name", agent.login));
         }

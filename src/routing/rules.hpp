@@ -2,6 +2,7 @@
 // priority, tags and owner a ticket gets, decided by rules in order.
 #pragma once
 
+#include "core/config.hpp"
 #include "core/ticket.hpp"
 
 #include <filesystem>
@@ -16,7 +17,8 @@ namespace tkt {
 // An agent of the team: who they are, which queues they serve, on which line.
 struct Agent {
     std::string login;
-    std::string full_name;
+    LocalizedName full_name;
+    LocalizedName first_name;  // when the directory gives it
     std::string email;
     std::vector<std::string> queues;
     int line = 1;

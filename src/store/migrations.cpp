@@ -176,7 +176,14 @@ CREATE TRIGGER events_notify AFTER INSERT ON events
     FOR EACH STATEMENT EXECUTE FUNCTION tkt_events_recorded();
 )sql";
 
-constexpr std::array<Migration, 7> k_migrations{{
+// The customer's language, detected from their own text when the ticket opens (NULL
+// while it cannot be told, and for tickets older than this column: a reply detects it
+// then), or set by hand. Replies are written in it.
+constexpr std::string_view k_version_8 = R"sql(
+ALTER TABLE tickets ADD COLUMN language TEXT;
+)sql";
+
+constexpr std::array<Migration, 8> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
     {3, k_version_3},
@@ -184,6 +191,7 @@ constexpr std::array<Migration, 7> k_migrations{{
     {5, k_version_5},
     {6, k_version_6},
     {7, "", k_version_7_postgres},
+    {8, k_version_8},
 }};
 
 // Returns `text` with each occurrence of `words` that stands alone (no letter, digit

@@ -21,7 +21,7 @@ namespace {
 std::string ticket_columns(store::Dialect dialect) {
     return fmt::format("t.id, t.subject, t.requester, t.requester_name, t.channel, t.queue, t.line, t.priority, "
                        "t.status, t.assignee, t.created_at, t.updated_at, t.first_reply_at, t.solved_at, t.csat, "
-                       "t.parent_id, t.awaiting_since, {}, t.merged_into",
+                       "t.parent_id, t.awaiting_since, {}, t.merged_into, t.language",
                        store::sql_of(dialect).ticket_tags);
 }
 
@@ -50,6 +50,7 @@ Ticket read_ticket(const Statement& row) {
         ticket.tags = split(*tags, '\x1f');
     }
     ticket.merged_into = row.optional_integer(18);
+    ticket.language = row.optional_text(19);
     return ticket;
 }
 
@@ -103,9 +104,9 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
     // Numbers follow on without gaps on both backends: a PostgreSQL sequence would skip
     // the numbers of rolled-back commands, and the write lock makes max + 1 safe.
     const TicketId id = m_db->prepare("INSERT INTO tickets (id, subject, requester, requester_name, channel, queue, "
-                                      "priority, created_at, updated_at, parent_id) "
+                                      "priority, created_at, updated_at, parent_id, language) "
                                       "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM tickets), "
-                                      "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING id")
+                                      "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9) RETURNING id")
                             .bind(1, ticket.subject)
                             .bind(2, ticket.requester)
                             .bind(3, ticket.requester_name)
@@ -114,6 +115,7 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
                             .bind(6, to_string(ticket.priority))
                             .bind(7, now)
                             .bind(8, ticket.parent_id)
+                            .bind(9, ticket.language)
                             .returned_id();
     auto insert_tag = m_db->prepare("INSERT INTO tags (ticket_id, tag) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
     for (const auto& tag : ticket.tags) {
@@ -161,6 +163,16 @@ void Store::insert_attachment(const AttachmentInfo& attachment) {
         .bind(4, attachment.size)
         .bind(5, attachment.sha256)
         .run();
+}
+
+std::vector<TicketId> Store::merged_into(TicketId id) {
+    auto statement = m_db->prepare("SELECT id FROM tickets WHERE merged_into = ?1 ORDER BY id");
+    statement.bind(1, id);
+    std::vector<TicketId> ids;
+    while (statement.step()) {
+        ids.push_back(statement.integer(0));
+    }
+    return ids;
 }
 
 std::vector<AttachmentInfo> Store::attachments(TicketId id) {
@@ -232,6 +244,10 @@ bool Store::mark_first_reply(TicketId id, Timestamp at) {
         .bind(2, at)
         .run();
     return m_db->changes() > 0;
+}
+
+void Store::set_language(TicketId id, const std::optional<std::string>& language) {
+    m_db->prepare("UPDATE tickets SET language = ?2 WHERE id = ?1").bind(1, id).bind(2, language).run();
 }
 
 void Store::set_assignee(TicketId id, const std::optional<std::string>& login, Timestamp now) {

@@ -167,8 +167,14 @@ public:
     // Marks ticket `id` as merged into ticket `into`.
     void set_merged(TicketId id, TicketId into, Timestamp now);
 
+    // Returns the tickets merged into ticket `id` itself, in id order.
+    std::vector<TicketId> merged_into(TicketId id);
+
     // Sets ticket `id`'s first_reply_at to `at` unless it has one; returns true when set.
     bool mark_first_reply(TicketId id, Timestamp at);
+
+    // Sets the language of ticket `id`; nullopt makes it unknown.
+    void set_language(TicketId id, const std::optional<std::string>& language);
 
     // Sets the assignee of ticket `id`; nullopt leaves it to nobody.
     void set_assignee(TicketId id, const std::optional<std::string>& login, Timestamp now);

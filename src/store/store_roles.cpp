@@ -36,15 +36,15 @@ $$;
 GRANT INSERT ON tickets, messages, events, tags, attachments, outbox, sla_breaches, assignment_cursors
     TO tkt_agent;
 GRANT UPDATE (status, queue, line, priority, assignee, updated_at, first_reply_at, solved_at, csat, rated_at,
-              awaiting_since, merged_into) ON tickets TO tkt_agent;
+              awaiting_since, merged_into, language) ON tickets TO tkt_agent;
 GRANT UPDATE (state, attempts, last_error, tried_at, sent_at) ON outbox TO tkt_agent;
 GRANT UPDATE ON assignment_cursors TO tkt_agent;
 GRANT DELETE ON tags TO tkt_agent;
 GRANT SELECT ON tkt_schema, tickets, messages, events, tags, attachments, sla_breaches, assignment_cursors
     TO tkt_mail;
 GRANT INSERT ON tickets, messages, events, tags, attachments, assignment_cursors TO tkt_mail;
-GRANT UPDATE (status, queue, line, priority, assignee, updated_at, solved_at, awaiting_since) ON tickets
-    TO tkt_mail;
+GRANT UPDATE (status, queue, line, priority, assignee, updated_at, solved_at, awaiting_since, language)
+    ON tickets TO tkt_mail;
 GRANT UPDATE ON assignment_cursors TO tkt_mail;
 CREATE OR REPLACE FUNCTION tkt_keep_sent() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

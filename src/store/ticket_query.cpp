@@ -15,6 +15,7 @@ std::string_view column_of(Field field) {
     case Field::assignee: return "t.assignee";
     case Field::requester: return "t.requester";
     case Field::channel: return "t.channel";
+    case Field::language: return "t.language";
     case Field::tag: return "tag";
     case Field::created: return "t.created_at";
     case Field::updated: return "t.updated_at";

@@ -435,4 +435,34 @@ std::vector<LintFinding> lint_templates(const TemplateLibrary& library, const st
     return findings;
 }
 
+struct ReplyLint::Compiled {
+    std::vector<lint::Phrase> phrases;
+};
+
+ReplyLint::ReplyLint(const std::vector<BannedPhrase>& phrases, LintOptions options)
+    : m_compiled(std::make_unique<Compiled>()), m_options(options) {
+    for (const auto& phrase : phrases) {
+        m_compiled->phrases.push_back(lint::Phrase{&phrase, lint::compile_phrase(phrase)});
+    }
+}
+
+ReplyLint::ReplyLint(ReplyLint&&) noexcept = default;
+ReplyLint::~ReplyLint() = default;
+
+std::vector<LintFinding> ReplyLint::check(std::string_view text, std::string_view lang,
+                                          const std::string& label) const {
+    std::vector<const lint::Phrase*> own;
+    for (const auto& phrase : m_compiled->phrases) {
+        if (phrase.source->lang == lang) {
+            own.push_back(&phrase);
+        }
+    }
+    std::vector<LintFinding> findings;
+    lint::Report report(label, findings);
+    check_text(lint::Part::plain(text), own, m_options, report);
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const LintFinding& a, const LintFinding& b) { return sort_key(a) < sort_key(b); });
+    return findings;
+}
+
 }  // namespace tkt

@@ -6,7 +6,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tkt {
@@ -54,5 +56,25 @@ struct LintOptions {
 // the library does not have.
 std::vector<LintFinding> lint_templates(const TemplateLibrary& library, const std::vector<std::string>& names,
                                         const std::vector<BannedPhrase>& phrases, const LintOptions& options);
+
+// Checks the finished text of replies before they are recorded, as template lint
+// checks literal text: the banned phrases of the reply's language, shouting and
+// overlong sentences. The phrases are compiled once for every reply of a batch.
+class ReplyLint {
+public:
+    // Compiles `phrases`; throws a configuration error (78) for a bad pattern.
+    ReplyLint(const std::vector<BannedPhrase>& phrases, LintOptions options);
+    ReplyLint(ReplyLint&&) noexcept;
+    ~ReplyLint();
+
+    // Returns the findings in `text`, written in `lang`, naming `label` ("ticket 42")
+    // as their file, with the line and column in `text`; all are warnings.
+    std::vector<LintFinding> check(std::string_view text, std::string_view lang, const std::string& label) const;
+
+private:
+    struct Compiled;
+    std::unique_ptr<Compiled> m_compiled;
+    LintOptions m_options;
+};
 
 }  // namespace tkt

@@ -36,6 +36,12 @@ public:
         }
     }
 
+    // Makes the part of a reply's finished `text`: all of it literal, even "{{".
+    static Part plain(std::string_view text) {
+        Part part(text, 1, 1, {Piece{Kind::text, std::string(text), {1, 1}, {}}});
+        return part;
+    }
+
     const std::vector<Piece>& pieces() const { return m_pieces; }
 
     // Returns the offset in the text of `piece`, plus `extra` bytes.
@@ -52,6 +58,13 @@ public:
     }
 
 private:
+    Part(std::string_view source, std::size_t line, std::size_t column, std::vector<Piece> pieces)
+        : m_source(source), m_line(line), m_column(column), m_pieces(std::move(pieces)) {
+        for (std::size_t at = source.find('\n'); at != std::string_view::npos; at = source.find('\n', at + 1)) {
+            m_line_starts.push_back(at + 1);
+        }
+    }
+
     std::string_view m_source;
     std::size_t m_line;
     std::size_t m_column;

@@ -3,6 +3,7 @@
 #include "core/address.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "templates/greeting_name.hpp"
 
 #include <array>
 #include <chrono>
@@ -18,14 +19,6 @@ constexpr std::array<std::string_view, 12> k_months_en{"January",   "February", 
 constexpr std::array<std::string_view, 12> k_months_ru{"января", "февраля", "марта",    "апреля",  "мая",    "июня",
                                                        "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
 
-bool ends_with_any(std::string_view word, std::initializer_list<std::string_view> endings) {
-    return std::any_of(endings.begin(), endings.end(), [&](std::string_view ending) { return word.ends_with(ending); });
-}
-
-bool is_patronymic(std::string_view word) {
-    return ends_with_any(word, {"вич", "вна", "ична", "инична", "ьич", "оглы", "кызы"});
-}
-
 // Sets `value` at the dotted `name` inside `context`, making objects on the way.
 void set_dotted(nlohmann::json& context, std::string_view name, const std::string& value) {
     nlohmann::json* at = &context;
@@ -38,17 +31,7 @@ void set_dotted(nlohmann::json& context, std::string_view name, const std::strin
     *at = value;
 }
 
-// The `replied` event of the agent who answered the customer last.
-const Event* last_reply(const std::vector<Event>& events) {
-    for (auto it = events.rbegin(); it != events.rend(); ++it) {
-        if (it->kind == "replied") {
-            return &*it;
-        }
-    }
-    return nullptr;
-}
-
-constexpr std::array<std::string_view, 27> k_context_names{
+constexpr auto k_context_names = std::to_array<std::string_view>({
     "ticket",
     "ticket.id",
     "ticket.subject",
@@ -56,6 +39,7 @@ constexpr std::array<std::string_view, 27> k_context_names{
     "ticket.priority",
     "ticket.status",
     "ticket.line",
+    "ticket.language",
     "ticket.created_date",
     "ticket.days_open",
     "ticket.days_open_word",
@@ -74,13 +58,41 @@ constexpr std::array<std::string_view, 27> k_context_names{
     "previous_agent.login",
     "previous_agent.full_name",
     "previous_agent.first_name",
+    "owner",
+    "owner.login",
+    "owner.full_name",
+    "owner.first_name",
     "now",
     "new_owner",
-};
+    "covering",
+    "helping",
+});
 
-std::string first_word(std::string_view name) {
-    const auto words = split(squash_whitespace(name), ' ');
-    return words.empty() ? std::string() : words.front();
+// The name `login` signed their last reply on `record` with.
+std::string signed_name(const TicketRecord& record, const std::string& login) {
+    for (auto it = record.events.rbegin(); it != record.events.rend(); ++it) {
+        if (it->kind == "replied" && it->actor == login) {
+            const auto detail = nlohmann::json::parse(it->detail, nullptr, false);
+            if (detail.is_object() && detail.value("agent_name", "") != "") {
+                return detail["agent_name"];
+            }
+        }
+    }
+    return {};
+}
+
+// Returns who `login` is in `lang` ({login, full_name, first_name}): as the team's
+// directory names them, else by the name they signed with.
+nlohmann::json person(const TicketRecord& record, const std::string& login, std::string_view lang,
+                      const AgentDirectory& team) {
+    nlohmann::json who{{"login", login}};
+    std::optional<AgentIdentity> member = team ? team(login) : std::nullopt;
+    const std::string full_name = member ? member->full_name.in(lang) : signed_name(record, login);
+    if (!full_name.empty()) {
+        who["full_name"] = full_name;
+        who["first_name"] = member ? member->first_name_in(lang) : first_word_of(full_name);
+    }
+    return who;
 }
 
 }  // namespace
@@ -118,19 +130,56 @@ std::string days_word(std::int64_t count, std::string_view lang) {
     return count == 1 ? "day" : "days";
 }
 
-std::string greeting_name(std::string_view name) {
-    const auto words = split(squash_whitespace(name), ' ');
-    if (words.size() == 3 && is_patronymic(words[2])) {
-        return words[1] + " " + words[2];  // Фамилия Имя Отчество
+Introduction introduction_for(const TicketRecord& record, std::string_view login) {
+    Introduction intro;
+    const auto& owner = record.ticket.assignee;
+    if (owner && *owner != login) {
+        intro.helping = true;
+        intro.owner = *owner;
+        return intro;
     }
-    if (words.size() >= 2 && is_patronymic(words[1])) {
-        return words[0] + " " + words[1];  // Имя Отчество Фамилия
+    // Read the history in order. Their time as owner begins with the last assignment to
+    // them (a ticket they own with no such event: from the start; one nobody owns: with
+    // this reply); a reply of theirs in that time means they have introduced themselves.
+    bool answered_since = false;
+    std::optional<std::string> last_replier;
+    std::optional<std::string> owner_before;
+    std::vector<std::string> repliers;
+    for (const Event& event : record.events) {
+        if (event.kind == "replied") {
+            answered_since = answered_since || event.actor == login;
+            last_replier = event.actor;
+            repliers.push_back(event.actor);
+            continue;
+        }
+        const auto detail =
+            event.kind == "assigned" ? nlohmann::json::parse(event.detail, nullptr, false) : nlohmann::json();
+        if (detail.is_object() && detail.value("to", nlohmann::json()) == login) {
+            // A reply that takes an unowned ticket is recorded just before its assignment.
+            answered_since = detail.value("by", "") == "reply";
+            intro.temporary = detail.value("temporary", false);
+            const auto& from = detail.value("from", nlohmann::json());
+            owner_before = from.is_string() ? std::optional(from.get<std::string>()) : std::nullopt;
+        }
     }
-    return words.empty() ? std::string() : words.front();
+    if (!owner) {
+        answered_since = false;
+        owner_before.reset();
+    }
+    intro.new_owner = !answered_since && last_replier && *last_replier != login;
+    if (!intro.new_owner) {
+        intro.temporary = false;
+        return intro;
+    }
+    const bool before_replied =
+        owner_before && std::find(repliers.begin(), repliers.end(), *owner_before) != repliers.end();
+    intro.previous = before_replied ? *owner_before : *last_replier;
+    return intro;
 }
 
 nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& agent, std::string_view lang,
-                             Timestamp now, const std::map<std::string, std::string>& vars) {
+                             Timestamp now, const std::map<std::string, std::string>& vars,
+                             const AgentDirectory& team) {
     const Ticket& t = record.ticket;
     const std::int64_t days_open = std::max<std::int64_t>(0, (now - t.created_at) / 86400);
     nlohmann::json context{
@@ -141,6 +190,7 @@ nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& ag
           {"priority", to_string(t.priority)},
           {"status", to_string(t.status)},
           {"line", t.line},
+          {"language", lang},
           {"created_date", localized_date(t.created_at, lang)},
           {"days_open", days_open},
           {"days_open_word", days_word(days_open, lang)},
@@ -148,27 +198,25 @@ nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& ag
           {"open_over_a_day", days_open >= 1}}},
         {"customer",
          {{"name", t.requester_name},
-          {"first_name", first_word(t.requester_name)},
+          {"first_name", first_word_of(t.requester_name)},
           {"greeting_name", greeting_name(t.requester_name)},
           {"email", t.requester}}},
         {"agent",
          {{"login", agent.login},
-          {"full_name", agent.full_name},
-          {"first_name", first_word(agent.full_name)},
+          {"full_name", agent.full_name.in(lang)},
+          {"first_name", agent.first_name_in(lang)},
           {"email", agent.email}}},
         {"now", localized_date(now, lang)},
-        {"new_owner", false},
     };
-    if (const Event* previous = last_reply(record.events); previous && previous->actor != agent.login) {
-        context["new_owner"] = true;
-        context["previous_agent"] = {{"login", previous->actor}};
-        // The name the previous agent signed with, as the reply recorded it.
-        const auto detail = nlohmann::json::parse(previous->detail, nullptr, false);
-        if (detail.is_object() && detail.value("agent_name", "") != "") {
-            const std::string name = detail["agent_name"];
-            context["previous_agent"]["full_name"] = name;
-            context["previous_agent"]["first_name"] = first_word(name);
-        }
+    const Introduction intro = introduction_for(record, agent.login);
+    context["new_owner"] = intro.new_owner;
+    context["covering"] = intro.temporary;
+    context["helping"] = intro.helping;
+    if (intro.previous) {
+        context["previous_agent"] = person(record, *intro.previous, lang, team);
+    }
+    if (intro.owner) {
+        context["owner"] = person(record, *intro.owner, lang, team);
     }
     set_vars(context, vars);
     // A name given with --var brings the forms made from it, unless those are given too.
@@ -177,17 +225,20 @@ nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& ag
             set_vars(context, {{to, make(vars.at(from))}});
         }
     };
-    derive("agent.full_name", "agent.first_name", first_word);
-    derive("customer.name", "customer.first_name", first_word);
+    derive("agent.full_name", "agent.first_name", first_word_of);
+    derive("customer.name", "customer.first_name", first_word_of);
     derive("customer.name", "customer.greeting_name", greeting_name);
     return context;
 }
 
-TemplateFile message_template(std::string_view lang) {
+TemplateFile message_template(std::span<const std::string> languages, MessageSlot slot) {
     TemplateFile file;
     file.path = "--message";
-    file.languages[std::string(lang)] =
-        TemplateText{"Re: {{ticket.subject}}", "{{> greeting}}\n\n{{message}}\n\n{{> signature}}\n", 1, 1};
+    const std::string body = slot == MessageSlot::given ? "{{> greeting}}\n\n{{message}}\n\n{{> signature}}\n"
+                                                        : "{{> greeting}}\n\n\n\n{{> signature}}\n";
+    for (const auto& lang : languages) {
+        file.languages[lang] = TemplateText{"Re: {{ticket.subject}}", body, 1, 1};
+    }
     return file;
 }
 

@@ -6,8 +6,10 @@
 #include "core/ticket.hpp"
 #include "templates/template_file.hpp"
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -19,15 +21,30 @@ std::string localized_date(Timestamp at, std::string_view lang);
 // Returns the word for `count` days in `lang`: day/days, день/дня/дней.
 std::string days_word(std::int64_t count, std::string_view lang);
 
-// Returns how to greet someone called `name`: the first name, and for a Russian full
-// name with a patronymic the name and patronymic ("Иванов Иван Иванович" is greeted
-// "Иван Иванович"); "" when there is no name.
-std::string greeting_name(std::string_view name);
+// Looks up an agent of the team by login, with their names in every language.
+using AgentDirectory = std::function<std::optional<AgentIdentity>(std::string_view login)>;
+
+// Who a reply's author is to the customer, read from the ticket's history.
+struct Introduction {
+    // The ticket became theirs (assignment, escalation, takeover, or this reply taking
+    // an unowned ticket), someone else answered the customer before, and they have not
+    // answered since: their first reply says who they are, once.
+    bool new_owner = false;
+    bool temporary = false;               // they cover for the owner for a while (assign --temporary)
+    bool helping = false;                 // someone else owns the ticket: they help, and change nothing
+    std::optional<std::string> previous;  // who answered before a new owner (a login)
+    std::optional<std::string> owner;     // whom a helper helps (a login)
+};
+
+// Returns how a reply by `login` on `record` introduces its author.
+Introduction introduction_for(const TicketRecord& record, std::string_view login);
 
 // Returns the context of a reply on `record` by `agent` in `lang` at `now`, with the
-// caller's `vars` (dotted names set nested values, so customer.greeting_name overrides).
+// caller's `vars` (dotted names set nested values, so customer.greeting_name overrides);
+// `team` names the previous agent and the owner in `lang`.
 nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& agent, std::string_view lang,
-                             Timestamp now, const std::map<std::string, std::string>& vars);
+                             Timestamp now, const std::map<std::string, std::string>& vars,
+                             const AgentDirectory& team = {});
 
 // Sets each of `vars` in `context`, a dotted name setting a nested value.
 void set_vars(nlohmann::json& context, const std::map<std::string, std::string>& vars);
@@ -45,10 +62,14 @@ struct RenderedReply {
     std::optional<Status> status_after;
 };
 
-// Returns the template of a free-text reply in `lang`: the context's `message` between
-// the greeting and the signature, under "Re: " and the ticket's subject. The message
-// is a value, never template source, so "{{x}}" in it stays as written.
-TemplateFile message_template(std::string_view lang);
+// Whether a free-text reply's message is given or is yet to be written in an editor.
+enum class MessageSlot { given, to_write };
+
+// Returns the template of a free-text reply in each of `languages`: the context's
+// `message` (with `slot` to_write, an empty line) between the greeting and the
+// signature, under "Re: " and the ticket's subject. The message is a value, never
+// template source, so "{{x}}" in it stays as written.
+TemplateFile message_template(std::span<const std::string> languages, MessageSlot slot = MessageSlot::given);
 
 // Renders `file` in `lang` with `context`, partials from `library`. Throws a usage
 // error (64) for a language the template lacks or a required --var not given, and a

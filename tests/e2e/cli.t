@@ -26,6 +26,7 @@ The command line: help, versions, unknown commands, and errors from the environm
     close                       Close tickets
     reopen                      Reopen solved or closed tickets
     tag                         Add (+tag) and remove (-tag) tags
+    set                         Change a ticket's fields: the customer's language
     merge                       Fold duplicate tickets into the one that stays
     route                       Send tickets to queues, lines and agents by
                                 routing.toml's rules
@@ -150,7 +151,7 @@ past the timeout (75, and the retry then succeeds).
   1
   $ set_schema_version 99
   $ tkt list 2>&1 | sed "s|$PWD/||"
-  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 7); upgrade tkt
+  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 8); upgrade tkt
   $ head -c 4096 /dev/urandom > junk.db; echo 'not a database' >> junk.db
   $ tkt --db junk.db list 2>&1 | sed "s|$PWD/||"
   tkt: database 'junk.db' is corrupt or not a tkt database (file is not a database)

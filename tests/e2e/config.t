@@ -25,18 +25,18 @@ with its file, line and column.
   > TOML
   $ mkdir -p config/templates && printf '[template]\ndescription = "x"\n[lang.en]\nsubject = "x"\nbody = """\n{{#open}}Hello\n"""\n' > config/templates/broken.toml
   $ tkt config check
-  config/routing.toml:75:11: invalid regular expression '(посылк' in rule 'bad regex': missing ): (посылк
-  config/routing.toml:79:1: unknown key 'rule.subjet' (did you mean 'subject'?)
-  config/sla.toml:40:9: unknown filter key 'prio' in 'prio:high'
+  config/routing.toml:84:11: invalid regular expression '(посылк' in rule 'bad regex': missing ): (посылк
+  config/routing.toml:88:1: unknown key 'rule.subjet' (did you mean 'subject'?)
+  config/sla.toml:55:9: unknown filter key 'prio' in 'prio:high'
   config/templates/broken.toml:6:1: error: section 'open' is never closed [syntax]
   tkt: 4 problems in config
   [78]
   $ sed -i 's/^login = .*/login = 42/' config/config.toml
   $ tkt config check
   config/config.toml:4:9: 'login' must be a string
-  config/routing.toml:75:11: invalid regular expression '(посылк' in rule 'bad regex': missing ): (посылк
-  config/routing.toml:79:1: unknown key 'rule.subjet' (did you mean 'subject'?)
-  config/sla.toml:40:9: unknown filter key 'prio' in 'prio:high'
+  config/routing.toml:84:11: invalid regular expression '(посылк' in rule 'bad regex': missing ): (посылк
+  config/routing.toml:88:1: unknown key 'rule.subjet' (did you mean 'subject'?)
+  config/sla.toml:55:9: unknown filter key 'prio' in 'prio:high'
   config/templates/broken.toml:6:1: error: section 'open' is never closed [syntax]
   tkt: 5 problems in config
   [78]

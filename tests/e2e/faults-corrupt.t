@@ -5,6 +5,7 @@ A zero-length file is an empty database, as SQLite reads it.
 Backend: sqlite (a damaged database file; a PostgreSQL server guards its own files).
 
   $ . "$TESTDIR/setup.sh"
+  $ mkdir config && printf '[agent]\nlogin = "anna"\nfull_name = "Anna Smirnova"\n' > config/config.toml
   $ m="$TESTDIR/mail"
   $ for i in $(seq 1 30); do printf 'From c%s@example.com Sat Nov 21 10:00:00 2026\nFrom: c%s@example.com\nSubject: Problem %s\nMessage-ID: <p%s@example.com>\n\n' $i $i $i $i; printf 'line %s\n' $(seq 1 200); echo; done > thirty.mbox
   $ tkt --db good.db import mbox thirty.mbox
@@ -124,7 +125,7 @@ tickets, and the first write makes the schema.
   $ cp empty.db e.db; tkt --db e.db new --from x@example.com --subject s --body b; sqlite3 e.db 'PRAGMA integrity_check; PRAGMA user_version'
   1
   ok
-  7
+  8
 
 A sound SQLite database of another program is not a tkt database either: tkt must not
 add its tables to it, even to list nothing.

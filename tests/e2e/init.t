@@ -22,7 +22,7 @@ Backend: sqlite (the files init makes, their modes and folders).
 Running it again keeps every file as it is.
 
   $ echo '# my own' > config/routing.toml
-  $ tkt init --name Somebody | sed "s|$PWD/||"
+  $ tkt init --name 'Some Body' | sed "s|$PWD/||"
   kept     tkt.db (it exists)
   kept     config/config.toml (it exists)
   kept     config/routing.toml (it exists)
@@ -31,6 +31,32 @@ Running it again keeps every file as it is.
   # my own
   $ grep full_name config/config.toml
   full_name = "Anna Smirnova"
+
+Replies are signed with a first and a last name: one name is refused; without
+--name (and no terminal to ask on), config.toml says where the name goes, and init
+says that replies wait for it.
+
+  $ tkt --config solo init --name Masha
+  tkt: 'Masha' is one name: replies are signed with a first and a last name, such as --name "Anna Smirnova"
+  [64]
+  $ tkt --config solo init --login masha | sed "s|$PWD/||"
+  tkt: no name given: replies are refused until full_name (your first and last name) is set in config.toml and routing.toml
+  kept     tkt.db (it exists)
+  created  solo/config.toml
+  created  solo/routing.toml
+  created  solo/sla.toml
+  $ grep -A3 '^\[agent\]' solo/config.toml
+  [agent]                       # who "I" am when replying
+  login = "masha"
+  # full_name = "First Last"     # your first and last name: replies are signed with it
+  email = ""
+  $ tkt --config solo new --from bob@example.com --subject Hi --body 'Hello there.'
+  1
+  $ tkt --config solo reply 1 --message 'On it.'
+  tkt: replies are signed with the agent's first and last name, and 'masha' has none: set full_name under [agent] in config.toml
+  [78]
+  $ tkt --config solo config check 2>&1 | sed "s|$PWD/||" | grep signs
+  solo/routing.toml:62:13: agent 'masha' signs replies as 'masha': a signature needs a first and a last name
 
 The database folder is created when missing; a path that cannot be created is exit 73.
 

@@ -122,7 +122,7 @@ by day or hour at most ten thousand groups.
 
   $ sed -i '0,/^first_reply = .*/s//first_reply = "1099511627775s"/' config/sla.toml
   $ tkt list breaching 2>&1 | sed "s|$PWD/||"; echo "exit ${PIPESTATUS[0]}"
-  tkt: config/sla.toml:17:15: 'first_reply' must be at most a year (8784h)
+  tkt: config/sla.toml:28:15: 'first_reply' must be at most a year (8784h)
   exit 78
   $ tkt stats --since 0 --until 99999999999 --by hour
   tkt: --by hour over this period makes 27279071 groups, more than 10000: narrow --since and --until

@@ -94,6 +94,7 @@ JSON and CSV.
       "requester": "ann@shop.example",
       "requester_name": "Ann",
       "channel": "api",
+      "language": "en",
       "queue": "logistics",
       "line": 1,
       "priority": "high",

@@ -46,16 +46,16 @@ places it.
   $ cp config/routing.toml routing.good
   $ printf '[[rule]]\nname = "broken"\nsubject = "("\nqueue = "x"\n' >> config/routing.toml
   $ msg 'Carol <carol@example.com>' 'Refund please' 'Sun, 22 Nov 2026 09:00:00 +0000' c1 'Charged twice.' | tkt new --email 2>&1 | sed "s|$PWD/||"
-  tkt: warning: config/routing.toml:75:11: invalid regular expression '(' in rule 'broken': missing ): (; a new ticket is stored unrouted ('tkt route --all' places it once that is fixed)
+  tkt: warning: config/routing.toml:84:11: invalid regular expression '(' in rule 'broken': missing ): (; a new ticket is stored unrouted ('tkt route --all' places it once that is fixed)
   4
   $ tkt list 4 | cut -f1,4
   4	
   $ tkt history 4 | sed -n '1p;/unrouted/p' | sed "s|$PWD/||"
   WHEN              WHO                WHAT      DETAIL
-  2026-11-22 10:00  (routing)          unrouted  not routed: config/routing.toml:75:11: invalid regular expression '(' in rule 'broken': missing ): (
+  2026-11-22 10:00  (routing)          unrouted  not routed: config/routing.toml:84:11: invalid regular expression '(' in rule 'broken': missing ): (
   $ cp routing.good config/routing.toml
   $ tkt route --all
-  ticket 4 → payments, line 1, normal, assigned to boris (rules: payments)
+  ticket 4 → payments, line 1, normal (rules: payments)
   routed 1 ticket
 
 A broken config.toml is the same: mail is stored with the defaults, unrouted.

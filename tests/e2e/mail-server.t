@@ -52,7 +52,7 @@ Mail arrives as the mail server's user; routing runs, since the alias names --co
   1
   exit 0
   $ as_anna list | cut -f1,4,6,11
-  1	logistics	anna	Где моя посылка?
+  1	logistics		Где моя посылка?
   $ as_anna reply 1 --message 'Посылка в пути.' > /dev/null
   $ printf 'From: Ирина <irina@example.ru>\r\nSubject: Re: Где моя посылка?\r\nIn-Reply-To: <p1@example.ru>\r\nMessage-ID: <p2@example.ru>\r\n\r\nСпасибо!\r\n' > p2.eml
   $ as_mta < p2.eml

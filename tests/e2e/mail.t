@@ -17,7 +17,7 @@ across folded lines and HTML-only mail all arrive as UTF-8.
   Ticket #1: Где моя посылка?
   Requester:    Ирина Петрова <irina@example.ru>
   Channel:      email
-  Created:      2026-11-22 10:00 (0s ago)
+  Language:     ru
   --- in 2026-11-22 10:00 Ирина Петрова <irina@example.ru> (dated 2026-11-22 06:00)
   Здравствуйте! Заказ 58213 не пришёл.
   

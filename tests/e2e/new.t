@@ -38,6 +38,7 @@ tkt new opens a ticket from flags and prints its id.
     "requester": "jo@example.com",
     "requester_name": "Smith, Jo",
     "channel": "api",
+    "language": "en",
     "queue": null,
     "line": 1,
     "priority": "normal",

@@ -6,7 +6,7 @@ the documented one is the one tested.
 Backend: sqlite (SQLite's write lock held against procmail's delivery).
 
   $ . "$TESTDIR/setup.sh"
-  $ tkt init > /dev/null
+  $ tkt init --name "Anna Smirnova" > /dev/null
   $ python3 - "$TESTDIR/../../README.md" "$TKT_BIN_DIR/tkt" "$PWD" > tkt.rc <<'PY'
   > import re, sys
   > readme, tkt, here = sys.argv[1:]

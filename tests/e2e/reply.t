@@ -83,18 +83,20 @@ template source.
   Anna Smirnova
   anna@example.com
 
-When another agent answers next, the greeting introduces them.
+When another agent answers a ticket Anna owns, the greeting says they are helping
+(bilingual.t has the whole story of owners and introductions). A reply is in the
+customer's language unless --lang says otherwise.
 
   $ tkt reply 2 --as boris --var 'agent.full_name=Boris Petrov' --template still_working --lang ru --dry-run | sed -n 3p
-  Меня зовут Boris, теперь вашим обращением занимаюсь я (до меня — Anna).
-  $ tkt reply 2 --as boris --var 'agent.full_name=Boris Petrov' --template still_working --dry-run | sed -n '3p;$p'
-  I'm Boris, and I'm taking over your request from Anna.
+  Меня зовут Boris, я помогаю с вашим обращением (его ведёт Anna).
+  $ tkt reply 2 --as boris --var 'agent.full_name=Boris Petrov' --template still_working --lang EN --dry-run | sed -n '3p;$p'
+  I'm Boris, and I'm helping my colleague Anna with your request.
   Boris Petrov
 
 How long a ticket has been open is said only from a day on, with the right plural.
 
   $ tkt reply 2 --template still_working --dry-run | sed -n 3p
-  A quick update on your request: we're still on it.
+  Коротко о вашем обращении: мы всё ещё над ним работаем.
   $ TKT_NOW=2026-11-25T10:00:00Z tkt reply 2 --template still_working --lang ru --dry-run | sed -n 3p
   Коротко о вашем обращении: мы всё ещё над ним работаем. Занимаемся им уже 3 дня, и мне жаль, что это так долго.
   $ TKT_NOW=2026-12-13T10:00:00Z tkt reply 2 --template still_working --lang ru --dry-run | sed -n 3p
@@ -255,7 +257,7 @@ Errors say what is wrong and record nothing.
   tkt: template 'apology' needs --var fix_summary=... (what we fixed, one sentence)
   [64]
   $ tkt reply 3 --template apology --message hi
-  tkt: give --template NAME or --message TEXT (see 'tkt help reply')
+  tkt: give --template NAME or --message TEXT, not both (see 'tkt help reply')
   [64]
   $ tkt reply --template apology
   tkt: give a ticket ID or --where FILTER (see 'tkt help reply')
@@ -282,7 +284,7 @@ Errors say what is wrong and record nothing.
   tkt: no template folder 'no-such-dir' (--templates)
   [66]
   $ tkt reply 3 --as boris --template acknowledge 2>&1 | sed "s|$TKT_BIN_DIR/||g"
-  tkt: template 'acknowledge' cannot be sent as it is: templates/greeting.toml:16:5: no value for 'agent.first_name'; templates/signature.toml:9:1: no value for 'agent.full_name'
+  tkt: replies are signed with the agent's first and last name, and 'boris' has none: add an [[agent]] 'boris' with a full_name to routing.toml, or give --var agent.full_name
   $ sed -i '/^from =/d; /^email =/d' config/config.toml
   $ tkt reply 3 --template acknowledge --mime
   tkt: no address to send from: set 'from' under [mail] (or 'email' under [agent]) in config.toml

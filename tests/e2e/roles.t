@@ -26,13 +26,15 @@ Each person and the mail server log in as a role of their own, granted a group r
   $ as_mail() { PGPASSWORD=m tkt --db "postgresql://mail_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" "$@"; }
   $ as_lead() { PGPASSWORD=s tkt --db "postgresql://lead_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" "$@"; }
   $ names() { sed "s/agent_$db/AGENT/g; s/lead_$db/LEAD/g; s/mail_$db/MAIL/g"; }
+  $ sed -i 's/^# assign = /assign = /' config/routing.toml
   $ printf '\n[[agent]]\nlogin = "%s"\nfull_name = "Anna Smirnova"\nemail = "anna@example.com"\nqueues = ["logistics"]\n' "agent_$db" >> config/routing.toml
   $ printf '\n[[agent]]\nlogin = "%s"\nfull_name = "Vera Lead"\nemail = "vera@example.com"\n' "lead_$db" >> config/routing.toml
   $ tkt config check | sed "s|$PWD/||"
   config: config.toml, routing.toml, sla.toml, lint.toml and templates are valid
   $ psql_as() { PGPASSWORD=$1 psql -X -q -A -t -d "postgresql://$2_$db@/$db?host=$TKT_TEST_POSTGRES_DIR" -c "$3" 2>&1; }
 
-The mail server adds tickets and messages, threads replies and routes on arrival.
+The mail server adds tickets and messages, threads replies, and routes and assigns on
+arrival (the starter's assign lines uncommented above).
 
   $ printf 'From: Kim <kim@example.com>\nSubject: Parcel\nMessage-ID: <m1@example.com>\n\nWhere is it?\n' | as_mail new --email
   1

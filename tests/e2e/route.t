@@ -1,5 +1,6 @@
 tkt route sends tickets to queues, lines and agents by routing.toml's rules; the
-starter config of tkt init routes the shipped sample data.
+starter config of tkt init routes the shipped sample data to queues, and leaves their
+owners to tkt next.
 
   $ . "$TESTDIR/setup.sh"
   $ tkt init --name "Anna Smirnova" --email anna@example.com > /dev/null
@@ -24,13 +25,13 @@ starter config of tkt init routes the shipped sample data.
 A dry run says what would happen and writes nothing.
 
   $ tkt route --all --dry-run
-  ticket 1 → logistics, line 1, high, assigned to anna (rules: logistics)
-  ticket 2 → payments, line 1, urgent, +vip, assigned to boris (rules: vip, payments)
-  ticket 3 → payments, line 1, low, assigned to anna (rules: payments)
-  ticket 4 → general, line 1, normal, assigned to boris (rules: default)
-  ticket 5 → quality, line 1, normal, assigned to boris (rules: product quality)
-  ticket 6 → logistics, line 1, normal, assigned to anna (rules: logistics)
-  ticket 7 → general, line 1, high, +vip, assigned to anna (rules: vip, default)
+  ticket 1 → logistics, line 1, high (rules: logistics)
+  ticket 2 → payments, line 1, urgent, +vip (rules: vip, payments)
+  ticket 3 → payments, line 1, low (rules: payments)
+  ticket 4 → general, line 1, normal (rules: default)
+  ticket 5 → quality, line 1, normal (rules: product quality)
+  ticket 6 → logistics, line 1, normal (rules: logistics)
+  ticket 7 → general, line 1, high, +vip (rules: vip, default)
   would route 7 tickets (dry run: nothing written)
   $ tkt list | cut -f1,3,4
   1	high	
@@ -41,24 +42,41 @@ A dry run says what would happen and writes nothing.
   6	normal	
   7	normal	
   $ tkt route --all
-  ticket 1 → logistics, line 1, high, assigned to anna (rules: logistics)
-  ticket 2 → payments, line 1, urgent, +vip, assigned to boris (rules: vip, payments)
-  ticket 3 → payments, line 1, low, assigned to anna (rules: payments)
-  ticket 4 → general, line 1, normal, assigned to boris (rules: default)
-  ticket 5 → quality, line 1, normal, assigned to boris (rules: product quality)
-  ticket 6 → logistics, line 1, normal, assigned to anna (rules: logistics)
-  ticket 7 → general, line 1, high, +vip, assigned to anna (rules: vip, default)
+  ticket 1 → logistics, line 1, high (rules: logistics)
+  ticket 2 → payments, line 1, urgent, +vip (rules: vip, payments)
+  ticket 3 → payments, line 1, low (rules: payments)
+  ticket 4 → general, line 1, normal (rules: default)
+  ticket 5 → quality, line 1, normal (rules: product quality)
+  ticket 6 → logistics, line 1, normal (rules: logistics)
+  ticket 7 → general, line 1, high, +vip (rules: vip, default)
   routed 7 tickets
   $ tkt list --sort id | cut -f1-6
-  1	new	high	logistics	1	anna
-  2	new	urgent	payments	1	boris
-  3	new	low	payments	1	anna
-  4	new	normal	general	1	boris
-  5	new	normal	quality	1	boris
-  6	new	normal	logistics	1	anna
-  7	new	high	general	1	anna
+  1	new	high	logistics	1	
+  2	new	urgent	payments	1	
+  3	new	low	payments	1	
+  4	new	normal	general	1	
+  5	new	normal	quality	1	
+  6	new	normal	logistics	1	
+  7	new	high	general	1	
+  $ tkt history 2 | grep -E 'routed|assigned'
+  2026-11-22 10:00  anna  routed   to payments, line 1, urgent, +vip by rules "vip", "payments"
+
+Uncommenting the starter's assign lines, with its example colleagues made active,
+pushes work to people instead: routing again gives each ticket an owner.
+
+  $ sed -i -e 's/^# assign = /assign = /' -e '/^active = false/d' config/routing.toml
+  $ tkt route 1 2 3 4 5 6 7
+  ticket 1 → logistics, line 1, high, assigned to anna (rules: logistics)
+  ticket 2 → payments, line 1, urgent, assigned to boris (rules: vip, payments)
+  ticket 3 → payments, line 1, low, assigned to anna (rules: payments)
+  ticket 4 → general, line 1, normal, assigned to boris (rules: default)
+  ticket 5 → quality, line 1, normal, assigned to anna (rules: product quality)
+  ticket 6 → logistics, line 1, normal, assigned to anna (rules: logistics)
+  ticket 7 → general, line 1, high, assigned to boris (rules: vip, default)
+  routed 7 tickets
   $ tkt history 2 | grep -E 'routed|assigned'
   2026-11-22 10:00  anna  routed    to payments, line 1, urgent, +vip by rules "vip", "payments"
+  2026-11-22 10:00  anna  routed    to payments, line 1, urgent by rules "vip", "payments" (was in payments)
   2026-11-22 10:00  anna  assigned  nobody → boris (least_loaded)
 
 Routed tickets are not routed again by --all; an id routes again on demand.

@@ -15,6 +15,7 @@ tkt show prints a ticket with its messages and history; tkt history the events a
   Assignee:     -
   Requester:    Bob Smith <bob@example.com>
   Channel:      api
+  Language:     en
   Created:      2026-11-22 10:00 (3h ago)
   Updated:      2026-11-22 12:00
   First solved: 2026-11-22 12:00
@@ -80,6 +81,7 @@ tkt show prints a ticket with its messages and history; tkt history the events a
     "messages": [
       {
         "id": 1,
+        "ticket": 1,
         "direction": "in",
         "message_id": null,
         "in_reply_to": null,
@@ -89,7 +91,6 @@ tkt show prints a ticket with its messages and history; tkt history the events a
         "auto": false,
         "created_at": "2026-11-22T10:00:00Z",
         "sent_at": null
-      }
 
 An unknown ticket is exit 1; a word that is not an id is a usage error.
 

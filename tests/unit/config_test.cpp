@@ -23,7 +23,7 @@ TEST_CASE("config::load_config") {
     SUBCASE("no file: defaults, and the fallback login") {
         const auto config = load_config(dir.path(), "me");
         CHECK(config.agent.login == "me");
-        CHECK(config.agent.full_name == "me");
+        CHECK(config.agent.full_name.empty());  // replies refuse to go unsigned
         CHECK(config.lang == "en");
         CHECK(config.repeat_window == 7 * 86400);
     }
@@ -43,7 +43,8 @@ repeat_window = "3d"
 )toml");
         const auto config = load_config(dir.path(), "me");
         CHECK(config.agent.login == "anna");
-        CHECK(config.agent.full_name == "Анна Смирнова");
+        CHECK(config.agent.full_name.in("ru") == "Анна Смирнова");
+        CHECK(config.agent.first_name_in("en") == "Анна");
         CHECK(config.mail.sendmail == std::vector<std::string>{"/bin/true"});
         CHECK(config.lang == "ru");
         CHECK_FALSE(config.route_on_new);

@@ -1,3 +1,4 @@
+#include "templates/greeting_name.hpp"
 #include "templates/reply_context.hpp"
 #include "test_support.hpp"
 
@@ -22,7 +23,7 @@ TicketRecord make_record(const std::string& requester_name, Timestamp created) {
     return record;
 }
 
-const AgentIdentity k_anna{"anna", "Анна Смирнова", "anna@example.com"};
+const AgentIdentity k_anna{"anna", "Анна Смирнова", "anna@example.com", {}};
 
 std::string message_of(auto&& action) {
     return test::error_message_of(action);

@@ -12,7 +12,7 @@ namespace {
 
 constexpr Timestamp k_now = 1795341600;
 
-const AgentIdentity k_anna{"anna", "Anna Smirnova", "anna@example.com"};
+const AgentIdentity k_anna{"anna", "Anna Smirnova", "anna@example.com", {}};
 
 TicketId open_ticket(Store& store, const std::string& subject = "Parcel lost") {
     NewTicket ticket;
@@ -91,7 +91,7 @@ TEST_CASE("replying::draft_reply needs a From address to compose") {
     auto store = test::fresh_store();
     const TicketId id = open_ticket(store);
     const RenderedReply rendered{"x", "en", "Re: x", "Hello\n", std::nullopt};
-    const AgentIdentity nobody{"anna", "Anna", ""};
+    const AgentIdentity nobody{"anna", "Anna Smirnova", "", {}};
     CHECK(error_code_of([&] {
               draft_reply(load_ticket(store, id), rendered, nobody, MailSettings{}, Compose::message, k_now);
           }) == Exit::config);
@@ -123,7 +123,7 @@ TEST_CASE("replying::record_replies records everything once") {
     CHECK(record.messages[1].subject == "Re: Parcel lost [Support #1]");
 
     // A later reply by another agent: first_reply_at and the owner stay.
-    const AgentIdentity boris{"boris", "Boris Petrov", ""};
+    const AgentIdentity boris{"boris", "Boris Petrov", "", {}};
     const std::vector<ReplyDraft> second{draft(store, id, "Re: x", Status::pending)};
     const auto again = record_replies(store, second, boris, Queue::no, k_now + 600);
     CHECK_FALSE(again[0].first_reply);
@@ -201,41 +201,35 @@ TEST_CASE("replying::send_outbox sends each message once") {
 
 TEST_CASE("replying::replying_agent") {
     const Routing nobody;
-    CHECK(replying_agent(k_anna, "", {}, nobody).full_name == "Anna Smirnova");
+    CHECK(replying_agent(k_anna, "", {}, nobody).full_name.in("en") == "Anna Smirnova");
     CHECK(replying_agent(k_anna, "anna", {}, nobody).email == "anna@example.com");
-    const auto boris = replying_agent(k_anna, "boris", {}, nobody);
-    CHECK(boris.login == "boris");
-    CHECK(boris.full_name.empty());  // unknown: a template signing with it is refused
+    // Unknown, or one name only: a reply is never signed without first and last name.
+    CHECK(error_code_of([&] { replying_agent(k_anna, "boris", {}, nobody); }) == Exit::config);
+    CHECK(error_code_of([&] {
+              replying_agent(AgentIdentity{"masha", "masha", "", {}}, "", {}, nobody);
+          }) == Exit::config);
+    CHECK(error_code_of([&] { replying_agent(AgentIdentity{"masha", {}, "", {}}, "", {}, nobody); }) == Exit::config);
+    CHECK(test::error_message_of([&] {
+              replying_agent(k_anna, "boris", {{"agent.full_name", "Boris"}}, nobody);
+          }) == "replies are signed with a first and a last name, and 'Boris' is one name: give both in --var "
+                "agent.full_name");
     const auto named =
         replying_agent(k_anna, "boris", {{"agent.full_name", "Boris Petrov"}, {"agent.email", "b@x.org"}}, nobody);
-    CHECK(named.full_name == "Boris Petrov");
+    CHECK(named.full_name.in("ru") == "Boris Petrov");
     CHECK(named.email == "b@x.org");
-    SUBCASE("routing.toml's agents name the agent --as gives") {
+    SUBCASE("routing.toml's agents name the agent --as gives, in each language") {
         test::TempDir dir;
-        std::ofstream(dir / "routing.toml") << "[[agent]]\nlogin = \"boris\"\nfull_name = \"Борис Петров\"\n"
-                                               "email = \"boris@example.com\"\n";
+        std::ofstream(dir / "routing.toml")
+            << "[[agent]]\nlogin = \"boris\"\nfull_name = { en = \"Boris Petrov\", ru = \"Борис Петров\" }\n"
+               "email = \"boris@example.com\"\n";
         const auto team = Routing::load(dir / "routing.toml");
-        CHECK(replying_agent(k_anna, "boris", {}, team).full_name == "Борис Петров");
-        CHECK(replying_agent(k_anna, "boris", {}, team).email == "boris@example.com");
-        CHECK(replying_agent(k_anna, "boris", {{"agent.full_name", "B. P."}}, team).full_name == "B. P.");
-        CHECK(replying_agent(k_anna, "", {}, team).full_name == "Anna Smirnova");
+        const auto boris = replying_agent(k_anna, "boris", {}, team);
+        CHECK(boris.full_name.in("ru") == "Борис Петров");
+        CHECK(boris.full_name.in("en") == "Boris Petrov");
+        CHECK(boris.full_name.in("de") == "Boris Petrov");
+        CHECK(boris.first_name_in("ru") == "Борис");
+        CHECK(boris.email == "boris@example.com");
+        CHECK(replying_agent(k_anna, "boris", {{"agent.full_name", "B. P."}}, team).full_name.in("ru") == "B. P.");
+        CHECK(replying_agent(k_anna, "", {}, team).full_name.in("ru") == "Anna Smirnova");
     }
-}
-
-TEST_CASE("replying::customer_language") {
-    TicketRecord record;
-    record.ticket.subject = "Re: order 58213";
-    Message first;
-    first.direction = Direction::in;
-    first.body = "Здравствуйте! Где моя посылка?";
-    record.messages.push_back(first);
-    TemplateFile both;
-    both.languages["en"];
-    both.languages["ru"];
-    TemplateFile english;
-    english.languages["en"];
-    CHECK(customer_language(record, both, "en") == "ru");
-    CHECK(customer_language(record, english, "en") == "en");
-    record.messages.clear();
-    CHECK(customer_language(record, both, "ru") == "en");
 }

@@ -385,13 +385,13 @@ TEST_CASE("routing::agents") {
     SUBCASE("agents, in file order, with their defaults") {
         REQUIRE(routing.agents().size() == 4);
         CHECK(routing.agents()[0].login == "anna");
-        CHECK(routing.agents()[0].full_name == "Anna Smirnova");
+        CHECK(routing.agents()[0].full_name.text == "Anna Smirnova");
         CHECK(routing.agents()[0].email == "anna@example.com");
         CHECK(routing.agents()[0].line == 1);
         CHECK(routing.agents()[0].active);
         CHECK(routing.agents()[1].line == 2);
         CHECK_FALSE(routing.agents()[3].active);
-        CHECK(routing.agent("boris")->full_name == "Boris Petrov");
+        CHECK(routing.agent("boris")->full_name.text == "Boris Petrov");
         CHECK(routing.agent("nobody") == nullptr);
     }
     SUBCASE("candidates are the active agents of a queue and line, by login") {

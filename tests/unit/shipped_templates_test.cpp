@@ -20,7 +20,7 @@ TEST_CASE("shipped templates render whole in both languages") {
     nameless.ticket.requester_name = "";
     TicketRecord handed_over = named;
     handed_over.events.push_back(Event{1, 42, 1795341600 - 60, "boris", "replied", "{}"});
-    const AgentIdentity agent{"anna", "Anna Smirnova", ""};
+    const AgentIdentity agent{"anna", "Anna Smirnova", "", {}};
     const std::map<std::string, std::string> vars{{"fix_summary", "We fixed the tracking page."},
                                                   {"exception", "We refund the delivery."}};
     for (const auto& name : names) {
