@@ -269,3 +269,15 @@ trusted, and a reply carries exactly one.
   6
   $ tkt reply 6 --template acknowledge --mime --dry-run | grep '^Subject:'
   Subject: Re: Old case [Support #6]
+
+defaults.lang is the language for customers whose own is unknown: a code, in any
+case; "auto" is refused where it is written, since following the customer is what
+replies do already.
+
+  $ cp config/config.toml config.good
+  $ printf '[defaults]\nlang = "auto"\n' >> config/config.toml
+  $ tkt reply 4 --template acknowledge --dry-run 2>&1 | sed "s|$PWD/||"
+  tkt: config/config.toml:10:8: 'defaults.lang' must be a language code such as "en" or "ru", not "auto": replies follow each customer's language, and this one is for the rest
+  $ cp config.good config/config.toml && printf '[defaults]\nlang = "RU"\n' >> config/config.toml
+  $ tkt set 4 language:none > /dev/null && tkt reply 4 --template acknowledge --dry-run | head -1
+  Здравствуйте!

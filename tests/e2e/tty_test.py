@@ -6,6 +6,7 @@ check what only a terminal gets:
   - list fits its rows to the width: no line wider than the terminal (counted in
     display columns: CJK two, Cyrillic one), long subjects cut with an ellipsis;
   - help wraps to the width, without CLI11's "Excludes:" or "Needs:" notes;
+  - init asks for the agent's name when stdin and stderr are a terminal;
   - show and history go through the pager when their output does not fit on the
     screen (its rows less one, for the shell's prompt), and print straight when it
     fits, with --no-pager, with PAGER=cat or an empty pager, or in a pipe; a pager
@@ -249,6 +250,53 @@ class Terminal(unittest.TestCase):
     def test_quitting_the_pager_early_is_no_error(self):
         code, shown, errors = run_tty(["show", self.huge], self.env_with(PAGER="head -c 100 > /dev/null"))
         self.assertEqual((code, shown, errors), (0, "", ""))
+
+
+def run_asked(args, env, answer):
+    """Runs tkt with `args` with its stdin and stderr on a terminal, types `answer` once
+    it has asked; returns (exit code, stdout, what the terminal showed)."""
+    master, slave = pty.openpty()
+    process = subprocess.Popen([str(TKT), *args], env=env, stdin=slave, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    shown = b""
+    while b":" not in shown and select.select([master], [], [], 10)[0]:
+        shown += os.read(master, 65536)
+    os.write(master, answer.encode() + b"\n")
+    out = process.stdout.read().decode()
+    code = process.wait(timeout=10)
+    while select.select([master], [], [], 0.2)[0]:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: tkt has gone
+            break
+        if not data:
+            break
+        shown += data
+    os.close(master)
+    process.stdout.close()
+    return code, out, shown.decode().replace("\r\n", "\n")
+
+
+class Asking(unittest.TestCase):
+    """Questions a command asks a person at a terminal, never a script."""
+
+    def test_init_asks_for_a_first_and_last_name(self):
+        with tempfile.TemporaryDirectory() as folder:
+            env = tktenv.environment(Path(folder), TERM="xterm")
+            code, out, shown = run_asked(["init"], env, "Анна  Смирнова")
+            self.assertEqual(code, 0, shown)
+            self.assertIn("Your first and last name, to sign replies with:", shown)
+            self.assertIn("created", out)
+            config = (Path(env["TKT_CONFIG"]) / "config.toml").read_text()
+            self.assertIn('full_name = "Анна Смирнова"', config)
+
+    def test_init_refuses_one_name(self):
+        with tempfile.TemporaryDirectory() as folder:
+            env = tktenv.environment(Path(folder), TERM="xterm")
+            code, out, shown = run_asked(["init"], env, "masha")
+            self.assertEqual(code, 64, shown)
+            self.assertIn("'masha' is one name", shown)
+            self.assertFalse((Path(env["TKT_CONFIG"]) / "config.toml").exists())
 
 
 if __name__ == "__main__":
