@@ -1,3 +1,5 @@
+#include "actions/reply.hpp"
+#include "actions/ticket_language.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/ticket_args.hpp"
@@ -94,7 +96,14 @@ void run_render(const TemplateOptions& options, Context& context) {
     }
     const TemplateLibrary library(context.template_folders(options.templates));
     const auto file = library.get(options.name);
-    const std::string lang = options.lang.empty() ? context.config().lang : options.lang;
+    std::string lang = context.config().lang;
+    if (!options.lang.empty()) {
+        const auto code = parse_language(options.lang);
+        if (!code) {
+            throw usage_error(fmt::format("invalid --lang '{}': give a language code such as ru or en", options.lang));
+        }
+        lang = *code;
+    }
     const auto vars = parse_vars(options.vars);
     nlohmann::json data;
     if (!options.ticket.empty()) {
@@ -102,8 +111,14 @@ void run_render(const TemplateOptions& options, Context& context) {
         if (!id) {
             throw usage_error(fmt::format("invalid ticket id '{}'", options.ticket));
         }
-        auto& store = context.existing_store();
-        data = reply_context(load_ticket(store, *id), context.config().agent, lang, context.now(), vars);
+        const auto record = load_conversation(context.existing_store(), *id);
+        // As a reply would be: in the customer's language when the template has it.
+        if (const auto customer = customer_language(record);
+            options.lang.empty() && file.languages.contains(customer)) {
+            lang = customer;
+        }
+        data = reply_context(record, context.config().agent, lang, context.now(), vars,
+                             agent_directory(context.routing()));
     } else {
         data = context_from_file(options.context_file);
         set_vars(data, vars);
@@ -158,7 +173,10 @@ void declare_template(CLI::App& command, Context& context) {
     render->add_option("--var", options->vars, "A value for the template: name=value (repeatable)")
         ->allow_extra_args(false)
         ->type_name("NAME=VALUE");
-    render->add_option("--lang", options->lang, "The language (default: config's defaults.lang)")->type_name("LANG");
+    render
+        ->add_option("--lang", options->lang,
+                     "The language (default: the ticket's customer's, else config's defaults.lang)")
+        ->type_name("LANG");
     render->callback([options, &context] { run_render(*options, context); });
 
     auto* lint = command.add_subcommand("lint", "Check templates: syntax, variables, languages, tone");

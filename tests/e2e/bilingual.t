@@ -104,6 +104,10 @@ A mass reply answers each ticket in its own language, greets each by the right n
   We don't have a fix yet, but your request hasn't been forgotten. I'll write to you again by Friday, even if there's no news by then.
   $ tkt reply 1 --template acknowledge --lang EN --dry-run | head -1
   Hello Ирина,
+  $ tkt template render acknowledge --ticket 1 | sed -n 3p
+  Здравствуйте, Ирина!
+  $ tkt template render acknowledge --ticket 1 --lang En | sed -n 3p
+  Hello Ирина,
   $ tkt reply 1 --template acknowledge --lang 'русский' --dry-run
   tkt: invalid --lang 'русский': give a language code such as ru or en
   [64]
