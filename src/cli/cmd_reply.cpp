@@ -138,8 +138,8 @@ std::vector<std::string> message_languages(const TemplateLibrary& library, const
 
 // Lints each draft's text; prints the findings and, when `strict`, refuses them all.
 void check_drafts(const std::vector<ReplyDraft>& drafts, bool strict, Context& context) {
-    const auto phrases = load_banned_phrases(context.banned_phrase_files());
-    const ReplyLint lint(phrases, LintOptions{});
+    const auto phrases = load_banned_phrases(context.banned_phrase_files(), PatternCheck::when_used);
+    ReplyLint lint(phrases, LintOptions{});
     std::size_t count = 0;
     for (const auto& draft : drafts) {
         const auto label = fmt::format("ticket {}", draft.ticket_id);

@@ -436,26 +436,30 @@ std::vector<LintFinding> lint_templates(const TemplateLibrary& library, const st
 }
 
 struct ReplyLint::Compiled {
-    std::vector<lint::Phrase> phrases;
+    std::map<std::string, std::vector<lint::Phrase>, std::less<>> by_language;
 };
 
 ReplyLint::ReplyLint(const std::vector<BannedPhrase>& phrases, LintOptions options)
-    : m_compiled(std::make_unique<Compiled>()), m_options(options) {
-    for (const auto& phrase : phrases) {
-        m_compiled->phrases.push_back(lint::Phrase{&phrase, lint::compile_phrase(phrase)});
-    }
-}
+    : m_phrases(phrases), m_compiled(std::make_unique<Compiled>()), m_options(options) {}
 
 ReplyLint::ReplyLint(ReplyLint&&) noexcept = default;
 ReplyLint::~ReplyLint() = default;
 
-std::vector<LintFinding> ReplyLint::check(std::string_view text, std::string_view lang,
-                                          const std::string& label) const {
-    std::vector<const lint::Phrase*> own;
-    for (const auto& phrase : m_compiled->phrases) {
-        if (phrase.source->lang == lang) {
-            own.push_back(&phrase);
+std::vector<LintFinding> ReplyLint::check(std::string_view text, std::string_view lang, const std::string& label) {
+    auto found = m_compiled->by_language.find(lang);
+    if (found == m_compiled->by_language.end()) {
+        // Compiling RE2 patterns is most of a reply's lint: only the languages used.
+        std::vector<lint::Phrase> compiled;
+        for (const auto& phrase : m_phrases) {
+            if (phrase.lang == lang) {
+                compiled.push_back(lint::Phrase{&phrase, lint::compile_phrase(phrase)});
+            }
         }
+        found = m_compiled->by_language.emplace(std::string(lang), std::move(compiled)).first;
+    }
+    std::vector<const lint::Phrase*> own;
+    for (const auto& phrase : found->second) {
+        own.push_back(&phrase);
     }
     std::vector<LintFinding> findings;
     lint::Report report(label, findings);

@@ -38,11 +38,17 @@ struct BannedPhrase {
     std::size_t column = 0;
 };
 
+// When a phrase's pattern is compiled to check it: as its file is read (config check,
+// template lint), or only when a reply in its language is checked (a reply, which
+// needs one language's phrases, not the ~20 ms of compiling every language's).
+enum class PatternCheck { on_load, when_used };
+
 // Reads the banned-phrase lists `files` in order (missing files are skipped): each
 // later file extends the list, or replaces it when it says `replace = true`. Throws a
-// configuration error (78) naming file:line:col for bad TOML, an unknown key or a
-// pattern RE2 does not accept.
-std::vector<BannedPhrase> load_banned_phrases(const std::vector<std::filesystem::path>& files);
+// configuration error (78) naming file:line:col for bad TOML, an unknown key or (with
+// `check` on_load) a pattern RE2 does not accept.
+std::vector<BannedPhrase> load_banned_phrases(const std::vector<std::filesystem::path>& files,
+                                              PatternCheck check = PatternCheck::on_load);
 
 struct LintOptions {
     std::size_t max_sentence_words = 40;  // a longer sentence is hard to read in a reply
@@ -59,20 +65,23 @@ std::vector<LintFinding> lint_templates(const TemplateLibrary& library, const st
 
 // Checks the finished text of replies before they are recorded, as template lint
 // checks literal text: the banned phrases of the reply's language, shouting and
-// overlong sentences. The phrases are compiled once for every reply of a batch.
+// overlong sentences. A language's phrases are compiled the first time a reply in it
+// is checked, once for every reply of a batch.
 class ReplyLint {
 public:
-    // Compiles `phrases`; throws a configuration error (78) for a bad pattern.
+    // Keeps `phrases`, which must outlive it; a bad pattern is a configuration error
+    // (78) when its language is first checked.
     ReplyLint(const std::vector<BannedPhrase>& phrases, LintOptions options);
     ReplyLint(ReplyLint&&) noexcept;
     ~ReplyLint();
 
     // Returns the findings in `text`, written in `lang`, naming `label` ("ticket 42")
     // as their file, with the line and column in `text`; all are warnings.
-    std::vector<LintFinding> check(std::string_view text, std::string_view lang, const std::string& label) const;
+    std::vector<LintFinding> check(std::string_view text, std::string_view lang, const std::string& label);
 
 private:
     struct Compiled;
+    const std::vector<BannedPhrase>& m_phrases;
     std::unique_ptr<Compiled> m_compiled;
     LintOptions m_options;
 };

@@ -34,7 +34,7 @@ std::size_t offset_in(std::string_view text, const re2::StringPiece& part) {
 
 class PhraseReader : public toml_file::Reader {
 public:
-    using Reader::Reader;
+    PhraseReader(std::filesystem::path file, PatternCheck check) : Reader(std::move(file)), m_check(check) {}
 
     // Adds the file's [[phrase]] tables to `phrases`, emptying it first on `replace = true`.
     void read_into(std::vector<BannedPhrase>& phrases) const {
@@ -64,9 +64,13 @@ private:
                             path(),
                             at.line,
                             at.column};
-        compile_phrase(phrase);  // only to check it, while the file is at hand
+        if (m_check == PatternCheck::on_load) {
+            compile_phrase(phrase);  // only to check it, while the file is at hand
+        }
         return phrase;
     }
+
+    PatternCheck m_check;
 };
 
 // Calls `visit` with the N groups of each match of `pattern` in `text`, left to right;
@@ -198,12 +202,12 @@ std::unique_ptr<RE2> compile_phrase(const BannedPhrase& phrase) {
 
 }  // namespace lint
 
-std::vector<BannedPhrase> load_banned_phrases(const std::vector<std::filesystem::path>& files) {
+std::vector<BannedPhrase> load_banned_phrases(const std::vector<std::filesystem::path>& files, PatternCheck check) {
     std::vector<BannedPhrase> phrases;
     for (const auto& file : files) {
         std::error_code ignored;
         if (std::filesystem::exists(file, ignored)) {
-            lint::PhraseReader(file).read_into(phrases);
+            lint::PhraseReader(file, check).read_into(phrases);
         }
     }
     return phrases;

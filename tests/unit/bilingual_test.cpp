@@ -231,7 +231,7 @@ TEST_CASE("reply lint: free text checked like templates") {
     const std::vector<BannedPhrase> phrases{
         {"en", "\\bkindly\\b", "bureaucratese", "write \"please\"", "lint.toml", 1, 1},
         {"ru", "(^|\\P{L})в кратчайшие сроки", "vague-promise", "назовите срок", "lint.toml", 2, 1}};
-    const ReplyLint lint(phrases, LintOptions{});
+    ReplyLint lint(phrases, LintOptions{});
     const auto en = lint.check("Hello,\n\nKindly send the receipt {{x}}.\n", "en", "ticket 7");
     REQUIRE(en.size() == 1);
     CHECK(format_finding(en[0]) == "ticket 7:3:1: warning: 'Kindly': write \"please\" [bureaucratese]");
