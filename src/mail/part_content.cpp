@@ -4,6 +4,8 @@
 
 #include "core/text.hpp"
 
+#include <algorithm>
+
 namespace tkt::mail {
 namespace {
 
@@ -13,7 +15,13 @@ std::string gmime_mime_type(GMimeObject* object) {
         return "text/plain";
     }
     const GString name(g_mime_content_type_get_mime_type(type));
-    return ascii_lower(name ? name.get() : "application/octet-stream");
+    const std::string_view text = name ? name.get() : "";
+    // A type is ASCII token characters (RFC 2045); raw bytes in one ("text/\xf6n")
+    // name no type anybody knows, and would reach the database as invalid UTF-8.
+    const bool token = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7f;
+    });
+    return token ? ascii_lower(text) : std::string("application/octet-stream");
 }
 
 // Where the encoded bytes of a part parsed from memory lie in the parsed buffer.

@@ -121,6 +121,15 @@ TEST_CASE("mail::shapes Content-Type without a subtype or that does not parse") 
                         {});
         CHECK(filenames(mail) == std::vector<std::string>{"счет.pdf", "акт.pdf"});
     }
+    SUBCASE("raw bytes in a type name no type, and never reach the database") {
+        const auto mail = mail::parse(
+            make_message("MIME-Version: 1.0\r\nContent-Type: text/\xF6\xBB\x9E\x85n; encoding=utf-8\r\n", "Hi\r\n"),
+            {});
+        for (const auto& attachment : mail.attachments) {
+            CHECK(is_valid_utf8(attachment.content_type));
+        }
+        CHECK(is_valid_utf8(mail.body));
+    }
     SUBCASE("a Content-Type that does not parse keeps its name") {
         const auto mail = mail::parse(make_multipart({"Content-Type: text/plain\r\n\r\nHi",
                                                       "Content-Type: text; name=\"notes.txt\"\r\n\r\nnotes"}),
