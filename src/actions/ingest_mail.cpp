@@ -27,28 +27,6 @@ std::optional<TicketId> existing(Store& store, std::optional<TicketId> id) {
     return id && store.find_ticket(*id) ? id : std::nullopt;
 }
 
-// Returns every ticket number in `subject` written as the configured tag around {id}
-// ("[Support #42]"), in order: a subject can carry another desk's tag or one of ours
-// for a ticket that is gone, beside the right one.
-std::vector<TicketId> tickets_in_subject_tags(std::string_view subject, std::string_view tag) {
-    const auto hole = tag.find("{id}");
-    if (hole == std::string_view::npos) {
-        return {};
-    }
-    const auto prefix = tag.substr(0, hole);
-    const auto suffix = tag.substr(hole + 4);
-    std::vector<TicketId> ids;
-    for (auto at = subject.find(prefix); at != std::string_view::npos; at = subject.find(prefix, at + 1)) {
-        const auto digits = subject.substr(at + prefix.size());
-        TicketId id = 0;
-        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-        if (error == std::errc() && std::string_view(end, digits.data() + digits.size()).starts_with(suffix)) {
-            ids.push_back(id);
-        }
-    }
-    return ids;
-}
-
 // Reads our pseudo-reference "tkt-ticket-42@host".
 std::optional<TicketId> ticket_from_pseudo_reference(std::string_view id) {
     constexpr std::string_view k_prefix = "tkt-ticket-";
@@ -64,8 +42,9 @@ std::optional<TicketId> ticket_from_pseudo_reference(std::string_view id) {
 // Threading, in DESIGN.md 6's order: the subject tag; In-Reply-To; References right to
 // left; our pseudo-reference; for a bounce, the Message-ID it returns.
 std::optional<TicketId> find_thread(Store& store, const InboundMail& mail, const IngestSettings& settings) {
-    for (const auto tagged : tickets_in_subject_tags(mail.subject, settings.subject_tag)) {
-        if (auto id = existing(store, tagged)) {
+    // A subject can carry another desk's tag, or ours for a ticket that is gone.
+    for (const auto& tag : find_subject_tags(mail.subject, settings.subject_tag)) {
+        if (auto id = existing(store, tag.ticket_id)) {
             return id;
         }
     }

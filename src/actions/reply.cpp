@@ -58,26 +58,11 @@ std::string new_message_id(TicketId ticket, Timestamp now, std::string_view doma
 // Returns `subject` without the tags in `tag`'s form ("[Support #{id}]") that name
 // another ticket: a customer's subject can carry one of a ticket that is gone.
 std::string without_other_tags(std::string subject, std::string_view tag, TicketId id) {
-    const auto hole = tag.find("{id}");
-    if (hole == std::string_view::npos) {
-        return subject;
-    }
-    const auto prefix = tag.substr(0, hole);
-    const auto suffix = tag.substr(hole + 4);
-    std::size_t from = 0;
-    for (auto at = subject.find(prefix, from); at != std::string::npos; at = subject.find(prefix, from)) {
-        const auto digits_at = at + prefix.size();
-        auto end = digits_at;
-        while (end < subject.size() && subject[end] >= '0' && subject[end] <= '9') {
-            ++end;
+    const auto tags = find_subject_tags(subject, tag);
+    for (auto it = tags.rbegin(); it != tags.rend(); ++it) {
+        if (it->ticket_id != id) {
+            subject.erase(it->at, it->length);
         }
-        if (end == digits_at || subject.compare(end, suffix.size(), suffix) != 0 ||
-            subject.substr(digits_at, end - digits_at) == std::to_string(id)) {
-            from = at + 1;
-            continue;
-        }
-        subject.erase(at, end + suffix.size() - at);
-        from = at;
     }
     return squash_whitespace(trim(subject));
 }

@@ -4,6 +4,7 @@
 #include "core/ticket.hpp"
 #include "core/toml_file.hpp"
 
+#include <charconv>
 #include <fmt/format.h>
 
 namespace tkt {
@@ -47,6 +48,25 @@ std::optional<std::string> lacking_last_name(const LocalizedName& name) {
 std::string first_word_of(std::string_view full_name) {
     const auto words = split(squash_whitespace(full_name), ' ');
     return words.empty() ? std::string() : words.front();
+}
+
+std::vector<SubjectTag> find_subject_tags(std::string_view subject, std::string_view format) {
+    const auto hole = format.find("{id}");
+    if (hole == std::string_view::npos) {
+        return {};
+    }
+    const auto prefix = format.substr(0, hole);
+    const auto suffix = format.substr(hole + 4);
+    std::vector<SubjectTag> tags;
+    for (auto at = subject.find(prefix); at != std::string_view::npos; at = subject.find(prefix, at + 1)) {
+        const auto digits = subject.substr(at + prefix.size());
+        std::int64_t id = 0;
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+        if (error == std::errc() && std::string_view(end, digits.data() + digits.size()).starts_with(suffix)) {
+            tags.push_back({id, at, static_cast<std::size_t>(end - subject.data()) + suffix.size() - at});
+        }
+    }
+    return tags;
 }
 
 std::string AgentIdentity::first_name_in(std::string_view lang) const {

@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -57,6 +58,17 @@ struct AgentIdentity {
     // Returns the first name to introduce oneself with in `lang`.
     std::string first_name_in(std::string_view lang) const;
 };
+
+// A ticket's tag found in a subject: its id, and where it stands.
+struct SubjectTag {
+    std::int64_t ticket_id = 0;
+    std::size_t at = 0;
+    std::size_t length = 0;
+};
+
+// Returns every tag in `subject` written in the form `format` ("[Support #{id}]"), left
+// to right; none when `format` has no {id}.
+std::vector<SubjectTag> find_subject_tags(std::string_view subject, std::string_view format);
 
 struct MailSettings {
     std::string from;

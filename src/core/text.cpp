@@ -7,41 +7,6 @@
 namespace tkt {
 namespace {
 
-// Decodes one code point at `pos`, advancing it; returns nullopt on malformed input.
-std::optional<char32_t> decode_utf8(std::string_view text, std::size_t& pos) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    std::size_t length = 0;
-    char32_t value = 0;
-    char32_t minimum = 0;
-    if (lead < 0x80) {
-        ++pos;
-        return lead;
-    } else if ((lead & 0xE0) == 0xC0) {
-        length = 2, value = lead & 0x1Fu, minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, value = lead & 0x0Fu, minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, value = lead & 0x07u, minimum = 0x10000;
-    } else {
-        return std::nullopt;
-    }
-    if (pos + length > text.size()) {
-        return std::nullopt;
-    }
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto byte = static_cast<unsigned char>(text[pos + i]);
-        if ((byte & 0xC0) != 0x80) {
-            return std::nullopt;
-        }
-        value = (value << 6) | (byte & 0x3Fu);
-    }
-    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-        return std::nullopt;
-    }
-    pos += length;
-    return value;
-}
-
 // Columns one code point takes; a simplification of wcwidth that needs no locale.
 std::size_t code_point_width(char32_t c) {
     if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
@@ -83,6 +48,66 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+std::optional<char32_t> decode_utf8(std::string_view text, std::size_t& pos) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    std::size_t length = 0;
+    char32_t value = 0;
+    char32_t minimum = 0;
+    if (lead < 0x80) {
+        ++pos;
+        return lead;
+    } else if ((lead & 0xE0) == 0xC0) {
+        length = 2, value = lead & 0x1Fu, minimum = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3, value = lead & 0x0Fu, minimum = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4, value = lead & 0x07u, minimum = 0x10000;
+    } else {
+        return std::nullopt;
+    }
+    if (pos + length > text.size()) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 1; i < length; ++i) {
+        const auto byte = static_cast<unsigned char>(text[pos + i]);
+        if ((byte & 0xC0) != 0x80) {
+            return std::nullopt;
+        }
+        value = (value << 6) | (byte & 0x3Fu);
+    }
+    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+        return std::nullopt;
+    }
+    pos += length;
+    return value;
+}
+
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (const auto c = decode_utf8(text, pos)) {
+            out += *c;
+        } else {
+            ++pos;
+        }
+    }
+    return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+    constexpr unsigned char k_lead_marks[] = {0, 0, 0xC0, 0xE0, 0xF0};
+    std::string out;
+    for (const char32_t c : text) {
+        const int length = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        const int rest = 6 * (length - 1);
+        out += static_cast<char>(length == 1 ? c : (k_lead_marks[length] | (c >> rest)));
+        for (int shift = rest - 6; shift >= 0; shift -= 6) {
+            out += static_cast<char>(0x80 | ((c >> shift) & 0x3F));
+        }
+    }
+    return out;
+}
 
 bool is_valid_utf8(std::string_view text) {
     std::size_t pos = 0;

@@ -10,6 +10,16 @@
 
 namespace tkt {
 
+// Decodes the code point at `pos` and moves past it; nullopt, with `pos` where it was,
+// for a malformed sequence (overlong, surrogate, truncated, past U+10FFFF).
+std::optional<char32_t> decode_utf8(std::string_view text, std::size_t& pos);
+
+// Returns the code points of `text`, dropping every byte that is not well-formed UTF-8.
+std::u32string code_points(std::string_view text);
+
+// Returns `text` as UTF-8.
+std::string to_utf8(std::u32string_view text);
+
 // Returns true when `text` is well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view text);
 

@@ -9,38 +9,14 @@
 namespace tkt {
 namespace {
 
-constexpr char32_t k_invalid = 0xFFFD;
-
 // Decodes the code point at `pos` and moves past it; a malformed sequence gives
 // U+FFFD and moves one byte, so that any text can be read to its end.
 char32_t next_code_point(std::string_view text, std::size_t& pos) {
-    constexpr std::array<char32_t, 4> k_smallest{0, 0x80, 0x800, 0x10000};
-    const auto lead = static_cast<unsigned char>(text[pos++]);
-    std::size_t more = 0;
-    char32_t value = lead;
-    if (lead < 0x80) {
-        return value;
-    } else if ((lead & 0xE0) == 0xC0) {
-        more = 1, value = lead & 0x1Fu;
-    } else if ((lead & 0xF0) == 0xE0) {
-        more = 2, value = lead & 0x0Fu;
-    } else if ((lead & 0xF8) == 0xF0) {
-        more = 3, value = lead & 0x07u;
-    } else {
-        return k_invalid;
+    if (const auto c = decode_utf8(text, pos)) {
+        return *c;
     }
-    const std::size_t start = pos;
-    for (std::size_t i = 0; i < more; ++i) {
-        if (start + i >= text.size() || (static_cast<unsigned char>(text[start + i]) & 0xC0) != 0x80) {
-            return k_invalid;
-        }
-        value = (value << 6) | (static_cast<unsigned char>(text[start + i]) & 0x3Fu);
-    }
-    if (value < k_smallest[more] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-        return k_invalid;
-    }
-    pos = start + more;
-    return value;
+    ++pos;
+    return 0xFFFD;
 }
 
 bool is_cyrillic_letter(char32_t c) {

@@ -232,7 +232,7 @@ bool is_lone_surname(const Word& word) {
 }
 
 std::string written(const Word& word) {
-    return names::encode(names::capitalised(word.text));
+    return to_utf8(names::capitalised(word.text));
 }
 
 // Returns true when `first` and `second` read as surname then given name: "Петрова
@@ -298,7 +298,7 @@ std::string greeting_of(const Name& name, bool titled) {
 
 std::string greeting_name(std::string_view display_name) {
     // A display name with a broken byte in it still holds a name.
-    const std::u32string text = without_brackets(names::decode_lenient(display_name));
+    const std::u32string text = without_brackets(code_points(display_name));
     const std::u32string_view name_part = before_trailers(text);
     if (name_part.find(U'@') != name_part.npos) {
         return {};  // An address: nobody's name.

@@ -1,45 +1,11 @@
 #include "templates/name_letters.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
-#include <optional>
 
 namespace tkt::names {
 namespace {
-
-std::size_t sequence_length(unsigned char lead) {
-    if (lead < 0x80) {
-        return 1;
-    }
-    if ((lead & 0xE0) == 0xC0) {
-        return 2;
-    }
-    if ((lead & 0xF0) == 0xE0) {
-        return 3;
-    }
-    return (lead & 0xF8) == 0xF0 ? 4 : 0;
-}
-
-// Decodes the `length` bytes at `pos`; nullopt for a truncated, overlong or surrogate
-// sequence or one past U+10FFFF.
-std::optional<char32_t> decode_at(std::string_view text, std::size_t pos, std::size_t length) {
-    constexpr char32_t k_lead_bits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
-    constexpr char32_t k_minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (length == 0 || pos + length > text.size()) {
-        return std::nullopt;
-    }
-    char32_t value = static_cast<unsigned char>(text[pos]) & k_lead_bits[length];
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto byte = static_cast<unsigned char>(text[pos + i]);
-        if ((byte & 0xC0) != 0x80) {
-            return std::nullopt;
-        }
-        value = (value << 6) | (byte & 0x3Fu);
-    }
-    if (value < k_minimum[length] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-        return std::nullopt;
-    }
-    return value;
-}
 
 // Latin Extended-A and the Cyrillic supplement pair each capital with the small letter
 // after it; the capital is at the even code point but in three runs, where it is odd.
@@ -59,34 +25,6 @@ bool in_range(char32_t c, char32_t first, char32_t last) {
 }
 
 }  // namespace
-
-std::u32string decode_lenient(std::string_view text) {
-    std::u32string out;
-    for (std::size_t pos = 0; pos < text.size();) {
-        const std::size_t length = sequence_length(static_cast<unsigned char>(text[pos]));
-        if (const auto c = decode_at(text, pos, length)) {
-            out += *c;
-            pos += length;
-        } else {
-            ++pos;
-        }
-    }
-    return out;
-}
-
-std::string encode(std::u32string_view text) {
-    constexpr unsigned char k_lead_marks[] = {0, 0, 0xC0, 0xE0, 0xF0};
-    std::string out;
-    for (const char32_t c : text) {
-        const int length = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-        const int rest = 6 * (length - 1);
-        out += static_cast<char>(length == 1 ? c : (k_lead_marks[length] | (c >> rest)));
-        for (int shift = rest - 6; shift >= 0; shift -= 6) {
-            out += static_cast<char>(0x80 | ((c >> shift) & 0x3F));
-        }
-    }
-    return out;
-}
 
 char32_t to_lower(char32_t c) {
     if (in_range(c, U'A', U'Z') || (in_range(c, 0xC0, 0xDE) && c != 0xD7) ||
@@ -150,7 +88,7 @@ std::string key_of(std::u32string_view word) {
             key += small;
         }
     }
-    return encode(key);
+    return to_utf8(key);
 }
 
 std::u32string capitalised(std::u32string_view word) {

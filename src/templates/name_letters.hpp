@@ -1,4 +1,4 @@
-// Internal to src/templates/. The letters of a display name: lenient UTF-8, and the
+// Internal to src/templates/. The letters of a display name: the
 // case of Latin, Greek and Cyrillic letters without a locale, for greet_name().
 #pragma once
 
@@ -6,12 +6,6 @@
 #include <string_view>
 
 namespace tkt::names {
-
-// Returns the code points of `text`, dropping every byte that is not well-formed UTF-8.
-std::u32string decode_lenient(std::string_view text);
-
-// Returns `text` as UTF-8.
-std::string encode(std::u32string_view text);
 
 // Returns the small letter of `c`, or `c` when it has none.
 char32_t to_lower(char32_t c);
