@@ -548,6 +548,41 @@ _tkt() {
             ;;
         esac
         ;;
+    add)
+        # add ID --body TEXT|- [--from WHO] [--channel C] [--at TIME], or add --json.
+        case $prev in
+        --channel) __tkt_add "$cur" "${channels[@]}" ;;
+        --body) __tkt_add "$cur" - ;;
+        --from | --at) ;;
+        *)
+            case $cur in
+            --channel=*) __tkt_add_list "$cur" --channel= "${channels[@]}" ;;
+            -*) __tkt_add "$cur" --body --from --channel --at --json --help ;;
+            *)
+                if ((${#args[@]} == 0)); then
+                    mapfile -t ids < <(__tkt_recent_ids) && __tkt_add "$cur" "${ids[@]}"
+                fi
+                ;;
+            esac
+            ;;
+        esac
+        ;;
+    customer)
+        # customer link WHO WHO..., customer unlink WHO...: identities are typed by hand.
+        if ((${#args[@]} == 0)); then
+            if [[ $cur == -* ]]; then
+                __tkt_add "$cur" --help -h
+            else
+                __tkt_add "$cur" $(__tkt_commands customer)
+            fi
+        else
+            case ${args[0]} in
+            link | unlink)
+                [[ $cur == -* ]] && __tkt_add "$cur" --help
+                ;;
+            esac
+        fi
+        ;;
     rate)
         # rate ID SCORE [--comment TEXT]; the score is 1 (bad) to 5 (excellent).
         case $prev in

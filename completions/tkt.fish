@@ -49,7 +49,7 @@ function __tkt_args
         switch $tokens[1]
             case --db --config --login --name --email --subject --from --body --channel --priority --queue --tag --sort --limit \
                 --where --template --message --var --lang --as --status --templates --ticket --context \
-                --explain --reason --to-line --to --comment --into --since --until --by --within --format --output
+                --explain --reason --to-line --to --comment --into --since --until --by --within --format --output --at
                 set -e tokens[1]
             case -t -m
                 # reply's short options take a value; for list and tag they are words.
@@ -88,8 +88,8 @@ end
 
 # The commands this file completes; any other (one added to tkt since) is completed
 # with the options its help lists.
-set -g __tkt_completed help init new list show history reply close reopen tag set merge route assign next escalate sla \
-    rate stats import outbox template config db watch
+set -g __tkt_completed help init new add list show history reply close reopen tag set merge customer route assign next \
+    escalate sla rate stats import outbox template config db watch
 
 function __tkt_other_command
     set -l command (__tkt_command)
@@ -370,7 +370,7 @@ complete -c tkt -n '__tkt_using_command init' -l holidays -x -a 'ru none' -d 'Th
 
 # new
 complete -c tkt -n '__tkt_using_command new' -l subject -x -d 'The subject'
-complete -c tkt -n '__tkt_using_command new' -l from -x -d 'The requester: bob@example.com or "Bob <bob@example.com>"'
+complete -c tkt -n '__tkt_using_command new' -l from -x -d 'The requester: mail address, phone number or chat identity'
 complete -c tkt -n '__tkt_using_command new' -l body -x -a - -d "The first message; '-' reads standard input"
 complete -c tkt -n '__tkt_using_command new' -l channel -x -a 'email chat phone web api' -d 'How the request came in'
 complete -c tkt -n '__tkt_using_command new' -l priority -x -a 'low normal high urgent' -d 'The priority'
@@ -378,7 +378,18 @@ complete -c tkt -n '__tkt_using_command new' -l queue -x -a '(__tkt_queues)' -d 
 complete -c tkt -n '__tkt_using_command new' -l tag -x -d 'Tag the ticket (repeatable)'
 complete -c tkt -n '__tkt_using_command new' -l email -d 'Read one RFC 5322 message from standard input'
 complete -c tkt -n '__tkt_using_command new' -l trusted -d 'With --email: honour X-Tkt-Queue, X-Tkt-Priority and X-Tkt-Tags'
-complete -c tkt -n '__tkt_using_command new' -l json -d 'Print the new ticket as JSON instead of its id'
+complete -c tkt -n '__tkt_using_command new' -l json -d 'Print the new ticket as JSON; alone, read JSON messages from stdin'
+
+# add ID --body TEXT|- [--from WHO] [--channel C] [--at TIME], or add --json
+complete -c tkt -n '__tkt_using_command add; and __tkt_args_fewer_than 1' -a '(__tkt_recent_ids)'
+complete -c tkt -n '__tkt_using_command add' -l body -x -a - -d "What the customer said; '-' reads standard input"
+complete -c tkt -n '__tkt_using_command add' -l from -x -d 'Who said it (default: the requester)'
+complete -c tkt -n '__tkt_using_command add' -l channel -x -a 'email chat phone web api' -d "How it came (default: the ticket's)"
+complete -c tkt -n '__tkt_using_command add' -l at -x -d 'When it was said (ISO 8601)'
+complete -c tkt -n '__tkt_using_command add' -l json -d 'Read JSON messages for known tickets from stdin'
+
+# customer link WHO WHO..., customer unlink WHO...
+complete -c tkt -n '__tkt_using_command customer; and __tkt_args_fewer_than 1' -a '(__tkt_commands customer)'
 
 # list [FILTER...]
 complete -c tkt -n '__tkt_using_command list' -l sort -x -a '(__tkt_sort_keys)' -d "Sort keys, '-' for descending"

@@ -88,7 +88,7 @@ void run(const Filter& filter, const std::vector<SortKey>& sort) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto lines = fuzz::split_parts(fuzz::as_text(data, size), '\n', 17);
     const std::vector<std::string> words(lines.begin() + 1, lines.end());
-    const FilterContext context{k_now, "anna"};
+    const FilterContext context{k_now, "anna", {}};
     Filter filter;
     std::vector<SortKey> sort;
     try {

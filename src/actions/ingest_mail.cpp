@@ -1,5 +1,6 @@
 #include "actions/ingest_mail.hpp"
 
+#include "actions/conversation.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "routing/language.hpp"
@@ -103,17 +104,9 @@ IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::
     store.insert_event(id, actor.now, actor.login, "received",
                        nlohmann::json{{"message_id", key}, {"kind", to_string(mail.kind)}}.dump());
     IngestResult result{IngestOutcome::threaded, id, mail.kind, false};
-    const Ticket ticket = *store.find_ticket(id);
-    if (mail.kind == MailKind::human && !ticket.language) {
-        // The first message was too short to tell ("help!"); this one may say more.
-        if (const auto language = message_language(mail.subject, mail.body); !language.empty()) {
-            store.set_language(id, language);
-        }
-    }
-    // Only a person reopens: auto-replies and bounces never do.
-    if (mail.kind == MailKind::human && (is_finished(ticket.status) || ticket.status == Status::pending)) {
-        change_status(store, ticket, Status::open, actor, "mail");
-        result.reopened = is_finished(ticket.status);
+    // Only a person reopens and tells their language: auto-replies and bounces never do.
+    if (mail.kind == MailKind::human) {
+        result.reopened = react_to_customer(store, *store.find_ticket(id), mail.subject, mail.body, actor, "mail");
     }
     return result;
 }

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "mail/sendmail.hpp"
+#include "people/identity.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -302,6 +303,12 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
     draft.message_id = new_message_id(ticket.id, now, domain);
     thread(draft, record, domain);
     if (compose == Compose::message) {
+        if (kind_of_identity(ticket.requester) != IdentityKind::email) {
+            // Chat and phone customers are answered on their channel, not by mail.
+            throw usage_error(fmt::format("ticket {}'s customer is {}, not a mail address: tkt sends replies by mail "
+                                          "only; record the reply without --send or --mime and answer on its channel",
+                                          ticket.id, ticket.requester));
+        }
         if (!from) {
             throw Error(
                 Exit::config,
@@ -371,7 +378,7 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
             if (draft.raw.empty()) {
                 throw Error(Exit::software, "a reply queued for sending was not composed");
             }
-            result.outbox_id = store.queue_outbound(result.message_row, ticket.id, draft.to.email, now);
+            result.outbox_id = store.queue_outbound(result.message_row, ticket.id, Channel::email, draft.to.email, now);
         }
         recorded.push_back(result);
     }

@@ -3,6 +3,7 @@
 #include "core/address.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "people/identity.hpp"
 #include "routing/language.hpp"
 
 #include <algorithm>
@@ -50,8 +51,10 @@ void validate_new_ticket(const NewTicket& ticket) {
     if (trim(ticket.body).empty()) {
         throw data_error("the body is empty");
     }
-    if (!parse_address(ticket.requester)) {
-        throw data_error(fmt::format("invalid requester address '{}'", ticket.requester));
+    if (!is_identity(ticket.requester)) {
+        throw data_error(fmt::format("invalid requester '{}' (a mail address, +E.164 phone number or "
+                                     "platform:id chat identity)",
+                                     ticket.requester));
     }
     for (const auto& tag : ticket.tags) {
         if (!is_valid_tag(tag)) {

@@ -1,10 +1,11 @@
 #include "actions/ingest_mail.hpp"
 #include "actions/route.hpp"
 #include "cli/commands.hpp"
+#include "cli/json_stream.hpp"
 #include "cli/output.hpp"
-#include "core/address.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "people/identity.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -38,23 +39,6 @@ Enum parse_choice(std::string_view flag, const std::string& value, std::optional
     return *parsed;
 }
 
-// Reads standard input whole, refusing (exit 65) more than `limit` bytes without ever
-// holding more than that.
-std::string read_input(Context& context, std::size_t limit) {
-    std::string data;
-    char buffer[65536];
-    while (context.in().read(buffer, sizeof buffer) || context.in().gcount() > 0) {
-        data.append(buffer, static_cast<std::size_t>(context.in().gcount()));
-        if (data.size() > limit) {
-            throw data_error(fmt::format("the input is larger than {} MiB, the most tkt takes", limit >> 20));
-        }
-    }
-    if (context.in().bad()) {
-        throw Error(Exit::temp_fail, "cannot read standard input");
-    }
-    return data;
-}
-
 NewTicket to_new_ticket(const NewOptions& options, Context& context) {
     NewTicket ticket;
     ticket.channel = parse_choice<Channel>("channel", options.channel, parse_channel, channel_names());
@@ -67,16 +51,15 @@ NewTicket to_new_ticket(const NewOptions& options, Context& context) {
                                           flag));
         }
     }
-    const auto address = parse_address(*options.from);
-    if (!address) {
-        throw data_error(fmt::format("invalid address '{}' (use bob@example.com or "
-                                     "\"Bob Smith <bob@example.com>\")",
-                                     *options.from));
+    const std::string country = phone_country(context);
+    const auto identity = parse_identity(*options.from, country);
+    if (!identity) {
+        throw data_error(fmt::format("invalid requester: {}", identity_problem(*options.from, country)));
     }
-    ticket.requester = address->email;
-    ticket.requester_name = address->name;
+    ticket.requester = identity->value;
+    ticket.requester_name = identity->name;
     ticket.subject = *options.subject;
-    ticket.body = *options.body == "-" ? read_input(context, k_max_message_bytes) : *options.body;
+    ticket.body = *options.body == "-" ? context.read_input(k_max_message_bytes) : *options.body;
     ticket.queue = options.queue;
     ticket.tags = options.tags;
     return ticket;
@@ -117,7 +100,7 @@ void run_new_email(const NewOptions& options, Context& context) {
         throw usage_error("--email reads the whole message from standard input: it takes no "
                           "--subject, --from or --body");
     }
-    const std::string raw = read_input(context, k_max_message_bytes);
+    const std::string raw = context.read_input(k_max_message_bytes);
     if (trim(raw).empty()) {
         throw data_error("no message on standard input");
     }
@@ -143,6 +126,12 @@ void run_new(const NewOptions& options, Context& context) {
         run_new_email(options, context);
         return;
     }
+    if (options.json && !options.subject && !options.from && !options.body) {
+        // Chat platforms and other integrations: one JSON message per line.
+        const auto settings = mail_settings(options, context);
+        run_json_stream(context, Opening::allowed, InboundSettings{settings.repeat_window, settings.on_new_ticket});
+        return;
+    }
     const TicketId id =
         create_ticket(context.store(), to_new_ticket(options, context), context.actor(), context.on_new_ticket());
     if (options.json) {
@@ -157,8 +146,11 @@ void run_new(const NewOptions& options, Context& context) {
 void declare_new(CLI::App& command, Context& context) {
     auto options = std::make_shared<NewOptions>();
     command.add_option("--subject", options->subject, "The subject");
-    command.add_option("--from", options->from, "The requester: bob@example.com or 'Bob <bob@example.com>'")
-        ->type_name("ADDRESS");
+    command
+        .add_option("--from", options->from,
+                    "The requester: bob@example.com, 'Bob <bob@example.com>', a phone number (+7 900 123-45-67) or a "
+                    "chat identity (telegram:12345)")
+        ->type_name("WHO");
     command.add_option("--body", options->body, "The first message; '-' reads standard input")->type_name("TEXT|-");
     command.add_flag("--email", options->email,
                      "Read one RFC 5322 message from standard input (for an MTA or procmail)");
@@ -169,8 +161,8 @@ void declare_new(CLI::App& command, Context& context) {
     command.add_option("--queue", options->queue, "Put the ticket in this queue");
     command.add_option("--tag", options->tags, "Tag the ticket (repeatable)")->type_name("TAG");
     command.add_flag("--json", options->json,
-                     "Print the new ticket as JSON instead of its id "
-                     "(with --email: the outcome)");
+                     "Print the new ticket as JSON instead of its id (with --email: the outcome); alone, read one "
+                     "JSON message per line from standard input (chat platforms)");
     command.callback([options, &context] { run_new(*options, context); });
 }
 

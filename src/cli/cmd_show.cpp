@@ -73,6 +73,9 @@ void print_ticket(const TicketRecord& record, Context& context, std::ostream& ou
         std::string heading =
             fmt::format("--- {} {} {}{}{}", to_string(message.direction), format_local_time(message.created_at),
                         message.author, message.automatic ? " [auto]" : "", sender_date(message));
+        if (message.channel) {
+            heading += fmt::format(" [{}]", to_string(*message.channel));
+        }
         if (message.ticket_id != t.id) {
             heading += fmt::format(" [merged from #{}]", message.ticket_id);
         }

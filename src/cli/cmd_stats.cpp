@@ -59,8 +59,9 @@ StatsOptions report_options(const StatsCommandOptions& options, Context& context
     report.business_hours = options.business_hours;
     report.repeat_window = context.config().repeat_window;
     if (!options.where.empty()) {
-        report.where = parse_filter(split(squash_whitespace(options.where), ' '),
-                                    FilterContext{report.now, context.agent_login()});
+        FilterContext relative_to = context.filter_context();
+        relative_to.now = report.now;
+        report.where = parse_filter(split(squash_whitespace(options.where), ' '), relative_to);
         if (report.where.has_sla_terms()) {
             throw usage_error(fmt::format("--where '{}': breaching and due are judged at one moment, not over a "
                                           "period; use sla_breaches in the report",

@@ -54,7 +54,7 @@ void run_watch(const WatchOptions& options, Context& context) {
     for (const auto& word : options.filter) {
         words.push_back(restore_dash_word(word));
     }
-    const Filter filter = parse_filter(words, FilterContext{context.now(), context.agent_login()});
+    const Filter filter = parse_filter(words, context.filter_context());
     if (filter.has_sla_terms()) {
         throw usage_error("watch follows events by the ticket's fields: breaching and due: are for list");
     }

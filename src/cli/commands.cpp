@@ -9,6 +9,8 @@ namespace tkt::cli {
 // Declare each subcommand's options and callback on `command`.
 void declare_init(CLI::App& command, Context& context);
 void declare_new(CLI::App& command, Context& context);
+void declare_add(CLI::App& command, Context& context);
+void declare_customer(CLI::App& command, Context& context);
 void declare_list(CLI::App& command, Context& context);
 void declare_show(CLI::App& command, Context& context);
 void declare_history(CLI::App& command, Context& context);
@@ -37,6 +39,7 @@ namespace {
 constexpr auto k_commands = std::to_array<CommandSpec>({
     {"init", "Create the database and a starter config directory", declare_init},
     {"new", "Open a ticket", declare_new},
+    {"add", "Add a customer's message to a ticket: a chat line, a call summary", declare_add},
     {"list", "List tickets that match a filter", declare_list},
     {"show", "Show a ticket with its messages and history", declare_show},
     {"history", "Show the events recorded on a ticket", declare_history},
@@ -46,6 +49,7 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"tag", "Add (+tag) and remove (-tag) tags", declare_tag},
     {"set", "Change a ticket's fields: the customer's language", declare_set},
     {"merge", "Fold duplicate tickets into the one that stays", declare_merge},
+    {"customer", "Link a customer's mail addresses, phone numbers and chat identities", declare_customer},
     {"route", "Send tickets to queues, lines and agents by routing.toml's rules", declare_route},
     {"assign", "Give a ticket to an agent by hand", declare_assign},
     {"next", "Take the most urgent unassigned ticket of your queues and line", declare_next},

@@ -2,6 +2,9 @@
 
 #include "actions/route.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
+#include "people/identity.hpp"
+#include "people/phone.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -148,12 +151,38 @@ std::string Context::acting_as(const std::string& as) {
     return as;
 }
 
+std::string Context::read_input(std::size_t limit) {
+    std::string data;
+    char buffer[65536];
+    while (m_in.read(buffer, sizeof buffer) || m_in.gcount() > 0) {
+        data.append(buffer, static_cast<std::size_t>(m_in.gcount()));
+        if (data.size() > limit) {
+            throw data_error(fmt::format("the input is larger than {} MiB, the most tkt takes", limit >> 20));
+        }
+    }
+    if (m_in.bad()) {
+        throw Error(Exit::temp_fail, "cannot read standard input");
+    }
+    return data;
+}
+
 Actor Context::actor() {
     return Actor{agent_login(), now()};
 }
 
+FilterContext Context::filter_context() {
+    FilterContext filter{now(), agent_login(), {}};
+    filter.requester = [this](std::string_view text) -> std::optional<std::string> {
+        // The country matters only for a number without its country code.
+        const bool needs_country = looks_like_phone(text) && !trim(text).starts_with('+');
+        auto identity = parse_identity(text, needs_country ? config().country : std::string());
+        return identity ? std::optional(std::move(identity->value)) : std::nullopt;
+    };
+    return filter;
+}
+
 Filter Context::open_work_filter(std::span<const std::string> words) {
-    return with_default_statuses(parse_filter(words, FilterContext{now(), agent_login()}));
+    return with_default_statuses(parse_filter(words, filter_context()));
 }
 
 std::vector<std::filesystem::path> Context::template_folders(const std::optional<std::string>& flag) {

@@ -33,6 +33,9 @@ public:
     Context(std::istream& in, std::ostream& out, std::ostream& err, Environment env, Terminal terminal);
 
     std::istream& in() { return m_in; }
+    // Reads standard input whole, refusing (exit 65) more than `limit` bytes without
+    // ever holding more than that.
+    std::string read_input(std::size_t limit);
     std::ostream& out() { return m_out; }
     std::ostream& err() { return m_err; }
     const Environment& env() const { return m_env; }
@@ -91,6 +94,10 @@ public:
 
     // Returns the acting agent stamped with now, for recording events.
     Actor actor();
+
+    // Returns what filters are read relative to: now, the configured agent ("me"), and
+    // requesters read as identities (phone numbers in config.toml's country).
+    FilterContext filter_context();
 
     // Parses filter `words` relative to now and the configured agent ("me"); without a
     // status or id term, only open work (new, open, pending) matches.

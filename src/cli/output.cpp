@@ -195,6 +195,7 @@ nlohmann::ordered_json to_json(const Message& message) {
         {"subject", message.subject},
         {"body", message.body},
         {"auto", message.automatic},
+        {"channel", message.channel ? nlohmann::ordered_json(to_string(*message.channel)) : nullptr},
         {"created_at", format_iso8601(message.created_at)},
         {"sent_at", message.sent_at ? nlohmann::ordered_json(format_iso8601(*message.sent_at)) : nullptr},
     };
@@ -259,7 +260,26 @@ std::string created(const Detail& detail) {
     if (detail.contains("repeat_of")) {
         words += ", repeat of #" + text(detail, "repeat_of");
     }
+    if (detail.contains("thread")) {
+        words += ", thread " + text(detail, "thread");
+    }
     return detail.contains("message_id") ? words + ", message " + text(detail, "message_id") : words;
+}
+
+// A customer's message: mail by its Message-ID, other channels by how it came, and who
+// typed it in when an agent did.
+std::string received(const Detail& detail) {
+    if (detail.contains("message_id")) {
+        return "message " + text(detail, "message_id") + mail_kind(detail);
+    }
+    std::string words = "by " + text(detail, "channel");
+    if (detail.contains("thread")) {
+        words += ", thread " + text(detail, "thread");
+    }
+    if (detail.contains("id")) {
+        words += ", id " + text(detail, "id");
+    }
+    return detail.contains("recorded_by") ? words + ", recorded by " + text(detail, "recorded_by") : words;
 }
 
 std::string routed(const Detail& detail) {
@@ -333,7 +353,7 @@ std::string describe_event(const Event& event) {
         return created(detail);
     }
     if (kind == "received") {
-        return "message " + text(detail, "message_id") + mail_kind(detail);
+        return received(detail);
     }
     if (kind == "routed") {
         return routed(detail);

@@ -4,6 +4,7 @@
 #include "core/ticket.hpp"
 #include "core/toml_file.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <fmt/format.h>
 
@@ -132,6 +133,22 @@ private:
     const toml::table& m_root;
 };
 
+// Reads defaults.country: two letters of ISO 3166, stored uppercase.
+void read_country(const ConfigReader& reader, const toml::table& defaults, Config& config) {
+    reader.read(defaults, "country", config.country);
+    const bool letters = config.country.size() == 2 && std::isalpha(static_cast<unsigned char>(config.country[0])) &&
+                         std::isalpha(static_cast<unsigned char>(config.country[1]));
+    if (!config.country.empty() && !letters) {
+        reader.fail(*defaults.get("country"),
+                    fmt::format("'defaults.country' must be a country's two-letter code such as \"RU\" or \"GB\", "
+                                "not \"{}\": phone numbers without a country code are read as numbers of it",
+                                config.country));
+    }
+    for (auto& c : config.country) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+}
+
 void apply(const ConfigReader& reader, const toml::table& root, Config& config) {
     reader.check_keys(root, "", std::array<std::string_view, 5>{"agent", "mail", "defaults", "routing", "lint"});
     if (const auto* agent = reader.table("agent")) {
@@ -152,7 +169,8 @@ void apply(const ConfigReader& reader, const toml::table& root, Config& config) 
         reader.read(*mail, "sendmail", config.mail.sendmail);
     }
     if (const auto* defaults = reader.table("defaults")) {
-        reader.check_keys(*defaults, "defaults.", std::array<std::string_view, 1>{"lang"});
+        reader.check_keys(*defaults, "defaults.", std::array<std::string_view, 2>{"lang", "country"});
+        read_country(reader, *defaults, config);
         reader.read(*defaults, "lang", config.lang);
         const auto code = parse_language(config.lang);
         if (!code) {

@@ -81,6 +81,7 @@ struct Config {
     AgentIdentity agent;
     MailSettings mail;
     std::string lang = "en";   // for customers whose language is unknown
+    std::string country;       // ISO 3166 ("RU"): phone numbers without a country code are of it
     bool lint_strict = false;  // a reply with lint findings is refused (65)
     bool route_on_new = true;
     Seconds repeat_window = 7 * 86400;

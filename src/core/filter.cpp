@@ -101,6 +101,21 @@ Term id_term(std::string_view word) {
     return Term{Field::id, Compare::equal, {}, *low, *high};
 }
 
+// Reads one requester of `word`: an identity in its stored form.
+std::string requester_value(std::string_view word, const std::string& value, const FilterContext& context) {
+    if (context.requester) {
+        if (auto identity = context.requester(value)) {
+            return std::move(*identity);
+        }
+        throw bad_term(word, fmt::format("'{}' is not a mail address, phone number or chat identity", value));
+    }
+    const auto address = parse_address(value);
+    if (!address) {
+        throw bad_term(word, fmt::format("'{}' is not a mail address", value));
+    }
+    return address->email;
+}
+
 Term key_value_term(std::string_view word, std::string_view key, std::string_view value, const FilterContext& context) {
     const auto* info = std::find_if(k_keys.begin(), k_keys.end(), [&](const KeyInfo& k) { return k.name == key; });
     if (info == k_keys.end()) {
@@ -147,11 +162,7 @@ Term key_value_term(std::string_view word, std::string_view key, std::string_vie
             } else if (v == "me" && info->field == Field::assignee) {
                 v = context.me;
             } else if (info->field == Field::requester) {
-                const auto address = parse_address(v);
-                if (!address) {
-                    throw bad_term(word, fmt::format("'{}' is not a mail address", v));
-                }
-                v = address->email;
+                v = requester_value(word, v, context);
             }
             term.values.push_back(v);
         }

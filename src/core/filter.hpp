@@ -5,6 +5,8 @@
 #include "core/time.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,6 +59,9 @@ struct Filter {
 struct FilterContext {
     Timestamp now = 0;
     std::string me;  // the agent login that assignee:me means
+    // Reads a requester: as its stored form, nullopt when it is none. Unset: a mail
+    // address only (phone numbers need the phone module, which core does not load).
+    std::function<std::optional<std::string>(std::string_view)> requester;
 };
 
 // Parses `words` (e.g. {"status:open", "+vip", "age>2h", "40-50"}) into a filter;

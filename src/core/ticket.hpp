@@ -82,6 +82,7 @@ struct Message {
     std::string subject;
     std::string body;
     bool automatic = false;
+    std::optional<Channel> channel;    // when it came another way than its ticket (a call)
     Timestamp created_at = 0;          // when tkt received or wrote it
     std::optional<Timestamp> sent_at;  // inbound mail: what its Date header says
 };
@@ -141,6 +142,7 @@ struct OutboxItem {
     std::int64_t id = 0;
     std::int64_t message_row = 0;  // the outbound message in messages
     TicketId ticket_id = 0;
+    Channel channel = Channel::email;  // email: sendmail; chat, web, api: the channel's program
     std::string recipient;
     std::string subject;
     OutboxState state = OutboxState::queued;

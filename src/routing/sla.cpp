@@ -95,7 +95,7 @@ std::vector<std::string> words_of(std::string_view text) {
 Filter read_match(const SlaReader& reader, const toml::node& node, const std::string& text, Timestamp now) {
     Filter filter;
     try {
-        filter = parse_filter(words_of(text), FilterContext{now, ""});
+        filter = parse_filter(words_of(text), FilterContext{now, "", {}});
     } catch (const Error& error) {
         if (error.code() != Exit::usage) {
             throw;

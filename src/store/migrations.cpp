@@ -183,7 +183,35 @@ constexpr std::string_view k_version_8 = R"sql(
 ALTER TABLE tickets ADD COLUMN language TEXT;
 )sql";
 
-constexpr std::array<Migration, 8> k_migrations{{
+// Customers beyond one address (issue 18): a customer links identities (mail addresses,
+// E.164 phone numbers, chat ids "telegram:12345"); an identity in no customer is a
+// customer of its own, so only links are stored. A thread is a chat platform's
+// conversation id ("jivo:9876"), naming the ticket its later messages join. A message
+// records its channel when it came another way than its ticket (a call about a mailed
+// ticket); an outbox entry says how it goes: by sendmail, or a channel's program.
+constexpr std::string_view k_version_9 = R"sql(
+CREATE TABLE customers (
+    id         INTEGER PRIMARY KEY,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE identities (
+    identity    TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    linked_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX identities_customer ON identities (customer_id);
+CREATE TABLE threads (
+    thread    TEXT PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id)
+) WITHOUT ROWID;
+CREATE INDEX threads_ticket ON threads (ticket_id);
+ALTER TABLE messages ADD COLUMN channel TEXT
+    CHECK (channel IN ('email', 'chat', 'phone', 'web', 'api'));
+ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'email'
+    CHECK (channel IN ('email', 'chat', 'phone', 'web', 'api'));
+)sql";
+
+constexpr std::array<Migration, 9> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
     {3, k_version_3},
@@ -192,6 +220,7 @@ constexpr std::array<Migration, 8> k_migrations{{
     {6, k_version_6},
     {7, "", k_version_7_postgres},
     {8, k_version_8},
+    {9, k_version_9},
 }};
 
 // Returns `text` with each occurrence of `words` that stands alone (no letter, digit

@@ -127,7 +127,8 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
 std::int64_t Store::insert_message(const Message& message, std::string_view raw) {
     auto statement = m_db->prepare(
         "INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, subject, "
-        "body, auto, created_at, raw, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id");
+        "body, auto, created_at, raw, sent_at, channel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+        "RETURNING id");
     if (!raw.empty()) {
         statement.bind_blob(10, raw);
     }
@@ -141,6 +142,9 @@ std::int64_t Store::insert_message(const Message& message, std::string_view raw)
         .bind(8, std::int64_t{message.automatic ? 1 : 0})
         .bind(9, message.created_at)
         .bind(11, message.sent_at);
+    if (message.channel) {
+        statement.bind(12, to_string(*message.channel));
+    }
     const auto row = statement.returned_id();
     // The next-reply clock: a customer's message starts it unless it runs; a reply stops it.
     if (message.direction == Direction::in && !message.automatic) {
@@ -195,8 +199,10 @@ std::optional<TicketId> Store::ticket_of_message(std::string_view message_id) {
 }
 
 std::optional<TicketId> Store::latest_ticket_from(std::string_view requester, Timestamp since, Timestamp until) {
-    auto statement = m_db->prepare("SELECT id FROM tickets WHERE requester = ?1 AND created_at "
-                                   "BETWEEN ?2 AND ?3 ORDER BY created_at DESC, id DESC LIMIT 1");
+    // Any of the customer's identities: a caller who mailed yesterday repeats.
+    auto statement = m_db->prepare(fmt::format("SELECT id FROM tickets WHERE {} AND created_at "
+                                               "BETWEEN ?2 AND ?3 ORDER BY created_at DESC, id DESC LIMIT 1",
+                                               store::same_customer("requester", "?1")));
     statement.bind(1, requester).bind(2, since).bind(3, until);
     return statement.step() ? std::optional(statement.integer(0)) : std::nullopt;
 }
@@ -259,14 +265,16 @@ void Store::set_assignee(TicketId id, const std::optional<std::string>& login, T
         .run();
 }
 
-std::int64_t Store::queue_outbound(std::int64_t message_row, TicketId ticket, std::string_view recipient,
-                                   Timestamp now) {
+std::int64_t Store::queue_outbound(std::int64_t message_row, TicketId ticket, Channel channel,
+                                   std::string_view recipient, Timestamp now) {
     return m_db
-        ->prepare("INSERT INTO outbox (message, ticket_id, recipient, queued_at) VALUES (?1, ?2, ?3, ?4) RETURNING id")
+        ->prepare("INSERT INTO outbox (message, ticket_id, recipient, queued_at, channel) VALUES (?1, ?2, ?3, ?4, ?5) "
+                  "RETURNING id")
         .bind(1, message_row)
         .bind(2, ticket)
         .bind(3, recipient)
         .bind(4, now)
+        .bind(5, to_string(channel))
         .returned_id();
 }
 
@@ -274,7 +282,7 @@ namespace {
 
 constexpr std::string_view k_outbox_columns =
     "o.id, o.message, o.ticket_id, o.recipient, m.subject, o.state, o.attempts, o.last_error, "
-    "o.queued_at, o.tried_at, o.sent_at";
+    "o.queued_at, o.tried_at, o.sent_at, o.channel";
 
 OutboxItem read_outbox_item(const Statement& row) {
     OutboxItem item;
@@ -289,6 +297,7 @@ OutboxItem read_outbox_item(const Statement& row) {
     item.queued_at = row.integer(8);
     item.tried_at = row.optional_integer(9);
     item.sent_at = row.optional_integer(10);
+    item.channel = parse_channel(row.text(11)).value_or(Channel::email);
     return item;
 }
 
@@ -314,7 +323,7 @@ std::optional<OutboxItem> Store::claim_outbox(std::int64_t id, Timestamp now) {
         return std::nullopt;
     }
     OutboxItem item = read_outbox_item(select);
-    item.raw = select.text(11);
+    item.raw = select.text(12);
     m_db->prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, tried_at = ?2 WHERE id = ?1")
         .bind(1, id)
         .bind(2, now)
@@ -398,7 +407,7 @@ std::vector<Ticket> Store::find_tickets(const Filter& filter, std::span<const So
 std::vector<Message> Store::messages(TicketId id) {
     auto statement =
         m_db->prepare("SELECT id, ticket_id, direction, message_id, in_reply_to, author, subject, body, auto, "
-                      "created_at, sent_at FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id");
+                      "created_at, sent_at, channel FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id");
     statement.bind(1, id);
     std::vector<Message> messages;
     while (statement.step()) {
@@ -414,6 +423,9 @@ std::vector<Message> Store::messages(TicketId id) {
         message.automatic = statement.integer(8) != 0;
         message.created_at = statement.integer(9);
         message.sent_at = statement.optional_integer(10);
+        if (const auto channel = statement.optional_text(11)) {
+            message.channel = parse_channel(*channel);
+        }
         messages.push_back(std::move(message));
     }
     return messages;

@@ -179,9 +179,11 @@ public:
     // Sets the assignee of ticket `id`; nullopt leaves it to nobody.
     void set_assignee(TicketId id, const std::optional<std::string>& login, Timestamp now);
 
-    // Queues the outbound message `message_row` of ticket `ticket` for `recipient`;
-    // returns the outbox entry's id.
-    std::int64_t queue_outbound(std::int64_t message_row, TicketId ticket, std::string_view recipient, Timestamp now);
+    // Queues the outbound message `message_row` of ticket `ticket` for `recipient` on
+    // `channel` (email: sendmail; chat, web, api: the channel's program); returns the
+    // outbox entry's id.
+    std::int64_t queue_outbound(std::int64_t message_row, TicketId ticket, Channel channel, std::string_view recipient,
+                                Timestamp now);
 
     // Returns the outbox entries of `scope` (those not yet sent, or all), oldest first,
     // without their raw messages.
@@ -256,6 +258,29 @@ public:
 
     // Sets ticket `id`'s satisfaction score, rated at `at`, replacing an earlier one.
     void set_rating(TicketId id, int score, Timestamp at);
+
+    // Customers and conversations of other channels (src/store/store_people.cpp).
+
+    // Links `identities` (parse_identity's forms) into one customer: the customer any of
+    // them is already in (the oldest, when several: their identities all move to it),
+    // else a new one. Returns every identity of that customer, sorted.
+    std::vector<std::string> link_identities(std::span<const std::string> identities, Timestamp now);
+
+    // Takes `identity` out of its customer; returns false when it was in none. A
+    // customer left with one identity is no longer a link, and goes.
+    bool unlink_identity(std::string_view identity);
+
+    // Returns the customer `identity` is linked into, nullopt when none.
+    std::optional<std::int64_t> customer_of(std::string_view identity);
+
+    // Returns every identity of the customer `identity` is of, itself included, sorted.
+    std::vector<std::string> customer_identities(std::string_view identity);
+
+    // Returns the ticket the external conversation `thread` ("jivo:9876") last joined.
+    std::optional<TicketId> ticket_of_thread(std::string_view thread);
+
+    // Makes the external conversation `thread` join ticket `id` from now on.
+    void set_thread(std::string_view thread, TicketId id);
 
     // Returns the schema version of the open database.
     int schema_version();

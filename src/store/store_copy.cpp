@@ -29,6 +29,9 @@ constexpr TableSpec k_tables[] = {
     {"outbox", {"id"}},
     {"assignment_cursors", {"queue", "line"}},
     {"sla_breaches", {"ticket_id", "target", "started_at"}},
+    {"customers", {"id"}},
+    {"identities", {"identity"}},
+    {"threads", {"thread"}},
 };
 
 constexpr std::int64_t k_page_rows = 2000;

@@ -33,16 +33,20 @@ BEGIN
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO tkt_agent, tkt_mail', s);
 END
 $$;
-GRANT INSERT ON tickets, messages, events, tags, attachments, outbox, sla_breaches, assignment_cursors
-    TO tkt_agent;
+GRANT INSERT ON tickets, messages, events, tags, attachments, outbox, sla_breaches, assignment_cursors,
+    customers, identities, threads TO tkt_agent;
+GRANT UPDATE, DELETE ON identities TO tkt_agent;
+GRANT DELETE ON customers TO tkt_agent;
+GRANT UPDATE ON threads TO tkt_agent;
 GRANT UPDATE (status, queue, line, priority, assignee, updated_at, first_reply_at, solved_at, csat, rated_at,
               awaiting_since, merged_into, language) ON tickets TO tkt_agent;
 GRANT UPDATE (state, attempts, last_error, tried_at, sent_at) ON outbox TO tkt_agent;
 GRANT UPDATE ON assignment_cursors TO tkt_agent;
 GRANT DELETE ON tags TO tkt_agent;
-GRANT SELECT ON tkt_schema, tickets, messages, events, tags, attachments, sla_breaches, assignment_cursors
-    TO tkt_mail;
-GRANT INSERT ON tickets, messages, events, tags, attachments, assignment_cursors TO tkt_mail;
+GRANT SELECT ON tkt_schema, tickets, messages, events, tags, attachments, sla_breaches, assignment_cursors,
+    customers, identities, threads TO tkt_mail;
+GRANT INSERT ON tickets, messages, events, tags, attachments, assignment_cursors, threads TO tkt_mail;
+GRANT UPDATE ON threads TO tkt_mail;
 GRANT UPDATE (status, queue, line, priority, assignee, updated_at, solved_at, awaiting_since, language)
     ON tickets TO tkt_mail;
 GRANT UPDATE ON assignment_cursors TO tkt_mail;

@@ -56,13 +56,15 @@ public:
           m_whole_history(!m_first_created || period.since <= *m_first_created) {}
 
     // Runs `sql`, in which {keys} names the grouping columns, {contact} the condition of
-    // a ticket that counts, {where} the filter's conditions on "tickets AS t" and {scan}
+    // a ticket that counts, {same_customer} that ticket p is from the customer of ticket t,
+    // {where} the filter's conditions on "tickets AS t" and {scan}
     // "+" when the period holds the whole history (a time index would then only add a
     // random lookup per row to what a scan of the table reads in order), calling `take`
     // with each row.
     template <class Take> void each(std::string_view sql, Take take) {
         auto statement =
             m_db.prepare(fmt::format(fmt::runtime(sql), fmt::arg("keys", k_keys), fmt::arg("contact", k_contact),
+                                     fmt::arg("same_customer", store::same_customer("p.requester", "t.requester")),
                                      fmt::arg("where", m_where.sql), fmt::arg("scan", m_whole_history ? "+" : ""),
                                      fmt::arg("escalated", m_whole_history ? k_escalated_set : k_escalated_one)));
         // ?1 to ?3 are there for every query, the filter's for those that name {where};
@@ -84,7 +86,7 @@ public:
             SELECT t.id, {keys}, t.created_at, t.first_reply_at,
                    {escalated},
                    EXISTS (SELECT 1 FROM tickets AS p
-                           WHERE p.requester = t.requester AND p.id < t.id AND p.merged_into IS NULL
+                           WHERE {same_customer} AND p.id < t.id AND p.merged_into IS NULL
                              AND p.created_at BETWEEN t.created_at - ?3 AND t.created_at)
             FROM tickets AS t
             WHERE {scan}t.created_at >= ?1 AND t.created_at < ?2 AND {contact} AND {where})sql",

@@ -65,6 +65,7 @@ public:
         case Field::tag:
             return fmt::format("{}EXISTS (SELECT 1 FROM tags WHERE ticket_id = t.id AND tag = {})",
                                term.compare == Compare::not_equal ? "NOT " : "", parameter(term.values.at(0)));
+        case Field::requester: return requester(term.values);
         case Field::breaching:
         case Field::due: return "TRUE";  // SLA terms: the caller keeps what matches them
         case Field::created:
@@ -75,6 +76,15 @@ public:
     }
 
     std::vector<Parameter> take_parameters() { return std::move(m_parameters); }
+
+    // Tickets from any identity of the customers `values` belong to.
+    std::string requester(const std::vector<std::string>& values) {
+        std::string list;
+        for (const auto& value : values) {
+            list += (list.empty() ? "" : ", ") + parameter(value);
+        }
+        return same_customer("t.requester", list);
+    }
 
 private:
     std::string number() const {
@@ -136,6 +146,12 @@ Query build_ticket_conditions(const Filter& filter, int first_parameter) {
     const auto conditions = conditions_of(filter, builder);
     std::string sql = conditions.empty() ? std::string("TRUE") : fmt::format("{}", fmt::join(conditions, " AND "));
     return Query{std::move(sql), builder.take_parameters()};
+}
+
+std::string same_customer(std::string_view column, std::string_view identities) {
+    return fmt::format("({0} IN ({1}) OR {0} IN (SELECT i2.identity FROM identities AS i1 JOIN identities AS i2 "
+                       "ON i2.customer_id = i1.customer_id WHERE i1.identity IN ({1})))",
+                       column, identities);
 }
 
 void bind_parameters(Statement& statement, const std::vector<Parameter>& parameters, int first) {

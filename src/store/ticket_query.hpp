@@ -30,6 +30,11 @@ Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, st
 // from "tickets AS t", numbering their parameters from ?`first_parameter`.
 Query build_ticket_conditions(const Filter& filter, int first_parameter);
 
+// Returns the condition that `column` holds an identity of the customers `identities`
+// (an SQL list: "?1", "t.requester", "?2, ?3") are of, those themselves included: an
+// identity linked to no customer stands for itself alone.
+std::string same_customer(std::string_view column, std::string_view identities);
+
 // Binds `parameters` to `statement` as ?`first`, ?`first`+1, ...
 void bind_parameters(Statement& statement, const std::vector<Parameter>& parameters, int first = 1);
 

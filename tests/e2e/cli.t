@@ -19,6 +19,8 @@ The command line: help, versions, unknown commands, and errors from the environm
     help                        Show help for tkt or one of its commands
     init                        Create the database and a starter config directory
     new                         Open a ticket
+    add                         Add a customer's message to a ticket: a chat line,
+                                a call summary
     list                        List tickets that match a filter
     show                        Show a ticket with its messages and history
     history                     Show the events recorded on a ticket
@@ -28,6 +30,8 @@ The command line: help, versions, unknown commands, and errors from the environm
     tag                         Add (+tag) and remove (-tag) tags
     set                         Change a ticket's fields: the customer's language
     merge                       Fold duplicate tickets into the one that stays
+    customer                    Link a customer's mail addresses, phone numbers
+                                and chat identities
     route                       Send tickets to queues, lines and agents by
                                 routing.toml's rules
     assign                      Give a ticket to an agent by hand
@@ -151,7 +155,7 @@ past the timeout (75, and the retry then succeeds).
   1
   $ set_schema_version 99
   $ tkt list 2>&1 | sed "s|$PWD/||"
-  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 8); upgrade tkt
+  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 9); upgrade tkt
   $ head -c 4096 /dev/urandom > junk.db; echo 'not a database' >> junk.db
   $ tkt --db junk.db list 2>&1 | sed "s|$PWD/||"
   tkt: database 'junk.db' is corrupt or not a tkt database (file is not a database)

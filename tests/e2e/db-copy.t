@@ -16,7 +16,7 @@ goes to a file and back into another PostgreSQL database.
   $ TKT_NOW=2026-11-22T20:00:00Z tkt escalate --overdue | wc -l
   2
   $ tkt db copy "$TKT_DB" copy.db | sed "s|$PWD/||"
-  copied 26 rows in 8 tables from tkt.db to copy.db
+  copied 26 rows in 11 tables from tkt.db to copy.db
     tickets              3
     tags                 2
     messages             4
@@ -25,6 +25,9 @@ goes to a file and back into another PostgreSQL database.
     outbox               0
     assignment_cursors   0
     sla_breaches         2
+    customers            0
+    identities           0
+    threads              0
   verified: the same rows in every table, the same metrics over the whole history
   $ back=$(new_database back)
   $ tkt db copy copy.db "$back" | tail -1

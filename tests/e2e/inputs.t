@@ -48,7 +48,7 @@ nor a customer's address are ever interpreted.
   $ ls pwned* 2>/dev/null
   [2]
   $ tkt new --from 'x@example.com;touch${IFS}pwned4' --subject 's' --body 'b' 2>&1
-  tkt: invalid address 'x@example.com;touch${IFS}pwned4' (use bob@example.com or "Bob Smith <bob@example.com>")
+  tkt: invalid requester: 'x@example.com;touch${IFS}pwned4' is not a mail address, phone number or chat identity (use bob@example.com, "Bob Smith <bob@example.com>", +7 900 123-45-67 or telegram:12345)
   [65]
 
 Ticket data cannot make a header: a customer's name, a subject and a template

@@ -14,6 +14,7 @@ tkt new opens a ticket from flags and prints its id.
     "queue": "logistics",
     "priority": "high",
     "status": "new",
+        "channel": null,
           "channel": "email",
           "priority": "high",
           "queue": "logistics"
@@ -69,7 +70,7 @@ Bad data is exit 65 and writes nothing.
   tkt: the body is empty
   [65]
   $ tkt new --subject s --from not-an-address --body x
-  tkt: invalid address 'not-an-address' (use bob@example.com or "Bob Smith <bob@example.com>")
+  tkt: invalid requester: 'not-an-address' is not a mail address, phone number or chat identity (use bob@example.com, "Bob Smith <bob@example.com>", +7 900 123-45-67 or telegram:12345)
   [65]
   $ tkt new --subject "$(printf 'bad \377 byte')" --from a@example.com --body x
   tkt: the subject, body and name must be valid UTF-8

@@ -89,8 +89,8 @@ tkt show prints a ticket with its messages and history; tkt history the events a
         "subject": "Printer on fire",
         "body": "The printer is on fire.\nPlease advise.\n",
         "auto": false,
+        "channel": null,
         "created_at": "2026-11-22T10:00:00Z",
-        "sent_at": null
 
 An unknown ticket is exit 1; a word that is not an id is a usage error.
 

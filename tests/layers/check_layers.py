@@ -21,10 +21,11 @@ LAYERS = {
     "store": {"core"},
     "mail": {"core"},
     "templates": {"core"},
+    "people": {"core"},
     "routing": {"core", "store"},
     "stats": {"core", "store", "routing"},
-    "actions": {"core", "store", "mail", "templates", "routing", "stats"},
-    "cli": {"core", "store", "mail", "templates", "routing", "stats", "actions"},
+    "actions": {"core", "store", "mail", "templates", "people", "routing", "stats"},
+    "cli": {"core", "store", "mail", "templates", "people", "routing", "stats", "actions"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 INTERNAL = re.compile(r"^// Internal to src/(\w+)/\.")

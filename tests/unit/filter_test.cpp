@@ -9,7 +9,7 @@ using namespace tkt;
 
 namespace {
 
-const FilterContext k_context{1795341600, "anna"};  // 2026-11-22T10:00:00Z
+const FilterContext k_context{1795341600, "anna", {}};  // 2026-11-22T10:00:00Z
 
 Term one_term(const std::string& word) {
     const std::vector<std::string> words{word};

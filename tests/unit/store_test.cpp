@@ -166,7 +166,7 @@ TEST_CASE("store::find_tickets") {
     close_tickets(store, third, actor);
 
     auto ids = [&](std::vector<std::string> words, const std::string& sort = "id") {
-        const auto filter = parse_filter(words, FilterContext{k_now + 7200, "anna"});
+        const auto filter = parse_filter(words, FilterContext{k_now + 7200, "anna", {}});
         std::vector<TicketId> found;
         for (const auto& ticket : store.find_tickets(filter, parse_sort(sort), 0)) {
             found.push_back(ticket.id);

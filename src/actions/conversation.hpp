@@ -1,0 +1,67 @@
+// Conversations on every channel (issue 18): a customer's chat line, call summary or
+// web message joined to its ticket, or opening one, with the effects a threaded mail
+// has; an external message id makes each delivery count once, as a Message-ID does.
+#pragma once
+
+#include "actions/tickets.hpp"
+#include "people/identity.hpp"
+
+#include <optional>
+#include <string>
+
+namespace tkt {
+
+// One inbound message from a channel other than mail.
+struct InboundMessage {
+    std::optional<TicketId> ticket;          // the ticket it joins, when the caller knows it
+    std::optional<std::string> thread;       // the platform's conversation id ("jivo:9876")
+    std::optional<std::string> external_id;  // the platform's message id: stored once
+    Identity from;                           // the customer (parse_identity's form)
+    Channel channel = Channel::chat;
+    std::string subject;  // for a new ticket; empty: from the body's first line
+    std::string body;
+    std::optional<Timestamp> at;  // when it was said, if not now (a transcript)
+    std::string recorded_by;      // the agent who typed it in, if one did
+};
+
+// Whether a message that joins no ticket may open one (tkt new) or not (tkt add).
+enum class Opening { allowed, refused };
+
+enum class InboundOutcome { created, added, duplicate };
+
+// Returns "created", "added" or "duplicate".
+std::string_view to_string(InboundOutcome outcome);
+
+struct InboundResult {
+    InboundOutcome outcome = InboundOutcome::created;
+    TicketId ticket = 0;
+    bool reopened = false;
+};
+
+// What storing inbound messages needs to know.
+struct InboundSettings {
+    Seconds repeat_window = 7 * 86400;
+    TicketHook on_new_ticket;  // routing on arrival, in the same transaction
+};
+
+// Stores `message` inside the caller's write transaction: a known external id changes
+// nothing; a message for a ticket (given, or its thread's) joins it: the next-reply
+// clock starts, a solved, closed or pending ticket reopens, an unknown language is
+// detected; any other opens a ticket (a repeat contact of the customer's last one
+// within the window, through any of their identities) when `opening` allows, else a
+// data error (65). Throws a data error for a message that is not valid (empty body,
+// invalid UTF-8, a time in the future).
+InboundResult store_inbound(Store& store, const InboundMessage& message, const InboundSettings& settings,
+                            Opening opening, Timestamp now);
+
+// Does what a person's message does to `ticket`, inside the caller's transaction: an
+// unknown language is detected from `subject` and `body`; a solved, closed or pending
+// ticket reopens (a status event "by" `by`). Returns true when it reopened a solved or
+// closed one.
+bool react_to_customer(Store& store, const Ticket& ticket, std::string_view subject, std::string_view body,
+                       const Actor& actor, std::string_view by);
+
+// Returns a ticket's subject made from `body`: its first non-empty line, shortened.
+std::string subject_from_body(std::string_view body);
+
+}  // namespace tkt

@@ -1,0 +1,24 @@
+// Customers with several identities (issue 18): linking a mail address, a phone
+// number and chat identities into one customer, so that repeat contacts, requester:
+// filters and reports see one person.
+#pragma once
+
+#include "people/identity.hpp"
+#include "store/store.hpp"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace tkt {
+
+// Links `identities` into one customer in one transaction (joining the customers any
+// of them was already in) and returns every identity of that customer. A link is about
+// people, not tickets: no ticket's history changes.
+std::vector<std::string> link_identities(Store& store, std::span<const Identity> identities, const Actor& actor);
+
+// Takes `identity` out of its customer in one transaction; returns false when it was
+// linked to none.
+bool unlink_identity(Store& store, const Identity& identity);
+
+}  // namespace tkt
