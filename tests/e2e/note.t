@@ -32,12 +32,12 @@ and history, never sent to the customer and never counted as a reply.
 A note is no reply: it neither sets the first reply nor answers the customer, and
 nothing goes to the outbox.
 
-  $ sql "SELECT first_reply_at IS NULL, awaiting_since IS NOT NULL FROM tickets WHERE id = 1"
-  1|1
-  $ sql "SELECT direction, author, message_id IS NULL FROM messages WHERE ticket_id = 1 ORDER BY id"
-  in|bob@example.com|1
-  note|anna|1
-  note|anna|1
+  $ sql "SELECT count(*) FROM tickets WHERE id = 1 AND first_reply_at IS NULL AND awaiting_since IS NOT NULL"
+  1
+  $ sql "SELECT direction, author FROM messages WHERE ticket_id = 1 AND message_id IS NULL ORDER BY id"
+  in|bob@example.com
+  note|anna
+  note|anna
   $ sql "SELECT count(*) FROM outbox"
   0
 
