@@ -410,14 +410,14 @@ _tkt() {
         ;;
     close)
         if [[ $cur == -* ]]; then
-            __tkt_add "$cur" --help
+            __tkt_add "$cur" --where --dry-run --yes --help
         else
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         fi
         ;;
     reopen)
         if [[ $cur == -* ]]; then
-            __tkt_add "$cur" --help
+            __tkt_add "$cur" --where --dry-run --yes --help
         else
             mapfile -t ids < <(__tkt_finished_ids) && __tkt_add "$cur" "${ids[@]}"
         fi
@@ -425,7 +425,7 @@ _tkt() {
     tag)
         if ((${#args[@]} == 0)); then
             if [[ $cur == -* ]]; then
-                __tkt_add "$cur" --help
+                __tkt_add "$cur" --where --dry-run --yes --help
             else
                 mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
             fi
@@ -437,14 +437,14 @@ _tkt() {
         fi
         ;;
     set)
-        # set ID... FIELD:VALUE
+        # set ID...|--where FILTER FIELD:VALUE... [--reason TEXT]
         if [[ $cur == -* ]]; then
-            __tkt_add "$cur" --help
+            __tkt_add "$cur" --reason --where --dry-run --yes --help
         elif [[ $cur == language:* ]]; then
             __tkt_add "$cur" "${langs[@]/#/language:}" language:auto language:none
         else
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
-            ((${#args[@]} > 0)) && __tkt_add "$cur" language:
+            ((${#args[@]} > 0)) && __tkt_add "$cur" language: priority: subject: queue: line: requester:
         fi
         ;;
     route)
@@ -474,7 +474,7 @@ _tkt() {
     assign)
         # assign ID LOGIN; 'none' unassigns.
         if [[ $cur == -* ]]; then
-            __tkt_add "$cur" --temporary --help
+            __tkt_add "$cur" --temporary --where --dry-run --yes --help
         elif ((${#args[@]} == 0)); then
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         elif ((${#args[@]} == 1)); then
@@ -513,9 +513,9 @@ _tkt() {
                 if ((overdue)); then
                     __tkt_add "$cur" --dry-run --json --help
                 elif ((${#args[@]} > 0)); then
-                    __tkt_add "$cur" --reason --to-line --to --notify --help
+                    __tkt_add "$cur" --reason --to-line --to --note --notify --help
                 else
-                    __tkt_add "$cur" --reason --to-line --to --notify --overdue --dry-run \
+                    __tkt_add "$cur" --reason --to-line --to --note --notify --overdue --dry-run \
                         --json --help
                 fi
                 ;;

@@ -449,6 +449,12 @@ complete -c tkt -n '__tkt_using_subcommand route test; and __tkt_args_fewer_than
 complete -c tkt -n '__tkt_using_command assign; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
 complete -c tkt -n '__tkt_using_command assign; and not __tkt_args_fewer_than 1; and __tkt_args_fewer_than 2' -a '(__tkt_assignees)'
 complete -c tkt -n '__tkt_using_command assign' -l temporary -d "Cover for the owner for a while: the new owner's first reply says so"
+# Bulk changes: tag, set, close, reopen and assign take --where FILTER instead of ids.
+for command in tag set close reopen assign
+    complete -c tkt -n "__tkt_using_command $command" -l where -r -d 'Change every ticket matching the filter'
+    complete -c tkt -n "__tkt_using_command $command" -s n -l dry-run -d 'List what would change; change nothing'
+    complete -c tkt -n "__tkt_using_command $command" -s y -l yes -d 'Do not ask before changing more than 20 tickets'
+end
 
 # next [--peek] [--as LOGIN] [--json]
 complete -c tkt -n '__tkt_using_command next' -l peek -d 'Show the next ticket without taking it'
@@ -460,6 +466,7 @@ complete -c tkt -n '__tkt_using_command escalate; and __tkt_args_fewer_than 1; a
 complete -c tkt -n '__tkt_using_command escalate; and not __fish_seen_argument -l overdue' -s r -l reason -x -d 'Why the next line should take it'
 complete -c tkt -n '__tkt_using_command escalate; and not __fish_seen_argument -l overdue' -l to-line -x -d 'The line to move it to (default: the next one)'
 complete -c tkt -n '__tkt_using_command escalate; and not __fish_seen_argument -l overdue' -l to -x -a '(__tkt_agents)' -d 'The agent of that line who takes it'
+complete -c tkt -n '__tkt_using_command escalate; and not __fish_seen_argument -l overdue' -l note -r -d 'A handover note for the next line: internal, never sent'
 complete -c tkt -n '__tkt_using_command escalate; and not __fish_seen_argument -l overdue' -l notify -d "Send the customer the shipped 'escalated' reply first"
 complete -c tkt -n '__tkt_using_command escalate; and __tkt_args_fewer_than 1; and not __fish_seen_argument -s r -l reason -l to-line -l to -l notify -l overdue' -l overdue -d 'Record and act on every missed SLA target (for cron)'
 complete -c tkt -n '__tkt_using_command escalate; and __tkt_args_fewer_than 1' -s n -l dry-run -d 'With --overdue: show what would happen; write nothing'

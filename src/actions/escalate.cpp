@@ -1,5 +1,6 @@
 #include "actions/escalate.hpp"
 
+#include "actions/notes.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -13,6 +14,9 @@ namespace {}  // namespace
 int escalation_line(const Ticket& ticket, const Routing& routing, const EscalateRequest& request) {
     if (trim(request.reason).empty()) {
         throw usage_error("an escalation needs a reason: --reason TEXT says why the next line should take it");
+    }
+    if (!request.note.empty()) {
+        note_text(request.note);
     }
     if (is_finished(ticket.status)) {
         throw usage_error(
@@ -41,17 +45,22 @@ int escalation_line(const Ticket& ticket, const Routing& routing, const Escalate
 
 namespace {
 
-// Moves `ticket` to `line` with a new owner, recording why: the part of an escalation
-// that a person and an SLA share. Runs in the caller's transaction.
+// Moves `ticket` to `line` with a new owner, recording why and the handover note
+// (`note`, when not empty): the part of an escalation that a person and an SLA share.
+// Runs in the caller's transaction.
 Escalation move_up(Store& store, Assigner& assigner, const Ticket& ticket, int line,
                    const std::optional<std::string>& to, std::string_view reason, std::string_view by,
-                   const Actor& actor) {
-    Escalation escalation{ticket.id, ticket.line, line, ticket.assignee, to};
+                   const Actor& actor, std::string_view note = {}) {
+    Escalation escalation{ticket.id, ticket.line, line, ticket.assignee, to, std::nullopt};
     if (!to) {
         escalation.to_assignee = assigner.choose("least_loaded", ticket.queue, line);
     }
     store.set_routing(ticket.id, ticket.queue, line, ticket.priority, actor.now);
-    const nlohmann::json detail{{"from_line", ticket.line}, {"to_line", line}, {"reason", reason}, {"by", by}};
+    nlohmann::json detail{{"from_line", ticket.line}, {"to_line", line}, {"reason", reason}, {"by", by}};
+    if (!note.empty()) {
+        escalation.note = record_note(store, ticket.id, note, actor, "escalation");
+        detail["note"] = *escalation.note;
+    }
     store.insert_event(ticket.id, actor.now, actor.login, "escalated", detail.dump());
     if (escalation.to_assignee != ticket.assignee) {
         record_assignment(store, ticket.id, ticket.assignee, escalation.to_assignee, "escalation", actor);
@@ -66,8 +75,9 @@ void plan_breach_action(Assigner& assigner, const Ticket& ticket, const SlaPolic
     const BreachAction& action = policy.on_breach;
     if (action.escalate_to_line && *action.escalate_to_line > ticket.line) {
         const int line = *action.escalate_to_line;
-        outcome.escalation = Escalation{ticket.id, ticket.line, line, ticket.assignee,
-                                        assigner.choose("least_loaded", ticket.queue, line)};
+        outcome.escalation = Escalation{
+            ticket.id,   ticket.line, line, ticket.assignee, assigner.choose("least_loaded", ticket.queue, line),
+            std::nullopt};
     }
     if (action.priority && *action.priority > ticket.priority) {
         outcome.raised_to = action.priority;
@@ -136,7 +146,8 @@ Escalation escalate_ticket(Store& store, const Routing& routing, const EscalateR
     const Ticket ticket = require_ticket(store, request.id);
     const int line = escalation_line(ticket, routing, request);
     Assigner assigner(store, routing, Persist::yes);
-    auto escalation = move_up(store, assigner, ticket, line, request.to, trim(request.reason), "hand", actor);
+    const std::string note = request.note.empty() ? std::string() : note_text(request.note);
+    auto escalation = move_up(store, assigner, ticket, line, request.to, trim(request.reason), "hand", actor, note);
     transaction.commit();
     return escalation;
 }

@@ -17,6 +17,7 @@ struct EscalateRequest {
     std::string reason;
     std::optional<int> to_line;     // default: the next line
     std::optional<std::string> to;  // default: the least loaded agent of that line and queue
+    std::string note;               // a handover note for the next line ("" for none)
 };
 
 // What an escalation changed.
@@ -26,6 +27,7 @@ struct Escalation {
     int to_line = 2;
     std::optional<std::string> from_assignee;
     std::optional<std::string> to_assignee;
+    std::optional<std::int64_t> note;  // the handover note's message row
 };
 
 // Returns the line `request` moves `ticket` to, after checking that it may (see
@@ -34,9 +36,10 @@ int escalation_line(const Ticket& ticket, const Routing& routing, const Escalate
 
 // Moves ticket `request.id` up to a higher line in one transaction: an `escalated`
 // event with the reason, and a new owner of that line (`to`, else the least loaded
-// active agent of its queue and line, else nobody: the line's pool). A missing reason,
+// active agent of its queue and line, else nobody: the line's pool), and the handover
+// note when the request has one (its row in the event's "note"). A missing reason,
 // a line not above the current one or beyond routing's last, an agent of another line,
-// or a finished ticket is a usage error (64).
+// or a finished ticket is a usage error (64); a blank or broken note a data error (65).
 Escalation escalate_ticket(Store& store, const Routing& routing, const EscalateRequest& request, const Actor& actor);
 
 // One missed target found by `tkt escalate --overdue`, and what its policy did.

@@ -155,6 +155,12 @@ TicketHook record_unrouted(std::string reason) {
 
 AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id, const std::optional<std::string>& login,
                            const Actor& actor, Ownership ownership) {
+    return assign_tickets(store, routing, std::span(&id, 1), login, actor, ownership, DryRun::no).front();
+}
+
+std::vector<AssignChange> assign_tickets(Store& store, const Routing& routing, std::span<const TicketId> ids,
+                                         const std::optional<std::string>& login, const Actor& actor,
+                                         Ownership ownership, DryRun dry_run) {
     if (login && !routing.agents().empty() && routing.agent(*login) == nullptr) {
         std::vector<std::string_view> logins;
         for (const auto& agent : routing.agents()) {
@@ -164,13 +170,20 @@ AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id, co
                                       did_you_mean(*login, logins), fmt::join(logins, ", ")));
     }
     auto transaction = store.begin_write();
-    const Ticket ticket = require_ticket(store, id);
-    AssignChange change{id, ticket.assignee, login, ticket.assignee != login};
-    if (change.changed) {
-        record_assignment(store, id, ticket.assignee, login, "hand", actor, ownership);
+    std::vector<AssignChange> changes;
+    changes.reserve(ids.size());
+    for (const TicketId id : ids) {
+        const Ticket ticket = require_ticket(store, id);
+        AssignChange change{id, ticket.assignee, login, ticket.assignee != login};
+        if (change.changed) {
+            record_assignment(store, id, ticket.assignee, login, "hand", actor, ownership);
+        }
+        changes.push_back(std::move(change));
     }
-    transaction.commit();
-    return change;
+    if (dry_run == DryRun::no) {
+        transaction.commit();
+    }
+    return changes;
 }
 
 std::optional<Ticket> next_ticket(Store& store, const Routing& routing, const SlaConfig& sla, std::string_view login,

@@ -16,8 +16,6 @@
 
 namespace tkt {
 
-enum class DryRun { no, yes };
-
 // What routing did (or, in a dry run, would do) to one ticket.
 struct RouteOutcome {
     TicketId id = 0;
@@ -68,6 +66,12 @@ struct AssignChange {
 // one (exit 64).
 AssignChange assign_ticket(Store& store, const Routing& routing, TicketId id, const std::optional<std::string>& login,
                            const Actor& actor, Ownership ownership = Ownership::to_the_end);
+
+// Gives each of `ids` to `login` as assign_ticket does, all in one transaction: an
+// unknown id assigns none (exit 1). Nothing is written in a dry run.
+std::vector<AssignChange> assign_tickets(Store& store, const Routing& routing, std::span<const TicketId> ids,
+                                         const std::optional<std::string>& login, const Actor& actor,
+                                         Ownership ownership, DryRun dry_run);
 
 enum class Take { peek, take };
 

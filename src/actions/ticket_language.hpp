@@ -29,18 +29,10 @@ struct LanguageChoice {
 // "none" (unknown) or "auto" (detect again); throws a usage error naming `value`.
 LanguageChoice parse_language_choice(std::string_view value);
 
-// What setting the language did to one ticket.
-struct LanguageChange {
-    TicketId id = 0;
-    std::optional<std::string> from;
-    std::optional<std::string> to;
-    bool changed = false;
-};
-
-// Sets the language of each of `ids` by `choice`, recording a `changed` event with
-// {"field": "language", "from", "to"} where it changed. One transaction; an unknown id
-// changes none of them.
-std::vector<LanguageChange> set_ticket_language(Store& store, std::span<const TicketId> ids,
-                                                const LanguageChoice& choice, const Actor& actor);
+// Returns what `choice` sets the language of each of `ids` to: its code, unknown
+// (nullopt), or detected again from the customer's messages. Reads in transactions of
+// its own, before an edit writes; an unknown id is exit 1.
+std::vector<std::optional<std::string>> language_targets(Store& store, std::span<const TicketId> ids,
+                                                         const LanguageChoice& choice);
 
 }  // namespace tkt

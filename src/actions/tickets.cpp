@@ -20,9 +20,10 @@ constexpr std::size_t k_max_subject_bytes = 998;
 // recording an event of `kind`; one transaction for all of them.
 template <class Applies>
 std::vector<StatusChange> move_tickets(Store& store, std::span<const TicketId> ids, Status target, const Actor& actor,
-                                       Applies applies) {
+                                       DryRun dry_run, Applies applies) {
     auto transaction = store.begin_write();
     std::vector<StatusChange> changes;
+    changes.reserve(ids.size());
     for (const TicketId id : ids) {
         const Ticket ticket = require_ticket(store, id);
         StatusChange change{id, ticket.status, target, applies(ticket.status)};
@@ -31,23 +32,40 @@ std::vector<StatusChange> move_tickets(Store& store, std::span<const TicketId> i
         }
         changes.push_back(change);
     }
-    transaction.commit();
+    if (dry_run == DryRun::no) {
+        transaction.commit();
+    }
     return changes;
 }
 
 }  // namespace
 
+void validate_subject(std::string_view subject) {
+    if (!is_valid_utf8(subject)) {
+        throw data_error("the subject must be valid UTF-8");
+    }
+    if (trim(subject).empty()) {
+        throw data_error("the subject is empty");
+    }
+    if (subject.size() > k_max_subject_bytes) {
+        throw data_error(
+            fmt::format("the subject is {} bytes long; the limit is {}", subject.size(), k_max_subject_bytes));
+    }
+}
+
+Address requester_address(std::string_view text, std::string_view country) {
+    auto identity = parse_identity(text, country);
+    if (!identity) {
+        throw data_error(fmt::format("invalid requester: {}", identity_problem(text, country)));
+    }
+    return Address{std::move(identity->name), std::move(identity->value)};
+}
+
 void validate_new_ticket(const NewTicket& ticket) {
     if (!is_valid_utf8(ticket.subject) || !is_valid_utf8(ticket.body) || !is_valid_utf8(ticket.requester_name)) {
         throw data_error("the subject, body and name must be valid UTF-8");
     }
-    if (trim(ticket.subject).empty()) {
-        throw data_error("the subject is empty");
-    }
-    if (ticket.subject.size() > k_max_subject_bytes) {
-        throw data_error(
-            fmt::format("the subject is {} bytes long; the limit is {}", ticket.subject.size(), k_max_subject_bytes));
-    }
+    validate_subject(ticket.subject);
     if (trim(ticket.body).empty()) {
         throw data_error("the body is empty");
     }
@@ -224,16 +242,23 @@ Rating rate_ticket(Store& store, TicketId id, int score, std::string_view commen
     return Rating{id, score, ticket.csat};
 }
 
-std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor) {
-    return move_tickets(store, ids, Status::closed, actor, [](Status from) { return from != Status::closed; });
+std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor,
+                                        DryRun dry_run) {
+    return move_tickets(store, ids, Status::closed, actor, dry_run, [](Status from) { return from != Status::closed; });
 }
 
-std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor) {
-    return move_tickets(store, ids, Status::open, actor, [](Status from) { return is_finished(from); });
+std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor,
+                                         DryRun dry_run) {
+    return move_tickets(store, ids, Status::open, actor, dry_run, [](Status from) { return is_finished(from); });
 }
 
 TagChange change_tags(Store& store, TicketId id, std::span<const std::string> add, std::span<const std::string> remove,
                       const Actor& actor) {
+    return change_tags_of(store, std::span(&id, 1), add, remove, actor, DryRun::no).front();
+}
+
+std::vector<TagChange> change_tags_of(Store& store, std::span<const TicketId> ids, std::span<const std::string> add,
+                                      std::span<const std::string> remove, const Actor& actor, DryRun dry_run) {
     for (const auto& tag : add) {
         if (std::find(remove.begin(), remove.end(), tag) != remove.end()) {
             throw usage_error(fmt::format("tag '{}' is both added and removed", tag));
@@ -245,24 +270,31 @@ TagChange change_tags(Store& store, TicketId id, std::span<const std::string> ad
         }
     }
     auto transaction = store.begin_write();
-    require_ticket(store, id);
-    TagChange change;
-    for (const auto& tag : add) {
-        if (store.add_tag(id, tag, actor.now)) {
-            change.added.push_back(tag);
+    std::vector<TagChange> changes;
+    changes.reserve(ids.size());
+    for (const TicketId id : ids) {
+        require_ticket(store, id);
+        TagChange change{id, {}, {}};
+        for (const auto& tag : add) {
+            if (store.add_tag(id, tag, actor.now)) {
+                change.added.push_back(tag);
+            }
         }
-    }
-    for (const auto& tag : remove) {
-        if (store.remove_tag(id, tag, actor.now)) {
-            change.removed.push_back(tag);
+        for (const auto& tag : remove) {
+            if (store.remove_tag(id, tag, actor.now)) {
+                change.removed.push_back(tag);
+            }
         }
+        if (!change.added.empty() || !change.removed.empty()) {
+            store.insert_event(id, actor.now, actor.login, "tagged",
+                               nlohmann::json{{"added", change.added}, {"removed", change.removed}}.dump());
+        }
+        changes.push_back(std::move(change));
     }
-    if (!change.added.empty() || !change.removed.empty()) {
-        store.insert_event(id, actor.now, actor.login, "tagged",
-                           nlohmann::json{{"added", change.added}, {"removed", change.removed}}.dump());
+    if (dry_run == DryRun::no) {
+        transaction.commit();
     }
-    transaction.commit();
-    return change;
+    return changes;
 }
 
 }  // namespace tkt

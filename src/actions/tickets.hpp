@@ -3,6 +3,7 @@
 // change records), and never print.
 #pragma once
 
+#include "core/address.hpp"
 #include "core/ticket.hpp"
 #include "store/store.hpp"
 
@@ -14,12 +15,24 @@
 
 namespace tkt {
 
+// Whether a command writes what it would do, or only says it: a dry run rolls back.
+enum class DryRun { no, yes };
+
 // Something done to a new ticket inside its creating transaction: routing on arrival.
 using TicketHook = std::function<void(Store&, TicketId, const Actor&)>;
 
 // Checks `ticket` (non-empty subject and body, valid UTF-8, plausible requester, valid
 // tags) and throws a data (65) or usage (64) error that says what is wrong.
 void validate_new_ticket(const NewTicket& ticket);
+
+// Checks a ticket's `subject` (valid UTF-8, not blank, not too long); throws a data
+// error (65) that says what is wrong.
+void validate_subject(std::string_view subject);
+
+// Returns the requester `text` names, with its name: a mail address ("Bob
+// <bob@example.com>"), a phone number read in `country` (stored E.164) or a chat
+// identity (people/identity.hpp); throws a data error (65) when it is none of them.
+Address requester_address(std::string_view text, std::string_view country);
 
 // Opens a ticket from `ticket`: the ticket row, its first inbound message, a `created`
 // event and whatever `on_created` does, in one transaction. Returns the new id.
@@ -86,14 +99,19 @@ std::vector<StatusChange> merge_tickets(Store& store, std::span<const TicketId> 
 // followed to the end.
 TicketId surviving_ticket(Store& store, TicketId id);
 
-// Closes the tickets `ids` in one transaction (an unknown id changes none of them).
-std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor);
+// Closes the tickets `ids` in one transaction (an unknown id changes none of them);
+// nothing is written in a dry run.
+std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor,
+                                        DryRun dry_run = DryRun::no);
 
-// Reopens the solved or closed tickets among `ids` in one transaction.
-std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor);
+// Reopens the solved or closed tickets among `ids` in one transaction; nothing is
+// written in a dry run.
+std::vector<StatusChange> reopen_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor,
+                                         DryRun dry_run = DryRun::no);
 
-// What a tag change did: the tags really added and removed.
+// What a tag change did to one ticket: the tags really added and removed.
 struct TagChange {
+    TicketId id = 0;
     std::vector<std::string> added;
     std::vector<std::string> removed;
 };
@@ -102,5 +120,10 @@ struct TagChange {
 // when anything changed. A tag both added and removed is a usage error.
 TagChange change_tags(Store& store, TicketId id, std::span<const std::string> add, std::span<const std::string> remove,
                       const Actor& actor);
+
+// Changes the tags of each of `ids` as change_tags does, all in one transaction: an
+// unknown id changes none (exit 1). Nothing is written in a dry run.
+std::vector<TagChange> change_tags_of(Store& store, std::span<const TicketId> ids, std::span<const std::string> add,
+                                      std::span<const std::string> remove, const Actor& actor, DryRun dry_run);
 
 }  // namespace tkt

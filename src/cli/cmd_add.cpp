@@ -32,7 +32,7 @@ InboundMessage message_of(const AddOptions& options, const Ticket& ticket, Conte
     InboundMessage message;
     message.ticket = ticket.id;
     if (options.from) {
-        const std::string country = phone_country(context);
+        const std::string country = context.phone_country();
         const auto identity = parse_identity(*options.from, country);
         if (!identity) {
             throw data_error(fmt::format("invalid --from: {}", identity_problem(*options.from, country)));

@@ -1,4 +1,6 @@
+#include "actions/notes.hpp"
 #include "actions/route.hpp"
+#include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/ticket_args.hpp"
@@ -10,9 +12,9 @@ namespace tkt::cli {
 namespace {
 
 struct AssignOptions {
-    std::string id;
-    std::string login;
+    std::vector<std::string> words;  // ticket ids, then the login
     bool temporary = false;
+    BulkOptions bulk;
 };
 
 struct NextOptions {
@@ -21,24 +23,40 @@ struct NextOptions {
     std::string as;
 };
 
+void print_assignment(const AssignChange& change, bool temporary, Context& context) {
+    if (!change.changed) {
+        context.out() << fmt::format("ticket {} is {}: unchanged\n", change.id,
+                                     change.to ? "assigned to " + *change.to : std::string("unassigned"));
+    } else if (change.to) {
+        context.out() << fmt::format("assigned ticket {} to {}{}{}\n", change.id, *change.to,
+                                     temporary ? " for now" : "",
+                                     change.from ? fmt::format(" (was {})", *change.from) : "");
+    } else {
+        context.out() << fmt::format("unassigned ticket {} (was {})\n", change.id, change.from.value_or("nobody"));
+    }
+}
+
 void run_assign(const AssignOptions& options, Context& context) {
-    const TicketId id = parse_ticket_ids(std::span(&options.id, 1)).front();
-    const auto login = options.login == "none" ? std::nullopt : std::optional(options.login);
+    if (options.words.empty()) {
+        throw usage_error("give ticket IDs (or --where FILTER) and the agent: tkt assign ID... LOGIN");
+    }
+    const std::string& word = options.words.back();
+    const auto login = word == "none" ? std::nullopt : std::optional(word);
     if (options.temporary && !login) {
         throw usage_error("--temporary gives a ticket to someone: name the agent who covers for its owner");
     }
-    const auto change = assign_ticket(context.existing_store(), context.routing(), id, login, context.actor(),
-                                      options.temporary ? Ownership::temporary : Ownership::to_the_end);
-    if (!change.changed) {
-        context.out() << fmt::format("ticket {} is {}: unchanged\n", id,
-                                     login ? "assigned to " + *login : std::string("unassigned"));
-    } else if (change.to) {
-        context.out() << fmt::format("assigned ticket {} to {}{}{}\n", id, *change.to,
-                                     options.temporary ? " for now" : "",
-                                     change.from ? fmt::format(" (was {})", *change.from) : "");
-    } else {
-        context.out() << fmt::format("unassigned ticket {} (was {})\n", id, change.from.value_or("nobody"));
+    const auto ids = chosen_tickets(std::span(options.words).first(options.words.size() - 1), options.bulk,
+                                    "tkt assign ID... LOGIN", context);
+    confirm_bulk(ids.size(), options.bulk, context);
+    const auto changes =
+        assign_tickets(context.existing_store(), context.routing(), ids, login, context.actor(),
+                       options.temporary ? Ownership::temporary : Ownership::to_the_end, dry_run_of(options.bulk));
+    std::size_t changed = 0;
+    for (const auto& change : changes) {
+        print_assignment(change, options.temporary, context);
+        changed += change.changed ? 1U : 0U;
     }
+    report_dry_run(changed, changes.size(), options.bulk, context);
 }
 
 void run_next(const NextOptions& options, Context& context) {
@@ -56,18 +74,24 @@ void run_next(const NextOptions& options, Context& context) {
     context.out() << fmt::format("{} ticket {}: {} [{}, line {}, {}] from {}\n", options.peek ? "next:" : "took",
                                  ticket->id, ticket->subject, ticket->queue.value_or("no queue"), ticket->line,
                                  to_string(ticket->priority), ticket->requester);
+    // A ticket escalated with a handover note comes with it: the next line reads it first.
+    const auto record = load_ticket(context.existing_store(), ticket->id);
+    if (const Message* note = handover_note(record)) {
+        context.out() << fmt::format("handover note from {}:\n{}\n", note->author, note->body);
+    }
 }
 
 }  // namespace
 
 void declare_assign(CLI::App& command, Context& context) {
     auto options = std::make_shared<AssignOptions>();
-    command.add_option("id", options->id, "The ticket")->required()->type_name("ID");
-    command.add_option("login", options->login, "The agent who owns it from now on ('none': nobody)")
+    command
+        .add_option("words", options->words, "The tickets, then the agent who owns them from now on ('none': nobody)")
         ->required()
-        ->type_name("LOGIN");
+        ->type_name("[ID...] LOGIN");
     command.add_flag("--temporary", options->temporary,
                      "Cover for the owner for a while: the new owner's first reply says so");
+    add_bulk_options(command, options->bulk);
     command.callback([options, &context] { run_assign(*options, context); });
 }
 

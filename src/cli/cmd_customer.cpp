@@ -1,6 +1,5 @@
 #include "actions/customers.hpp"
 #include "cli/commands.hpp"
-#include "cli/json_stream.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -14,7 +13,7 @@ struct CustomerOptions {
 };
 
 std::vector<Identity> read_identities(const std::vector<std::string>& words, Context& context) {
-    const std::string country = phone_country(context);
+    const std::string country = context.phone_country();
     std::vector<Identity> identities;
     for (const auto& word : words) {
         const auto identity = parse_identity(word, country);

@@ -17,6 +17,7 @@ struct EscalateOptions {
     std::string reason;
     std::optional<int> to_line;
     std::string to;
+    std::string note;
     bool notify = false;
     bool overdue = false;
     bool dry_run = false;
@@ -44,7 +45,7 @@ std::vector<RecordedReply> record_notice(Context& context, TicketId id) {
 
 void run_escalate_one(const EscalateOptions& options, Context& context) {
     EscalateRequest request{parse_ticket_ids(std::span(&options.id, 1)).front(), options.reason, options.to_line,
-                            options.to.empty() ? std::nullopt : std::optional(options.to)};
+                            options.to.empty() ? std::nullopt : std::optional(options.to), options.note};
     Store& store = context.existing_store();
     std::vector<RecordedReply> notice;
     if (options.notify) {
@@ -53,8 +54,9 @@ void run_escalate_one(const EscalateOptions& options, Context& context) {
         notice = record_notice(context, request.id);
     }
     const auto done = escalate_ticket(store, context.routing(), request, context.actor());
-    context.out() << fmt::format("escalated ticket {} from line {} to line {} ({})\n", done.id, done.from_line,
-                                 done.to_line, owner(done.to_assignee, done.to_line));
+    context.out() << fmt::format("escalated ticket {} from line {} to line {} ({}){}\n", done.id, done.from_line,
+                                 done.to_line, owner(done.to_assignee, done.to_line),
+                                 done.note ? ", with a handover note" : "");
     if (!notice.empty()) {
         send_queued(notice, context);
     }
@@ -101,8 +103,10 @@ std::string describe(const BreachOutcome& outcome) {
 }
 
 void run_overdue(const EscalateOptions& options, Context& context) {
-    if (!options.id.empty() || !options.reason.empty() || options.to_line || !options.to.empty() || options.notify) {
-        throw usage_error("--overdue finds the tickets itself: it takes no ID, --reason, --to-line, --to or --notify");
+    if (!options.id.empty() || !options.reason.empty() || options.to_line || !options.to.empty() || options.notify ||
+        !options.note.empty()) {
+        throw usage_error(
+            "--overdue finds the tickets itself: it takes no ID, --reason, --to-line, --to, --note or --notify");
     }
     const auto outcomes = escalate_overdue(context.existing_store(), context.routing(), context.sla(), context.actor(),
                                            options.dry_run ? DryRun::yes : DryRun::no);
@@ -145,6 +149,8 @@ void declare_escalate(CLI::App& command, Context& context) {
     command.add_option("--to-line", options->to_line, "The line to move it to (default: the next one)")->type_name("N");
     command.add_option("--to", options->to, "The agent of that line who takes it (default: the least loaded)")
         ->type_name("LOGIN");
+    command.add_option("--note", options->note, "A handover note for the next line: internal, never sent")
+        ->type_name("TEXT");
     command.add_flag("--notify", options->notify, "Send the customer the shipped 'escalated' reply first");
     command.add_flag("--overdue", options->overdue,
                      "Find tickets past an SLA target, record each breach once and apply its policy (for cron)");

@@ -51,7 +51,7 @@ NewTicket to_new_ticket(const NewOptions& options, Context& context) {
                                           flag));
         }
     }
-    const std::string country = phone_country(context);
+    const std::string country = context.phone_country();
     const auto identity = parse_identity(*options.from, country);
     if (!identity) {
         throw data_error(fmt::format("invalid requester: {}", identity_problem(*options.from, country)));

@@ -1,5 +1,6 @@
 #include "actions/escalate.hpp"
 #include "actions/reply.hpp"
+#include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/editor.hpp"
 #include "cli/sending.hpp"
@@ -51,18 +52,9 @@ std::string read_message(const std::string& text, Context& context) {
     return message;
 }
 
-std::vector<TicketId> chosen_tickets(const ReplyOptions& options, Context& context, Store& store) {
+std::vector<TicketId> chosen_tickets(const ReplyOptions& options, Context& context) {
     if (!options.where.empty()) {
-        const Filter filter = context.open_work_filter(split(squash_whitespace(options.where), ' '));
-        std::vector<TicketId> ids;
-        auto read = store.begin_read();
-        for (const auto& ticket : select_tickets(store, filter, {}, 0, context.sla_for(filter), context.now())) {
-            ids.push_back(ticket.id);
-        }
-        if (ids.empty()) {
-            throw Error(Exit::nothing, fmt::format("no open ticket matches '{}'", options.where));
-        }
-        return ids;
+        return tickets_matching(options.where, context);
     }
     return parse_ticket_ids(std::span(&options.id, 1));
 }
@@ -177,7 +169,7 @@ void run_reply(const ReplyOptions& options, Context& context) {
     }
 
     Store& store = context.existing_store();
-    const auto ids = chosen_tickets(options, context, store);
+    const auto ids = chosen_tickets(options, context);
     const Compose compose = options.mime || options.send ? Compose::message : Compose::text_only;
     ReviseBody revise;
     if (options.edit) {

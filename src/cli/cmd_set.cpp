@@ -1,4 +1,5 @@
-#include "actions/ticket_language.hpp"
+#include "actions/edit_ticket.hpp"
+#include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/ticket_args.hpp"
 #include "core/error.hpp"
@@ -11,38 +12,31 @@ namespace {
 
 struct SetOptions {
     std::vector<std::string> words;  // ticket ids, then FIELD:VALUE
+    std::string reason;
+    BulkOptions bulk;
 };
-
-// The fields `tkt set` changes, for its errors.
-constexpr std::string_view k_fields = "language";
 
 void run_set(const SetOptions& options, Context& context) {
     std::vector<std::string> ids;
-    std::optional<LanguageChoice> language;
+    TicketEdit edit;
+    const std::string country = context.phone_country();
     for (const auto& word : options.words) {
-        const auto colon = word.find(':');
-        if (colon == std::string::npos) {
+        if (word.find(':') == std::string::npos) {
             ids.push_back(word);
-        } else if (const auto field = ascii_lower(word.substr(0, colon)); field == "language" || field == "lang") {
-            language = parse_language_choice(word.substr(colon + 1));
         } else {
-            throw usage_error(
-                fmt::format("tkt set cannot change '{}' (it changes: {})", word.substr(0, colon), k_fields));
+            add_field_change(edit, word, country);
         }
     }
-    if (ids.empty() || !language) {
-        throw usage_error("give ticket IDs and what to set, e.g. 'tkt set 42 language:en' (see 'tkt help set')");
+    if (edit.empty()) {
+        throw usage_error("give what to set as FIELD:VALUE, e.g. 'tkt set 42 priority:high' (see 'tkt help set')");
     }
-    const auto tickets = parse_ticket_ids(ids);
-    for (const auto& change : set_ticket_language(context.existing_store(), tickets, *language, context.actor())) {
-        const std::string to = change.to.value_or("unknown");
-        if (change.changed) {
-            context.out() << fmt::format("ticket {}: language {} (was {})\n", change.id, to,
-                                         change.from.value_or("unknown"));
-        } else {
-            context.out() << fmt::format("ticket {}: language {}, unchanged\n", change.id, to);
-        }
-    }
+    edit.reason = options.reason;
+    const auto tickets = chosen_tickets(ids, options.bulk, "tkt set ID... FIELD:VALUE", context);
+    confirm_bulk(tickets.size(), options.bulk, context);
+    const auto outcomes = edit_tickets(context.existing_store(), context.routing(), tickets, edit, context.actor(),
+                                       dry_run_of(options.bulk));
+    print_edits(outcomes, context);
+    report_dry_run(changed_tickets(outcomes), outcomes.size(), options.bulk, context);
 }
 
 }  // namespace
@@ -51,10 +45,15 @@ void declare_set(CLI::App& command, Context& context) {
     auto options = std::make_shared<SetOptions>();
     command
         .add_option("words", options->words,
-                    "Ticket IDs, then what to set: language:CODE (ru, en, ...), language:auto (detect again) or "
-                    "language:none")
+                    fmt::format("Ticket IDs, then what to set: FIELD:VALUE with FIELD one of {} "
+                                "(language:auto detects it again, queue:none takes the queue away)",
+                                editable_fields()))
         ->required()
-        ->type_name("ID... FIELD:VALUE");
+        ->type_name("[ID...] FIELD:VALUE...");
+    command
+        .add_option("-r,--reason", options->reason, "Why: recorded with each change, required to change queue or line")
+        ->type_name("TEXT");
+    add_bulk_options(command, options->bulk);
     command.callback([options, &context] { run_set(*options, context); });
 }
 

@@ -1,3 +1,4 @@
+#include "actions/notes.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/pager.hpp"
@@ -69,10 +70,18 @@ void print_ticket(const TicketRecord& record, Context& context, std::ostream& ou
     if (!t.tags.empty()) {
         print_field("Tags:", join(t.tags, " "));
     }
+    // The next line reads first what the one before handed over.
+    if (const Message* note = handover_note(record)) {
+        print_field("Handover:",
+                    fmt::format("{} ({}, {})", truncate_to_width(squash_whitespace(note->body), 60), note->author,
+                                format_local_time(note->created_at)),
+                    Style::bold);
+    }
     for (const auto& message : record.messages) {
-        std::string heading =
-            fmt::format("--- {} {} {}{}{}", to_string(message.direction), format_local_time(message.created_at),
-                        message.author, message.automatic ? " [auto]" : "", sender_date(message));
+        const std::string kind = message.direction == Direction::note ? "note (internal, never sent)"
+                                                                      : std::string(to_string(message.direction));
+        std::string heading = fmt::format("--- {} {} {}{}{}", kind, format_local_time(message.created_at),
+                                          message.author, message.automatic ? " [auto]" : "", sender_date(message));
         if (message.channel) {
             heading += fmt::format(" [{}]", to_string(*message.channel));
         }

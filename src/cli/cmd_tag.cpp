@@ -1,3 +1,4 @@
+#include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/ticket_args.hpp"
 #include "core/error.hpp"
@@ -9,45 +10,53 @@ namespace tkt::cli {
 namespace {
 
 struct TagOptions {
-    std::string id;
-    std::vector<std::string> changes;  // "+name" adds, "-name" removes
+    std::vector<std::string> words;  // ticket ids, then "+name" adds, "-name" removes
+    BulkOptions bulk;
 };
 
 void run_tag(const TagOptions& options, Context& context) {
-    const auto id = parse_ticket_ids(std::span(&options.id, 1)).front();
+    std::vector<std::string> ids;
     std::vector<std::string> add;
     std::vector<std::string> remove;
-    for (const auto& protected_word : options.changes) {
+    for (const auto& protected_word : options.words) {
         const std::string word = restore_dash_word(protected_word);
-        if (word.size() < 2 || (word.front() != '+' && word.front() != '-')) {
+        if (parse_ticket_id(word)) {
+            ids.push_back(word);
+        } else if (word.size() < 2 || (word.front() != '+' && word.front() != '-')) {
             throw usage_error(fmt::format("invalid tag change '{}' (write +name to add, -name to remove)", word));
+        } else {
+            (word.front() == '+' ? add : remove).push_back(word.substr(1));
         }
-        (word.front() == '+' ? add : remove).push_back(word.substr(1));
     }
     if (add.empty() && remove.empty()) {
         throw usage_error("no tag changes given (write +name to add, -name to remove)");
     }
-    const auto change = change_tags(context.store(), id, add, remove, context.actor());
-    std::vector<std::string> parts;
-    for (const auto& tag : change.added) {
-        parts.push_back("+" + tag);
+    const auto tickets = chosen_tickets(ids, options.bulk, "tkt tag ID... +TAG -TAG", context);
+    confirm_bulk(tickets.size(), options.bulk, context);
+    const auto changes =
+        change_tags_of(context.store(), tickets, add, remove, context.actor(), dry_run_of(options.bulk));
+    std::size_t changed = 0;
+    for (const auto& change : changes) {
+        std::vector<std::string> parts;
+        for (const auto& tag : change.added) {
+            parts.push_back("+" + tag);
+        }
+        for (const auto& tag : change.removed) {
+            parts.push_back("-" + tag);
+        }
+        changed += parts.empty() ? 0U : 1U;
+        context.out() << fmt::format("ticket {}: {}\n", change.id, parts.empty() ? "tags unchanged" : join(parts, " "));
     }
-    for (const auto& tag : change.removed) {
-        parts.push_back("-" + tag);
-    }
-    if (parts.empty()) {
-        context.out() << fmt::format("ticket {}: tags unchanged\n", id);
-    } else {
-        context.out() << fmt::format("ticket {}: {}\n", id, join(parts, " "));
-    }
+    report_dry_run(changed, changes.size(), options.bulk, context);
 }
 
 }  // namespace
 
 void declare_tag(CLI::App& command, Context& context) {
     auto options = std::make_shared<TagOptions>();
-    command.add_option("id", options->id, "The ticket id")->required()->type_name("ID");
-    command.add_option("changes", options->changes, "+name adds a tag, -name removes one");
+    command.add_option("words", options->words, "Ticket IDs, then +name to add a tag, -name to remove one")
+        ->type_name("[ID...] CHANGE...");
+    add_bulk_options(command, options->bulk);
     command.callback([options, &context] { run_tag(*options, context); });
 }
 

@@ -18,6 +18,8 @@ void declare_close(CLI::App& command, Context& context);
 void declare_reopen(CLI::App& command, Context& context);
 void declare_tag(CLI::App& command, Context& context);
 void declare_set(CLI::App& command, Context& context);
+void declare_note(CLI::App& command, Context& context);
+void declare_move(CLI::App& command, Context& context);
 void declare_import(CLI::App& command, Context& context);
 void declare_reply(CLI::App& command, Context& context);
 void declare_outbox(CLI::App& command, Context& context);
@@ -44,10 +46,12 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"show", "Show a ticket with its messages and history", declare_show},
     {"history", "Show the events recorded on a ticket", declare_history},
     {"reply", "Answer a ticket from a template or a message", declare_reply},
+    {"note", "Add an internal note to a ticket: never sent, never counted as a reply", declare_note},
     {"close", "Close tickets", declare_close},
     {"reopen", "Reopen solved or closed tickets", declare_reopen},
     {"tag", "Add (+tag) and remove (-tag) tags", declare_tag},
-    {"set", "Change a ticket's fields: the customer's language", declare_set},
+    {"set", "Change tickets' fields: priority, subject, queue, line, language, requester", declare_set},
+    {"move", "Transfer tickets to another queue (and line), saying why", declare_move},
     {"merge", "Fold duplicate tickets into the one that stays", declare_merge},
     {"customer", "Link a customer's mail addresses, phone numbers and chat identities", declare_customer},
     {"route", "Send tickets to queues, lines and agents by routing.toml's rules", declare_route},

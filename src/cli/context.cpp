@@ -170,6 +170,17 @@ Actor Context::actor() {
     return Actor{agent_login(), now()};
 }
 
+std::string Context::phone_country() {
+    try {
+        return config().country;
+    } catch (const Error& error) {
+        if (error.code() != Exit::config) {
+            throw;
+        }
+        return "";
+    }
+}
+
 FilterContext Context::filter_context() {
     FilterContext filter{now(), agent_login(), {}};
     filter.requester = [this](std::string_view text) -> std::optional<std::string> {

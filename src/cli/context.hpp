@@ -95,6 +95,11 @@ public:
     // Returns the acting agent stamped with now, for recording events.
     Actor actor();
 
+    // Returns the country phone numbers without a country code are read in:
+    // config.toml's, or none when the configuration cannot be read (a delivery goes on
+    // without it).
+    std::string phone_country();
+
     // Returns what filters are read relative to: now, the configured agent ("me"), and
     // requesters read as identities (phone numbers in config.toml's country).
     FilterContext filter_context();

@@ -64,8 +64,9 @@ int run_editor(const std::string& editor, const std::string& path) {
 // The line that ends the reply in the editor; below it, the context.
 constexpr std::string_view k_cut_line = "------------------------ >8 ------------------------";
 
-// The customer's last message on `record`, quoted, under a line saying whose it is.
-std::string quoted_context(const TicketRecord& record) {
+// The customer's last message on `record`, quoted, under a line saying whose it is and
+// what `what` ("reply", "note") leaves out.
+std::string quoted_context(const TicketRecord& record, std::string_view what) {
     const Message* last = nullptr;
     for (const auto& message : record.messages) {
         if (message.direction == Direction::in && !message.automatic) {
@@ -73,8 +74,8 @@ std::string quoted_context(const TicketRecord& record) {
         }
     }
     std::string text = fmt::format("{}\nDo not change or remove the line above: everything below it is left out of "
-                                   "the reply.\n\nTicket #{}: {}\n",
-                                   k_cut_line, record.ticket.id, record.ticket.subject);
+                                   "the {}.\n\nTicket #{}: {}\n",
+                                   k_cut_line, what, record.ticket.id, record.ticket.subject);
     if (last == nullptr) {
         return text;
     }
@@ -85,16 +86,21 @@ std::string quoted_context(const TicketRecord& record) {
     return text;
 }
 
-}  // namespace
-
-std::string edit_reply(const std::string& body, const TicketRecord& record, Blank blank, Context& context) {
-    std::string text = edit_text(body + "\n" + quoted_context(record), context);
+// Returns `text` up to the cut line, without the blank lines before it.
+std::string above_cut(std::string text) {
     if (const auto cut = text.find(k_cut_line); cut != std::string::npos && (cut == 0 || text[cut - 1] == '\n')) {
         text.erase(cut);
     }
     while (text.ends_with("\n\n")) {
         text.pop_back();
     }
+    return text;
+}
+
+}  // namespace
+
+std::string edit_reply(const std::string& body, const TicketRecord& record, Blank blank, Context& context) {
+    const std::string text = above_cut(edit_text(body + "\n" + quoted_context(record, "reply"), context));
     if (trim(text).empty()) {
         throw Error(Exit::nothing, "aborting: the reply is empty (nothing recorded)");
     }
@@ -105,7 +111,15 @@ std::string edit_reply(const std::string& body, const TicketRecord& record, Blan
     return text;
 }
 
-std::string edit_text(const std::string& text, Context& context) {
+std::string edit_note(const TicketRecord& record, Context& context) {
+    const std::string text = above_cut(edit_text("\n" + quoted_context(record, "note"), context, "note"));
+    if (trim(text).empty()) {
+        throw Error(Exit::nothing, "aborting: the note is empty (nothing recorded)");
+    }
+    return text;
+}
+
+std::string edit_text(const std::string& text, Context& context, std::string_view what) {
     const std::string editor = context.env().get("VISUAL").value_or(context.env().get("EDITOR").value_or("vi"));
     const TempFile file(context.env());
     {
@@ -121,10 +135,10 @@ std::string edit_text(const std::string& text, Context& context) {
     }
     std::string result = read_file(file.path()).value_or("");  // a deleted file is an empty reply
     if (!is_valid_utf8(result)) {
-        throw data_error("the edited reply is not valid UTF-8 (nothing recorded)");
+        throw data_error(fmt::format("the edited {} is not valid UTF-8 (nothing recorded)", what));
     }
     if (trim(result).empty()) {
-        throw Error(Exit::nothing, "aborting: the reply is empty (nothing recorded)");
+        throw Error(Exit::nothing, fmt::format("aborting: the {} is empty (nothing recorded)", what));
     }
     while (result.ends_with("\n\n")) {
         result.pop_back();

@@ -193,19 +193,8 @@ std::vector<nlohmann::ordered_json> store_batch(Context& context, std::vector<St
 
 }  // namespace
 
-std::string phone_country(Context& context) {
-    try {
-        return context.config().country;
-    } catch (const Error& error) {
-        if (error.code() != Exit::config) {
-            throw;
-        }
-        return "";
-    }
-}
-
 void run_json_stream(Context& context, Opening opening, const InboundSettings& settings) {
-    const std::string country = phone_country(context);
+    const std::string country = context.phone_country();
     Tally tally;
     std::size_t number = 0;
     try {

@@ -16,8 +16,4 @@ namespace tkt::cli {
 // error (65) at the end when any line was refused.
 void run_json_stream(Context& context, Opening opening, const InboundSettings& settings);
 
-// Returns the country phone numbers without a country code are read in: config.toml's,
-// or none when the configuration cannot be read (a delivery goes on without it).
-std::string phone_country(Context& context);
-
 }  // namespace tkt::cli

@@ -189,6 +189,7 @@ nlohmann::ordered_json to_json(const Message& message) {
         {"id", message.id},
         {"ticket", message.ticket_id},
         {"direction", to_string(message.direction)},
+        {"internal", message.direction == Direction::note},
         {"message_id", optional_value(message.message_id)},
         {"in_reply_to", optional_value(message.in_reply_to)},
         {"author", message.author},
@@ -373,12 +374,18 @@ std::string describe_event(const Event& event) {
     if (kind == "replied") {
         return replied(detail);
     }
+    if (kind == "noted") {
+        return fmt::format("internal note{}: {}", detail.value("by", "") == "escalation" ? " for the next line" : "",
+                           text(detail, "excerpt"));
+    }
     if (kind == "changed") {
         const auto value = [&](const char* key) {
             const Detail& v = detail.value(key, Detail());
-            return v.is_string() ? v.get<std::string>() : std::string("unknown");
+            const bool language = text(detail, "field") == "language";
+            return v.is_string() ? v.get<std::string>() : v.is_number() ? v.dump() : language ? "unknown" : "none";
         };
-        return fmt::format("{}: {} → {}", text(detail, "field"), value("from"), value("to"));
+        const std::string reason = detail.contains("reason") ? ": " + text(detail, "reason") : "";
+        return fmt::format("{}: {} → {}{}", text(detail, "field"), value("from"), value("to"), reason);
     }
     if (kind == "merged") {
         return detail.contains("into") ? "into #" + text(detail, "into") : "#" + text(detail, "from") + " merged in";

@@ -6,7 +6,9 @@
 namespace tkt::routing {
 namespace {
 
-constexpr std::array<std::string_view, 3> k_top_keys{"rule", "default", "agent"};
+constexpr std::array<std::string_view, 4> k_top_keys{"rule", "default", "agent", "queue"};
+constexpr std::array<std::string_view, 2> k_queue_keys{"name", "on_transfer"};
+constexpr std::array<std::string_view, 2> k_transfers{"pool", "keep_owner"};
 constexpr std::array<std::string_view, 5> k_default_keys{"queue", "line", "priority", "tags", "assign"};
 constexpr std::array<std::string_view, 7> k_agent_keys{"login",  "full_name", "first_name", "email",
                                                        "queues", "line",      "active"};
@@ -39,6 +41,8 @@ public:
         for_each_table(root, "rule", [&](const toml::table& table, std::size_t number) {
             book.rules.push_back(rule(table, number));
         });
+        for_each_table(root, "queue",
+                       [&](const toml::table& table, std::size_t) { book.queues.push_back(queue(table)); });
         if (const auto* node = root.get("default")) {
             toml_file::collect(m_problems, [&] { book.fallback = fallback(*node); });
         }
@@ -91,6 +95,28 @@ private:
             agent.active = m_reader.boolean(*active, "active");
         }
         return agent;
+    }
+
+    QueueSettings queue(const toml::table& table) {
+        m_reader.check_keys(table, "queue.", k_queue_keys);
+        QueueSettings settings{m_reader.string(table, "name", "queue."), Transfer::to_pool};
+        if (settings.name.empty()) {
+            m_reader.fail(table.source(), "[[queue]] needs a name");
+        }
+        const auto& where = table.get("name")->source();
+        if (const auto first = line_of(m_queues, settings.name)) {
+            m_reader.fail(where, fmt::format("duplicate queue '{}' (first at line {})", settings.name, *first));
+        }
+        m_queues.push_back({settings.name, where.begin.line});
+        if (const auto* node = table.get("on_transfer")) {
+            const std::string how = m_reader.string(table, "on_transfer", "queue.");
+            if (std::find(k_transfers.begin(), k_transfers.end(), how) == k_transfers.end()) {
+                m_reader.fail(node->source(), fmt::format("unknown on_transfer '{}'{} (valid: pool, keep_owner)", how,
+                                                          did_you_mean(how, k_transfers)));
+            }
+            settings.on_transfer = how == "keep_owner" ? Transfer::keep_owner : Transfer::to_pool;
+        }
+        return settings;
     }
 
     Rule rule(const toml::table& table, std::size_t number) {
@@ -191,6 +217,7 @@ private:
     std::vector<std::string>* m_problems;
     std::vector<Seen> m_logins;
     std::vector<Seen> m_names;
+    std::vector<Seen> m_queues;
 };
 
 }  // namespace

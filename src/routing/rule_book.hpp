@@ -28,10 +28,17 @@ struct Rule {
     bool go_on = false;  // continue = true
 };
 
+// A [[queue]]: the settings of one queue.
+struct QueueSettings {
+    std::string name;
+    Transfer on_transfer = Transfer::to_pool;
+};
+
 // Everything routing.toml says but the agents.
 struct RuleBook {
     std::vector<Rule> rules;
     std::optional<Actions> fallback;  // [default]
+    std::vector<QueueSettings> queues;
 };
 
 // Reads `file` (routing.toml), which exists, into `book` and `agents`; with `problems`,

@@ -179,6 +179,12 @@ std::vector<const Agent*> Routing::candidates(std::string_view queue, int line) 
     return found;
 }
 
+Transfer Routing::on_transfer(const std::optional<std::string>& queue) const {
+    const auto& all = m_rules->queues;
+    const auto found = std::find_if(all.begin(), all.end(), [&](const auto& q) { return queue && q.name == *queue; });
+    return found == all.end() ? Transfer::to_pool : found->on_transfer;
+}
+
 int Routing::last_line() const {
     std::optional<int> last;
     const auto see = [&last](std::optional<int> line) {
@@ -208,6 +214,9 @@ std::vector<std::string> Routing::queues() const {
     }
     for (const auto& agent : m_agents) {
         queues.insert(queues.end(), agent.queues.begin(), agent.queues.end());
+    }
+    for (const auto& settings : m_rules->queues) {
+        queues.push_back(settings.name);
     }
     std::sort(queues.begin(), queues.end());
     queues.erase(std::unique(queues.begin(), queues.end()), queues.end());

@@ -25,6 +25,11 @@ struct Agent {
     bool active = true;
 };
 
+// What moving a ticket into a queue does with its owner (routing.toml's [[queue]]
+// on_transfer): the queue's pool takes it ("pool", the default: another department
+// picks its own owner), or the owner keeps it ("keep_owner").
+enum class Transfer { to_pool, keep_owner };
+
 // What routing looks at in a ticket: its first message and its fields.
 struct RoutingInput {
     std::string subject;
@@ -86,8 +91,12 @@ public:
     // Returns the highest line: that of any agent, rule or default; 2 when none says.
     int last_line() const;
 
-    // Returns every queue named by a rule, the default or an agent, sorted, unique.
+    // Returns every queue named by a rule, the default, an agent or a [[queue]], sorted, unique.
     std::vector<std::string> queues() const;
+
+    // Returns what a transfer into `queue` (nullopt: no queue) does with the owner: its
+    // [[queue]]'s on_transfer, else Transfer::to_pool.
+    Transfer on_transfer(const std::optional<std::string>& queue) const;
 
     // Returns true when no rule and no default are configured.
     bool empty() const;

@@ -285,6 +285,14 @@ public:
     // Returns the schema version of the open database.
     int schema_version();
 
+    // Editing tickets by hand: tkt set, tkt move (src/store/store_edit.cpp).
+
+    // Sets the subject of ticket `id`.
+    void set_subject(TicketId id, std::string_view subject, Timestamp now);
+
+    // Sets the requester of ticket `id`: the address `email` and the display `name`.
+    void set_requester(TicketId id, std::string_view email, std::string_view name, Timestamp now);
+
 private:
     explicit Store(std::unique_ptr<store::Database> db);
 

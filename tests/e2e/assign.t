@@ -28,7 +28,7 @@ starter rules of tkt init assign nobody: routed tickets wait in their queues.
   tkt: no ticket 99
   [1]
   $ tkt assign 1
-  tkt: login is required (see 'tkt help assign')
+  tkt: give either ticket IDs or --where FILTER: tkt assign ID... LOGIN
   [64]
   $ tkt assign 2 anna && tkt assign 2 none
   assigned ticket 2 to anna

@@ -69,12 +69,12 @@ Setting it by hand, in any case; 'auto' detects it again.
   $ tkt set 2 language:auto
   ticket 2: language en (was ru)
   $ tkt set 2 language:en
-  ticket 2: language en, unchanged
+  ticket 2: unchanged
   $ tkt history 2 | grep changed | cut -c19-
   anna  changed  language: en → ru
   anna  changed  language: ru → en
-  $ tkt set 2 priority:high
-  tkt: tkt set cannot change 'priority' (it changes: language)
+  $ tkt set 2 colour:red
+  tkt: tkt set cannot change 'colour' (it changes: priority, subject, queue, line, language, requester)
   [64]
   $ tkt set 2 language:klingon
   tkt: 'klingon' is not a language: give a code such as ru or en, 'auto' to detect it again, or 'none'

@@ -25,10 +25,15 @@ The command line: help, versions, unknown commands, and errors from the environm
     show                        Show a ticket with its messages and history
     history                     Show the events recorded on a ticket
     reply                       Answer a ticket from a template or a message
+    note                        Add an internal note to a ticket: never sent,
+                                never counted as a reply
     close                       Close tickets
     reopen                      Reopen solved or closed tickets
     tag                         Add (+tag) and remove (-tag) tags
-    set                         Change a ticket's fields: the customer's language
+    set                         Change tickets' fields: priority, subject, queue,
+                                line, language, requester
+    move                        Transfer tickets to another queue (and line),
+                                saying why
     merge                       Fold duplicate tickets into the one that stays
     customer                    Link a customer's mail addresses, phone numbers
                                 and chat identities
@@ -60,18 +65,23 @@ The command line: help, versions, unknown commands, and errors from the environm
   tkt help lists the commands, as --help does
   $ tkt help close
   Close tickets
-  Usage: tkt close [OPTIONS] ids...
+  Usage: tkt close [OPTIONS] [ids...]
   
   Positionals:
-    ids ID... ... REQUIRED      The ticket ids
+    ids ID... ...               The ticket ids
   
   Options:
     -h,--help                   Print this help message and exit
+    --where FILTER              Change every ticket matching the filter (open work
+                                by default)
+    -n,--dry-run                List what would change; change nothing
+    -y,--yes                    Do not ask before changing more than 20 tickets on
+                                a terminal
   
   Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.
   $ tkt close --help | head -2
   Close tickets
-  Usage: tkt close [OPTIONS] ids...
+  Usage: tkt close [OPTIONS] [ids...]
 
 Help is wrapped at spaces to $COLUMNS (80 when unset), continuation lines under the
 descriptions; options that exclude each other say so in words.

@@ -112,7 +112,7 @@ clocks counted from the same start.
   tkt: no ticket 99
   [1]
   $ tkt escalate --overdue 4
-  tkt: --overdue finds the tickets itself: it takes no ID, --reason, --to-line, --to or --notify
+  tkt: --overdue finds the tickets itself: it takes no ID, --reason, --to-line, --to, --note or --notify
   [64]
   $ tkt escalate
   tkt: give a ticket ID and --reason, or --overdue (see 'tkt help escalate')

@@ -83,6 +83,7 @@ tkt show prints a ticket with its messages and history; tkt history the events a
         "id": 1,
         "ticket": 1,
         "direction": "in",
+        "internal": false,
         "message_id": null,
         "in_reply_to": null,
         "author": "Bob Smith <bob@example.com>",
@@ -90,7 +91,6 @@ tkt show prints a ticket with its messages and history; tkt history the events a
         "body": "The printer is on fire.\nPlease advise.\n",
         "auto": false,
         "channel": null,
-        "created_at": "2026-11-22T10:00:00Z",
 
 An unknown ticket is exit 1; a word that is not an id is a usage error.
 

@@ -42,5 +42,5 @@ One unknown id fails the whole command: nothing changes.
   tkt: invalid ticket id 'x' (ids are numbers such as 42)
   [64]
   $ tkt close
-  tkt: ids is required (see 'tkt help close')
+  tkt: give either ticket IDs or --where FILTER: tkt close ID...
   [64]

@@ -6,7 +6,8 @@ check what only a terminal gets:
   - list fits its rows to the width: no line wider than the terminal (counted in
     display columns: CJK two, Cyrillic one), long subjects cut with an ellipsis;
   - help wraps to the width, without CLI11's "Excludes:" or "Needs:" notes;
-  - init asks for the agent's name when stdin and stderr are a terminal;
+  - init asks for the agent's name when stdin and stderr are a terminal, and a bulk
+    change of more than 20 tickets asks before it changes them;
   - show and history go through the pager when their output does not fit on the
     screen (its rows less one, for the shell's prompt), and print straight when it
     fits, with --no-pager, with PAGER=cat or an empty pager, or in a pipe; a pager
@@ -297,6 +298,23 @@ class Asking(unittest.TestCase):
             self.assertEqual(code, 64, shown)
             self.assertIn("'masha' is one name", shown)
             self.assertFalse((Path(env["TKT_CONFIG"]) / "config.toml").exists())
+
+    def test_a_large_bulk_change_asks_first(self):
+        with tempfile.TemporaryDirectory() as folder:
+            env = tktenv.environment(Path(folder), TERM="xterm")
+            for number in range(21):
+                run_pipe(["new", "--from", "bob@example.com", "--subject", f"Outage {number}", "--body", "Down."],
+                         env)
+            code, out, shown = run_asked(["tag", "--where", "requester:bob@example.com", "+outage"], env, "n")
+            self.assertEqual(code, 1, shown)
+            self.assertIn("21 tickets match 'requester:bob@example.com': change them all? [y/N]", shown)
+            self.assertEqual(run_pipe(["list", "+outage"], env), "")
+            code, out, shown = run_asked(["tag", "--where", "requester:bob@example.com", "+outage"], env, "y")
+            self.assertEqual(code, 0, shown)
+            self.assertEqual(out.count("+outage"), 21)
+            # Twenty tickets, --yes or a pipe: no question.
+            code = subprocess.run([str(TKT), "close", "--where", "+outage"], env=env, capture_output=True).returncode
+            self.assertEqual(code, 0)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds a known history for the metrics tests, with the real binary and a clock
 # stepped by TKT_NOW: six tickets followed up, auto-replied, escalated, solved,
-# reopened, rated and breached at known times (UTC), and two that are no contacts (an
+# reopened, rated, breached and given internal notes at known times (UTC), and two that are no contacts (an
 # auto-reply that threads nowhere, a duplicate merged into another). stats_test.py holds the metrics
 # this history must give, worked out by hand.
 # Usage: fixture.sh DIR   (TKT_BIN_DIR names the folder of the tkt under test; TKT_TEST_DB,
@@ -59,9 +59,12 @@ at 2026-11-16T09:30:00Z; mail "Ivan <ivan@example.com>" payments "Re: [Support #
 at 2026-11-16T09:35:00Z; "$tkt" reply 3 --as boris --message "It ships today." --status solved >/dev/null
 at 2026-11-16T10:00:00Z; "$tkt" reply 2 --message "Fixed." --status solved >/dev/null
 at 2026-11-16T10:00:00Z; mail "Ivan <ivan@example.com>" payments "Refund too"           # ticket 4, a repeat contact
+# Internal notes are no replies: ticket 4 stays unanswered, ticket 5's first reply is
+# vera's at 13:00. Both fall in 15-minute slots anna was active in anyway.
+at 2026-11-16T10:05:00Z; "$tkt" note 4 --body "Same customer as #2: check the refund there first." >/dev/null
 at 2026-11-16T11:00:00Z; USER=boris "$tkt" new --from petr@example.net --channel phone --queue logistics \
     --subject "Damaged box" --body "Called about a damaged box." >/dev/null                # ticket 5
-at 2026-11-16T11:30:00Z; "$tkt" escalate 5 --reason "a refund decision" >/dev/null
+at 2026-11-16T11:30:00Z; "$tkt" escalate 5 --reason "a refund decision" --note "Box photos are in the first message." >/dev/null
 at 2026-11-16T12:00:00Z; "$tkt" rate 3 5 >/dev/null
 at 2026-11-16T12:30:00Z; "$tkt" escalate --overdue >/dev/null
 at 2026-11-16T13:00:00Z; "$tkt" reply 5 --as vera --message "Refund approved." >/dev/null

@@ -1,5 +1,6 @@
 // Issue 17: the customer's language, introductions that are true, names per language,
 // free-text lint, merged conversations and subject tags, below the command line.
+#include "actions/edit_ticket.hpp"
 #include "actions/reply.hpp"
 #include "actions/ticket_language.hpp"
 #include "routing/language.hpp"
@@ -28,6 +29,13 @@ TicketId open(Store& store, const std::string& subject, const std::string& body,
     ticket.body = body;
     ticket.channel = Channel::email;
     return create_ticket(store, ticket, Actor{from, k_now - 3600});
+}
+
+// Sets the language of `ids` as `tkt set ID... language:VALUE` does.
+std::vector<TicketEditOutcome> set_language(Store& store, std::vector<TicketId> ids, std::string_view value) {
+    TicketEdit edit;
+    edit.language = parse_language_choice(value);
+    return edit_tickets(store, Routing(), ids, edit, Actor{"anna", k_now});
 }
 
 Event event(std::string actor, std::string kind, std::string detail = "{}") {
@@ -99,23 +107,19 @@ TEST_CASE("language: stored on the ticket, re-detected, set by hand") {
     CHECK_FALSE(require_ticket(store, unknown).language);
     CHECK(customer_language(load_ticket(store, unknown)) == "");
 
-    const auto changes = set_ticket_language(store, std::vector<TicketId>{ru, unknown}, parse_language_choice("EN"),
-                                             Actor{"anna", k_now});
-    CHECK(changes[0].changed);
-    CHECK(changes[0].from == "ru");
-    CHECK(changes[1].to == "en");
+    const auto changes = set_language(store, {ru, unknown}, "EN");
+    CHECK(changes[0].changes.size() == 1);
+    CHECK(changes[0].changes[0].from == "ru");
+    CHECK(changes[1].changes[0].to == "en");
     CHECK(load_ticket(store, ru).events.back().kind == "changed");
-    set_ticket_language(store, std::vector<TicketId>{ru}, parse_language_choice("auto"), Actor{"anna", k_now});
+    set_language(store, {ru}, "auto");
     CHECK(require_ticket(store, ru).language == "ru");
-    set_ticket_language(store, std::vector<TicketId>{ru}, parse_language_choice("none"), Actor{"anna", k_now});
+    set_language(store, {ru}, "none");
     CHECK_FALSE(require_ticket(store, ru).language);
     CHECK(customer_language(load_ticket(store, ru)) == "ru");  // detected when replying
     CHECK(error_code_of([] { parse_language_choice("klingon"); }) == Exit::usage);
     // One unknown id changes none.
-    CHECK(error_code_of([&] {
-              set_ticket_language(store, std::vector<TicketId>{unknown, 99}, parse_language_choice("ru"),
-                                  Actor{"anna", k_now});
-          }) == Exit::nothing);
+    CHECK(error_code_of([&] { set_language(store, {unknown, 99}, "ru"); }) == Exit::nothing);
     CHECK(require_ticket(store, unknown).language == "en");
 }
 
@@ -178,7 +182,7 @@ TEST_CASE("replies: each ticket in its customer's language, values per language"
     const TicketId ru = open(store, "Посылка", "Заказ так и не пришёл.");
     const TicketId en = open(store, "Parcel", "It never came.");
     const TicketId de = open(store, "Paket", "Wo ist mein Paket?");
-    set_ticket_language(store, std::vector<TicketId>{de}, parse_language_choice("de"), Actor{"anna", k_now});
+    set_language(store, {de}, "de");
     const std::map<std::string, std::string> update{
         {"update", "[vars.when]\nrequired = true\n[lang.en]\nbody = '''{{> greeting}} By {{when}}.'''\n"
                    "[lang.ru]\nbody = '''{{> greeting}} До {{when}}.'''\n"}};

@@ -219,7 +219,7 @@ TEST_CASE("escalation::escalate_ticket") {
         return error_code_of([&] { escalate_ticket(store, routing, request, actor); });
     };
     SUBCASE("to the next line, to its least loaded agent") {
-        const auto done = escalate_ticket(store, routing, EscalateRequest{id, "over the limit", {}, {}}, actor);
+        const auto done = escalate_ticket(store, routing, EscalateRequest{id, "over the limit", {}, {}, {}}, actor);
         CHECK(done.from_line == 1);
         CHECK(done.to_line == 2);
         CHECK(done.from_assignee == "anna");
@@ -228,11 +228,11 @@ TEST_CASE("escalation::escalate_ticket") {
         CHECK(store.events(id).back().kind == "assigned");
     }
     SUBCASE("usage errors") {
-        CHECK(escalate(EscalateRequest{id, " ", {}, {}}) == Exit::usage);
-        CHECK(escalate(EscalateRequest{id, "x", 3, {}}) == Exit::usage);
-        CHECK(escalate(EscalateRequest{id, "x", 1, {}}) == Exit::usage);
-        CHECK(escalate(EscalateRequest{id, "x", {}, "boris"}) == Exit::usage);
-        CHECK(escalate(EscalateRequest{99, "x", {}, {}}) == Exit::nothing);
+        CHECK(escalate(EscalateRequest{id, " ", {}, {}, {}}) == Exit::usage);
+        CHECK(escalate(EscalateRequest{id, "x", 3, {}, {}}) == Exit::usage);
+        CHECK(escalate(EscalateRequest{id, "x", 1, {}, {}}) == Exit::usage);
+        CHECK(escalate(EscalateRequest{id, "x", {}, "boris", {}}) == Exit::usage);
+        CHECK(escalate(EscalateRequest{99, "x", {}, {}, {}}) == Exit::nothing);
         CHECK(store.find_ticket(id)->line == 1);
     }
 }
