@@ -58,6 +58,13 @@ function __tkt_args
                 else if contains -- "$command" list tag
                     echo $tokens[1]
                 end
+            case -o
+                # attachment's -o takes the file; for list and tag it is a word.
+                if test "$command" = attachment
+                    set -e tokens[1]
+                else if contains -- "$command" list tag
+                    echo $tokens[1]
+                end
             case -r
                 # escalate's -r takes the reason; for list and tag it is a word.
                 if test "$command" = escalate
@@ -88,7 +95,7 @@ end
 
 # The commands this file completes; any other (one added to tkt since) is completed
 # with the options its help lists.
-set -g __tkt_completed help init new list show history reply close reopen tag set merge route assign next escalate sla \
+set -g __tkt_completed help init new list show history attachment reply close reopen tag set merge route assign next escalate sla \
     rate stats import outbox template config db watch
 
 function __tkt_other_command
@@ -395,6 +402,11 @@ complete -c tkt -n '__tkt_using_command watch' -a '(__tkt_filter_terms)'
 complete -c tkt -n '__tkt_using_command show history' -l json -d 'Print JSON'
 complete -c tkt -n '__tkt_using_command show history' -l no-pager -d 'Print straight to the terminal, not through a pager'
 complete -c tkt -n '__tkt_using_command show history; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
+
+# attachment ID [N] [-o FILE] [--force]
+complete -c tkt -n '__tkt_using_command attachment; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
+complete -c tkt -n '__tkt_using_command attachment' -s o -l output -r -F -d 'Write it to FILE, or into the folder DIR'
+complete -c tkt -n '__tkt_using_command attachment' -l force -d 'Replace a file that is there'
 
 # reply ID|--where FILTER --template NAME|--message TEXT [OPTIONS]
 complete -c tkt -n '__tkt_using_command reply; and __tkt_args_fewer_than 1; and not __tkt_reply_where' -a '(__tkt_ids)'

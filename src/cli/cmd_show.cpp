@@ -1,3 +1,4 @@
+#include "actions/attachments.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/pager.hpp"
@@ -69,6 +70,7 @@ void print_ticket(const TicketRecord& record, Context& context, std::ostream& ou
     if (!t.tags.empty()) {
         print_field("Tags:", join(t.tags, " "));
     }
+    std::size_t number = 0;  // as numbered_attachments() counts, message by message
     for (const auto& message : record.messages) {
         std::string heading =
             fmt::format("--- {} {} {}{}{}", to_string(message.direction), format_local_time(message.created_at),
@@ -80,7 +82,7 @@ void print_ticket(const TicketRecord& record, Context& context, std::ostream& ou
         out << message.body << (message.body.ends_with('\n') || message.body.empty() ? "" : "\n");
         for (const auto& attachment : record.attachments) {
             if (attachment.message_id == message.id) {
-                out << fmt::format("[attachment: {} ({}, {} bytes)]\n",
+                out << fmt::format("[attachment {}: {} ({}, {} bytes)]\n", ++number,
                                    attachment.filename.empty() ? "unnamed" : attachment.filename,
                                    attachment.content_type, attachment.size);
             }
@@ -102,8 +104,10 @@ void print_ticket_json(const TicketRecord& record, std::ostream& out) {
         json["messages"].push_back(to_json(message));
     }
     json["attachments"] = nlohmann::ordered_json::array();
-    for (const auto& attachment : record.attachments) {
-        json["attachments"].push_back({{"message", attachment.message_id},
+    std::size_t number = 0;
+    for (const auto& attachment : numbered_attachments(record)) {
+        json["attachments"].push_back({{"number", ++number},
+                                       {"message", attachment.message_id},
                                        {"filename", attachment.filename},
                                        {"content_type", attachment.content_type},
                                        {"size", attachment.size},

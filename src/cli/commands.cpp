@@ -12,6 +12,7 @@ void declare_new(CLI::App& command, Context& context);
 void declare_list(CLI::App& command, Context& context);
 void declare_show(CLI::App& command, Context& context);
 void declare_history(CLI::App& command, Context& context);
+void declare_attachment(CLI::App& command, Context& context);
 void declare_close(CLI::App& command, Context& context);
 void declare_reopen(CLI::App& command, Context& context);
 void declare_tag(CLI::App& command, Context& context);
@@ -40,6 +41,7 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"list", "List tickets that match a filter", declare_list},
     {"show", "Show a ticket with its messages and history", declare_show},
     {"history", "Show the events recorded on a ticket", declare_history},
+    {"attachment", "List a ticket's attachments, or save one", declare_attachment},
     {"reply", "Answer a ticket from a template or a message", declare_reply},
     {"close", "Close tickets", declare_close},
     {"reopen", "Reopen solved or closed tickets", declare_reopen},

@@ -260,6 +260,12 @@ public:
     // Returns the schema version of the open database.
     int schema_version();
 
+    // Attachments, saved and sent (src/store/store.cpp).
+
+    // Returns the raw RFC 5322 bytes kept with message row `row`; nullopt when it has
+    // none (a ticket opened by hand, a reply never composed) or there is no such row.
+    std::optional<std::string> message_raw(std::int64_t row);
+
 private:
     explicit Store(std::unique_ptr<store::Database> db);
 
