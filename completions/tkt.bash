@@ -240,7 +240,7 @@ _tkt() {
             case ${words[i]} in
             --db | --config | --login | --name | --email | --subject | --from | --body | \
                 --channel | --priority | --queue | --tag | --sort | --limit | --where | \
-                --template | --message | --var | --lang | --as | --status | --templates | \
+                --template | --message | --var | --attach | --lang | --as | --status | --templates | \
                 --ticket | --context | --explain | --reason | --to-line | --to | --comment | \
                 --since | --until | --by | --within | --format | --output) ((i++)) ;;
             -t | -m | -r | -o)
@@ -397,6 +397,10 @@ _tkt() {
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -d -- "$cur")
             ;;
+        --attach)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            ;;
         --where | --var) ;;
         *)
             case $cur in
@@ -411,7 +415,7 @@ _tkt() {
                 __tkt_add "$cur" "${agents[@]/#/--as=}"
                 ;;
             -*)
-                __tkt_add "$cur" --where --template --message --var --lang --as --status \
+                __tkt_add "$cur" --where --template --message --var --attach --lang --as --status \
                     --templates --dry-run --edit --strict --force --mime --send --help
                 ;;
             *)

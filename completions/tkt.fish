@@ -48,7 +48,7 @@ function __tkt_args
     while set -q tokens[1]
         switch $tokens[1]
             case --db --config --login --name --email --subject --from --body --channel --priority --queue --tag --sort --limit \
-                --where --template --message --var --lang --as --status --templates --ticket --context \
+                --where --template --message --var --attach --lang --as --status --templates --ticket --context \
                 --explain --reason --to-line --to --comment --into --since --until --by --within --format --output
                 set -e tokens[1]
             case -t -m
@@ -58,16 +58,10 @@ function __tkt_args
                 else if contains -- "$command" list tag
                     echo $tokens[1]
                 end
-            case -o
-                # attachment's -o takes the file; for list and tag it is a word.
-                if test "$command" = attachment
-                    set -e tokens[1]
-                else if contains -- "$command" list tag
-                    echo $tokens[1]
-                end
-            case -r
-                # escalate's -r takes the reason; for list and tag it is a word.
-                if test "$command" = escalate
+            case -r -o
+                # escalate's -r takes the reason, attachment's -o the file; for list and
+                # tag they are words.
+                if test "$command $tokens[1]" = "escalate -r" -o "$command $tokens[1]" = "attachment -o"
                     set -e tokens[1]
                 else if contains -- "$command" list tag
                     echo $tokens[1]
@@ -414,6 +408,7 @@ complete -c tkt -n '__tkt_using_command reply' -l where -x -d 'Answer every open
 complete -c tkt -n '__tkt_using_command reply' -s t -l template -x -a '(__tkt_templates reply)' -d 'Reply with this template'
 complete -c tkt -n '__tkt_using_command reply' -s m -l message -x -a - -d "Reply with this text; '-' reads standard input"
 complete -c tkt -n '__tkt_using_command reply' -l var -x -d 'A value for the template: name=value'
+complete -c tkt -n '__tkt_using_command reply' -l attach -r -F -d 'Send this file with the reply (repeatable)'
 complete -c tkt -n '__tkt_using_command reply' -l lang -x -a 'en ru' -d "Answer in this language (default: each customer's own)"
 complete -c tkt -n '__tkt_using_command reply' -l as -x -a '(__tkt_agents)' -d 'Reply as this agent login'
 complete -c tkt -n '__tkt_using_command reply' -l status -x -a 'new open pending solved closed' -d 'Status after the reply'
