@@ -240,16 +240,17 @@ _tkt() {
             case ${words[i]} in
             --db | --config | --login | --name | --email | --subject | --from | --body | \
                 --channel | --priority | --queue | --tag | --sort | --limit | --where | \
-                --template | --message | --var | --lang | --as | --status | --templates | \
+                --template | --message | --var | --attach | --lang | --as | --status | --templates | \
                 --ticket | --context | --explain | --reason | --to-line | --to | --comment | \
                 --since | --until | --by | --within | --format | --output) ((i++)) ;;
-            -t | -m | -r)
-                # reply's -t and -m and escalate's -r take a value; for tag they are
-                # tag removals.
-                if [[ $command == reply && ${words[i]} != -r ]] ||
-                    [[ $command == escalate && ${words[i]} == -r ]]; then
+            -t | -m | -r | -o)
+                # reply's -t and -m, escalate's -r and attachment's -o take a value;
+                # for tag they are tag removals.
+                if [[ $command == reply && ${words[i]} != -r && ${words[i]} != -o ]] ||
+                    [[ $command == escalate && ${words[i]} == -r ]] ||
+                    [[ $command == attachment && ${words[i]} == -o ]]; then
                     ((i++))
-                elif [[ $command != reply && $command != escalate ]]; then
+                elif [[ $command != reply && $command != escalate && $command != attachment ]]; then
                     args+=("${words[i]}")
                 fi
                 ;;
@@ -361,6 +362,21 @@ _tkt() {
             ;;
         esac
         ;;
+    attachment)
+        case $prev in
+        --output | -o)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            ;;
+        *)
+            if [[ $cur == -* ]]; then
+                __tkt_add "$cur" -o --output --force --help
+            elif ((${#args[@]} == 0)); then
+                mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+            fi
+            ;;
+        esac
+        ;;
     show | history)
         if [[ $cur == -* ]]; then
             __tkt_add "$cur" --json --no-pager --help
@@ -381,6 +397,10 @@ _tkt() {
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -d -- "$cur")
             ;;
+        --attach)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            ;;
         --where | --var) ;;
         *)
             case $cur in
@@ -395,7 +415,7 @@ _tkt() {
                 __tkt_add "$cur" "${agents[@]/#/--as=}"
                 ;;
             -*)
-                __tkt_add "$cur" --where --template --message --var --lang --as --status \
+                __tkt_add "$cur" --where --template --message --var --attach --lang --as --status \
                     --templates --dry-run --edit --strict --force --mime --send --help
                 ;;
             *)

@@ -48,7 +48,7 @@ function __tkt_args
     while set -q tokens[1]
         switch $tokens[1]
             case --db --config --login --name --email --subject --from --body --channel --priority --queue --tag --sort --limit \
-                --where --template --message --var --lang --as --status --templates --ticket --context \
+                --where --template --message --var --attach --lang --as --status --templates --ticket --context \
                 --explain --reason --to-line --to --comment --into --since --until --by --within --format --output --at
                 set -e tokens[1]
             case -t -m
@@ -58,9 +58,10 @@ function __tkt_args
                 else if contains -- "$command" list tag
                     echo $tokens[1]
                 end
-            case -r
-                # escalate's -r takes the reason; for list and tag it is a word.
-                if test "$command" = escalate
+            case -r -o
+                # escalate's -r takes the reason, attachment's -o the file; for list and
+                # tag they are words.
+                if test "$command $tokens[1]" = "escalate -r" -o "$command $tokens[1]" = "attachment -o"
                     set -e tokens[1]
                 else if contains -- "$command" list tag
                     echo $tokens[1]
@@ -88,8 +89,8 @@ end
 
 # The commands this file completes; any other (one added to tkt since) is completed
 # with the options its help lists.
-set -g __tkt_completed help init new add list show history reply close reopen tag set merge customer route assign next \
-    escalate sla rate stats import outbox template config db watch
+set -g __tkt_completed help init new add list show history attachment reply close reopen tag set merge customer route \
+    assign next escalate sla rate stats import outbox template config db watch
 
 function __tkt_other_command
     set -l command (__tkt_command)
@@ -407,12 +408,18 @@ complete -c tkt -n '__tkt_using_command show history' -l json -d 'Print JSON'
 complete -c tkt -n '__tkt_using_command show history' -l no-pager -d 'Print straight to the terminal, not through a pager'
 complete -c tkt -n '__tkt_using_command show history; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
 
+# attachment ID [N] [-o FILE] [--force]
+complete -c tkt -n '__tkt_using_command attachment; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
+complete -c tkt -n '__tkt_using_command attachment' -s o -l output -r -F -d 'Write it to FILE, or into the folder DIR'
+complete -c tkt -n '__tkt_using_command attachment' -l force -d 'Replace a file that is there'
+
 # reply ID|--where FILTER --template NAME|--message TEXT [OPTIONS]
 complete -c tkt -n '__tkt_using_command reply; and __tkt_args_fewer_than 1; and not __tkt_reply_where' -a '(__tkt_ids)'
 complete -c tkt -n '__tkt_using_command reply' -l where -x -d 'Answer every open ticket matching a filter'
 complete -c tkt -n '__tkt_using_command reply' -s t -l template -x -a '(__tkt_templates reply)' -d 'Reply with this template'
 complete -c tkt -n '__tkt_using_command reply' -s m -l message -x -a - -d "Reply with this text; '-' reads standard input"
 complete -c tkt -n '__tkt_using_command reply' -l var -x -d 'A value for the template: name=value'
+complete -c tkt -n '__tkt_using_command reply' -l attach -r -F -d 'Send this file with the reply (repeatable)'
 complete -c tkt -n '__tkt_using_command reply' -l lang -x -a 'en ru' -d "Answer in this language (default: each customer's own)"
 complete -c tkt -n '__tkt_using_command reply' -l as -x -a '(__tkt_agents)' -d 'Reply as this agent login'
 complete -c tkt -n '__tkt_using_command reply' -l status -x -a 'new open pending solved closed' -d 'Status after the reply'

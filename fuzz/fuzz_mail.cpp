@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "fuzz_support.hpp"
+#include "mail/charset.hpp"
 #include "mail/compose.hpp"
 #include "mail/dedup.hpp"
 #include "mail/module.hpp"
@@ -17,7 +18,7 @@ namespace tkt::mail {
 // The module's table, linked in rather than opened: this target holds the parser
 // itself, and defining api() here keeps module_loader.cpp (dlopen of tkt-mail.so) out of the link.
 const Api& api() {
-    static const Api table{parse_mail, dedup_key, legacy_dedup_key, compose};
+    static const Api table{parse_mail, dedup_key, legacy_dedup_key, compose, attachment_content, sha256_hex};
     return table;
 }
 
@@ -66,6 +67,17 @@ void check_utf8(const InboundMail& mail) {
         // A forwarded message (message/rfc822) is listed without size or digest.
         if (attachment.size < 0 || (attachment.sha256.size() != 64 && !attachment.sha256.empty())) {
             fuzz::broken_promise("an attachment with a negative size or a malformed SHA-256");
+        }
+    }
+}
+
+// `tkt attachment` saves what parsing recorded: each attachment's bytes, read again
+// from the raw message, must match the SHA-256 parsing recorded for it.
+void check_attachment_contents(const InboundMail& mail, std::string_view raw) {
+    for (std::size_t i = 0; i < mail.attachments.size(); ++i) {
+        const auto content = mail::attachment_content(raw, i);
+        if (!content || (!mail.attachments[i].sha256.empty() && sha256_hex(*content) != mail.attachments[i].sha256)) {
+            fuzz::broken_promise("an attachment read again does not match the SHA-256 recorded for it");
         }
     }
 }
@@ -129,6 +141,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view raw = fuzz::as_text(data, size);
     const InboundMail mail = mail::parse(raw, MailOptions{true});
     check_utf8(mail);
+    check_attachment_contents(mail, raw);
     if (mail::dedup_key(mail, raw).empty()) {
         fuzz::broken_promise("an empty dedup key");
     }

@@ -2,7 +2,9 @@
 
 #include "actions/ticket_language.hpp"
 #include "core/error.hpp"
+#include "core/paths.hpp"
 #include "core/text.hpp"
+#include "mail/inbound.hpp"
 #include "mail/sendmail.hpp"
 #include "people/identity.hpp"
 
@@ -111,6 +113,36 @@ void thread(ReplyDraft& draft, const TicketRecord& record, std::string_view doma
     }
     draft.references.push_back(fmt::format("tkt-ticket-{}@{}", record.ticket.id, domain));
     draft.references.insert(draft.references.end(), ids.begin(), ids.end());
+}
+
+// Reads the files a reply to `ticket` sends, all of them whole.
+std::vector<OutgoingFile> read_reply_files(const Ticket& ticket, std::span<const std::filesystem::path> paths) {
+    std::vector<OutgoingFile> files;
+    std::size_t total = 0;
+    for (const auto& path : paths) {
+        std::error_code error;
+        const auto type = std::filesystem::status(path, error).type();
+        auto bytes = type == std::filesystem::file_type::regular ? read_file(path) : std::nullopt;
+        if (!bytes) {
+            const std::string_view why = type == std::filesystem::file_type::not_found ? "no such file"
+                                         : type == std::filesystem::file_type::regular ? "it cannot be read"
+                                                                                       : "it is not a file";
+            throw Error(Exit::no_input, fmt::format("cannot attach '{}': {}", path.string(), why));
+        }
+        total += bytes->size();
+        if (total > k_max_attached_bytes) {
+            throw data_error(fmt::format("the files of the reply weigh over {} MiB together, more than mail servers "
+                                         "take: send a link instead",
+                                         k_max_attached_bytes >> 20));
+        }
+        const std::string name = path.filename().string();
+        files.push_back(OutgoingFile{name, content_type_for(name), std::move(*bytes)});
+    }
+    if (!files.empty() && (ticket.channel == Channel::phone || ticket.channel == Channel::chat)) {
+        throw usage_error(fmt::format("ticket {} came by {}, and files go by mail only: send '{}' another way",
+                                      ticket.id, to_string(ticket.channel), files.front().name));
+    }
+    return files;
 }
 
 std::string reply_detail(const ReplyDraft& draft, bool queued) {
@@ -302,7 +334,13 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
     draft.status_after = rendered.status_after;
     draft.message_id = new_message_id(ticket.id, now, domain);
     thread(draft, record, domain);
-    if (compose == Compose::message) {
+    std::vector<OutgoingFile> files = read_reply_files(ticket, rendered.attachments);
+    for (const auto& file : files) {
+        draft.attachments.push_back(AttachmentInfo{0, file.name, file.content_type,
+                                                   static_cast<std::int64_t>(file.bytes.size()),
+                                                   attachment_sha256(file.bytes)});
+    }
+    if (compose == Compose::message || !files.empty()) {
         if (kind_of_identity(ticket.requester) != IdentityKind::email) {
             // Chat and phone customers are answered on their channel, not by mail.
             throw usage_error(fmt::format("ticket {}'s customer is {}, not a mail address: tkt sends replies by mail "
@@ -326,6 +364,7 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
         out.in_reply_to = draft.in_reply_to;
         out.references = draft.references;
         out.loop_token = from->email;
+        out.files = std::move(files);
         draft.raw = compose_mail(out);
     }
     return draft;
@@ -338,6 +377,7 @@ std::vector<ReplyDraft> prepare_replies(Store& store, std::span<const TicketId> 
         if (revise) {
             reply.body = revise(record, reply.body);
         }
+        reply.attachments.insert(reply.attachments.end(), request.attach.begin(), request.attach.end());
         drafts.push_back(draft_reply(record, std::move(reply), request.agent, mail, compose, request.now));
         drafts.back().note = std::move(note);
     }
@@ -362,6 +402,10 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         message.body = draft.body;
         message.created_at = now;
         result.message_row = store.insert_message(message, draft.raw);
+        for (auto attachment : draft.attachments) {
+            attachment.message_id = result.message_row;
+            store.insert_attachment(attachment);
+        }
         store.insert_event(ticket.id, now, agent.login, "replied", reply_detail(draft, queue == Queue::for_sending));
         result.first_reply = store.mark_first_reply(ticket.id, now);
         if (!ticket.assignee) {

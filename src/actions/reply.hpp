@@ -10,6 +10,7 @@
 #include "routing/rules.hpp"
 #include "templates/reply_context.hpp"
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -47,6 +48,8 @@ struct ReplyRequest {
     Timestamp now = 0;
     AgentDirectory team;
     Merged merged = Merged::refuse;
+    // Files sent with every reply (--attach), after the template's own.
+    std::vector<std::filesystem::path> attach = {};
 };
 
 // A ticket with the reply rendered for it.
@@ -77,6 +80,8 @@ struct ReplyDraft {
     std::optional<std::string> in_reply_to;
     std::vector<std::string> references;
     std::string raw;  // the RFC 5322 message, when composed
+    // The files it sends (their bytes are in `raw` only); message_id is set on recording.
+    std::vector<AttachmentInfo> attachments = {};
 };
 
 // Whether a draft carries the whole RFC 5322 message (for --mime, and for sending).
@@ -89,6 +94,10 @@ enum class Queue { no, for_sending };
 // of `mail` added, a new Message-ID, In-Reply-To and References from the customer's
 // last message, and with `compose` the RFC 5322 text. Composing needs a From address:
 // mail.from, else the agent's email; without either it is a configuration error (78).
+// A reply with files (rendered.attachments) is always composed, so that they are kept
+// with it: a file that cannot be read is an error naming it (66), files over
+// k_max_attached_bytes together a data error (65), and a ticket that came by phone or
+// chat a usage error (64), since files go by mail only.
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
                        const MailSettings& mail, Compose compose, Timestamp now);
 
@@ -112,8 +121,8 @@ struct RecordedReply {
     StatusChange status;
 };
 
-// Records `drafts` in one transaction: for each, the outbound message, a `replied`
-// event, first_reply_at when it is the first, `agent` as assignee when there is none,
+// Records `drafts` in one transaction: for each, the outbound message with its
+// attachments, a `replied` event, first_reply_at when it is the first, `agent` as assignee when there is none,
 // the status change (the draft's status_after, else new becomes open), and with
 // `queue` an outbox entry. A ticket gone since drafting fails the whole batch.
 std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts, const AgentIdentity& agent,

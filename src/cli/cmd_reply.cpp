@@ -23,6 +23,7 @@ struct ReplyOptions {
     std::string template_name;
     std::optional<std::string> message;
     std::vector<std::string> vars;
+    std::vector<std::string> attach;
     std::string lang;
     std::string as;
     std::string status;
@@ -79,12 +80,26 @@ std::string status_note(const StatusChange& change) {
     return change.changed ? fmt::format(" ({} → {})", to_string(change.from), to_string(change.to)) : "";
 }
 
+// Lists the files of a reply after its text `body`, as `tkt show` lists them under it.
+void print_attachments(const std::string& body, const std::vector<AttachmentInfo>& attachments, std::ostream& out) {
+    if (!attachments.empty() && !body.ends_with('\n')) {
+        out << '\n';
+    }
+    for (const auto& attachment : attachments) {
+        out << fmt::format("[attachment: {} ({}, {} bytes)]\n", attachment.filename, attachment.content_type,
+                           attachment.size);
+    }
+}
+
 void print_draft(const ReplyDraft& draft, bool mime, bool many, Context& context) {
     if (many) {
         context.out() << fmt::format("==> ticket {} to {}: {}\n", draft.ticket_id, format_address(draft.to),
                                      draft.subject);
     }
     context.out() << (mime ? draft.raw : draft.body);
+    if (!mime) {
+        print_attachments(draft.body, draft.attachments, context.out());
+    }
     if (many) {
         context.out() << '\n';
     }
@@ -187,7 +202,8 @@ void run_reply(const ReplyOptions& options, Context& context) {
                                chosen_status(options.status),
                                context.now(),
                                agent_directory(context.routing()),
-                               options.force ? Merged::answer : Merged::refuse};
+                               options.force ? Merged::answer : Merged::refuse,
+                               std::vector<std::filesystem::path>(options.attach.begin(), options.attach.end())};
     const auto drafts = prepare_replies(store, ids, request, config.mail, compose, revise);
     for (const auto& draft : drafts) {
         if (!draft.note.empty()) {
@@ -238,6 +254,11 @@ void declare_reply(CLI::App& command, Context& context) {
     command.add_option("--var", options->vars, "A value for the template: name=value, name.ru=value (repeatable)")
         ->allow_extra_args(false)
         ->type_name("NAME=VALUE");
+    command
+        .add_option("--attach", options->attach,
+                    "Send this file with the reply, after the template's own (repeatable; mail only)")
+        ->allow_extra_args(false)
+        ->type_name("FILE");
     command
         .add_option("--lang", options->lang,
                     "Answer in this language (default: each customer's own, else config's defaults.lang)")

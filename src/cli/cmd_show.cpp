@@ -1,3 +1,4 @@
+#include "actions/attachments.hpp"
 #include "actions/notes.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
@@ -77,6 +78,7 @@ void print_ticket(const TicketRecord& record, Context& context, std::ostream& ou
                                 format_local_time(note->created_at)),
                     Style::bold);
     }
+    std::size_t number = 0;  // as numbered_attachments() counts, message by message
     for (const auto& message : record.messages) {
         const std::string kind = message.direction == Direction::note ? "note (internal, never sent)"
                                                                       : std::string(to_string(message.direction));
@@ -92,7 +94,7 @@ void print_ticket(const TicketRecord& record, Context& context, std::ostream& ou
         out << message.body << (message.body.ends_with('\n') || message.body.empty() ? "" : "\n");
         for (const auto& attachment : record.attachments) {
             if (attachment.message_id == message.id) {
-                out << fmt::format("[attachment: {} ({}, {} bytes)]\n",
+                out << fmt::format("[attachment {}: {} ({}, {} bytes)]\n", ++number,
                                    attachment.filename.empty() ? "unnamed" : attachment.filename,
                                    attachment.content_type, attachment.size);
             }
@@ -114,8 +116,10 @@ void print_ticket_json(const TicketRecord& record, std::ostream& out) {
         json["messages"].push_back(to_json(message));
     }
     json["attachments"] = nlohmann::ordered_json::array();
-    for (const auto& attachment : record.attachments) {
-        json["attachments"].push_back({{"message", attachment.message_id},
+    std::size_t number = 0;
+    for (const auto& attachment : numbered_attachments(record)) {
+        json["attachments"].push_back({{"number", ++number},
+                                       {"message", attachment.message_id},
                                        {"filename", attachment.filename},
                                        {"content_type", attachment.content_type},
                                        {"size", attachment.size},

@@ -8,6 +8,7 @@
 #include "templates/lint.hpp"
 #include "templates/reply_context.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 
@@ -90,6 +91,21 @@ nlohmann::json context_from_file(const std::string& path) {
     return data;
 }
 
+// Lists the files a reply from the template sends, as `tkt show` lists them under it,
+// and says which of them are missing.
+void print_template_files(const RenderedReply& reply, std::ostream& out) {
+    if (!reply.attachments.empty() && !reply.body.ends_with('\n')) {
+        out << '\n';
+    }
+    for (const auto& path : reply.attachments) {
+        std::error_code error;
+        const auto name = path.filename().string();
+        const auto size = std::filesystem::file_size(path, error);
+        out << (error ? fmt::format("[attachment: {} (missing: no file '{}')]\n", name, path.string())
+                      : fmt::format("[attachment: {} ({}, {} bytes)]\n", name, content_type_for(name), size));
+    }
+}
+
 void run_render(const TemplateOptions& options, Context& context) {
     if (options.ticket.empty() == options.context_file.empty()) {
         throw usage_error("give --ticket ID or --context FILE.json (see 'tkt help template render')");
@@ -128,6 +144,7 @@ void run_render(const TemplateOptions& options, Context& context) {
         context.out() << "Subject: " << reply.subject << "\n\n";
     }
     context.out() << reply.body;
+    print_template_files(reply, context.out());
 }
 
 void run_lint(const TemplateOptions& options, Context& context) {

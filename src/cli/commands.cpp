@@ -14,6 +14,7 @@ void declare_customer(CLI::App& command, Context& context);
 void declare_list(CLI::App& command, Context& context);
 void declare_show(CLI::App& command, Context& context);
 void declare_history(CLI::App& command, Context& context);
+void declare_attachment(CLI::App& command, Context& context);
 void declare_close(CLI::App& command, Context& context);
 void declare_reopen(CLI::App& command, Context& context);
 void declare_tag(CLI::App& command, Context& context);
@@ -45,6 +46,7 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"list", "List tickets that match a filter", declare_list},
     {"show", "Show a ticket with its messages and history", declare_show},
     {"history", "Show the events recorded on a ticket", declare_history},
+    {"attachment", "List a ticket's attachments, or save one", declare_attachment},
     {"reply", "Answer a ticket from a template or a message", declare_reply},
     {"note", "Add an internal note to a ticket: never sent, never counted as a reply", declare_note},
     {"close", "Close tickets", declare_close},

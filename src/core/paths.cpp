@@ -84,7 +84,7 @@ std::optional<std::filesystem::path> shipped_templates_dir() {
     return std::nullopt;
 }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, Replace replace) {
     const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     std::string temporary = (folder / fmt::format(".{}.XXXXXX", path.filename().string())).string();
     const int fd = ::mkstemp(temporary.data());
@@ -108,7 +108,11 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         }
         check(error == 0 && ::fsync(fd) == 0);
         check(::close(fd) == 0);
-        check(error == 0 && ::rename(temporary.c_str(), path.c_str()) == 0);
+        if (replace == Replace::yes) {
+            check(error == 0 && ::rename(temporary.c_str(), path.c_str()) == 0);
+        } else if (check(error == 0 && ::link(temporary.c_str(), path.c_str()) == 0)) {
+            ::unlink(temporary.c_str());
+        }
     }
     if (error != 0) {
         if (fd >= 0) {

@@ -42,10 +42,15 @@ bool is_database_uri(std::string_view database);
 // Returns the bytes of the file at `path`; nullopt when it cannot be opened.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
+// Whether writing a file may replace one that is there.
+enum class Replace { yes, no };
+
 // Writes `bytes` to `path` whole or not at all: into a temporary file beside it, flushed
-// to disk, then renamed over it (readers never see half a file). The file gets the
-// usual mode for new files (0666 less the umask). Throws exit 73 naming the path.
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+// to disk, then renamed over it (readers never see half a file); with `replace` no, it
+// is linked into place instead, which fails when `path` exists, however late that file
+// came. The file gets the usual mode for new files (0666 less the umask). Throws exit
+// 73 naming the path.
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes, Replace replace = Replace::yes);
 
 // Returns the folder of the templates shipped with tkt: `templates` next to the binary
 // (a build tree), else where `cmake --install` puts them relative to the binary

@@ -29,4 +29,12 @@ std::string legacy_dedup_key(const InboundMail& mail, std::string_view raw) {
     return mail::api().legacy_dedup_key(mail, raw);
 }
 
+std::optional<std::string> attachment_content(std::string_view raw, std::size_t index) {
+    return mail::api().attachment_content(raw, index);
+}
+
+std::string attachment_sha256(std::string_view bytes) {
+    return mail::api().sha256(bytes);
+}
+
 }  // namespace tkt

@@ -78,4 +78,13 @@ std::string dedup_key(const InboundMail& mail, std::string_view raw);
 // that importing an archive again doubles nothing stored before.
 std::string legacy_dedup_key(const InboundMail& mail, std::string_view raw);
 
+// Returns the decoded bytes of attachment `index` (from 0) of the message `raw`, in the
+// order parse_mail() lists them, through the mail module; nullopt when it has fewer.
+// An attached message (message/rfc822) gives "": it is recorded without its bytes.
+std::optional<std::string> attachment_content(std::string_view raw, std::size_t index);
+
+// Returns the SHA-256 of `bytes` in lowercase hex, as attachments are recorded, through
+// the mail module.
+std::string attachment_sha256(std::string_view bytes);
+
 }  // namespace tkt

@@ -14,6 +14,8 @@ struct Api {
     std::string (*dedup_key)(const InboundMail& mail, std::string_view raw);
     std::string (*legacy_dedup_key)(const InboundMail& mail, std::string_view raw);
     std::string (*compose)(const OutgoingMail& mail);
+    std::optional<std::string> (*attachment_content)(std::string_view raw, std::size_t index);
+    std::string (*sha256)(std::string_view bytes);
 };
 
 // The name of the one C symbol the module exports: a function returning the table.

@@ -200,32 +200,57 @@ std::string read_envelope(InboundMail& mail, GMimeMessage* message, const std::v
     return from.mailbox;
 }
 
+// A message as GMime reads it, and the buffer it reads it from: saving an attachment
+// must walk the very parts that parsing recorded, so both read a message this way.
+class ReadMessage {
+public:
+    explicit ReadMessage(std::string_view raw) : m_options(lenient_options()) {
+        start_gmime();
+        raw = mail::without_bom(raw);
+        m_block = mail::scan_header_block(raw);
+        // Only mail whose headers run into its body pays for a repaired copy.
+        m_repaired = m_block.body_without_blank_line ? mail::with_blank_line(raw, m_block) : "";
+        m_input = m_block.body_without_blank_line ? std::string_view(m_repaired) : raw;
+        GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(m_input.data(), m_input.size()));
+        GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+        g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+        m_message.reset(g_mime_parser_construct_message(parser.get(), m_options.get()));
+    }
+    ReadMessage(const ReadMessage&) = delete;
+    ReadMessage& operator=(const ReadMessage&) = delete;
+
+    std::string_view input() const { return m_input; }
+    bool has_headers() const { return m_block.fields == mail::HeaderFields::some; }
+    GMimeParserOptions* options() const { return m_options.get(); }
+    // Returns the message, or nullptr when the input is none at all.
+    GMimeMessage* message() const { return m_message.get(); }
+
+private:
+    std::unique_ptr<GMimeParserOptions, OptionsFree> m_options;
+    mail::HeaderBlock m_block;
+    std::string m_repaired;
+    std::string_view m_input;
+    GPtr<GMimeMessage> m_message;
+};
+
 }  // namespace
 
 InboundMail mail::parse(std::string_view raw, const MailOptions& options) {
-    start_gmime();
-    raw = mail::without_bom(raw);
-    const mail::HeaderBlock block = mail::scan_header_block(raw);
-    // Only mail whose headers run into its body pays for a repaired copy.
-    const std::string repaired = block.body_without_blank_line ? mail::with_blank_line(raw, block) : "";
-    const std::string_view input = block.body_without_blank_line ? std::string_view(repaired) : raw;
+    const ReadMessage read(raw);
+    const std::string_view input = read.input();
     InboundMail mail;
-    mail.has_headers = block.fields == mail::HeaderFields::some;
-    const auto parser_options = lenient_options();
-    GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(input.data(), input.size()));
-    GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
-    g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-    GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), parser_options.get()));
+    mail.has_headers = read.has_headers();
+    GMimeMessage* message = read.message();
     if (!message) {
         // Not a message at all: keep what there is as the body.
         mail.body = to_utf8(input.substr(0, 1 << 20), guess_charset(input));
         return mail;
     }
-    const auto headers = header_list(GMIME_OBJECT(message.get()));
+    const auto headers = header_list(GMIME_OBJECT(message));
     UndeclaredCharset charset(input);
-    const std::string mailbox = read_envelope(mail, message.get(), headers, charset, parser_options.get());
-    if (GMimeObject* body = g_mime_message_get_mime_part(message.get())) {
-        mail::PartCollector collector(parser_options.get(), input, charset);
+    const std::string mailbox = read_envelope(mail, message, headers, charset, read.options());
+    if (GMimeObject* body = g_mime_message_get_mime_part(message)) {
+        mail::PartCollector collector(read.options(), input, charset);
         collector.visit(body);
         mail.body = collector.body();
         mail.attachments = std::move(collector.attachments);
@@ -238,6 +263,21 @@ InboundMail mail::parse(std::string_view raw, const MailOptions& options) {
         mail.control = control_headers(headers);
     }
     return mail;
+}
+
+std::optional<std::string> mail::attachment_content(std::string_view raw, std::size_t index) {
+    const ReadMessage read(raw);
+    GMimeObject* body = read.message() ? g_mime_message_get_mime_part(read.message()) : nullptr;
+    if (body == nullptr) {
+        return std::nullopt;
+    }
+    UndeclaredCharset charset(read.input());
+    mail::PartCollector collector(read.options(), read.input(), charset, mail::Contents::keep);
+    collector.visit(body);
+    if (index >= collector.contents.size()) {
+        return std::nullopt;
+    }
+    return std::move(collector.contents[index]);
 }
 
 }  // namespace tkt

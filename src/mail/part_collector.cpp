@@ -89,6 +89,9 @@ void PartCollector::visit_message_part(GMimeMessagePart* part) {
     }
     const char* subject = g_mime_message_get_subject(inner);
     attachments.push_back(Attachment{decode_header_text(m_charset, subject ? subject : ""), "message/rfc822", 0, ""});
+    if (m_keep == Contents::keep) {
+        contents.emplace_back();
+    }
 }
 
 void PartCollector::visit_part(GMimePart* part, Role role, Framing framing) {
@@ -145,6 +148,9 @@ void PartCollector::add_attachment(const PartType& type, const std::string& byte
     const std::string filename = type.filename();
     attachments.push_back(Attachment{filename.empty() ? "" : decode_header_text(m_charset, filename), type.mime(),
                                      static_cast<std::int64_t>(bytes.size()), sha256_hex(bytes)});
+    if (m_keep == Contents::keep) {
+        contents.push_back(bytes);
+    }
 }
 
 // A bounce may return only the original's headers: find its Message-ID there.

@@ -13,12 +13,18 @@
 
 namespace tkt::mail {
 
+// Whether a PartCollector keeps the decoded bytes of each attachment too (to save one),
+// or only what they are (to record them).
+enum class Contents { skip, keep };
+
 // Collects the body, attachments and returned Message-IDs of a MIME tree.
 class PartCollector {
 public:
-    // Reads parts whose encoded bytes lie in `raw`, the buffer GMime parsed.
-    PartCollector(GMimeParserOptions* options, std::string_view raw, UndeclaredCharset& charset)
-        : m_options(options), m_raw(raw), m_charset(charset) {}
+    // Reads parts whose encoded bytes lie in `raw`, the buffer GMime parsed, keeping
+    // the attachments' bytes in `contents` when `keep` says so.
+    PartCollector(GMimeParserOptions* options, std::string_view raw, UndeclaredCharset& charset,
+                  Contents keep = Contents::skip)
+        : m_options(options), m_raw(raw), m_charset(charset), m_keep(keep) {}
 
     // Visits `object` and all it holds.
     void visit(GMimeObject* object);
@@ -27,6 +33,9 @@ public:
     std::string body() const { return m_body.finish(); }
 
     std::vector<Attachment> attachments;
+    // With Contents::keep, the decoded bytes of each of `attachments`, in order; an
+    // attached message is recorded without bytes, so its entry is empty.
+    std::vector<std::string> contents;
     std::vector<std::string> returned_ids;
 
 private:
@@ -46,6 +55,7 @@ private:
     GMimeParserOptions* m_options;
     std::string_view m_raw;
     UndeclaredCharset& m_charset;
+    Contents m_keep;
     BodyText m_body;
 };
 

@@ -192,6 +192,12 @@ std::vector<AttachmentInfo> Store::attachments(TicketId id) {
     return found;
 }
 
+std::optional<std::string> Store::message_raw(std::int64_t row) {
+    auto statement = m_db->prepare("SELECT raw FROM messages WHERE id = ?1 AND raw IS NOT NULL");
+    statement.bind(1, row);
+    return statement.step() ? std::optional(statement.text(0)) : std::nullopt;
+}
+
 std::optional<TicketId> Store::ticket_of_message(std::string_view message_id) {
     auto statement = m_db->prepare("SELECT ticket_id FROM messages WHERE message_id = ?1");
     statement.bind(1, message_id);

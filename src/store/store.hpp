@@ -293,6 +293,12 @@ public:
     // Sets the requester of ticket `id`: the address `email` and the display `name`.
     void set_requester(TicketId id, std::string_view email, std::string_view name, Timestamp now);
 
+    // Attachments, saved and sent (src/store/store.cpp).
+
+    // Returns the raw RFC 5322 bytes kept with message row `row`; nullopt when it has
+    // none (a ticket opened by hand, a reply never composed) or there is no such row.
+    std::optional<std::string> message_raw(std::int64_t row);
+
 private:
     explicit Store(std::unique_ptr<store::Database> db);
 

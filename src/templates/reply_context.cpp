@@ -283,7 +283,7 @@ RenderedReply render_reply(const TemplateLibrary& library, const TemplateFile& f
         }
         return body;
     };
-    RenderedReply reply{file.name, std::string(lang), "", "", file.status_after};
+    RenderedReply reply{file.name, std::string(lang), "", "", file.status_after, template_attachments(file, lang)};
     std::vector<std::string> problems;
     auto render_part = [&](const std::string& source, std::size_t first_line, std::string& out) {
         auto result = mustache::Template(source).render(data, options);

@@ -60,6 +60,7 @@ struct RenderedReply {
     std::string subject;
     std::string body;
     std::optional<Status> status_after;
+    std::vector<std::filesystem::path> attachments = {};  // files to send with it (template_attachments)
 };
 
 // Whether a free-text reply's message is given or is yet to be written in an editor.

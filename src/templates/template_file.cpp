@@ -3,6 +3,8 @@
 
 #include "core/toml_file.hpp"
 
+#include <algorithm>
+
 namespace tkt {
 namespace {
 
@@ -33,6 +35,23 @@ void check_mustache(const FileReader& reader, const std::string& text, std::size
     }
 }
 
+// Reads `attachments`, a list of files beside the template: a path that is absolute
+// or climbs out of the template's folder is refused, so that a template names what
+// its folder holds.
+std::vector<std::string> read_attachments(const FileReader& reader, const toml::node& node, std::string_view key) {
+    auto names = reader.strings(node, key);
+    for (const auto& name : names) {
+        const std::filesystem::path path(name);
+        const bool climbs = std::any_of(path.begin(), path.end(), [](const auto& part) { return part == ".."; });
+        if (name.empty() || path.is_absolute() || climbs || name.find('\0') != std::string::npos) {
+            reader.fail(node.source(), fmt::format("'{}' names '{}': give a file in the template's folder, such as "
+                                                   "\"instructions.pdf\"",
+                                                   key, name));
+        }
+    }
+    return names;
+}
+
 // A literal multi-line string starts on the line after its opening quotes.
 std::size_t first_line_of(const toml::node& node) {
     const auto& begin = node.source().begin;
@@ -41,7 +60,7 @@ std::size_t first_line_of(const toml::node& node) {
 
 TemplateText read_language(const FileReader& reader, const toml::table& language, std::string_view name) {
     const std::string where = fmt::format("lang.{}.", name);
-    reader.check_keys(language, where, std::array<std::string_view, 2>{"subject", "body"});
+    reader.check_keys(language, where, std::array<std::string_view, 3>{"subject", "body", "attachments"});
     TemplateText text;
     text.subject = reader.string(language, "subject", where);
     text.body = reader.string(language, "body", where);
@@ -54,6 +73,9 @@ TemplateText read_language(const FileReader& reader, const toml::table& language
         check_mustache(reader, text.body, text.body_line, body->source());
     } else {
         reader.fail(language.source(), fmt::format("'{}body' is missing", where));
+    }
+    if (const auto* attachments = language.get("attachments")) {
+        text.attachments = read_attachments(reader, *attachments, where + "attachments");
     }
     return text;
 }
@@ -78,12 +100,16 @@ void read_vars(const FileReader& reader, const toml::table& vars, TemplateFile& 
 }
 
 void read_header(const FileReader& reader, const toml::table& header, TemplateFile& file) {
-    reader.check_keys(header, "template.",
-                      std::array<std::string_view, 4>{"description", "category", "tags", "status_after"});
+    reader.check_keys(
+        header, "template.",
+        std::array<std::string_view, 5>{"description", "category", "tags", "status_after", "attachments"});
     file.description = reader.string(header, "description", "template.");
     file.category = reader.string(header, "category", "template.");
     if (const auto* tags = header.get("tags")) {
         file.tags = reader.strings(*tags, "template.tags");
+    }
+    if (const auto* attachments = header.get("attachments")) {
+        file.attachments = read_attachments(reader, *attachments, "template.attachments");
     }
     if (const auto* status = header.get("status_after")) {
         const auto name = reader.string(header, "status_after", "template.");
@@ -120,6 +146,20 @@ TemplateFile load_template_file(const std::filesystem::path& path) {
                                read_language(reader, reader.table(node, fmt::format("lang.{}", key.str())), key.str()));
     }
     return file;
+}
+
+std::vector<std::filesystem::path> template_attachments(const TemplateFile& file, std::string_view lang) {
+    std::vector<std::filesystem::path> paths;
+    const auto folder = file.path.parent_path();
+    for (const auto& name : file.attachments) {
+        paths.push_back(folder / name);
+    }
+    if (const auto text = file.languages.find(std::string(lang)); text != file.languages.end()) {
+        for (const auto& name : text->second.attachments) {
+            paths.push_back(folder / name);
+        }
+    }
+    return paths;
 }
 
 TemplateLibrary::TemplateLibrary(std::vector<std::filesystem::path> folders) : m_folders(std::move(folders)) {}

@@ -28,6 +28,9 @@ struct TemplateText {
     std::string body;
     std::size_t subject_line = 0;
     std::size_t body_line = 0;  // the line of the body's first character
+    // Files sent with a reply in this language, after the template's own (relative to
+    // the template's folder).
+    std::vector<std::string> attachments = {};
 };
 
 struct TemplateFile {
@@ -39,7 +42,14 @@ struct TemplateFile {
     std::optional<Status> status_after;
     std::vector<TemplateVar> vars;
     std::map<std::string, TemplateText> languages;  // "en", "ru", ...
+    // Files sent with a reply in every language: paths relative to the template's
+    // folder, never reaching out of it.
+    std::vector<std::string> attachments = {};
 };
+
+// Returns the files a reply from `file` in `lang` carries: the template's own, then
+// those of the language, each as a path beside the template.
+std::vector<std::filesystem::path> template_attachments(const TemplateFile& file, std::string_view lang);
 
 // Reads one template file; throws a configuration error (exit 78) naming file:line:col
 // for bad TOML, an unknown key, a value of the wrong type, or Mustache that does not parse.

@@ -24,6 +24,7 @@ The command line: help, versions, unknown commands, and errors from the environm
     list                        List tickets that match a filter
     show                        Show a ticket with its messages and history
     history                     Show the events recorded on a ticket
+    attachment                  List a ticket's attachments, or save one
     reply                       Answer a ticket from a template or a message
     note                        Add an internal note to a ticket: never sent,
                                 never counted as a reply

@@ -97,10 +97,11 @@ Attachments are listed, their names decoded (RFC 2231).
   $ tkt new --email < "$m/attachment-rfc2231.eml"
   4
   $ tkt show 4 | grep -F '[attachment'
-  [attachment: журнал.log (text/plain, 21 bytes)]
-  $ tkt show 4 --json | grep -A6 '"attachments"'
+  [attachment 1: журнал.log (text/plain, 21 bytes)]
+  $ tkt show 4 --json | grep -A7 '"attachments"'
     "attachments": [
       {
+        "number": 1,
         "message": 10,
         "filename": "журнал.log",
         "content_type": "text/plain",

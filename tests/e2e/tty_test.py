@@ -317,5 +317,30 @@ class Asking(unittest.TestCase):
             self.assertEqual(code, 0)
 
 
+class Attachment(unittest.TestCase):
+    """tkt attachment writes a saved file to stdout, but not binary to a terminal,
+    where its bytes would be taken for escape sequences."""
+
+    MAIL = (b"From: ann@example.com\nSubject: files\nMessage-ID: <files@example.com>\n"
+            b"Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee both\n"
+            b"--b\nContent-Type: text/plain; name=notes.txt\nContent-Disposition: attachment\n\nplain notes\n"
+            b"--b\nContent-Type: image/png; name=shot.png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n"
+            b"--b--\n")
+
+    def test_binary_is_refused_on_a_terminal_text_is_shown(self):
+        with tempfile.TemporaryDirectory() as folder:
+            env = tktenv.environment(Path(folder), TERM="xterm")
+            subprocess.run([str(TKT), "new", "--email"], env=env, input=self.MAIL, check=True, capture_output=True)
+            code, shown, errors = run_tty(["attachment", "1", "2"], env)
+            self.assertEqual(code, 64, errors)
+            self.assertEqual(shown, "")
+            self.assertIn("attachment 2 ('shot.png') is binary: save it with -o FILE", errors)
+            code, shown, errors = run_tty(["attachment", "1", "1"], env)
+            self.assertEqual(code, 0, errors)
+            self.assertEqual(shown, "plain notes")  # the last line break is the boundary's
+            saved = subprocess.run([str(TKT), "attachment", "1", "2"], env=env, capture_output=True, check=True)
+            self.assertEqual(saved.stdout, b"\x89PNG\r\n\x1a\n")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=1)

@@ -207,3 +207,27 @@ TEST_CASE("outgoing::run_sendmail") {
         CHECK_FALSE(run_sendmail({}, message).ok);
     }
 }
+
+TEST_CASE("outgoing::content_type_for") {
+    SUBCASE("a document") {
+        CHECK(content_type_for("setup.pdf") == "application/pdf");
+    }
+    SUBCASE("any case") {
+        CHECK(content_type_for("Photo.JPG") == "image/jpeg");
+    }
+    SUBCASE("the last extension") {
+        CHECK(content_type_for("logs.tar.gz") == "application/gzip");
+    }
+    SUBCASE("unknown") {
+        CHECK(content_type_for("data.bin") == "application/octet-stream");
+    }
+    SUBCASE("no extension") {
+        CHECK(content_type_for("README") == "application/octet-stream");
+    }
+    SUBCASE("a dot file") {
+        CHECK(content_type_for(".pdf") == "application/octet-stream");
+    }
+    SUBCASE("mail is a file, not an attached message") {
+        CHECK(content_type_for("original.eml") == "application/octet-stream");
+    }
+}
