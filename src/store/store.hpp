@@ -260,6 +260,12 @@ public:
     // Returns the schema version of the open database.
     int schema_version();
 
+    // Acknowledgements on arrival (src/actions/acknowledge.cpp).
+
+    // Returns how many automatic messages went out since `since` on tickets `requester`
+    // opened since then: the acknowledgements that address was sent.
+    std::int64_t acknowledgements_to(std::string_view requester, Timestamp since);
+
 private:
     explicit Store(std::unique_ptr<store::Database> db);
 

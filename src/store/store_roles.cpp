@@ -18,7 +18,8 @@ constexpr std::string_view k_roles[] = {"tkt_agent", "tkt_mail", "tkt_supervisor
 // and a sent reply's outbox entry is kept as sent by a trigger. Agents change what
 // tkt's commands change: a ticket's state and owner (never its requester, subject or
 // creation), tags, the outbox's sending state and the assignment rotation. The mail
-// intake adds tickets and messages and routes them; it reads no outbox.
+// intake adds tickets and messages and routes them, and may queue and send outbox
+// entries: the acknowledgements on arrival it writes.
 constexpr std::string_view k_grants = R"sql(
 GRANT tkt_agent TO tkt_supervisor;
 GRANT tkt_supervisor TO tkt_admin;
@@ -42,7 +43,8 @@ GRANT UPDATE ON assignment_cursors TO tkt_agent;
 GRANT DELETE ON tags TO tkt_agent;
 GRANT SELECT ON tkt_schema, tickets, messages, events, tags, attachments, sla_breaches, assignment_cursors
     TO tkt_mail;
-GRANT INSERT ON tickets, messages, events, tags, attachments, assignment_cursors TO tkt_mail;
+GRANT INSERT ON tickets, messages, events, tags, attachments, assignment_cursors, outbox TO tkt_mail;
+GRANT SELECT, UPDATE (state, attempts, last_error, tried_at, sent_at) ON outbox TO tkt_mail;
 GRANT UPDATE (status, queue, line, priority, assignee, updated_at, solved_at, awaiting_since, language)
     ON tickets TO tkt_mail;
 GRANT UPDATE ON assignment_cursors TO tkt_mail;
