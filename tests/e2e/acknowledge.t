@@ -65,7 +65,7 @@ still waiting for an answer (the next-reply clock runs); history says what went 
 
   $ tkt list 1 --json | python3 -c 'import json,sys; t=json.load(sys.stdin)[0]; print(t["status"], t["assignee"], t["first_reply_at"])'
   new None None
-  $ sql 'SELECT awaiting_since IS NOT NULL FROM tickets WHERE id = 1'
+  $ sql 'SELECT count(*) FROM tickets WHERE id = 1 AND awaiting_since IS NOT NULL'
   1
   $ sql "SELECT direction, auto, author FROM messages WHERE ticket_id = 1 ORDER BY id"
   in|0|Kim Lee <kim@example.net>

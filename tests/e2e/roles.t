@@ -51,7 +51,7 @@ An agent works the desk through tkt.
   closed ticket 1
 
 Neither can rewrite history with psql, nor the agent a sent reply; the mail server
-reads no outbox and answers nobody.
+may queue and send the desk's acknowledgements, but remove nothing from the outbox.
 
   $ psql_as a agent "UPDATE events SET actor = 'someone else'"
   ERROR:  permission denied for table events
@@ -66,7 +66,10 @@ reads no outbox and answers nobody.
   ERROR:  outbox entry 1 was sent: only an admin may change it
   CONTEXT:  PL/pgSQL function tkt_keep_sent() line 4 at RAISE
   [1]
-  $ psql_as m mail "SELECT count(*) FROM outbox"
+  $ psql_as m mail "DELETE FROM outbox"
+  ERROR:  permission denied for table outbox
+  [1]
+  $ psql_as m mail "UPDATE outbox SET recipient = 'x@example.com'"
   ERROR:  permission denied for table outbox
   [1]
   $ psql_as m mail "DELETE FROM tickets"
