@@ -103,7 +103,7 @@ IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::
     store.touch(id, actor.now);
     store.insert_event(id, actor.now, actor.login, "received",
                        nlohmann::json{{"message_id", key}, {"kind", to_string(mail.kind)}}.dump());
-    IngestResult result{IngestOutcome::threaded, id, mail.kind, false};
+    IngestResult result{IngestOutcome::threaded, id, mail.kind, false, {}};
     // Only a person reopens and tells their language: auto-replies and bounces never do.
     if (mail.kind == MailKind::human) {
         result.reopened = react_to_customer(store, *store.find_ticket(id), mail.subject, mail.body, actor, "mail");
@@ -157,7 +157,11 @@ IngestResult open_ticket(Store& store, const InboundMail& mail, std::string_view
     if (settings.on_new_ticket) {
         settings.on_new_ticket(store, id, actor);
     }
-    return IngestResult{IngestOutcome::created, id, mail.kind, false};
+    IngestResult result{IngestOutcome::created, id, mail.kind, false, {}};
+    if (settings.acknowledge) {
+        result.acknowledgement = settings.acknowledge(store, id, mail.kind, at);
+    }
+    return result;
 }
 
 // Refuses (exit 65) input with no header field at all: random bytes are no message.
@@ -194,12 +198,12 @@ IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_vi
     const Actor actor{mail.from.email.empty() ? "(mail)" : mail.from.email, agent.now};
     require_headers(mail);
     if (mail.kind == MailKind::own_loop) {
-        return IngestResult{IngestOutcome::loop, 0, mail.kind, false};
+        return IngestResult{IngestOutcome::loop, 0, mail.kind, false, {}};
     }
     const std::string key = dedup_key(mail, raw);
     for (const auto& known_key : {key, legacy_dedup_key(mail, raw)}) {
         if (const auto known = known_key.empty() ? std::nullopt : store.ticket_of_message(known_key)) {
-            return IngestResult{IngestOutcome::duplicate, *known, mail.kind, false};
+            return IngestResult{IngestOutcome::duplicate, *known, mail.kind, false, {}};
         }
     }
     if (const auto thread = find_thread(store, mail, settings)) {

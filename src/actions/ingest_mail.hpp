@@ -2,6 +2,7 @@
 // `tkt new --email` and `tkt import`.
 #pragma once
 
+#include "actions/acknowledge.hpp"
 #include "actions/tickets.hpp"
 #include "core/config.hpp"
 #include "mail/inbound.hpp"
@@ -25,6 +26,9 @@ struct IngestSettings {
     MessageDates dates = MessageDates::arrival;
     // Called for each new ticket inside the same transaction: routing on arrival.
     TicketHook on_new_ticket;
+    // Called after it for a ticket a message opened, with the mail's kind and the
+    // ticket's time: the acknowledgement on arrival (acknowledge.hpp), queued with it.
+    std::function<Acknowledgement(Store&, TicketId, MailKind, Timestamp)> acknowledge;
 };
 
 // Returns the settings that `config` gives, trusting control headers per `trusted`.
@@ -40,6 +44,7 @@ struct IngestResult {
     TicketId ticket = 0;  // 0 for a loop, which is not stored
     MailKind kind = MailKind::human;
     bool reopened = false;
+    Acknowledgement acknowledgement;  // of a created ticket, when settings.acknowledge is set
 };
 
 // Stores the message `raw`, already parsed into `mail`, inside the caller's write

@@ -34,6 +34,12 @@ lang = "en"
 [routing]
 on_new = true                 # route every new ticket on arrival
 repeat_window = "7d"          # a new ticket within this of the last one is a repeat contact
+
+[acknowledge]                 # what the desk answers by itself when a person's mail opens a ticket
+# template = "received"       # set [mail] from first: it is sent from there and signed with its name
+max_per_address_per_day = 10  # then no more to that address for 24 hours
+# [acknowledge.queues]        # a queue's own template, or false for none
+# spam = false
 )toml";
 
 constexpr std::string_view k_routing_toml =

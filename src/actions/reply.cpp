@@ -282,6 +282,12 @@ RenderedFor render_one(Store& store, TicketId id, const ReplyRequest& request) {
                                       "answer {} itself)",
                                       id, surviving_ticket(store, id), id));
     }
+    return render_reply_to(std::move(record), request);
+}
+
+}  // namespace
+
+RenderedFor render_reply_to(TicketRecord record, const ReplyRequest& request) {
     if (record.ticket.requester.empty()) {
         // Mail without a usable From: sendmail would get an empty To:.
         throw data_error("the requester has no address to reply to (the mail came without a usable From)");
@@ -295,8 +301,6 @@ RenderedFor render_one(Store& store, TicketId id, const ReplyRequest& request) {
     }
     return RenderedFor{std::move(record), std::move(reply), std::move(note)};
 }
-
-}  // namespace
 
 std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request) {
     std::vector<RenderedFor> rendered;
@@ -319,7 +323,7 @@ std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> 
 }
 
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
-                       const MailSettings& mail, Compose compose, Timestamp now) {
+                       const MailSettings& mail, Compose compose, Timestamp now, Submitted submitted) {
     const Ticket& ticket = record.ticket;
     const auto from = sender(agent, mail, rendered.lang);
     const std::string domain = domain_of(from);
@@ -365,6 +369,7 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
         out.references = draft.references;
         out.loop_token = from->email;
         out.files = std::move(files);
+        out.automatic = submitted == Submitted::automatically;
         draft.raw = compose_mail(out);
     }
     return draft;

@@ -65,6 +65,11 @@ struct RenderedFor {
 // where it went, unless `request.merged` says to answer it.
 std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request);
 
+// Renders `request` for `record`, a conversation loaded already (inside the caller's
+// transaction), in its customer's language; a requester with no address is a data
+// error (65).
+RenderedFor render_reply_to(TicketRecord record, const ReplyRequest& request);
+
 // A reply ready to record: what the customer will get and how it threads.
 struct ReplyDraft {
     TicketId ticket_id = 0;
@@ -90,16 +95,21 @@ enum class Compose { text_only, message };
 // Whether recorded replies go to the outbox for sendmail.
 enum class Queue { no, for_sending };
 
+// Who sends a reply: an agent, or the desk by itself (an acknowledgement on arrival),
+// whose message says so with RFC 3834's Auto-Submitted: auto-replied.
+enum class Submitted { by_agent, automatically };
+
 // Makes `rendered`, a reply to `record` by `agent`, ready to record: the subject tag
 // of `mail` added, a new Message-ID, In-Reply-To and References from the customer's
-// last message, and with `compose` the RFC 5322 text. Composing needs a From address:
-// mail.from, else the agent's email; without either it is a configuration error (78).
-// A reply with files (rendered.attachments) is always composed, so that they are kept
-// with it: a file that cannot be read is an error naming it (66), files over
-// k_max_attached_bytes together a data error (65), and a ticket that came by phone or
-// chat a usage error (64), since files go by mail only.
+// last message, and with `compose` the RFC 5322 text, marked as `submitted`. Composing
+// needs a From address: mail.from, else the agent's email; without either it is a
+// configuration error (78). A reply with files (rendered.attachments) is always
+// composed, so that they are kept with it: a file that cannot be read is an error
+// naming it (66), files over k_max_attached_bytes together a data error (65), and a
+// ticket that came by phone or chat a usage error (64), since files go by mail only.
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
-                       const MailSettings& mail, Compose compose, Timestamp now);
+                       const MailSettings& mail, Compose compose, Timestamp now,
+                       Submitted submitted = Submitted::by_agent);
 
 // Changes a rendered body of a reply to `record` before it is drafted: an agent's editor.
 using ReviseBody = std::function<std::string(const TicketRecord& record, const std::string& body)>;

@@ -1,3 +1,4 @@
+#include "actions/acknowledge.hpp"
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "routing/rules.hpp"
@@ -55,6 +56,12 @@ void run_check(Context& context) {
         }
     }
     load_sla(dir / "sla.toml", context.now(), &problems);
+    if (config != nullptr) {
+        const TemplateLibrary library(context.template_folders(std::nullopt));
+        for (auto& problem : acknowledge_problems(*config, dir / "config.toml", library)) {
+            problems.push_back(std::move(problem));
+        }
+    }
     std::size_t warnings = 0;
     for (auto& problem : template_problems(context, warnings)) {
         problems.push_back(std::move(problem));

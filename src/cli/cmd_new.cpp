@@ -3,6 +3,8 @@
 #include "cli/commands.hpp"
 #include "cli/json_stream.hpp"
 #include "cli/output.hpp"
+#include "cli/sending.hpp"
+#include "core/address.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "people/identity.hpp"
@@ -65,6 +67,28 @@ NewTicket to_new_ticket(const NewOptions& options, Context& context) {
     return ticket;
 }
 
+// Returns the hook that acknowledges tickets mail opens, as config.toml's [acknowledge]
+// says; none when it asks for no acknowledgement anywhere.
+std::function<Acknowledgement(Store&, TicketId, MailKind, Timestamp)> acknowledgements(Context& context) {
+    const Config& config = context.config();
+    if (!config.acknowledge.enabled()) {
+        return {};
+    }
+    std::vector<std::string> own{config.agent.email};
+    if (const auto from = parse_address(config.mail.from)) {
+        own.push_back(from->email);
+    }
+    for (const auto& agent : context.routing().agents()) {
+        own.push_back(agent.email);
+    }
+    std::erase(own, std::string());
+    AcknowledgeDesk desk{config.acknowledge, config.mail, TemplateLibrary(context.template_folders(std::nullopt)),
+                         config.lang, std::move(own)};
+    return [desk = std::move(desk)](Store& store, TicketId id, MailKind kind, Timestamp at) {
+        return acknowledge_ticket(store, id, kind, desk, at);
+    };
+}
+
 // Returns the settings for storing mail. A problem in tkt's own configuration must not
 // bounce a customer's message: it is stored unrouted, with a warning and an event that
 // say why, and 'tkt route --all' places it once the configuration is fixed.
@@ -86,6 +110,7 @@ IngestSettings mail_settings(const NewOptions& options, Context& context) {
     try {
         settings = ingest_settings(context.config(), options.trusted);
         settings.on_new_ticket = context.on_new_ticket();
+        settings.acknowledge = acknowledgements(context);
     } catch (const Error& problem) {
         if (problem.code() != Exit::config) {
             throw;
@@ -119,6 +144,7 @@ void run_new_email(const NewOptions& options, Context& context) {
     } else {
         context.out() << result.ticket << '\n';
     }
+    send_acknowledgement(result.acknowledgement, result.ticket, context);
 }
 
 void run_new(const NewOptions& options, Context& context) {

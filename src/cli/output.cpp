@@ -378,6 +378,13 @@ std::string describe_event(const Event& event) {
         return fmt::format("internal note{}: {}", detail.value("by", "") == "escalation" ? " for the next line" : "",
                            text(detail, "excerpt"));
     }
+    if (kind == "acknowledged") {
+        return fmt::format("to {} ({}, {}, by mail)", text(detail, "to"), text(detail, "template"),
+                           text(detail, "lang"));
+    }
+    if (kind == "unacknowledged") {
+        return text(detail, "reason");
+    }
     if (kind == "changed") {
         const auto value = [&](const char* key) {
             const Detail& v = detail.value(key, Detail());

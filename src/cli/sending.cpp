@@ -45,4 +45,30 @@ void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
     }
 }
 
+void send_acknowledgement(const Acknowledgement& acknowledgement, TicketId ticket, Context& context) {
+    const auto warn = [&](const std::string& problem) { context.err() << "tkt: warning: " << problem << '\n'; };
+    if (acknowledgement.problem) {
+        warn(*acknowledgement.problem);
+    }
+    if (!acknowledgement.outbox_id) {
+        return;
+    }
+    const auto queued = [&](const std::string& why) {
+        warn(fmt::format("the acknowledgement of ticket {} is not sent yet ('tkt outbox' shows it, 'tkt outbox "
+                         "flush' retries): {}",
+                         ticket, why));
+    };
+    try {
+        const std::int64_t ids[] = {*acknowledgement.outbox_id};
+        for (const auto& delivery : send_outbox(context.store(), context.config().mail.sendmail, ids, context.now())) {
+            if (!delivery.result.ok) {
+                queued(delivery.result.error);
+            }
+        }
+    } catch (const Error& error) {
+        // The mail server must hear 0: its message is stored whatever happens here.
+        queued(error.what());
+    }
+}
+
 }  // namespace tkt::cli

@@ -1,6 +1,8 @@
-// Handing recorded replies to sendmail, for the commands that send them (reply, escalate).
+// Handing recorded replies to sendmail, for the commands that send them (reply,
+// escalate), and the acknowledgement a mail delivery queued (new --email).
 #pragma once
 
+#include "actions/acknowledge.hpp"
 #include "actions/reply.hpp"
 #include "cli/context.hpp"
 
@@ -11,5 +13,10 @@ namespace tkt::cli {
 // Sends the outbox entries of `recorded`, printing one line for each sent; a failure
 // leaves it queued and ends the command with exit 75.
 void send_queued(const std::vector<RecordedReply>& recorded, Context& context);
+
+// Sends `acknowledgement` of ticket `ticket`, when one was queued, and warns of what
+// went wrong with it: never an error, since the mail it answers is stored, and a
+// failed one stays queued for 'tkt outbox flush'.
+void send_acknowledgement(const Acknowledgement& acknowledgement, TicketId ticket, Context& context);
 
 }  // namespace tkt::cli

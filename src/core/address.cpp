@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace tkt {
@@ -103,6 +104,20 @@ std::string format_address(const Address& address) {
         return address.email;
     }
     return fmt::format("{} <{}>", address.name, address.email);
+}
+
+bool takes_no_replies(std::string_view email) {
+    // Separators are dropped first, so "no-reply", "no_reply" and "no.reply" are one.
+    std::string local;
+    for (const char c : ascii_lower(email.substr(0, email.find('@')))) {
+        if (c != '-' && c != '_' && c != '.') {
+            local += c;
+        }
+    }
+    constexpr std::array<std::string_view, 5> k_prefixes{"noreply", "donotreply", "dontreply", "mailerdaemon",
+                                                         "postmaster"};
+    return std::any_of(k_prefixes.begin(), k_prefixes.end(),
+                       [&](std::string_view prefix) { return local.starts_with(prefix); });
 }
 
 }  // namespace tkt

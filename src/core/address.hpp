@@ -20,4 +20,9 @@ std::optional<Address> parse_address(std::string_view text);
 // display, "Name (no address)" or "(unknown sender)" when there is no email.
 std::string format_address(const Address& address);
 
+// Returns true when `email` is a mailbox nobody reads answers in: its local part says
+// so (noreply, no-reply, do-not-reply, donotreply, with any suffix such as
+// noreply+id or no-reply-billing) or names a mail system (mailer-daemon, postmaster).
+bool takes_no_replies(std::string_view email);
+
 }  // namespace tkt

@@ -4,6 +4,7 @@
 #include "core/ticket.hpp"
 #include "core/toml_file.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <fmt/format.h>
@@ -70,6 +71,19 @@ std::vector<SubjectTag> find_subject_tags(std::string_view subject, std::string_
     return tags;
 }
 
+std::optional<std::string> AcknowledgeSettings::template_for(const std::optional<std::string>& queue) const {
+    if (queue) {
+        if (const auto own = queues.find(*queue); own != queues.end()) {
+            return own->second.name;
+        }
+    }
+    return all.name;
+}
+
+bool AcknowledgeSettings::enabled() const {
+    return all.name || std::any_of(queues.begin(), queues.end(), [](const auto& queue) { return queue.second.name; });
+}
+
 std::string AgentIdentity::first_name_in(std::string_view lang) const {
     const std::string given = first_name.exactly_in(lang);
     return given.empty() ? first_word_of(full_name.in(lang)) : given;
@@ -129,6 +143,17 @@ public:
         }
     }
 
+    // Reads a template name, or false for none, at `key` of `table`.
+    TemplateChoice read_choice(const toml::node& node, std::string_view key) const {
+        TemplateChoice choice{std::nullopt, node.source().begin.line, node.source().begin.column};
+        if (const auto name = node.value<std::string>(); node.is_string() && !name->empty()) {
+            choice.name = *name;
+        } else if (!node.is_boolean() || *node.value<bool>()) {
+            fail(node, fmt::format("'{}' must be a template name such as \"received\", or false for none", key));
+        }
+        return choice;
+    }
+
 private:
     const toml::table& m_root;
 };
@@ -149,8 +174,36 @@ void read_country(const ConfigReader& reader, const toml::table& defaults, Confi
     }
 }
 
+void apply_acknowledge(const ConfigReader& reader, const toml::table& table, AcknowledgeSettings& out) {
+    reader.check_keys(table, "acknowledge.",
+                      std::array<std::string_view, 4>{"template", "max_per_address_per_day", "signed_by", "queues"});
+    if (const auto* node = table.get("template")) {
+        out.all = reader.read_choice(*node, "acknowledge.template");
+    }
+    if (const auto* node = table.get("max_per_address_per_day")) {
+        const auto count = node->value<std::int64_t>();
+        if (!node->is_integer() || *count < 1) {
+            reader.fail(*node, "'acknowledge.max_per_address_per_day' must be a whole number of 1 or more (set "
+                               "template = false to send none)");
+        }
+        out.max_per_address_per_day = *count;
+    }
+    out.signed_by = reader.localized(table, "signed_by", "acknowledge.");
+    if (const auto* node = table.get("queues")) {
+        const auto* queues = node->as_table();
+        if (queues == nullptr) {
+            reader.fail(*node, "'acknowledge.queues' must be a table of queue names: [acknowledge.queues]");
+        }
+        for (const auto& [queue, choice] : *queues) {
+            out.queues[std::string(queue.str())] =
+                reader.read_choice(choice, fmt::format("acknowledge.queues.{}", queue.str()));
+        }
+    }
+}
+
 void apply(const ConfigReader& reader, const toml::table& root, Config& config) {
-    reader.check_keys(root, "", std::array<std::string_view, 5>{"agent", "mail", "defaults", "routing", "lint"});
+    reader.check_keys(root, "",
+                      std::array<std::string_view, 6>{"agent", "mail", "defaults", "routing", "lint", "acknowledge"});
     if (const auto* agent = reader.table("agent")) {
         reader.check_keys(*agent, "agent.",
                           std::array<std::string_view, 4>{"login", "full_name", "first_name", "email"});
@@ -189,6 +242,9 @@ void apply(const ConfigReader& reader, const toml::table& root, Config& config) 
         reader.check_keys(*routing, "routing.", std::array<std::string_view, 2>{"on_new", "repeat_window"});
         reader.read(*routing, "on_new", config.route_on_new);
         reader.read_duration(*routing, "repeat_window", config.repeat_window);
+    }
+    if (const auto* acknowledge = reader.table("acknowledge")) {
+        apply_acknowledge(reader, *acknowledge, config.acknowledge);
     }
 }
 

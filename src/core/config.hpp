@@ -76,6 +76,28 @@ struct MailSettings {
     std::vector<std::string> sendmail{"/usr/sbin/sendmail", "-t", "-i"};
 };
 
+// Which template a choice in [acknowledge] names, and where config.toml writes it.
+struct TemplateChoice {
+    std::optional<std::string> name;  // nullopt: no acknowledgement (false in the file)
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
+// [acknowledge]: what the desk sends by itself when mail opens a ticket. None unless
+// config.toml asks: an automatic message to customers is the team's decision.
+struct AcknowledgeSettings {
+    TemplateChoice all;                            // `template`, for every queue
+    std::map<std::string, TemplateChoice> queues;  // [acknowledge.queues]: a queue's own
+    std::int64_t max_per_address_per_day = 10;     // over it, no more that day
+    LocalizedName signed_by;                       // the desk's name; else [mail] from's
+
+    // Returns the template for a ticket in `queue` (nullopt: unrouted), nullopt for none.
+    std::optional<std::string> template_for(const std::optional<std::string>& queue) const;
+
+    // Returns true when some queue may be acknowledged.
+    bool enabled() const;
+};
+
 struct Config {
     std::filesystem::path dir;
     AgentIdentity agent;
@@ -85,6 +107,7 @@ struct Config {
     bool lint_strict = false;  // a reply with lint findings is refused (65)
     bool route_on_new = true;
     Seconds repeat_window = 7 * 86400;
+    AcknowledgeSettings acknowledge;
 };
 
 // Loads `dir`/config.toml over the defaults; `fallback_login` names the agent when the

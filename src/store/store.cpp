@@ -152,7 +152,8 @@ std::int64_t Store::insert_message(const Message& message, std::string_view raw)
             .bind(1, message.ticket_id)
             .bind(2, message.created_at)
             .run();
-    } else if (message.direction == Direction::out) {
+    } else if (message.direction == Direction::out && !message.automatic) {
+        // An acknowledgement answers nothing: the customer still waits for a person.
         m_db->prepare("UPDATE tickets SET awaiting_since = NULL WHERE id = ?1").bind(1, message.ticket_id).run();
     }
     return row;
@@ -211,6 +212,19 @@ std::optional<TicketId> Store::latest_ticket_from(std::string_view requester, Ti
                                                store::same_customer("requester", "?1")));
     statement.bind(1, requester).bind(2, since).bind(3, until);
     return statement.step() ? std::optional(statement.integer(0)) : std::nullopt;
+}
+
+std::int64_t Store::acknowledgements_to(std::string_view requester, Timestamp since) {
+    // An acknowledgement goes out with its ticket, in one transaction: only tickets
+    // opened in the window can have one in it, and tickets_requester finds those.
+    auto statement = m_db->prepare("SELECT count(*) FROM tickets AS t JOIN messages AS m ON m.ticket_id = t.id "
+                                   "WHERE t.requester = ?1 AND t.created_at >= ?2 AND m.direction = 'out' "
+                                   "AND m.auto = 1 AND m.created_at >= ?2");
+    statement.bind(1, requester).bind(2, since);
+    statement.step();
+    const auto count = statement.integer(0);
+    statement.run();
+    return count;
 }
 
 void Store::touch(TicketId id, Timestamp now) {

@@ -299,6 +299,12 @@ public:
     // none (a ticket opened by hand, a reply never composed) or there is no such row.
     std::optional<std::string> message_raw(std::int64_t row);
 
+    // Acknowledgements on arrival (src/actions/acknowledge.cpp).
+
+    // Returns how many automatic messages went out since `since` on tickets `requester`
+    // opened since then: the acknowledgements that address was sent.
+    std::int64_t acknowledgements_to(std::string_view requester, Timestamp since);
+
 private:
     explicit Store(std::unique_ptr<store::Database> db);
 

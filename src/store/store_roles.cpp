@@ -16,9 +16,11 @@ constexpr std::string_view k_roles[] = {"tkt_agent", "tkt_mail", "tkt_supervisor
 // What each may do in the desk's schema. History (messages, events, attachments, SLA
 // breaches) is append-only for all but admins: no UPDATE or DELETE is granted on it,
 // and a sent reply's outbox entry is kept as sent by a trigger. Agents change what
-// tkt's commands change: a ticket's state and owner (never its requester, subject or
-// creation), tags, the outbox's sending state and the assignment rotation. The mail
-// intake adds tickets and messages and routes them; it reads no outbox.
+// tkt's commands change: a ticket's state, owner and the fields `tkt set` edits (never
+// its creation), tags, the outbox's sending state, the assignment rotation and which
+// identities are one customer's. The mail intake adds tickets and messages (and chat
+// platforms' threads) and routes them, and may queue and send outbox entries: the
+// acknowledgements on arrival it writes.
 constexpr std::string_view k_grants = R"sql(
 GRANT tkt_agent TO tkt_supervisor;
 GRANT tkt_supervisor TO tkt_admin;
@@ -39,14 +41,15 @@ GRANT UPDATE, DELETE ON identities TO tkt_agent;
 GRANT DELETE ON customers TO tkt_agent;
 GRANT UPDATE ON threads TO tkt_agent;
 GRANT UPDATE (status, queue, line, priority, assignee, updated_at, first_reply_at, solved_at, csat, rated_at,
-              awaiting_since, merged_into, language) ON tickets TO tkt_agent;
+              awaiting_since, merged_into, language, subject, requester, requester_name) ON tickets TO tkt_agent;
 GRANT UPDATE (state, attempts, last_error, tried_at, sent_at) ON outbox TO tkt_agent;
 GRANT UPDATE ON assignment_cursors TO tkt_agent;
 GRANT DELETE ON tags TO tkt_agent;
 GRANT SELECT ON tkt_schema, tickets, messages, events, tags, attachments, sla_breaches, assignment_cursors,
     customers, identities, threads TO tkt_mail;
-GRANT INSERT ON tickets, messages, events, tags, attachments, assignment_cursors, threads TO tkt_mail;
+GRANT INSERT ON tickets, messages, events, tags, attachments, assignment_cursors, outbox, threads TO tkt_mail;
 GRANT UPDATE ON threads TO tkt_mail;
+GRANT SELECT, UPDATE (state, attempts, last_error, tried_at, sent_at) ON outbox TO tkt_mail;
 GRANT UPDATE (status, queue, line, priority, assignee, updated_at, solved_at, awaiting_since, language)
     ON tickets TO tkt_mail;
 GRANT UPDATE ON assignment_cursors TO tkt_mail;

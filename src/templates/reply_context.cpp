@@ -208,7 +208,8 @@ nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& ag
           {"email", agent.email}}},
         {"now", localized_date(now, lang)},
     };
-    const Introduction intro = introduction_for(record, agent.login);
+    // The desk itself is nobody to introduce, and helps no owner.
+    const Introduction intro = agent.login == k_desk_login ? Introduction{} : introduction_for(record, agent.login);
     context["new_owner"] = intro.new_owner;
     context["covering"] = intro.temporary;
     context["helping"] = intro.helping;

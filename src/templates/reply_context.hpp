@@ -21,6 +21,10 @@ std::string localized_date(Timestamp at, std::string_view lang);
 // Returns the word for `count` days in `lang`: day/days, день/дня/дней.
 std::string days_word(std::int64_t count, std::string_view lang);
 
+// The login of the desk itself, which signs what no agent writes (acknowledgements on
+// arrival) and records their events: tkt's own, like "(routing)", in no agent's stats.
+inline constexpr std::string_view k_desk_login = "(desk)";
+
 // Looks up an agent of the team by login, with their names in every language.
 using AgentDirectory = std::function<std::optional<AgentIdentity>(std::string_view login)>;
 

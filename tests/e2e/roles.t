@@ -49,9 +49,11 @@ An agent works the desk through tkt.
   ticket 1: +parcel
   $ as_agent close 1
   closed ticket 1
+  $ as_agent set 1 subject:Renamed requester:"Bob <bob@example.com>"
+  ticket 1: subject Renamed (was Parcel), requester Bob <bob@example.com> (was Kim <kim@example.com>)
 
 Neither can rewrite history with psql, nor the agent a sent reply; the mail server
-reads no outbox and answers nobody.
+may queue and send the desk's acknowledgements, but remove nothing from the outbox.
 
   $ psql_as a agent "UPDATE events SET actor = 'someone else'"
   ERROR:  permission denied for table events
@@ -59,14 +61,17 @@ reads no outbox and answers nobody.
   $ psql_as a agent "DELETE FROM messages"
   ERROR:  permission denied for table messages
   [1]
-  $ psql_as a agent "UPDATE tickets SET requester = 'x@example.com'"
+  $ psql_as a agent "UPDATE tickets SET created_at = 0"
   ERROR:  permission denied for table tickets
   [1]
   $ psql_as a agent "UPDATE outbox SET state = 'queued'"
   ERROR:  outbox entry 1 was sent: only an admin may change it
   CONTEXT:  PL/pgSQL function tkt_keep_sent() line 4 at RAISE
   [1]
-  $ psql_as m mail "SELECT count(*) FROM outbox"
+  $ psql_as m mail "DELETE FROM outbox"
+  ERROR:  permission denied for table outbox
+  [1]
+  $ psql_as m mail "UPDATE outbox SET recipient = 'x@example.com'"
   ERROR:  permission denied for table outbox
   [1]
   $ psql_as m mail "DELETE FROM tickets"
@@ -105,9 +110,11 @@ What was written stands: the history as it happened.
   AGENT status new → open (reply)
   AGENT tagged +parcel
   AGENT status open → closed
+  AGENT changed subject: Parcel → Renamed
+  AGENT changed requester: Kim <kim@example.com> → Bob <bob@example.com>
   LEAD assigned AGENT → nobody (hand)
   LEAD tagged +checked
-  AGENT replied to kim@example.com (message, en)
+  AGENT replied to bob@example.com (message, en)
   AGENT assigned nobody → AGENT (reply)
 
 On SQLite there are no roles: the file's group does that work.

@@ -43,3 +43,17 @@ TEST_CASE("address::format_address") {
     CHECK(format_address({"", "bob@example.com"}) == "bob@example.com");
     CHECK(format_address({"Bob", "bob@example.com"}) == "Bob <bob@example.com>");
 }
+
+TEST_CASE("address::takes_no_replies") {
+    CHECK(takes_no_replies("noreply@shop.example"));
+    CHECK(takes_no_replies("No-Reply@shop.example"));
+    CHECK(takes_no_replies("no_reply+4711@shop.example"));
+    CHECK(takes_no_replies("do-not-reply@bank.example"));
+    CHECK(takes_no_replies("donotreply-billing@bank.example"));
+    CHECK(takes_no_replies("MAILER-DAEMON@mx.example.org"));
+    CHECK(takes_no_replies("postmaster@example.org"));
+    CHECK_FALSE(takes_no_replies("kim@example.net"));
+    CHECK_FALSE(takes_no_replies("reply@example.net"));
+    CHECK_FALSE(takes_no_replies("nora@example.net"));
+    CHECK_FALSE(takes_no_replies("info@noreply.example"));  // the domain is no mailbox
+}

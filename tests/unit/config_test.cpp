@@ -64,6 +64,52 @@ repeat_window = "3d"
         write_file(dir / "config.toml", "[routing]\non_new = \"yes\"\n");
         CHECK(load_error(dir) == (dir / "config.toml").string() + ":2:10: 'on_new' must be true or false");
     }
+    SUBCASE("no acknowledgements unless [acknowledge] names a template") {
+        CHECK_FALSE(load_config(dir.path(), "me").acknowledge.enabled());
+        write_file(dir / "config.toml", "[acknowledge]\nmax_per_address_per_day = 5\n");
+        const auto config = load_config(dir.path(), "me");
+        CHECK_FALSE(config.acknowledge.enabled());
+        CHECK(config.acknowledge.max_per_address_per_day == 5);
+    }
+    SUBCASE("[acknowledge]: a template for all, and a queue's own or none") {
+        write_file(dir / "config.toml", R"toml(
+[acknowledge]
+template = "received"
+signed_by = { en = "Example Support", ru = "Поддержка Example" }
+[acknowledge.queues]
+spam = false
+vip = "received_vip"
+)toml");
+        const auto settings = load_config(dir.path(), "me").acknowledge;
+        CHECK(settings.enabled());
+        CHECK(settings.max_per_address_per_day == 10);
+        CHECK(settings.signed_by.in("ru") == "Поддержка Example");
+        CHECK(settings.template_for(std::nullopt) == "received");
+        CHECK(settings.template_for("general") == "received");
+        CHECK(settings.template_for("spam") == std::nullopt);
+        CHECK(settings.template_for("vip") == "received_vip");
+        CHECK(settings.queues.at("vip").line == 7);
+        CHECK(settings.queues.at("vip").column == 7);
+    }
+    SUBCASE("[acknowledge]: only one queue") {
+        write_file(dir / "config.toml", "[acknowledge]\ntemplate = false\nqueues = { vip = \"received\" }\n");
+        const auto settings = load_config(dir.path(), "me").acknowledge;
+        CHECK(settings.enabled());
+        CHECK(settings.template_for("general") == std::nullopt);
+        CHECK(settings.template_for("vip") == "received");
+    }
+    SUBCASE("[acknowledge]: wrong values") {
+        const auto file = (dir / "config.toml").string();
+        write_file(dir / "config.toml", "[acknowledge]\ntemplate = true\n");
+        CHECK(load_error(dir) == file + ":2:12: 'acknowledge.template' must be a template name such as "
+                                        "\"received\", or false for none");
+        write_file(dir / "config.toml", "[acknowledge]\nmax_per_address_per_day = 0\n");
+        CHECK(load_error(dir).starts_with(file + ":2:27: 'acknowledge.max_per_address_per_day' must be a whole"));
+        write_file(dir / "config.toml", "[acknowledge]\nqueues = [\"spam\"]\n");
+        CHECK(load_error(dir).starts_with(file + ":2:10: 'acknowledge.queues' must be a table"));
+        write_file(dir / "config.toml", "[acknowledge.queues]\nspam = 1\n");
+        CHECK(load_error(dir).starts_with(file + ":2:8: 'acknowledge.queues.spam' must be a template name"));
+    }
     SUBCASE("a bad duration") {
         write_file(dir / "config.toml", "[routing]\nrepeat_window = \"a week\"\n");
         CHECK(load_error(dir).find(":2:17: 'repeat_window' must be a duration") != std::string::npos);

@@ -188,7 +188,8 @@ TEST_SUITE("postgres") {
                         "WHERE table_schema = 'migrated'");
         REQUIRE(tables.step());
         CHECK(tables.text(0) ==
-              "assignment_cursors attachments events messages outbox sla_breaches tags tickets tkt_schema");
+              "assignment_cursors attachments customers events identities messages outbox sla_breaches tags threads "
+              "tickets tkt_schema");
         tables.run();
         store::migrate(*db, migrations);  // current: nothing to do
         CHECK(store::schema_version(*db) == migrations.back().version);
