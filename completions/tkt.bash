@@ -392,6 +392,7 @@ _tkt() {
         --message | -m) __tkt_add "$cur" - ;;
         --lang) __tkt_add "$cur" "${langs[@]}" ;;
         --status) __tkt_add "$cur" "${statuses[@]}" ;;
+        --outcome) __tkt_add "$cur" reached voicemail ;;
         --as) mapfile -t agents < <(__tkt_agents) && __tkt_add "$cur" "${agents[@]}" ;;
         --templates)
             compopt -o filenames 2>/dev/null
@@ -416,7 +417,7 @@ _tkt() {
                 ;;
             -*)
                 __tkt_add "$cur" --where --template --message --var --attach --lang --as --status \
-                    --templates --dry-run --edit --strict --force --mime --send --help
+                    --templates --dry-run --edit --strict --force --mime --send --outcome --help
                 ;;
             *)
                 # One ticket id, unless --where chooses the tickets.

@@ -49,7 +49,8 @@ function __tkt_args
         switch $tokens[1]
             case --db --config --login --name --email --subject --from --body --channel --priority --queue --tag --sort --limit \
                 --where --template --message --var --attach --lang --as --status --templates --ticket --context \
-                --explain --reason --to-line --to --comment --into --since --until --by --within --format --output --at
+                --explain --reason --to-line --to --comment --into --since --until --by --within --format --output --at \
+                --outcome
                 set -e tokens[1]
             case -t -m
                 # reply's short options take a value; for list and tag they are words.
@@ -429,7 +430,8 @@ complete -c tkt -n '__tkt_using_command reply; and not __tkt_reply_where' -s e -
 complete -c tkt -n '__tkt_using_command reply' -l strict -d 'Refuse a reply that lint finds fault with'
 complete -c tkt -n '__tkt_using_command reply' -l force -d 'Answer a ticket even though it was merged into another'
 complete -c tkt -n '__tkt_using_command reply' -l mime -d 'Print the whole mail message rather than its text'
-complete -c tkt -n '__tkt_using_command reply' -l send -d 'Send through the outbox with the configured sendmail'
+complete -c tkt -n '__tkt_using_command reply' -l send -d "Send through the outbox: sendmail, or the chat channel's program"
+complete -c tkt -n '__tkt_using_command reply' -l outcome -x -a 'reached voicemail' -d 'For a caller: what came of the call'
 
 # close ID..., reopen ID...
 complete -c tkt -n '__tkt_using_command close' -a '(__tkt_ids)'

@@ -154,6 +154,12 @@ std::string reply_detail(const ReplyDraft& draft, bool queued) {
     if (!draft.template_name.empty()) {
         detail["template"] = draft.template_name;
     }
+    if (draft.channel != Channel::email) {
+        detail["channel"] = to_string(draft.channel);
+    }
+    if (!draft.outcome.empty()) {
+        detail["outcome"] = draft.outcome;
+    }
     return detail.dump();
 }
 
@@ -344,13 +350,15 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
                                                    static_cast<std::int64_t>(file.bytes.size()),
                                                    attachment_sha256(file.bytes)});
     }
-    if (compose == Compose::message || !files.empty()) {
-        if (kind_of_identity(ticket.requester) != IdentityKind::email) {
-            // Chat and phone customers are answered on their channel, not by mail.
-            throw usage_error(fmt::format("ticket {}'s customer is {}, not a mail address: tkt sends replies by mail "
-                                          "only; record the reply without --send or --mime and answer on its channel",
-                                          ticket.id, ticket.requester));
+    draft.channel = reply_channel(ticket);
+    if (draft.channel != Channel::email) {
+        // Chat customers get the text through their channel's program; callers a call.
+        if (compose == Compose::message && draft.channel != Channel::phone) {
+            draft.raw = channel_payload(record, draft, agent);
         }
+        return draft;
+    }
+    if (compose == Compose::message || !files.empty()) {
         if (!from) {
             throw Error(
                 Exit::config,
@@ -405,13 +413,17 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         message.author = agent.login;
         message.subject = draft.subject;
         message.body = draft.body;
+        if (draft.channel != ticket.channel && draft.channel != Channel::email) {
+            message.channel = draft.channel;
+        }
         message.created_at = now;
         result.message_row = store.insert_message(message, draft.raw);
         for (auto attachment : draft.attachments) {
             attachment.message_id = result.message_row;
             store.insert_attachment(attachment);
         }
-        store.insert_event(ticket.id, now, agent.login, "replied", reply_detail(draft, queue == Queue::for_sending));
+        store.insert_event(ticket.id, now, agent.login, "replied",
+                           reply_detail(draft, queue == Queue::for_sending && draft.channel != Channel::phone));
         result.first_reply = store.mark_first_reply(ticket.id, now);
         if (!ticket.assignee) {
             record_assignment(store, ticket.id, std::nullopt, agent.login, "reply", Actor{agent.login, now});
@@ -423,11 +435,12 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
             change_status(store, ticket, target, Actor{agent.login, now}, "reply");
         }
         store.touch(ticket.id, now);
-        if (queue == Queue::for_sending) {
+        // A reply to a caller is the call the agent made: nothing is sent.
+        if (queue == Queue::for_sending && draft.channel != Channel::phone) {
             if (draft.raw.empty()) {
                 throw Error(Exit::software, "a reply queued for sending was not composed");
             }
-            result.outbox_id = store.queue_outbound(result.message_row, ticket.id, Channel::email, draft.to.email, now);
+            result.outbox_id = store.queue_outbound(result.message_row, ticket.id, draft.channel, draft.to.email, now);
         }
         recorded.push_back(result);
     }
@@ -435,8 +448,8 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
     return recorded;
 }
 
-std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& sendmail,
-                                  std::span<const std::int64_t> ids, Timestamp now) {
+std::vector<Delivery> send_outbox(Store& store, const Senders& senders, std::span<const std::int64_t> ids,
+                                  Timestamp now) {
     std::vector<std::int64_t> wanted(ids.begin(), ids.end());
     if (wanted.empty()) {
         for (const auto& item : store.outbox(OutboxScope::waiting)) {
@@ -456,7 +469,7 @@ std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& 
         if (!claimed) {
             continue;  // sent already, or another process is sending it
         }
-        SendResult result = run_sendmail(sendmail, claimed->raw);
+        SendResult result = deliver(senders, *claimed);
         Delivery delivery{std::move(*claimed), std::move(result)};
         record_delivery(store, delivery, now);
         delivery.item.raw.clear();

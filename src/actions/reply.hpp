@@ -87,7 +87,31 @@ struct ReplyDraft {
     std::string raw;  // the RFC 5322 message, when composed
     // The files it sends (their bytes are in `raw` only); message_id is set on recording.
     std::vector<AttachmentInfo> attachments = {};
+    // How it reaches the customer (reply_channel): by mail, by the channel's program
+    // (`raw` is then the JSON it is handed), or by a call the agent makes.
+    Channel channel = Channel::email;
+    std::string outcome = {};  // of a call: reached, voicemail
 };
+
+// Returns how a reply reaches the requester of `ticket`: a mail address by mail, a
+// phone number by a call (never mailed), a chat identity by the program of the
+// ticket's channel (chat, web or api; chat for a ticket that came otherwise).
+Channel reply_channel(const Ticket& ticket);
+
+// Returns the JSON a channel's deliver program is handed for `draft`, a reply to
+// `record` by `agent`: ticket, thread, to, name, subject, text, language, agent,
+// message_id.
+std::string channel_payload(const TicketRecord& record, const ReplyDraft& draft, const AgentIdentity& agent);
+
+// The programs replies leave by: sendmail for mail, and config.toml's [channels.NAME]
+// deliver for chat, web and api.
+struct Senders {
+    std::vector<std::string> sendmail;
+    std::vector<ChannelSettings> channels;
+};
+
+// Returns the senders `config` sets.
+Senders senders_of(const Config& config);
 
 // Whether a draft carries the whole RFC 5322 message (for --mime, and for sending).
 enum class Compose { text_only, message };
@@ -144,10 +168,17 @@ struct Delivery {
     SendResult result;
 };
 
-// Sends the queued outbox entries among `ids` (every queued one when empty) through
-// `sendmail`, one at a time: each is claimed in a transaction of its own, so that no
-// other process sends it too, then marked sent or left queued with the error.
-std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& sendmail,
-                                  std::span<const std::int64_t> ids, Timestamp now);
+// Hands the claimed outbox entry `item` (with its raw message) to its program:
+// sendmail for mail, the channel's deliver program otherwise; a channel without one
+// is a failure that says where to set it.
+SendResult deliver(const Senders& senders, const OutboxItem& item);
+
+// Sends the queued outbox entries among `ids` (every queued one when empty), mail
+// through `senders.sendmail` and other channels through their program, one at a
+// time: each is claimed in a transaction of its own, so that no other process sends
+// it too, then marked sent or left queued with the error (a channel without a
+// program is such an error: the entry waits for one).
+std::vector<Delivery> send_outbox(Store& store, const Senders& senders, std::span<const std::int64_t> ids,
+                                  Timestamp now);
 
 }  // namespace tkt

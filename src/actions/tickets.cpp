@@ -153,14 +153,16 @@ void record_assignment(Store& store, TicketId id, const std::optional<std::strin
 
 TicketRecord load_ticket(Store& store, TicketId id) {
     auto transaction = store.begin_read();
-    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id), store.attachments(id)};
+    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id), store.attachments(id),
+                        store.thread_of_ticket(id)};
     transaction.commit();
     return record;
 }
 
 TicketRecord load_conversation(Store& store, TicketId id) {
     auto transaction = store.begin_read();
-    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id), store.attachments(id)};
+    TicketRecord record{require_ticket(store, id), store.messages(id), store.events(id), store.attachments(id),
+                        store.thread_of_ticket(id)};
     std::vector<TicketId> merged = store.merged_into(id);
     // Merges cannot loop (a merged ticket takes none), but stay bounded anyway.
     for (std::size_t next = 0; next < merged.size() && next < 1024; ++next) {

@@ -78,7 +78,7 @@ void run_list(const OutboxOptions& options, Context& context) {
 
 void run_flush(const OutboxOptions& options, Context& context) {
     auto& store = context.existing_store();
-    const auto deliveries = send_outbox(store, context.config().mail.sendmail, options.ids, context.now());
+    const auto deliveries = send_outbox(store, senders_of(context.config()), options.ids, context.now());
     std::vector<std::string> failures;
     for (const auto& delivery : deliveries) {
         if (delivery.result.ok) {

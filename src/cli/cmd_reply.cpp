@@ -24,6 +24,7 @@ struct ReplyOptions {
     std::optional<std::string> message;
     std::vector<std::string> vars;
     std::vector<std::string> attach;
+    std::string outcome = "reached";
     std::string lang;
     std::string as;
     std::string status;
@@ -162,8 +163,30 @@ void check_drafts(const std::vector<ReplyDraft>& drafts, bool strict, Context& c
     }
 }
 
+// Refuses (78) to queue `draft` for a channel config.toml gives no program: it would
+// wait in the outbox for one, and the agent believes it sent.
+void require_delivery_program(const ReplyDraft& draft, const Config& config) {
+    const auto name = to_string(draft.channel);
+    if (const auto* program = delivery_program(config, name); program == nullptr || program->empty()) {
+        throw Error(Exit::config, fmt::format("ticket {} is answered by {} ({}), and no program delivers {} replies: "
+                                              "set deliver under [channels.{}] in config.toml, or reply without "
+                                              "--send",
+                                              draft.ticket_id, name, draft.to.email, name, name));
+    }
+}
+
+// Checks --outcome: what came of the call a reply to a caller records.
+void check_outcome(const std::string& outcome) {
+    if (outcome != "reached" && outcome != "voicemail") {
+        throw usage_error(fmt::format("--outcome '{}': a reply to a caller is a call that reached them or left a "
+                                      "voicemail (reached, voicemail); record a call nobody answered with 'tkt note'",
+                                      outcome));
+    }
+}
+
 void run_reply(const ReplyOptions& options, Context& context) {
     check_choices(options);
+    check_outcome(options.outcome);
     auto vars = parse_vars(options.vars);
     const Config& config = context.config();
     const AgentIdentity agent = replying_agent(config.agent, context.acting_as(options.as), vars, context.routing());
@@ -204,7 +227,14 @@ void run_reply(const ReplyOptions& options, Context& context) {
                                agent_directory(context.routing()),
                                options.force ? Merged::answer : Merged::refuse,
                                std::vector<std::filesystem::path>(options.attach.begin(), options.attach.end())};
-    const auto drafts = prepare_replies(store, ids, request, config.mail, compose, revise);
+    auto drafts = prepare_replies(store, ids, request, config.mail, compose, revise);
+    for (auto& draft : drafts) {
+        if (draft.channel == Channel::phone) {
+            draft.outcome = options.outcome;
+        } else if (options.send && draft.channel != Channel::email) {
+            require_delivery_program(draft, config);
+        }
+    }
     for (const auto& draft : drafts) {
         if (!draft.note.empty()) {
             context.err() << "tkt: " << draft.note << '\n';
@@ -231,6 +261,12 @@ void run_reply(const ReplyOptions& options, Context& context) {
                 context.err() << fmt::format("tkt: recorded the reply on ticket {}{}\n", drafts[i].ticket_id,
                                              status_note(recorded[i].status));
             }
+        }
+    }
+    for (const auto& draft : drafts) {
+        if (draft.channel == Channel::phone && (options.send || many)) {
+            context.out() << fmt::format("recorded the call to {} on ticket {} ({})\n", draft.to.email, draft.ticket_id,
+                                         draft.outcome);
         }
     }
     if (options.send) {
@@ -273,7 +309,12 @@ void declare_reply(CLI::App& command, Context& context) {
     command.add_flag("--strict", options->strict, "Refuse a reply that lint finds fault with (also: lint.strict)");
     command.add_flag("--force", options->force, "Answer a ticket even though it was merged into another");
     command.add_flag("--mime", options->mime, "Print the whole RFC 5322 message rather than its text");
-    command.add_flag("--send", options->send, "Send through the outbox with the configured sendmail");
+    command.add_flag("--send", options->send,
+                     "Send through the outbox: by sendmail, or a chat's [channels] program; a caller's is a call");
+    command
+        .add_option("--outcome", options->outcome,
+                    "For a ticket whose customer is a phone number: reached (default) or voicemail")
+        ->type_name("OUTCOME");
     command.callback([options, &context] { run_reply(*options, context); });
 }
 

@@ -322,8 +322,13 @@ std::string rated(const Detail& detail) {
 
 std::string replied(const Detail& detail) {
     const std::string how = detail.contains("template") ? text(detail, "template") : "message";
-    return fmt::format("to {} ({}, {}{})", text(detail, "to"), how, text(detail, "lang"),
-                       detail.value("queued", false) ? ", by mail" : "");
+    std::string way;
+    if (detail.contains("outcome")) {
+        way = ", by call: " + text(detail, "outcome");
+    } else if (detail.value("queued", false)) {
+        way = ", by " + (detail.contains("channel") ? text(detail, "channel") : std::string("mail"));
+    }
+    return fmt::format("to {} ({}, {}{})", text(detail, "to"), how, text(detail, "lang"), way);
 }
 
 // Returns any other detail as key=value words, tags as +tag and -tag.

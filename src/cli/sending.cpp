@@ -11,11 +11,16 @@ namespace tkt::cli {
 void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
     std::vector<std::int64_t> ids;
     for (const auto& reply : recorded) {
-        ids.push_back(*reply.outbox_id);
+        if (reply.outbox_id) {  // a reply to a caller is a call: nothing to send
+            ids.push_back(*reply.outbox_id);
+        }
+    }
+    if (ids.empty()) {
+        return;
     }
     std::vector<Delivery> deliveries;
     try {
-        deliveries = send_outbox(context.store(), context.config().mail.sendmail, ids, context.now());
+        deliveries = send_outbox(context.store(), senders_of(context.config()), ids, context.now());
     } catch (const Error& error) {
         // The replies are recorded whatever happens here: a retry of the command would
         // record them twice, so the way on is the outbox.
@@ -31,8 +36,11 @@ void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
     std::vector<std::string> failures;
     for (const auto& delivery : deliveries) {
         if (delivery.result.ok) {
-            context.out() << fmt::format("sent reply on ticket {} to {}\n", delivery.item.ticket_id,
-                                         delivery.item.recipient);
+            const auto by = delivery.item.channel == Channel::email
+                                ? std::string()
+                                : fmt::format(" by {}", to_string(delivery.item.channel));
+            context.out() << fmt::format("sent reply on ticket {} to {}{}\n", delivery.item.ticket_id,
+                                         delivery.item.recipient, by);
         } else {
             failures.push_back(fmt::format("ticket {}: {}", delivery.item.ticket_id, delivery.result.error));
         }
@@ -60,7 +68,7 @@ void send_acknowledgement(const Acknowledgement& acknowledgement, TicketId ticke
     };
     try {
         const std::int64_t ids[] = {*acknowledgement.outbox_id};
-        for (const auto& delivery : send_outbox(context.store(), context.config().mail.sendmail, ids, context.now())) {
+        for (const auto& delivery : send_outbox(context.store(), senders_of(context.config()), ids, context.now())) {
             if (!delivery.result.ok) {
                 queued(delivery.result.error);
             }

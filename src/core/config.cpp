@@ -174,6 +174,26 @@ void read_country(const ConfigReader& reader, const toml::table& defaults, Confi
     }
 }
 
+// Reads [channels.NAME]: the programs replies on chat, web and api channels leave by.
+void read_channels(const ConfigReader& reader, const toml::table& channels, Config& config) {
+    for (const auto& [key, node] : channels) {
+        const std::string name(key.str());
+        if (name != "chat" && name != "web" && name != "api") {
+            reader.fail(node, fmt::format("[channels.{}]: replies go by program on chat, web or api only (mail goes "
+                                          "by [mail] sendmail, and a reply to a caller is a call)",
+                                          name));
+        }
+        const auto* table = node.as_table();
+        if (table == nullptr) {
+            reader.fail(node, fmt::format("'channels.{}' must be a table ([channels.{}])", name, name));
+        }
+        reader.check_keys(*table, "channels." + name + ".", std::array<std::string_view, 1>{"deliver"});
+        ChannelSettings settings{name, {}};
+        reader.read(*table, "deliver", settings.deliver);
+        config.channels.push_back(std::move(settings));
+    }
+}
+
 void apply_acknowledge(const ConfigReader& reader, const toml::table& table, AcknowledgeSettings& out) {
     reader.check_keys(table, "acknowledge.",
                       std::array<std::string_view, 4>{"template", "max_per_address_per_day", "signed_by", "queues"});
@@ -202,8 +222,9 @@ void apply_acknowledge(const ConfigReader& reader, const toml::table& table, Ack
 }
 
 void apply(const ConfigReader& reader, const toml::table& root, Config& config) {
-    reader.check_keys(root, "",
-                      std::array<std::string_view, 6>{"agent", "mail", "defaults", "routing", "lint", "acknowledge"});
+    reader.check_keys(
+        root, "",
+        std::array<std::string_view, 7>{"agent", "mail", "defaults", "routing", "lint", "acknowledge", "channels"});
     if (const auto* agent = reader.table("agent")) {
         reader.check_keys(*agent, "agent.",
                           std::array<std::string_view, 4>{"login", "full_name", "first_name", "email"});
@@ -234,6 +255,9 @@ void apply(const ConfigReader& reader, const toml::table& root, Config& config) 
         }
         config.lang = *code;
     }
+    if (const auto* channels = reader.table("channels")) {
+        read_channels(reader, *channels, config);
+    }
     if (const auto* lint = reader.table("lint")) {
         reader.check_keys(*lint, "lint.", std::array<std::string_view, 1>{"strict"});
         reader.read(*lint, "strict", config.lint_strict);
@@ -262,6 +286,15 @@ Config load_config(const std::filesystem::path& dir, const std::string& fallback
     const toml::table root = toml_file::Reader(file).parse();
     apply(ConfigReader(file, root), root, config);
     return config;
+}
+
+const std::vector<std::string>* delivery_program(const Config& config, std::string_view name) {
+    for (const auto& channel : config.channels) {
+        if (channel.name == name) {
+            return &channel.deliver;
+        }
+    }
+    return nullptr;
 }
 
 }  // namespace tkt

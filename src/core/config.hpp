@@ -98,8 +98,16 @@ struct AcknowledgeSettings {
     bool enabled() const;
 };
 
+// How replies reach customers of a chat platform, a web form or an API client:
+// config.toml's [channels.NAME].
+struct ChannelSettings {
+    std::string name;                  // chat, web or api
+    std::vector<std::string> deliver;  // the program handed each reply as JSON on stdin
+};
+
 struct Config {
     std::filesystem::path dir;
+    std::vector<ChannelSettings> channels;  // those config.toml sets, in its order
     AgentIdentity agent;
     MailSettings mail;
     std::string lang = "en";   // for customers whose language is unknown
@@ -114,5 +122,9 @@ struct Config {
 // file does not. Throws a configuration error (exit 78) naming file:line:col for a
 // syntax error, an unknown key or a value of the wrong type.
 Config load_config(const std::filesystem::path& dir, const std::string& fallback_login);
+
+// Returns the program that delivers replies on channel `name`; nullptr when
+// config.toml names none.
+const std::vector<std::string>* delivery_program(const Config& config, std::string_view name);
 
 }  // namespace tkt

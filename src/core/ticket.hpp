@@ -125,6 +125,7 @@ struct TicketRecord {
     std::vector<Message> messages;
     std::vector<Event> events;
     std::vector<AttachmentInfo> attachments;
+    std::optional<std::string> thread = {};  // the chat platform's conversation, if any
 };
 
 // A reply waiting for sendmail, being handed to it, or sent. `sending` means a tkt

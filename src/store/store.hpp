@@ -279,6 +279,9 @@ public:
     // Returns the ticket the external conversation `thread` ("jivo:9876") last joined.
     std::optional<TicketId> ticket_of_thread(std::string_view thread);
 
+    // Returns the external conversation that last joined ticket `id`, if any.
+    std::optional<std::string> thread_of_ticket(TicketId id);
+
     // Makes the external conversation `thread` join ticket `id` from now on.
     void set_thread(std::string_view thread, TicketId id);
 

@@ -88,6 +88,16 @@ std::optional<TicketId> Store::ticket_of_thread(std::string_view thread) {
     return statement.step() ? std::optional(statement.integer(0)) : std::nullopt;
 }
 
+std::optional<std::string> Store::thread_of_ticket(TicketId id) {
+    auto statement = m_db->prepare("SELECT thread FROM threads WHERE ticket_id = ?1 ORDER BY thread");
+    statement.bind(1, id);
+    std::optional<std::string> thread;
+    while (statement.step()) {
+        thread = thread.value_or(statement.text(0));
+    }
+    return thread;
+}
+
 void Store::set_thread(std::string_view thread, TicketId id) {
     m_db->prepare("INSERT INTO threads (thread, ticket_id) VALUES (?1, ?2) "
                   "ON CONFLICT (thread) DO UPDATE SET ticket_id = excluded.ticket_id")

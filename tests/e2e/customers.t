@@ -172,8 +172,9 @@ tkt add --json takes only messages for a known ticket or thread.
   tkt: --json reads every field from standard input: it takes no ID, --from, --body, --channel or --at
   [64]
 
-A chat or phone customer has no mail address: replies are not mailed to them.
+A chat customer has no mail address: a reply goes by the chat channel's program,
+which config.toml does not name here (channels.t has the rest).
 
   $ tkt reply 5 --message "Рады помочь" --send
-  tkt: ticket 5's customer is jivo:visitor-1, not a mail address: tkt sends replies by mail only; record the reply without --send or --mime and answer on its channel
-  [64]
+  tkt: ticket 5 is answered by chat (jivo:visitor-1), and no program delivers chat replies: set deliver under [channels.chat] in config.toml, or reply without --send
+  [78]

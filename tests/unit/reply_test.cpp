@@ -171,7 +171,7 @@ TEST_CASE("replying::send_outbox sends each message once") {
     std::filesystem::permissions(sendmail, std::filesystem::perms::owner_all);
 
     std::ofstream(dir / "fail") << "";
-    auto deliveries = send_outbox(store, {sendmail}, {}, k_now);
+    auto deliveries = send_outbox(store, Senders{{sendmail}, {}}, {}, k_now);
     REQUIRE(deliveries.size() == 1);
     CHECK_FALSE(deliveries[0].result.ok);
     auto waiting = store.outbox(OutboxScope::waiting);
@@ -181,13 +181,13 @@ TEST_CASE("replying::send_outbox sends each message once") {
     CHECK(waiting[0].last_error == sendmail + " exited with 69");
 
     std::filesystem::remove(dir / "fail");
-    deliveries = send_outbox(store, {sendmail}, {}, k_now + 60);
+    deliveries = send_outbox(store, Senders{{sendmail}, {}}, {}, k_now + 60);
     REQUIRE(deliveries.size() == 1);
     CHECK(deliveries[0].result.ok);
     CHECK(store.outbox(OutboxScope::waiting).empty());
-    CHECK(send_outbox(store, {sendmail}, {}, k_now + 120).empty());
+    CHECK(send_outbox(store, Senders{{sendmail}, {}}, {}, k_now + 120).empty());
     const std::vector<std::int64_t> again{*recorded[0].outbox_id};
-    CHECK(send_outbox(store, {sendmail}, again, k_now + 120).empty());
+    CHECK(send_outbox(store, Senders{{sendmail}, {}}, again, k_now + 120).empty());
 
     const auto all = store.outbox(OutboxScope::all);
     REQUIRE(all.size() == 1);
