@@ -30,6 +30,7 @@ sendmail = ["/usr/sbin/sendmail", "-t", "-i"]  # an argv, never a shell string
 
 [defaults]
 lang = "en"
+# country = "RU"              # phone numbers written without +7 are numbers of this country
 
 [routing]
 on_new = true                 # route every new ticket on arrival
@@ -40,6 +41,9 @@ repeat_window = "7d"          # a new ticket within this of the last one is a re
 max_per_address_per_day = 10  # then no more to that address for 24 hours
 # [acknowledge.queues]        # a queue's own template, or false for none
 # spam = false
+
+# [channels.chat]             # how replies reach chat customers: a program given each as JSON
+# deliver = ["/usr/share/tkt/contrib/deliver-webhook", "https://chat.example.com/hooks/tkt"]
 )toml";
 
 constexpr std::string_view k_routing_toml =
