@@ -202,7 +202,7 @@ unacknowledged, with a warning and an event saying why.
 
   $ sed -i 's|^template = "received"|template = "recieved"|' config/config.toml
   $ tkt config check 2>&1 | sed "s|$PWD/||"
-  config/config.toml:21:12: unknown template 'recieved' (did you mean 'received'? see 'tkt template list')
+  config/config.toml:22:12: unknown template 'recieved' (did you mean 'received'? see 'tkt template list')
   tkt: 1 problem in config
   $ msg 'Dan <dan@example.org>' 'Hello' dan1 '' 'Hi there.' | tkt new --email 2>&1 | sed "s|$PWD/||"
   14
@@ -211,19 +211,19 @@ unacknowledged, with a warning and an event saying why.
   (desk) unacknowledged unknown template 'recieved' (did you mean 'received'? see 'tkt template list')
   $ sed -i 's|^template = "recieved"|template = true|' config/config.toml
   $ tkt config check 2>&1 | sed "s|$PWD/||"
-  config/config.toml:21:12: 'acknowledge.template' must be a template name such as "received", or false for none
+  config/config.toml:22:12: 'acknowledge.template' must be a template name such as "received", or false for none
   tkt: 1 problem in config
   $ sed -i 's|^template = true|template = "received"|; s|^max_per_address_per_day = 3|max_per_address_per_day = 0|' config/config.toml
   $ tkt config check 2>&1 | sed "s|$PWD/||"
-  config/config.toml:22:27: 'acknowledge.max_per_address_per_day' must be a whole number of 1 or more (set template = false to send none)
+  config/config.toml:23:27: 'acknowledge.max_per_address_per_day' must be a whole number of 1 or more (set template = false to send none)
   tkt: 1 problem in config
   $ sed -i 's|^max_per_address_per_day = 0|max_per_address_per_day = 3|; s|^spam = false|spam = "nope"|' config/config.toml
   $ tkt config check 2>&1 | sed "s|$PWD/||"
-  config/config.toml:24:8: unknown template 'nope' (see 'tkt template list')
+  config/config.toml:25:8: unknown template 'nope' (see 'tkt template list')
   tkt: 1 problem in config
   $ sed -i 's|^spam = "nope"|spam = false|; s|^template = "received"|&\nsigned = "Support"|' config/config.toml
   $ tkt config check 2>&1 | sed "s|$PWD/||"
-  config/config.toml:22:1: unknown key 'acknowledge.signed'
+  config/config.toml:23:1: unknown key 'acknowledge.signed'
   tkt: 1 problem in config
   $ sed -i '/^signed = /d' config/config.toml
 

@@ -63,7 +63,7 @@ A broken config.toml is the same: mail is stored with the defaults, unrouted.
   $ cp config/config.toml config.good
   $ echo 'oops =' >> config/config.toml
   $ msg 'Dora <dora@example.com>' 'Hello' 'Sun, 22 Nov 2026 09:00:00 +0000' d1 'Hi.' | tkt new --email 2>&1 | sed "s|$PWD/||"
-  tkt: warning: config/config.toml:25:7: key-value pair: expected value, saw '\n'; a new ticket is stored unrouted ('tkt route --all' places it once that is fixed)
+  tkt: warning: config/config.toml:29:7: key-value pair: expected value, saw '\n'; a new ticket is stored unrouted ('tkt route --all' places it once that is fixed)
   5
   $ cp config.good config/config.toml
 
