@@ -40,6 +40,24 @@ std::optional<std::string> not_to_answer(MailKind kind, const std::string& reque
     return std::nullopt;
 }
 
+// Returns why the customer of `ticket` cannot be acknowledged on their channel: a caller
+// is answered by the call, and a chat customer only through the channel's program.
+std::optional<std::string> no_way_to(const Ticket& ticket, const AcknowledgeDesk& desk) {
+    const Channel channel = reply_channel(ticket);
+    if (channel == Channel::phone) {
+        return fmt::format("'{}' is a phone number: a caller is answered by the call", ticket.requester);
+    }
+    if (channel == Channel::email) {
+        return std::nullopt;
+    }
+    const auto name = to_string(channel);
+    const bool has_program = std::any_of(desk.channels.begin(), desk.channels.end(), [&](const ChannelSettings& c) {
+        return c.name == name && !c.deliver.empty();
+    });
+    return has_program ? std::nullopt
+                       : std::optional(fmt::format("no program delivers {0} replies ([channels.{0}] deliver)", name));
+}
+
 // Returns who signs an acknowledgement: the desk, named by [acknowledge] signed_by or
 // else by the name in [mail] from, writing from that address. A desk with no address
 // or no name is a configuration error (78): "Best regards," over nobody is no signature.
@@ -76,9 +94,23 @@ ReplyDraft draft_acknowledgement(Store& store, TicketId id, const std::string& t
                                .team = {},
                                .merged = Merged::refuse};
     // A ticket this new has merged nothing in: its own rows are its conversation.
-    auto [record, reply, note] = render_reply_to(
-        TicketRecord{require_ticket(store, id), store.messages(id), store.events(id), store.attachments(id)}, request);
+    auto [record, reply, note] =
+        render_reply_to(TicketRecord{require_ticket(store, id), store.messages(id), store.events(id),
+                                     store.attachments(id), store.thread_of_ticket(id)},
+                        request);
     return draft_reply(record, std::move(reply), signer, desk.mail, Compose::message, at, Submitted::automatically);
+}
+
+// The detail of an `acknowledged` event: the channel when it went by another than mail.
+std::string acknowledged_detail(const ReplyDraft& draft) {
+    nlohmann::json detail{{"message_id", draft.message_id},
+                          {"to", draft.to.email},
+                          {"template", draft.template_name},
+                          {"lang", draft.lang}};
+    if (draft.channel != Channel::email) {
+        detail["channel"] = to_string(draft.channel);
+    }
+    return detail.dump();
 }
 
 // Records `draft` as the desk's automatic message with its event, and queues it.
@@ -94,13 +126,8 @@ std::int64_t record_acknowledgement(Store& store, const ReplyDraft& draft, Times
     message.automatic = true;
     message.created_at = at;
     const auto row = store.insert_message(message, draft.raw);
-    store.insert_event(draft.ticket_id, at, k_desk_login, "acknowledged",
-                       nlohmann::json{{"message_id", draft.message_id},
-                                      {"to", draft.to.email},
-                                      {"template", draft.template_name},
-                                      {"lang", draft.lang}}
-                           .dump());
-    return store.queue_outbound(row, draft.ticket_id, Channel::email, draft.to.email, at);
+    store.insert_event(draft.ticket_id, at, k_desk_login, "acknowledged", acknowledged_detail(draft));
+    return store.queue_outbound(row, draft.ticket_id, draft.channel, draft.to.email, at);
 }
 
 void record_skip(Store& store, TicketId id, Timestamp at, const std::string& reason) {
@@ -117,6 +144,10 @@ Acknowledgement acknowledge_ticket(Store& store, TicketId id, MailKind kind, con
         return {};  // Not acknowledged in this queue: nothing to explain.
     }
     if (const auto reason = not_to_answer(kind, ticket.requester, desk)) {
+        record_skip(store, id, at, *reason);
+        return {};
+    }
+    if (const auto reason = no_way_to(ticket, desk)) {
         record_skip(store, id, at, *reason);
         return {};
     }

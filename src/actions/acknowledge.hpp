@@ -20,8 +20,9 @@ struct AcknowledgeDesk {
     AcknowledgeSettings settings;
     MailSettings mail;
     TemplateLibrary library;
-    std::string fallback_lang;               // [defaults] lang
-    std::vector<std::string> own_addresses;  // the desk's and its agents': never acknowledged
+    std::string fallback_lang;                   // [defaults] lang
+    std::vector<std::string> own_addresses;      // the desk's and its agents': never acknowledged
+    std::vector<ChannelSettings> channels = {};  // [channels.NAME]: a chat customer's goes there
 };
 
 // What acknowledging one new ticket did.
@@ -32,12 +33,14 @@ struct Acknowledgement {
     std::optional<std::string> problem;
 };
 
-// Acknowledges ticket `id`, opened at `at` by mail of `kind`, inside the caller's write
+// Acknowledges ticket `id`, opened at `at` by mail of `kind` (or a chat message, a
+// person's), inside the caller's write
 // transaction, as `desk` says for the ticket's queue: the rendered template recorded
 // as an automatic outbound message of the desk, an `acknowledged` event and an outbox
 // entry. No first reply, no owner, no status change: it is nobody's answer. Mail that
 // deserves none (not a person's, from our own or a no-reply address, or over the
-// address's daily cap) gets an `unacknowledged` event saying why; so does a failure to
+// address's daily cap, a caller, a chat without a program for its channel) gets an
+// `unacknowledged` event saying why; so does a failure to
 // render or record it, which leaves the ticket as it was.
 Acknowledgement acknowledge_ticket(Store& store, TicketId id, MailKind kind, const AcknowledgeDesk& desk, Timestamp at);
 

@@ -175,6 +175,10 @@ InboundResult store_inbound(Store& store, const InboundMessage& message, const I
     if (message.thread) {
         store.set_thread(*message.thread, result.ticket);
     }
+    // Once the thread is known: the acknowledgement goes back into the conversation.
+    if (result.outcome == InboundOutcome::created && settings.acknowledge) {
+        result.acknowledgement = settings.acknowledge(store, result.ticket, MailKind::human, actor.now);
+    }
     return result;
 }
 

@@ -3,6 +3,7 @@
 // has; an external message id makes each delivery count once, as a Message-ID does.
 #pragma once
 
+#include "actions/acknowledge.hpp"
 #include "actions/tickets.hpp"
 #include "people/identity.hpp"
 
@@ -36,12 +37,15 @@ struct InboundResult {
     InboundOutcome outcome = InboundOutcome::created;
     TicketId ticket = 0;
     bool reopened = false;
+    Acknowledgement acknowledgement = {};  // of a ticket it opened, when the desk sends one
 };
 
 // What storing inbound messages needs to know.
 struct InboundSettings {
     Seconds repeat_window = 7 * 86400;
     TicketHook on_new_ticket;  // routing on arrival, in the same transaction
+    // Acknowledges a ticket a message opened, in the same transaction (acknowledge.hpp).
+    std::function<Acknowledgement(Store&, TicketId, MailKind, Timestamp)> acknowledge = {};
 };
 
 // Stores `message` inside the caller's write transaction: a known external id changes

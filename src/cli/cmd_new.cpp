@@ -82,8 +82,8 @@ std::function<Acknowledgement(Store&, TicketId, MailKind, Timestamp)> acknowledg
         own.push_back(agent.email);
     }
     std::erase(own, std::string());
-    AcknowledgeDesk desk{config.acknowledge, config.mail, TemplateLibrary(context.template_folders(std::nullopt)),
-                         config.lang, std::move(own)};
+    AcknowledgeDesk desk{config.acknowledge, config.mail,    TemplateLibrary(context.template_folders(std::nullopt)),
+                         config.lang,        std::move(own), config.channels};
     return [desk = std::move(desk)](Store& store, TicketId id, MailKind kind, Timestamp at) {
         return acknowledge_ticket(store, id, kind, desk, at);
     };
@@ -155,7 +155,8 @@ void run_new(const NewOptions& options, Context& context) {
     if (options.json && !options.subject && !options.from && !options.body) {
         // Chat platforms and other integrations: one JSON message per line.
         const auto settings = mail_settings(options, context);
-        run_json_stream(context, Opening::allowed, InboundSettings{settings.repeat_window, settings.on_new_ticket});
+        run_json_stream(context, Opening::allowed,
+                        InboundSettings{settings.repeat_window, settings.on_new_ticket, settings.acknowledge});
         return;
     }
     const TicketId id =

@@ -1,5 +1,6 @@
 #include "cli/json_stream.hpp"
 
+#include "cli/sending.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "mail/inbound.hpp"
@@ -160,10 +161,17 @@ std::vector<StreamLine> read_batch(std::istream& in, std::size_t& number, std::s
     return batch;
 }
 
-// Stores `batch` in one transaction; returns each line's result as JSON.
-std::vector<nlohmann::ordered_json> store_batch(Context& context, std::vector<StreamLine>& batch, Opening opening,
-                                                const InboundSettings& settings) {
-    std::vector<nlohmann::ordered_json> results;
+// What a batch did: each line's result as JSON, and the acknowledgements to send.
+struct BatchResult {
+    std::vector<nlohmann::ordered_json> lines;
+    std::vector<std::pair<TicketId, Acknowledgement>> acknowledgements;
+};
+
+// Stores `batch` in one transaction.
+BatchResult store_batch(Context& context, std::vector<StreamLine>& batch, Opening opening,
+                        const InboundSettings& settings) {
+    BatchResult done;
+    auto& results = done.lines;
     auto& store = context.store();
     auto transaction = store.begin_write();
     for (auto& line : batch) {
@@ -175,6 +183,9 @@ std::vector<nlohmann::ordered_json> store_batch(Context& context, std::vector<St
                 step.commit();
                 result["ticket"] = stored.ticket;
                 result["outcome"] = to_string(stored.outcome);
+                if (stored.acknowledgement.outbox_id || stored.acknowledgement.problem) {
+                    done.acknowledgements.emplace_back(stored.ticket, stored.acknowledgement);
+                }
             } catch (const Error& error) {
                 // A line's own fault stays with it; a failure of the database stops the stream.
                 if (error.code() != Exit::data && error.code() != Exit::usage && error.code() != Exit::nothing) {
@@ -188,7 +199,7 @@ std::vector<nlohmann::ordered_json> store_batch(Context& context, std::vector<St
         results.push_back(std::move(result));
     }
     transaction.commit();
-    return results;
+    return done;
 }
 
 }  // namespace
@@ -200,7 +211,8 @@ void run_json_stream(Context& context, Opening opening, const InboundSettings& s
     try {
         for (auto batch = read_batch(context.in(), number, country); !batch.empty();
              batch = read_batch(context.in(), number, country)) {
-            for (const auto& result : store_batch(context, batch, opening, settings)) {
+            const auto done = store_batch(context, batch, opening, settings);
+            for (const auto& result : done.lines) {
                 ++tally.lines;
                 if (result.contains("error")) {
                     ++tally.refused;
@@ -213,6 +225,10 @@ void run_json_stream(Context& context, Opening opening, const InboundSettings& s
                 context.out() << result.dump() << '\n';
             }
             context.out().flush();
+            // After the commit, as for mail: a chat customer hears back at once.
+            for (const auto& [ticket, acknowledgement] : done.acknowledgements) {
+                send_acknowledgement(acknowledgement, ticket, context);
+            }
         }
     } catch (const Error& error) {
         context.err() << fmt::format("tkt: stopped after line {} ({}), stored before it: {}\n", number, error.what(),

@@ -384,8 +384,8 @@ std::string describe_event(const Event& event) {
                            text(detail, "excerpt"));
     }
     if (kind == "acknowledged") {
-        return fmt::format("to {} ({}, {}, by mail)", text(detail, "to"), text(detail, "template"),
-                           text(detail, "lang"));
+        return fmt::format("to {} ({}, {}, by {})", text(detail, "to"), text(detail, "template"), text(detail, "lang"),
+                           detail.contains("channel") ? text(detail, "channel") : std::string("mail"));
     }
     if (kind == "unacknowledged") {
         return text(detail, "reason");

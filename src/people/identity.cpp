@@ -9,44 +9,6 @@
 namespace tkt {
 namespace {
 
-// The longest platform name and chat id tkt takes; real ones are far shorter.
-constexpr std::size_t k_max_platform = 32;
-constexpr std::size_t k_max_chat_id = 200;
-
-bool is_platform_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-}
-
-// Reads "platform:id": a platform of lowercase letters, digits, '_', '-' and '.'
-// starting with a letter (any case, stored lowercase), and an id of printable
-// characters without spaces. "tel:" is a phone number, "mailto:" an address.
-std::optional<std::string> chat_identity(std::string_view text) {
-    const auto colon = text.find(':');
-    if (colon == std::string_view::npos || colon == 0 || colon > k_max_platform) {
-        return std::nullopt;
-    }
-    const std::string platform = ascii_lower(text.substr(0, colon));
-    const auto id = text.substr(colon + 1);
-    if (platform == "tel" || platform == "mailto" || !(platform[0] >= 'a' && platform[0] <= 'z') || id.empty() ||
-        id.size() > k_max_chat_id) {
-        return std::nullopt;
-    }
-    for (const char c : platform) {
-        if (!is_platform_char(c)) {
-            return std::nullopt;
-        }
-    }
-    for (const char c : id) {
-        if (static_cast<unsigned char>(c) <= ' ' || c == '\x7f' || c == '<' || c == '>') {
-            return std::nullopt;
-        }
-    }
-    if (!is_valid_utf8(id)) {
-        return std::nullopt;
-    }
-    return platform + ":" + std::string(id);
-}
-
 // Splits "Name <value>" into its name (unquoted) and value; a bare value has no name.
 std::pair<std::string, std::string_view> name_and_value(std::string_view text) {
     text = trim(text);
@@ -62,15 +24,6 @@ std::pair<std::string, std::string_view> name_and_value(std::string_view text) {
 }
 
 }  // namespace
-
-std::string_view to_string(IdentityKind kind) {
-    switch (kind) {
-    case IdentityKind::email: return "email";
-    case IdentityKind::phone: return "phone";
-    case IdentityKind::chat: return "chat";
-    }
-    return "email";
-}
 
 std::optional<Identity> parse_identity(std::string_view text, std::string_view country) {
     const auto [name, value] = name_and_value(text);
@@ -89,23 +42,6 @@ std::optional<Identity> parse_identity(std::string_view text, std::string_view c
         return Identity{IdentityKind::email, std::move(address->email), std::move(address->name)};
     }
     return std::nullopt;
-}
-
-bool is_identity(std::string_view value) {
-    if (value.starts_with('+')) {
-        // E.164: a country code and number, at most 15 digits in all.
-        const auto digits = value.substr(1);
-        return digits.size() >= 4 && digits.size() <= 15 &&
-               digits.find_first_not_of("0123456789") == std::string_view::npos;
-    }
-    return chat_identity(value).has_value() || parse_address(value).has_value();
-}
-
-IdentityKind kind_of_identity(std::string_view value) {
-    if (value.starts_with('+')) {
-        return IdentityKind::phone;
-    }
-    return chat_identity(value) ? IdentityKind::chat : IdentityKind::email;
 }
 
 std::string identity_problem(std::string_view text, std::string_view country) {

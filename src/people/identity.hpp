@@ -2,16 +2,13 @@
 // ticket's requester stores it and a customer record links them (DESIGN.md 3).
 #pragma once
 
+#include "core/identity.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace tkt {
-
-enum class IdentityKind { email, phone, chat };
-
-// Returns "email", "phone" or "chat".
-std::string_view to_string(IdentityKind kind);
 
 // An identity in the one form tkt stores and compares: "bob@example.com" (domain
 // lowercased), "+79001234567" (E.164), "telegram:12345" (platform lowercased, the id
@@ -28,13 +25,6 @@ struct Identity {
 // "RU") when it has no country code, or a chat identity "platform:id" ("telegram:12345",
 // "jivo:abc"). Returns nullopt when it is none of them.
 std::optional<Identity> parse_identity(std::string_view text, std::string_view country);
-
-// Returns true when `value` is an identity in the form parse_identity returns (no
-// name): what a requester may be. Needs no phone module.
-bool is_identity(std::string_view value);
-
-// Returns what kind of identity the stored `value` (parse_identity's form) is.
-IdentityKind kind_of_identity(std::string_view value);
 
 // Returns one line saying what `text` should look like, for an error about it:
 // "'xyz' is not a mail address, phone number or chat identity (...)".

@@ -2,6 +2,7 @@
 
 #include "core/address.hpp"
 #include "core/error.hpp"
+#include "core/identity.hpp"
 #include "core/text.hpp"
 #include "templates/greeting_name.hpp"
 
@@ -44,6 +45,7 @@ constexpr auto k_context_names = std::to_array<std::string_view>({
     "ticket.days_open",
     "ticket.days_open_word",
     "ticket.open_over_a_day",
+    "ticket.by_mail",
     "customer",
     "customer.name",
     "customer.first_name",
@@ -195,7 +197,9 @@ nlohmann::json reply_context(const TicketRecord& record, const AgentIdentity& ag
           {"days_open", days_open},
           {"days_open_word", days_word(days_open, lang)},
           // For "we've been on it for N days" only when N is at least one: no "0 days".
-          {"open_over_a_day", days_open >= 1}}},
+          {"open_over_a_day", days_open >= 1},
+          // Whether the customer answers by mail (a subject to keep) or in their chat.
+          {"by_mail", kind_of_identity(t.requester) == IdentityKind::email}}},
         {"customer",
          {{"name", t.requester_name},
           {"first_name", first_word_of(t.requester_name)},

@@ -110,3 +110,31 @@ The example webhook program, contrib/deliver-webhook, against a stand-in server 
   $ wc -l < hook/requests.jsonl
   4
   $ kill "$(cat hook/pid)"
+
+A chat that opens a ticket is acknowledged through its channel when [acknowledge]
+asks (the text says to write on in the chat, not to keep a subject); a caller is not.
+
+  $ printf '#!/bin/sh\ncat >> "%s/acks.jsonl"\n' "$PWD" > ack-send && chmod +x ack-send
+  $ sed -i "s|^deliver = .*|deliver = [\"$PWD/ack-send\"]|" config/config.toml
+  $ printf '[acknowledge]\ntemplate = "received"\n' >> config/config.toml
+  $ printf '%s\n' '{"thread":"jivo:2","id":"b1","from":"jivo:v2","name":"Ivan Petrov","body":"Where is my order 5512?"}' '{"id":"b2","from":"+7 900 123 45 67","channel":"phone","body":"Звонок: касса не печатает"}' | tkt new --json 2>/dev/null
+  {"line":1,"ticket":3,"outcome":"created"}
+  {"line":2,"ticket":4,"outcome":"created"}
+  $ python3 -c 'import json; d=json.loads(open("acks.jsonl").readline()); print(d["ticket"], d["thread"], d["to"]); print(d["text"])'
+  3 jivo:2 jivo:v2
+  Hello Ivan,
+  
+  Thank you for writing to us. This is an automatic message to let you know that your request has reached us:
+  
+      Request 3: Where is my order 5512?
+  
+  Someone from our team will answer as soon as they can. If you have anything to add, just write here: it will join the request.
+  
+  Best regards,
+  Support
+  support@example.com
+  
+  $ tkt history 3 | grep acknowledged
+  2026-11-22 10:00  (desk)   acknowledged  to jivo:v2 (received, en, by chat)
+  $ tkt history 4 | grep acknowledged
+  2026-11-22 10:00  (desk)        unacknowledged  '+79001234567' is a phone number: a caller is answered by the call
