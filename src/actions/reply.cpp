@@ -145,7 +145,14 @@ std::vector<OutgoingFile> read_reply_files(const Ticket& ticket, std::span<const
     return files;
 }
 
-std::string reply_detail(const ReplyDraft& draft, bool queued) {
+// The bulk action a reply is part of: its id (the message row of its first reply) and
+// how many tickets it answered.
+struct BulkReply {
+    std::int64_t id = 0;
+    std::size_t tickets = 0;
+};
+
+std::string reply_detail(const ReplyDraft& draft, bool queued, const std::optional<BulkReply>& bulk) {
     nlohmann::json detail{{"message_id", draft.message_id},
                           {"to", draft.to.email},
                           {"lang", draft.lang},
@@ -153,6 +160,9 @@ std::string reply_detail(const ReplyDraft& draft, bool queued) {
                           {"queued", queued}};
     if (!draft.template_name.empty()) {
         detail["template"] = draft.template_name;
+    }
+    if (bulk) {
+        detail["bulk"] = {{"id", bulk->id}, {"tickets", bulk->tickets}};
     }
     return detail.dump();
 }
@@ -393,6 +403,10 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
                                           Queue queue, Timestamp now) {
     auto transaction = store.begin_write();
     std::vector<RecordedReply> recorded;
+    // Replies to several tickets in one command are one bulk action (an outage message),
+    // not that many answers of the agent's own: each event names it, and it takes no
+    // ticket into the agent's hands.
+    std::optional<BulkReply> bulk;
     for (const auto& draft : drafts) {
         const Ticket ticket = require_ticket(store, draft.ticket_id);
         RecordedReply result;
@@ -407,13 +421,18 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         message.body = draft.body;
         message.created_at = now;
         result.message_row = store.insert_message(message, draft.raw);
+        if (drafts.size() > 1 && !bulk) {
+            bulk = BulkReply{result.message_row, drafts.size()};
+        }
+        result.bulk = bulk ? std::optional(bulk->id) : std::nullopt;
         for (auto attachment : draft.attachments) {
             attachment.message_id = result.message_row;
             store.insert_attachment(attachment);
         }
-        store.insert_event(ticket.id, now, agent.login, "replied", reply_detail(draft, queue == Queue::for_sending));
+        store.insert_event(ticket.id, now, agent.login, "replied",
+                           reply_detail(draft, queue == Queue::for_sending, bulk));
         result.first_reply = store.mark_first_reply(ticket.id, now);
-        if (!ticket.assignee) {
+        if (!ticket.assignee && !bulk) {
             record_assignment(store, ticket.id, std::nullopt, agent.login, "reply", Actor{agent.login, now});
             result.assigned = true;
         }

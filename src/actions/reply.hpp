@@ -128,13 +128,16 @@ struct RecordedReply {
     std::optional<std::int64_t> outbox_id;  // when queued for sending
     bool first_reply = false;               // it set first_reply_at
     bool assigned = false;                  // the ticket had no owner and now has `agent`
+    std::optional<std::int64_t> bulk;       // the bulk action it is part of, when one of several
     StatusChange status;
 };
 
 // Records `drafts` in one transaction: for each, the outbound message with its
 // attachments, a `replied` event, first_reply_at when it is the first, `agent` as assignee when there is none,
 // the status change (the draft's status_after, else new becomes open), and with
-// `queue` an outbox entry. A ticket gone since drafting fails the whole batch.
+// `queue` an outbox entry. A ticket gone since drafting fails the whole batch. Several
+// drafts are one bulk action: each event's detail names it ("bulk": its id, the message
+// row of the first reply, and how many tickets it answered), and no ticket is assigned.
 std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts, const AgentIdentity& agent,
                                           Queue queue, Timestamp now);
 

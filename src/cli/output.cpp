@@ -322,8 +322,12 @@ std::string rated(const Detail& detail) {
 
 std::string replied(const Detail& detail) {
     const std::string how = detail.contains("template") ? text(detail, "template") : "message";
-    return fmt::format("to {} ({}, {}{})", text(detail, "to"), how, text(detail, "lang"),
-                       detail.value("queued", false) ? ", by mail" : "");
+    const Detail& bulk = detail.value("bulk", Detail());
+    const std::string part = bulk.is_object() ? fmt::format(" as part of a reply to {} tickets (bulk {})",
+                                                            bulk.value("tickets", 0), bulk.value("id", 0))
+                                              : "";
+    return fmt::format("to {} ({}, {}{}){}", text(detail, "to"), how, text(detail, "lang"),
+                       detail.value("queued", false) ? ", by mail" : "", part);
 }
 
 // Returns any other detail as key=value words, tags as +tag and -tag.
