@@ -5,7 +5,6 @@
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "mail/inbound.hpp"
-#include "mail/sendmail.hpp"
 #include "people/identity.hpp"
 
 #include <algorithm>
@@ -165,35 +164,6 @@ std::string reply_detail(const ReplyDraft& draft, bool queued, const std::option
         detail["bulk"] = {{"id", bulk->id}, {"tickets", bulk->tickets}};
     }
     return detail.dump();
-}
-
-// Records what sendmail did with a claimed entry. sendmail cannot be undone, so a lock
-// held by another process is waited out several times over before the entry is left
-// in 'sending' (in doubt) and the error reported.
-void record_delivery(Store& store, const Delivery& delivery, Timestamp now) {
-    constexpr int k_attempts = 6;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            auto finish = store.begin_write();
-            store.finish_outbox(delivery.item.id,
-                                delivery.result.ok ? std::nullopt : std::optional(delivery.result.error), now);
-            finish.commit();
-            return;
-        } catch (const Error& error) {
-            if (error.code() == Exit::temp_fail && attempt < k_attempts) {
-                continue;
-            }
-            // Not "try again": sending the reply again would send it twice.
-            std::string reason = error.what();
-            if (reason.ends_with("; try again")) {
-                reason.resize(reason.size() - std::string_view("; try again").size());
-            }
-            const std::string outcome = delivery.result.ok ? "sendmail took it" : "sendmail failed";
-            throw Error(error.code(), fmt::format("outbox message {} (ticket {}): {}, but recording that failed: {}; "
-                                                  "it stays in 'sending', not to be sent again",
-                                                  delivery.item.id, delivery.item.ticket_id, outcome, reason));
-        }
-    }
 }
 
 }  // namespace
@@ -452,37 +422,6 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
     }
     transaction.commit();
     return recorded;
-}
-
-std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& sendmail,
-                                  std::span<const std::int64_t> ids, Timestamp now) {
-    std::vector<std::int64_t> wanted(ids.begin(), ids.end());
-    if (wanted.empty()) {
-        for (const auto& item : store.outbox(OutboxScope::waiting)) {
-            if (item.state == OutboxState::queued) {
-                wanted.push_back(item.id);
-            }
-        }
-    }
-    std::vector<Delivery> deliveries;
-    for (const auto id : wanted) {
-        std::optional<OutboxItem> claimed;
-        {
-            auto claim = store.begin_write();
-            claimed = store.claim_outbox(id, now);
-            claim.commit();
-        }
-        if (!claimed) {
-            continue;  // sent already, or another process is sending it
-        }
-        SendResult result = run_sendmail(sendmail, claimed->raw);
-        Delivery delivery{std::move(*claimed), std::move(result)};
-        record_delivery(store, delivery, now);
-        delivery.item.raw.clear();
-        delivery.item.state = delivery.result.ok ? OutboxState::sent : OutboxState::queued;
-        deliveries.push_back(std::move(delivery));
-    }
-    return deliveries;
 }
 
 }  // namespace tkt

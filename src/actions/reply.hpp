@@ -147,10 +147,19 @@ struct Delivery {
     SendResult result;
 };
 
+// How send_outbox hands messages over.
+struct SendOptions {
+    std::size_t parallel = 1;  // sendmail processes at a time (mail.parallel)
+    // Called after each batch with how many of the entries were dealt with, and of how many.
+    std::function<void(std::size_t done, std::size_t total)> progress = {};
+};
+
 // Sends the queued outbox entries among `ids` (every queued one when empty) through
-// `sendmail`, one at a time: each is claimed in a transaction of its own, so that no
-// other process sends it too, then marked sent or left queued with the error.
+// `sendmail`, a batch at a time: the batch is claimed in one transaction, so that no
+// other process sends its entries too, handed to sendmail (`options.parallel`
+// processes at a time), then each marked sent or left queued with the error, in one
+// transaction. A killed tkt leaves the batch it was sending in 'sending'.
 std::vector<Delivery> send_outbox(Store& store, const std::vector<std::string>& sendmail,
-                                  std::span<const std::int64_t> ids, Timestamp now);
+                                  std::span<const std::int64_t> ids, Timestamp now, const SendOptions& options = {});
 
 }  // namespace tkt

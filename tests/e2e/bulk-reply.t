@@ -1,6 +1,7 @@
 A reply to many tickets at once (an outage message) is one bulk action of the agent:
 each ticket's history says so, it takes no ticket into the agent's hands, and the
-report counts it apart from the agent's own replies.
+report counts it apart from the agent's own replies. Many messages go out 50 at a
+time, mail.parallel sendmail processes at once.
 
   $ . "$TESTDIR/setup.sh"
   $ mkdir -p config sent
@@ -14,12 +15,15 @@ report counts it apart from the agent's own replies.
   > sendmail = ["./sendmail"]
   > TOML
 
-A stand-in sendmail keeps each message under its recipient's name.
+A stand-in sendmail keeps each message under its recipient's name, fails while a
+file "fail" exists, and kills tkt at its second message while a file "crash" exists.
 
   $ cat > sendmail <<'SH'
   > #!/bin/sh
+  > if [ -e fail ]; then echo "451 try again later" >&2; exit 75; fi
   > cat > sent/.msg.$$
   > mv sent/.msg.$$ "sent/$(sed -n 's/^To: //p' sent/.msg.$$ | head -n 1)"
+  > if [ -e crash ] && [ "$(ls sent | wc -l)" -ge 2 ]; then kill -KILL $PPID; fi
   > SH
   $ chmod +x sendmail
   $ for n in 1 2 3; do tkt new --from "c$n@example.com" --subject "Cannot log in" --body "Error 500." --tag outage; done
@@ -96,3 +100,72 @@ boris's), and so does the wait a bulk reply ended: only her own replies are anna
   agent,boris,anna,bulk_replies,1
   agent,boris,anna,replies_per_hour,
 
+Many tickets: the messages go 50 at a time (a transaction marks 50 as sending, one
+more records how each went), here three sendmail processes at a time; each customer
+gets the message once.
+
+  $ for n in $(seq 4 123); do echo "c$n@example.com"; done > customers
+  $ while read -r customer; do tkt new --from "$customer" --subject 'Cannot pay' --body 'Card declined.' --tag payments; done < customers > /dev/null
+  $ printf 'parallel = 3\n' >> config/config.toml
+  $ tkt reply --where +payments --message 'Payments work again.' --send > out
+  $ grep -c '^replied on ticket' out; grep -c '^sent reply on ticket' out
+  120
+  120
+  $ ls sent | grep -c -v '^c[123]@'
+  120
+  $ ls sent | grep -v '^c[123]@' | diff - <(sort customers)
+  $ sql "SELECT state, count(*), max(attempts) FROM outbox GROUP BY state"
+  sent|123|1
+
+When sendmail fails, everything stays queued; outbox flush sends it all, by the same
+way.
+
+  $ rm sent/*
+  $ touch fail
+  $ tkt reply --where +payments --message 'A second note.' --send > /dev/null 2> error; echo "exit $?"
+  exit 75
+  $ grep -c "^tkt: could not send the replies (recorded and queued; 'tkt outbox flush' retries): ticket 4: " error
+  1
+  $ grep -o 'ticket [0-9]*: ./sendmail exited with 75: 451 try again later' error | wc -l
+  120
+  $ rm fail
+  $ tkt outbox flush | grep -c '^sent'
+  120
+  $ ls sent | wc -l
+  120
+
+mail.parallel is a whole number from 1 to 16.
+
+  $ sed -i 's/^parallel = 3$/parallel = 0/' config/config.toml
+  $ TKT_CONFIG=config tkt outbox flush
+  tkt: config/config.toml:8:12: 'mail.parallel' must be a whole number from 1 to 16: how many sendmail processes run at a time
+  [78]
+  $ sed -i 's/^parallel = 0$/parallel = "four"/' config/config.toml
+  $ TKT_CONFIG=config tkt config check 2>&1 | grep parallel
+  config/config.toml:8:12: 'mail.parallel' must be a whole number from 1 to 16: how many sendmail processes run at a time
+  $ sed -i '/^parallel/d' config/config.toml
+
+A killed tkt leaves the batch it was sending in "sending", what sendmail took and
+what it never saw alike: none is sent again on its own. Once the mail log is
+checked, requeue puts back those that did not go.
+
+  $ rm sent/*
+  $ touch crash
+  $ (tkt reply --where 1-3 --message 'One more thing.' --send; echo "exit $?") 2> /dev/null | tail -n 1
+  exit 137
+  $ rm crash
+  $ ls sent
+  c1@example.com
+  c2@example.com
+  $ tkt outbox | cut -f 2,3
+  1	sending
+  2	sending
+  3	sending
+  $ tkt outbox flush
+  $ ls sent | wc -l
+  2
+  $ tkt outbox requeue $(tkt outbox | awk -F '\t' '$2 == 3 { print $1 }') > /dev/null
+  $ tkt outbox flush | sed 's/^sent [0-9]* /sent N /'
+  sent N (ticket 3) to c3@example.com
+  $ check_database
+  ok
