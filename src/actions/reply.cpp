@@ -5,7 +5,6 @@
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "mail/inbound.hpp"
-#include "mail/sendmail.hpp"
 #include "people/identity.hpp"
 
 #include <algorithm>
@@ -145,7 +144,14 @@ std::vector<OutgoingFile> read_reply_files(const Ticket& ticket, std::span<const
     return files;
 }
 
-std::string reply_detail(const ReplyDraft& draft, bool queued) {
+// The bulk action a reply is part of: its id (the message row of its first reply) and
+// how many tickets it answered.
+struct BulkReply {
+    std::int64_t id = 0;
+    std::size_t tickets = 0;
+};
+
+std::string reply_detail(const ReplyDraft& draft, bool queued, const std::optional<BulkReply>& bulk) {
     nlohmann::json detail{{"message_id", draft.message_id},
                           {"to", draft.to.email},
                           {"lang", draft.lang},
@@ -160,36 +166,10 @@ std::string reply_detail(const ReplyDraft& draft, bool queued) {
     if (!draft.outcome.empty()) {
         detail["outcome"] = draft.outcome;
     }
-    return detail.dump();
-}
-
-// Records what sendmail did with a claimed entry. sendmail cannot be undone, so a lock
-// held by another process is waited out several times over before the entry is left
-// in 'sending' (in doubt) and the error reported.
-void record_delivery(Store& store, const Delivery& delivery, Timestamp now) {
-    constexpr int k_attempts = 6;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            auto finish = store.begin_write();
-            store.finish_outbox(delivery.item.id,
-                                delivery.result.ok ? std::nullopt : std::optional(delivery.result.error), now);
-            finish.commit();
-            return;
-        } catch (const Error& error) {
-            if (error.code() == Exit::temp_fail && attempt < k_attempts) {
-                continue;
-            }
-            // Not "try again": sending the reply again would send it twice.
-            std::string reason = error.what();
-            if (reason.ends_with("; try again")) {
-                reason.resize(reason.size() - std::string_view("; try again").size());
-            }
-            const std::string outcome = delivery.result.ok ? "sendmail took it" : "sendmail failed";
-            throw Error(error.code(), fmt::format("outbox message {} (ticket {}): {}, but recording that failed: {}; "
-                                                  "it stays in 'sending', not to be sent again",
-                                                  delivery.item.id, delivery.item.ticket_id, outcome, reason));
-        }
+    if (bulk) {
+        detail["bulk"] = {{"id", bulk->id}, {"tickets", bulk->tickets}};
     }
+    return detail.dump();
 }
 
 }  // namespace
@@ -401,6 +381,10 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
                                           Queue queue, Timestamp now) {
     auto transaction = store.begin_write();
     std::vector<RecordedReply> recorded;
+    // Replies to several tickets in one command are one bulk action (an outage message),
+    // not that many answers of the agent's own: each event names it, and it takes no
+    // ticket into the agent's hands.
+    std::optional<BulkReply> bulk;
     for (const auto& draft : drafts) {
         const Ticket ticket = require_ticket(store, draft.ticket_id);
         RecordedReply result;
@@ -418,14 +402,18 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
         }
         message.created_at = now;
         result.message_row = store.insert_message(message, draft.raw);
+        if (drafts.size() > 1 && !bulk) {
+            bulk = BulkReply{result.message_row, drafts.size()};
+        }
+        result.bulk = bulk ? std::optional(bulk->id) : std::nullopt;
         for (auto attachment : draft.attachments) {
             attachment.message_id = result.message_row;
             store.insert_attachment(attachment);
         }
         store.insert_event(ticket.id, now, agent.login, "replied",
-                           reply_detail(draft, queue == Queue::for_sending && draft.channel != Channel::phone));
+                           reply_detail(draft, queue == Queue::for_sending && draft.channel != Channel::phone, bulk));
         result.first_reply = store.mark_first_reply(ticket.id, now);
-        if (!ticket.assignee) {
+        if (!ticket.assignee && !bulk) {
             record_assignment(store, ticket.id, std::nullopt, agent.login, "reply", Actor{agent.login, now});
             result.assigned = true;
         }
@@ -446,37 +434,6 @@ std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDra
     }
     transaction.commit();
     return recorded;
-}
-
-std::vector<Delivery> send_outbox(Store& store, const Senders& senders, std::span<const std::int64_t> ids,
-                                  Timestamp now) {
-    std::vector<std::int64_t> wanted(ids.begin(), ids.end());
-    if (wanted.empty()) {
-        for (const auto& item : store.outbox(OutboxScope::waiting)) {
-            if (item.state == OutboxState::queued) {
-                wanted.push_back(item.id);
-            }
-        }
-    }
-    std::vector<Delivery> deliveries;
-    for (const auto id : wanted) {
-        std::optional<OutboxItem> claimed;
-        {
-            auto claim = store.begin_write();
-            claimed = store.claim_outbox(id, now);
-            claim.commit();
-        }
-        if (!claimed) {
-            continue;  // sent already, or another process is sending it
-        }
-        SendResult result = deliver(senders, *claimed);
-        Delivery delivery{std::move(*claimed), std::move(result)};
-        record_delivery(store, delivery, now);
-        delivery.item.raw.clear();
-        delivery.item.state = delivery.result.ok ? OutboxState::sent : OutboxState::queued;
-        deliveries.push_back(std::move(delivery));
-    }
-    return deliveries;
 }
 
 }  // namespace tkt

@@ -152,13 +152,16 @@ struct RecordedReply {
     std::optional<std::int64_t> outbox_id;  // when queued for sending
     bool first_reply = false;               // it set first_reply_at
     bool assigned = false;                  // the ticket had no owner and now has `agent`
+    std::optional<std::int64_t> bulk;       // the bulk action it is part of, when one of several
     StatusChange status;
 };
 
 // Records `drafts` in one transaction: for each, the outbound message with its
 // attachments, a `replied` event, first_reply_at when it is the first, `agent` as assignee when there is none,
 // the status change (the draft's status_after, else new becomes open), and with
-// `queue` an outbox entry. A ticket gone since drafting fails the whole batch.
+// `queue` an outbox entry. A ticket gone since drafting fails the whole batch. Several
+// drafts are one bulk action: each event's detail names it ("bulk": its id, the message
+// row of the first reply, and how many tickets it answered), and no ticket is assigned.
 std::vector<RecordedReply> record_replies(Store& store, std::span<const ReplyDraft> drafts, const AgentIdentity& agent,
                                           Queue queue, Timestamp now);
 
@@ -173,12 +176,20 @@ struct Delivery {
 // is a failure that says where to set it.
 SendResult deliver(const Senders& senders, const OutboxItem& item);
 
+// How send_outbox hands messages over.
+struct SendOptions {
+    std::size_t parallel = 1;  // sendmail processes at a time (mail.parallel)
+    // Called after each batch with how many of the entries were dealt with, and of how many.
+    std::function<void(std::size_t done, std::size_t total)> progress = {};
+};
+
 // Sends the queued outbox entries among `ids` (every queued one when empty), mail
-// through `senders.sendmail` and other channels through their program, one at a
-// time: each is claimed in a transaction of its own, so that no other process sends
-// it too, then marked sent or left queued with the error (a channel without a
-// program is such an error: the entry waits for one).
+// through `senders.sendmail` and other channels through their program (deliver), a
+// batch at a time: the batch is claimed in one transaction, so that no other process
+// sends its entries too, handed over (`options.parallel` programs at a time), then each
+// marked sent or left queued with the error, in one transaction. A killed tkt leaves
+// the batch it was sending in 'sending'.
 std::vector<Delivery> send_outbox(Store& store, const Senders& senders, std::span<const std::int64_t> ids,
-                                  Timestamp now);
+                                  Timestamp now, const SendOptions& options = {});
 
 }  // namespace tkt

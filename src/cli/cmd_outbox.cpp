@@ -1,6 +1,7 @@
 #include "actions/reply.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/sending.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -78,7 +79,11 @@ void run_list(const OutboxOptions& options, Context& context) {
 
 void run_flush(const OutboxOptions& options, Context& context) {
     auto& store = context.existing_store();
-    const auto deliveries = send_outbox(store, senders_of(context.config()), options.ids, context.now());
+    std::vector<Delivery> deliveries;
+    {
+        SendingLine line(context);
+        deliveries = send_outbox(store, senders_of(context.config()), options.ids, context.now(), line.options());
+    }
     std::vector<std::string> failures;
     for (const auto& delivery : deliveries) {
         if (delivery.result.ok) {

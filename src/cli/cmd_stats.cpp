@@ -90,7 +90,7 @@ void print_report_table(std::ostream& out, const StatsReport& report, const Term
     print_text_table(out, terminal, header, metrics);
     if (!report.total.agents.empty()) {
         out << '\n';
-        print_text_table(out, terminal, {"AGENT", "REPLIES", "SOLVED", "HOURS", "SOLVED/H", "REPLIES/H"},
+        print_text_table(out, terminal, {"AGENT", "REPLIES", "BULK", "SOLVED", "HOURS", "SOLVED/H", "REPLIES/H"},
                          agents_table(report));
     }
 }

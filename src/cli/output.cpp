@@ -328,7 +328,11 @@ std::string replied(const Detail& detail) {
     } else if (detail.value("queued", false)) {
         way = ", by " + (detail.contains("channel") ? text(detail, "channel") : std::string("mail"));
     }
-    return fmt::format("to {} ({}, {}{})", text(detail, "to"), how, text(detail, "lang"), way);
+    const Detail& bulk = detail.value("bulk", Detail());
+    const std::string part = bulk.is_object() ? fmt::format(" as part of a reply to {} tickets (bulk {})",
+                                                            bulk.value("tickets", 0), bulk.value("id", 0))
+                                              : "";
+    return fmt::format("to {} ({}, {}{}){}", text(detail, "to"), how, text(detail, "lang"), way, part);
 }
 
 // Returns any other detail as key=value words, tags as +tag and -tag.

@@ -8,6 +8,27 @@
 
 namespace tkt::cli {
 
+SendingLine::SendingLine(Context& context) : m_context(context) {}
+
+SendingLine::~SendingLine() {
+    if (m_shown) {
+        m_context.err() << "\r\x1b[K" << std::flush;
+    }
+}
+
+SendOptions SendingLine::options() {
+    SendOptions options{m_context.config().mail.parallel, {}};
+    if (m_context.terminal().progress) {
+        options.progress = [this](std::size_t done, std::size_t total) {
+            if (total > 1) {
+                m_context.err() << fmt::format("\rsending: {} of {}\x1b[K", done, total) << std::flush;
+                m_shown = true;
+            }
+        };
+    }
+    return options;
+}
+
 void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
     std::vector<std::int64_t> ids;
     for (const auto& reply : recorded) {
@@ -20,7 +41,8 @@ void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
     }
     std::vector<Delivery> deliveries;
     try {
-        deliveries = send_outbox(context.store(), senders_of(context.config()), ids, context.now());
+        SendingLine line(context);
+        deliveries = send_outbox(context.store(), senders_of(context.config()), ids, context.now(), line.options());
     } catch (const Error& error) {
         // The replies are recorded whatever happens here: a retry of the command would
         // record them twice, so the way on is the outbox.

@@ -194,6 +194,19 @@ void read_channels(const ConfigReader& reader, const toml::table& channels, Conf
     }
 }
 
+// Reads mail.parallel: how many sendmail processes may run at a time.
+void read_parallel(const ConfigReader& reader, const toml::table& mail, MailSettings& out) {
+    if (const auto* node = mail.get("parallel")) {
+        const auto count = node->value<std::int64_t>();
+        if (!node->is_integer() || *count < 1 || *count > static_cast<std::int64_t>(k_max_parallel_sendmail)) {
+            reader.fail(*node, fmt::format("'mail.parallel' must be a whole number from 1 to {}: how many sendmail "
+                                           "processes run at a time",
+                                           k_max_parallel_sendmail));
+        }
+        out.parallel = static_cast<std::size_t>(*count);
+    }
+}
+
 void apply_acknowledge(const ConfigReader& reader, const toml::table& table, AcknowledgeSettings& out) {
     reader.check_keys(table, "acknowledge.",
                       std::array<std::string_view, 4>{"template", "max_per_address_per_day", "signed_by", "queues"});
@@ -237,10 +250,12 @@ void apply(const ConfigReader& reader, const toml::table& root, Config& config) 
         }
     }
     if (const auto* mail = reader.table("mail")) {
-        reader.check_keys(*mail, "mail.", std::array<std::string_view, 3>{"from", "subject_tag", "sendmail"});
+        reader.check_keys(*mail, "mail.",
+                          std::array<std::string_view, 4>{"from", "subject_tag", "sendmail", "parallel"});
         reader.read(*mail, "from", config.mail.from);
         reader.read(*mail, "subject_tag", config.mail.subject_tag);
         reader.read(*mail, "sendmail", config.mail.sendmail);
+        read_parallel(reader, *mail, config.mail);
     }
     if (const auto* defaults = reader.table("defaults")) {
         reader.check_keys(*defaults, "defaults.", std::array<std::string_view, 2>{"lang", "country"});

@@ -74,7 +74,13 @@ struct MailSettings {
     std::string from;
     std::string subject_tag = "[Support #{id}]";
     std::vector<std::string> sendmail{"/usr/sbin/sendmail", "-t", "-i"};
+    // How many sendmail processes run at a time when many messages go (1 to
+    // k_max_parallel_sendmail): one keeps the order they were queued in.
+    std::size_t parallel = 1;
 };
+
+// The most sendmail processes mail.parallel may ask for at a time.
+constexpr std::size_t k_max_parallel_sendmail = 16;
 
 // Which template a choice in [acknowledge] names, and where config.toml writes it.
 struct TemplateChoice {

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -107,15 +108,30 @@ void drain(Fd& errors, std::string& text) {
     }
 }
 
+// Returns a descriptor that polls readable when process `pid` exits (Linux 5.3's
+// pidfd), or an empty one where the kernel has none.
+Fd exit_of(pid_t pid) {
+#ifdef SYS_pidfd_open
+    return Fd(static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)));
+#else
+    (void)pid;
+    return Fd();
+#endif
+}
+
 // Feeds `message` to child `pid`'s stdin and collects its stderr until it exits (its
 // status in `status`) or `deadline` passes; returns false on timeout. Its stderr may
-// stay open in a daemon it left behind, so the exit, not EOF, ends the wait.
+// stay open in a daemon it left behind, so the exit, not EOF, ends the wait: polled on
+// a pidfd, else looked at every millisecond once there is nothing else to wait on (a
+// program's stderr closes a moment before it can be reaped, and one wait of 50 ms
+// there was most of what a message cost).
 bool exchange(pid_t pid, Fd& input, Fd& errors, std::string_view message, std::string& error_text,
               std::chrono::steady_clock::time_point deadline, int& status) {
     std::size_t written = 0;
     if (message.empty()) {
         input.reset();
     }
+    const Fd exited = exit_of(pid);
     for (;;) {
         if (input.get() < 0 && ::waitpid(pid, &status, WNOHANG) == pid) {
             drain(errors, error_text);
@@ -126,8 +142,9 @@ bool exchange(pid_t pid, Fd& input, Fd& errors, std::string_view message, std::s
         if (left.count() <= 0) {
             return false;
         }
-        pollfd fds[2] = {{input.get(), POLLOUT, 0}, {errors.get(), POLLIN, 0}};
-        const int ready = ::poll(fds, 2, static_cast<int>(std::min<std::int64_t>(left.count(), 50)));
+        const bool blind = exited.get() < 0 && input.get() < 0 && errors.get() < 0;
+        pollfd fds[3] = {{input.get(), POLLOUT, 0}, {errors.get(), POLLIN, 0}, {exited.get(), POLLIN, 0}};
+        const int ready = ::poll(fds, 3, static_cast<int>(std::min<std::int64_t>(left.count(), blind ? 1 : 50)));
         if (ready < 0 && errno != EINTR) {
             return false;
         }

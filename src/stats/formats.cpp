@@ -76,6 +76,7 @@ const std::array k_fields{
 
 const std::array k_agent_fields{
     MetricField{"replies", "Replies", Unit::count, nullptr},
+    MetricField{"bulk_replies", "Bulk replies", Unit::count, nullptr},
     MetricField{"solved", "Solved", Unit::count, nullptr},
     MetricField{"hours", "Active hours", Unit::hours, nullptr},
     MetricField{"per_hour", "Solved per hour", Unit::rate, nullptr},
@@ -170,6 +171,9 @@ void markdown_table(std::string& out, const TextTable& table) {
 std::optional<double> agent_value(std::string_view path, const AgentLoad& agent) {
     if (path == "replies") {
         return static_cast<double>(agent.replies);
+    }
+    if (path == "bulk_replies") {
+        return static_cast<double>(agent.bulk_replies);
     }
     if (path == "solved") {
         return static_cast<double>(agent.solved);

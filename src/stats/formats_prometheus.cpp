@@ -178,7 +178,9 @@ std::string stats_prometheus(const StatsReport& report) {
               [](const Metrics& m) { return count(m.good); });
     out.gauge("tkt_csat_good_ratio", "Good ratings over ratings.", [](const Metrics& m) { return m.share_good; });
     out.breaches();
-    out.agents("replies", "tkt_agent_replies", "Replies an agent sent in the period.");
+    out.agents("replies", "tkt_agent_replies", "Replies an agent sent in the period, one ticket at a time.");
+    out.agents("bulk_replies", "tkt_agent_bulk_replies",
+               "Replies an agent sent in the period as part of a reply to many tickets at once.");
     out.agents("solved", "tkt_agent_solved_tickets", "Tickets an agent owned that were solved in the period.");
     out.agents("hours", "tkt_agent_active_hours", "15-minute slots with any recorded work, in hours.");
     out.agents("per_hour", "tkt_agent_solved_per_active_hour", "Solved tickets per active hour.");

@@ -21,6 +21,7 @@ std::optional<double> ratio(std::int64_t part, std::int64_t whole) {
 
 struct AgentTally {
     std::int64_t replies = 0;
+    std::int64_t bulk_replies = 0;
     std::int64_t solved = 0;
     std::vector<Timestamp> slots;  // with repeats until finished
 };
@@ -58,7 +59,8 @@ Metrics finish(Tally& tally) {
     for (auto& [login, agent] : tally.agents) {
         std::sort(agent.slots.begin(), agent.slots.end());
         const auto slots = std::unique(agent.slots.begin(), agent.slots.end()) - agent.slots.begin();
-        AgentLoad load{login, agent.replies, agent.solved, static_cast<double>(slots) * k_slot_hours, {}, {}};
+        AgentLoad load{
+            login, agent.replies, agent.bulk_replies, agent.solved, static_cast<double>(slots) * k_slot_hours, {}, {}};
         if (load.hours > 0) {
             load.per_hour = static_cast<double>(load.solved) / load.hours;
             load.replies_per_hour = static_cast<double>(load.replies) / load.hours;
@@ -200,15 +202,18 @@ private:
             if (reply.waiting_since) {
                 wait = m_measure(reply.id, *reply.waiting_since, reply.at);
             }
+            // An outage message to 5,000 tickets is one action, not 5,000 answers of the
+            // agent's own: it counts apart, and by agent the wait it ends (the customer's
+            // still ends) stays with the ticket's owner, as its first reply does.
             count(
                 reply.keys, reply.at,
                 [&](Tally& t) {
-                    ++t.agents[reply.author].replies;
+                    ++(reply.bulk ? t.agents[reply.author].bulk_replies : t.agents[reply.author].replies);
                     if (wait) {
                         t.reply_time.push_back(*wait);
                     }
                 },
-                &reply.author);
+                reply.bulk ? nullptr : &reply.author);
         }
     }
 

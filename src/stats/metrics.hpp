@@ -47,7 +47,8 @@ DurationStats summarize(std::vector<Seconds> values);
 
 struct AgentLoad {
     std::string agent;
-    std::int64_t replies = 0;
+    std::int64_t replies = 0;       // the agent's own, one ticket at a time
+    std::int64_t bulk_replies = 0;  // sent as part of a reply to many tickets at once
     std::int64_t solved = 0;
     double hours = 0;                // active 15-minute slots × 0.25
     std::optional<double> per_hour;  // solved per active hour

@@ -24,6 +24,10 @@ struct DialectSql {
     // follow the largest (PostgreSQL's identity sequence; "" where nothing is needed,
     // as SQLite takes the largest + 1 itself).
     std::string_view follow_copied_ids;
+    // Bulk replies: the message_id member of event e's JSON detail, and the id of the
+    // bulk action it records a reply of (NULL for a reply of its own).
+    std::string_view event_detail_message_id;
+    std::string_view event_detail_bulk;
 };
 
 // Returns the SQL of `dialect`.

@@ -59,6 +59,7 @@ struct StatsFacts {
         Timestamp at = 0;
         std::string author;
         std::optional<Timestamp> waiting_since;  // the oldest customer message it answers
+        bool bulk = false;                       // one of a reply to many tickets at once
     };
     enum class Happened {
         reopened,

@@ -142,17 +142,26 @@ public:
         reopened_changes(out);
     }
 
+    // Every reply of the period with the customer messages before it; a reply is bulk
+    // when its `replied` event names a bulk action (found by the events_ticket index).
     void replies(std::vector<StatsFacts::Reply>& out) {
         std::optional<TicketId> ticket;
         std::optional<Timestamp> waiting;
-        each(R"sql(
-            SELECT m.ticket_id, {keys}, m.direction = 'out', m.created_at, m.author
+        const store::DialectSql& dialect = store::sql_of(m_db.dialect());
+        each(fmt::format(R"sql(
+            SELECT m.ticket_id, {{keys}}, m.direction = 'out', m.created_at, m.author,
+                   CASE WHEN m.direction = 'out' AND m.created_at >= ?1
+                        THEN EXISTS (SELECT 1 FROM events AS e
+                                     WHERE e.ticket_id = m.ticket_id AND e.at = m.created_at
+                                       AND e.kind = 'replied' AND {} = m.message_id AND {} IS NOT NULL)
+                        ELSE FALSE END
             FROM messages AS m JOIN tickets AS t ON t.id = m.ticket_id
             WHERE m.ticket_id IN (SELECT ticket_id FROM messages
-                                  WHERE direction = 'out' AND auto = 0 AND {scan}created_at >= ?1 AND created_at < ?2)
+                                  WHERE direction = 'out' AND auto = 0 AND {{scan}}created_at >= ?1 AND created_at < ?2)
               AND m.auto = 0 AND m.direction IN ('in', 'out') AND m.created_at < ?2
-              AND t.merged_into IS NULL AND {where}
+              AND t.merged_into IS NULL AND {{where}}
             ORDER BY m.ticket_id, m.created_at, m.id)sql",
+                         dialect.event_detail_message_id, dialect.event_detail_bulk),
              [&](const store::Statement& row) {
                  const TicketId id = row.integer(0);
                  if (ticket != id) {
@@ -165,7 +174,7 @@ public:
                      return;
                  }
                  if (at >= m_period.since) {
-                     out.push_back({id, keys_at(row, 1), at, row.text(8), waiting});
+                     out.push_back({id, keys_at(row, 1), at, row.text(8), waiting, row.integer(9) != 0});
                  }
                  waiting.reset();
              });

@@ -253,6 +253,21 @@ class Terminal(unittest.TestCase):
         self.assertEqual((code, shown, errors), (0, "", ""))
 
 
+def read_terminal(master, timeout):
+    """Returns what the terminal `master` shows until its writers have gone, or nothing
+    came for `timeout` seconds."""
+    shown = b""
+    while select.select([master], [], [], timeout)[0]:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: tkt has gone
+            break
+        if not data:
+            break
+        shown += data
+    return shown
+
+
 def run_asked(args, env, answer):
     """Runs tkt with `args` with its stdin and stderr on a terminal, types `answer` once
     it has asked; returns (exit code, stdout, what the terminal showed)."""
@@ -265,14 +280,7 @@ def run_asked(args, env, answer):
     os.write(master, answer.encode() + b"\n")
     out = process.stdout.read().decode()
     code = process.wait(timeout=10)
-    while select.select([master], [], [], 0.2)[0]:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # EIO: tkt has gone
-            break
-        if not data:
-            break
-        shown += data
+    shown += read_terminal(master, 0.2)
     os.close(master)
     process.stdout.close()
     return code, out, shown.decode().replace("\r\n", "\n")
@@ -315,6 +323,39 @@ class Asking(unittest.TestCase):
             # Twenty tickets, --yes or a pipe: no question.
             code = subprocess.run([str(TKT), "close", "--where", "+outage"], env=env, capture_output=True).returncode
             self.assertEqual(code, 0)
+
+
+class Sending(unittest.TestCase):
+    """Many messages going out count themselves on a terminal's stderr, a batch of 50
+    at a time, and the line is cleared when they have gone; in a pipe, nothing."""
+
+    def test_outbox_flush_shows_how_far_it_is(self):
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            env = tktenv.environment(root, TERM="xterm")
+            run_pipe(["init", "--name", "Anna Smirnova", "--email", "anna@example.com"], env)
+            (Path(env["TKT_CONFIG"]) / "config.toml").write_text(
+                '[agent]\nlogin = "anna"\nfull_name = "Anna Smirnova"\n'
+                '[mail]\nfrom = "Support <support@example.com>"\n'
+                f'sendmail = ["sh", "-c", "test ! -e {root}/fail && cat > /dev/null"]\n')
+            for number in range(60):
+                run_pipe(["new", "--from", f"c{number}@example.com", "--subject", "Down", "--body", "x"], env)
+            (root / "fail").touch()
+            subprocess.run([str(TKT), "reply", "--where", "status:new", "--message", "Fixed.", "--send"], env=env,
+                           capture_output=True)
+            (root / "fail").unlink()
+            master, slave = pty.openpty()
+            process = subprocess.Popen([str(TKT), "outbox", "flush"], env=env, stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.PIPE, stderr=slave)
+            os.close(slave)
+            shown = read_terminal(master, 10)
+            os.close(master)
+            out = process.stdout.read().decode()
+            process.stdout.close()
+            self.assertEqual(process.wait(timeout=10), 0)
+            self.assertEqual(out.count("sent "), 60)
+            self.assertEqual(shown.decode(),
+                             "\rsending: 50 of 60\x1b[K\rsending: 60 of 60\x1b[K\r\x1b[K")
 
 
 class Attachment(unittest.TestCase):

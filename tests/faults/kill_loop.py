@@ -430,7 +430,9 @@ def reply_rounds(args, bin_dir, workdir, rng, violations):
     sendmail = [sys.executable, "-S", os.path.join(HERE, "fake_sendmail.py"), "-t", "-i"]
     with open(os.path.join(config, "config.toml"), "w", encoding="utf-8") as handle:
         handle.write('[agent]\nlogin = "anna"\nfull_name = "Anna Smirnova"\nemail = "anna@example.com"\n'
-                     f'[mail]\nfrom = "Example Support <support@example.com>"\nsendmail = {json.dumps(sendmail)}\n')
+                     f'[mail]\nfrom = "Example Support <support@example.com>"\nsendmail = {json.dumps(sendmail)}\n'
+                     # Two sendmails at a time: a kill then finds a batch in several states.
+                     'parallel = 2\n')
     db = os.path.join(workdir, "replies.db")
     tkt = Tkt(bin_dir, workdir, db, config)
     tickets = 12

@@ -74,9 +74,12 @@ TOTAL = {
 # Agents: replies in the period, tickets they owned solved, 15-minute slots with work.
 AGENTS = {
     # slots 08:00, 09:00, 10:00, 11:00 (logged 5), 11:30 (escalated 5)
-    "anna": {"replies": 3, "solved": 2, "hours": 1.25, "per_hour": 1.6, "replies_per_hour": 2.4},
-    "boris": {"replies": 1, "solved": 1, "hours": 0.25, "per_hour": 4.0, "replies_per_hour": 4.0},
-    "vera": {"replies": 1, "solved": 0, "hours": 0.25, "per_hour": 0.0, "replies_per_hour": 4.0},
+    "anna": {"replies": 3, "bulk_replies": 0, "solved": 2, "hours": 1.25, "per_hour": 1.6,
+             "replies_per_hour": 2.4},
+    "boris": {"replies": 1, "bulk_replies": 0, "solved": 1, "hours": 0.25, "per_hour": 4.0,
+              "replies_per_hour": 4.0},
+    "vera": {"replies": 1, "bulk_replies": 0, "solved": 0, "hours": 0.25, "per_hour": 0.0,
+             "replies_per_hour": 4.0},
 }
 
 QUEUES = {
@@ -265,7 +268,7 @@ class Forms(Fixture):
             if len(cells) == 2 and cells[0] not in ("Metric", "---"):
                 rows[cells[0]] = cells[1]
         self.assert_table_rows(rows)
-        self.assertIn("| anna | 3 | 2 | 1.25 | 1.60 | 2.40 |", text)
+        self.assertIn("| anna | 3 | 0 | 2 | 1.25 | 1.60 | 2.40 |", text)
 
     def test_table(self):
         text = self.stats()
@@ -275,7 +278,7 @@ class Forms(Fixture):
             if match:
                 rows[match.group(1)] = match.group(2).strip()
         self.assert_table_rows(rows)
-        self.assertRegex(text, r"(?m)^boris\s+1\s+1\s+0\.25\s+4\.00\s+4\.00$")
+        self.assertRegex(text, r"(?m)^boris\s+1\s+0\s+1\s+0\.25\s+4\.00\s+4\.00$")
         self.assertNotIn("\x1b[", text, "no colour when stdout is not a terminal")
 
     def test_html(self):
@@ -418,6 +421,100 @@ def current_umask():
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+class BulkReplies(unittest.TestCase):
+    """One reply to many tickets is one action of the agent's (tkt(1), STATISTICS, Bulk
+    replies), worked out by hand, in every form of the report.
+
+    2026-11-16, UTC: tickets 1, 2 and 3 (tagged outage) come at 10:00, 10:10 and 10:20;
+    boris answers 3 himself at 10:30 (and owns it since); anna answers all three with
+    one `reply --where +outage` at 11:00; ticket 2's customer writes again at 11:30 and
+    anna answers at 12:00.
+    """
+
+    # first replies: 1 after 3600 s, 2 after 3000 s (the bulk reply), 3 after 600 s
+    # (boris); reply times: those three, then 1800 s for 2 (anna's own) and none for
+    # the bulk reply on 3 (boris had answered since its customer wrote).
+    TOTAL = {"first_reply.count": 3, "first_reply.median": 3000, "first_reply.p90": 3600,
+             "first_reply.mean": 2400, "reply_time.count": 4, "reply_time.median": 1800,
+             "reply_time.p90": 3600}
+    # anna: 1 own reply (12:00), 3 bulk (11:00); she logged the tickets too, so her
+    # slots are 10:00, 10:15, 11:00 and 12:00 (the customer's 11:30 mail is not hers):
+    # 1 h, so 1 own reply an hour. boris: his reply and what it changed, at 10:30.
+    AGENTS = {"anna": {"replies": 1, "bulk_replies": 3, "solved": 0, "hours": 1.0, "per_hour": 0.0,
+                       "replies_per_hour": 1.0},
+              "boris": {"replies": 1, "bulk_replies": 0, "solved": 0, "hours": 0.25, "per_hour": 0.0,
+                        "replies_per_hour": 4.0}}
+    # By agent, a ticket's first reply and the wait a bulk reply ends go to its owner:
+    # 1 nobody's, 2 anna's (her own reply took it), 3 boris's; her own reply's wait is hers.
+    BY_AGENT = {"(none)": {"first_reply.count": 1, "first_reply.median": 3600, "reply_time.count": 1},
+                "anna": {"first_reply.count": 1, "first_reply.median": 3000, "reply_time.count": 2,
+                         "reply_time.median": 1800, "reply_time.p90": 3000},
+                "boris": {"first_reply.count": 1, "first_reply.median": 600, "reply_time.count": 1}}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        root = Path(cls.tmp.name)
+        cls.env = tktenv.environment(root, now="2026-11-16T10:00:00Z")
+        run(["init", "--name", "Anna Smirnova", "--email", "anna@example.com"], cls.env)
+        for number, minute in ((1, "00"), (2, "10"), (3, "20")):
+            run(["new", "--from", f"c{number}@example.com", "--queue", "general", "--subject", "Cannot log in",
+                 "--body", "Error 500.", "--tag", "outage"], {**cls.env, "TKT_NOW": f"2026-11-16T10:{minute}:00Z"})
+        run(["reply", "3", "--as", "boris", "--message", "Looking into it."],
+            {**cls.env, "TKT_NOW": "2026-11-16T10:30:00Z"})
+        run(["reply", "--where", "+outage", "--message", "Logging in works again."],
+            {**cls.env, "TKT_NOW": "2026-11-16T11:00:00Z"})
+        run(["add", "2", "--from", "c2@example.com", "--body", "Still broken here."],
+            {**cls.env, "TKT_NOW": "2026-11-16T11:30:00Z"})
+        run(["reply", "2", "--message", "Please clear your cookies."], {**cls.env, "TKT_NOW": "2026-11-16T12:00:00Z"})
+        cls.env["TKT_NOW"] = NOW
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def stats(self, *args):
+        return run(["stats", *DAY, *args], self.env).stdout
+
+    def test_json(self):
+        report = json.loads(self.stats("--format", "json", "--by", "agent"))
+        Fixture.assert_metrics(self, flatten(report["total"]), self.TOTAL, "json")
+        agents = {a.pop("agent"): a for a in report["total"]["agents"]}
+        self.assertEqual(set(agents), set(self.AGENTS))
+        for login, expected in self.AGENTS.items():
+            Fixture.assert_metrics(self, agents[login], expected, f"json agent {login}")
+        groups = {g["key"]: flatten(g["metrics"]) for g in report["groups"]}
+        for key, expected in self.BY_AGENT.items():
+            Fixture.assert_metrics(self, groups[key], expected, f"json group {key}")
+
+    def test_csv(self):
+        rows = [line.split(",") for line in self.stats("--format", "csv").splitlines()]
+        for login, expected in self.AGENTS.items():
+            agent = {r[3]: float(r[4]) for r in rows[1:] if r[2] == login}
+            Fixture.assert_metrics(self, agent, expected, f"csv agent {login}")
+
+    def test_prometheus(self):
+        text = self.stats("--format", "prometheus")
+        lint = subprocess.run([sys.executable, str(TOOLS / "prometheus_lint.py"), "-"], input=text,
+                              capture_output=True, text=True)
+        self.assertEqual(lint.returncode, 0, lint.stderr)
+        self.assertIn('tkt_agent_replies{agent="anna"} 1\n', text)
+        self.assertIn('tkt_agent_bulk_replies{agent="anna"} 3\n', text)
+        self.assertIn('tkt_agent_bulk_replies{agent="boris"} 0\n', text)
+
+    def test_table_markdown_and_html(self):
+        self.assertRegex(self.stats(), r"(?m)^anna\s+1\s+3\s+0\s+1\.00\s+0\.00\s+1\.00$")
+        self.assertIn("| anna | 1 | 3 | 0 | 1.00 | 0.00 | 1.00 |", self.stats("--format", "markdown"))
+        html = self.stats("--format", "html")
+        self.assertIn("<th>Bulk replies</th>", html)
+        self.assertIn("<th>anna</th><td>1</td><td>3</td>", html)
+
+    def test_history_names_the_bulk_action(self):
+        history = run(["history", "1"], self.env).stdout
+        self.assertIn("as part of a reply to 3 tickets", history)
+        self.assertNotIn("assigned", history, "a bulk reply takes no ticket")
 
 
 class BusinessHours(unittest.TestCase):
