@@ -51,8 +51,16 @@ Linking identities makes one customer: requester: filters see every identity.
   2
   3
   4
+Reports count a repeat contact across a customer's identities: tickets 1 and 2 came
+from one phone, 3 from the chat and 4 by mail, all one customer's now.
+
+  $ repeats() { TKT_NOW=2026-11-22T12:00:00Z tkt stats --since 2026-11-22 --format json | python3 -c 'import json,sys; t=json.load(sys.stdin)["total"]; print(t["created"], t["repeat_contacts"])'; }
+  $ repeats
+  4 3
   $ tkt customer unlink telegram:@Olga_K
   unlinked: telegram:@Olga_K
+  $ repeats
+  4 2
   $ tkt list requester:telegram:@Olga_K | cut -f1
   3
   $ tkt list requester:bob@example.com | cut -f1
