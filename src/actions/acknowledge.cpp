@@ -51,11 +51,9 @@ std::optional<std::string> no_way_to(const Ticket& ticket, const AcknowledgeDesk
         return std::nullopt;
     }
     const auto name = to_string(channel);
-    const bool has_program = std::any_of(desk.channels.begin(), desk.channels.end(), [&](const ChannelSettings& c) {
-        return c.name == name && !c.deliver.empty();
-    });
-    return has_program ? std::nullopt
-                       : std::optional(fmt::format("no program delivers {0} replies ([channels.{0}] deliver)", name));
+    return delivery_program(desk.channels, name) != nullptr
+               ? std::nullopt
+               : std::optional(fmt::format("no program delivers {0} replies ([channels.{0}] deliver)", name));
 }
 
 // Returns who signs an acknowledgement: the desk, named by [acknowledge] signed_by or

@@ -17,9 +17,11 @@ constexpr std::size_t k_subject_width = 80;
 // How far ahead of the clock a message's own time may be (another machine's clock).
 constexpr Seconds k_clock_skew = 300;
 
-// External ids live beside Message-IDs in one unique column, apart by this prefix.
-std::string external_key(const std::string& id) {
-    return "ext:" + id;
+// External ids live beside Message-IDs in one unique column, apart by a prefix no
+// Message-ID has (a space). A platform numbers messages per conversation (Telegram's
+// message_id counts per chat): an id counts within its thread, else its sender.
+std::string external_key(const InboundMessage& message) {
+    return fmt::format("ext {} {}", message.thread.value_or(message.from.value), *message.external_id);
 }
 
 void validate(const InboundMessage& message, Timestamp now) {
@@ -45,7 +47,7 @@ Message inbound_row(const InboundMessage& message, TicketId ticket, Timestamp at
     row.ticket_id = ticket;
     row.direction = Direction::in;
     if (message.external_id) {
-        row.message_id = external_key(*message.external_id);
+        row.message_id = external_key(message);
     }
     row.author = format_address(Address{message.from.name, message.from.value});
     row.subject = message.subject;
@@ -150,7 +152,7 @@ InboundResult store_inbound(Store& store, const InboundMessage& message, const I
     // What a customer says is theirs, whoever typed it in: never an agent's work.
     const Actor actor{message.from.value, message.at.value_or(now)};
     if (message.external_id) {
-        if (const auto known = store.ticket_of_message(external_key(*message.external_id))) {
+        if (const auto known = store.ticket_of_message(external_key(message))) {
             return InboundResult{InboundOutcome::duplicate, *known, false};
         }
     }

@@ -137,9 +137,10 @@ std::vector<OutgoingFile> read_reply_files(const Ticket& ticket, std::span<const
         const std::string name = path.filename().string();
         files.push_back(OutgoingFile{name, content_type_for(name), std::move(*bytes)});
     }
-    if (!files.empty() && (ticket.channel == Channel::phone || ticket.channel == Channel::chat)) {
-        throw usage_error(fmt::format("ticket {} came by {}, and files go by mail only: send '{}' another way",
-                                      ticket.id, to_string(ticket.channel), files.front().name));
+    // Files go with mail only: a chat's program gets text, a caller a call.
+    if (const Channel way = reply_channel(ticket); !files.empty() && way != Channel::email) {
+        throw usage_error(fmt::format("ticket {} is answered by {}, and files go by mail only: send '{}' another way",
+                                      ticket.id, way == Channel::phone ? "phone" : to_string(way), files.front().name));
     }
     return files;
 }

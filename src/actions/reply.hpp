@@ -113,6 +113,10 @@ struct Senders {
 // Returns the senders `config` sets.
 Senders senders_of(const Config& config);
 
+// Refuses (78) to queue `draft` for a chat, web or api channel `channels` gives no
+// program: it would wait in the outbox for one, and the agent believe it sent.
+void require_delivery_program(const ReplyDraft& draft, const std::vector<ChannelSettings>& channels);
+
 // Whether a draft carries the whole RFC 5322 message (for --mime, and for sending).
 enum class Compose { text_only, message };
 

@@ -1,6 +1,7 @@
 // Replies on channels other than mail: which way a reply goes, what a channel's
 // deliver program is handed, and handing it over.
 #include "actions/reply.hpp"
+#include "core/error.hpp"
 #include "people/identity.hpp"
 
 #include <fmt/format.h>
@@ -44,14 +45,25 @@ SendResult deliver(const Senders& senders, const OutboxItem& item) {
         return run_sendmail(senders.sendmail, item.raw);
     }
     const std::string_view name = to_string(item.channel);
-    for (const auto& channel : senders.channels) {
-        if (channel.name == name && !channel.deliver.empty()) {
-            return run_sendmail(channel.deliver, item.raw);
-        }
+    if (const auto* program = delivery_program(senders.channels, name)) {
+        return run_sendmail(*program, item.raw);
     }
     return SendResult{false, fmt::format("no program delivers {0} replies: set deliver under [channels.{0}] in "
                                          "config.toml",
                                          name)};
+}
+
+void require_delivery_program(const ReplyDraft& draft, const std::vector<ChannelSettings>& channels) {
+    if (draft.channel == Channel::email || draft.channel == Channel::phone) {
+        return;
+    }
+    const auto name = to_string(draft.channel);
+    if (delivery_program(channels, name) == nullptr) {
+        throw Error(Exit::config, fmt::format("ticket {} is answered by {} ({}), and no program delivers {} replies: "
+                                              "set deliver under [channels.{}] in config.toml, or record it without "
+                                              "sending (no --send or --notify)",
+                                              draft.ticket_id, name, draft.to.email, name, name));
+    }
 }
 
 }  // namespace tkt

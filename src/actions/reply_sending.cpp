@@ -21,8 +21,13 @@ namespace {
 constexpr std::size_t k_send_batch = 50;
 
 // Hands claimed entry `item` to its program: the one place where a message leaves tkt.
+// An exception is that entry's failure: the others of its batch are still recorded.
 SendResult hand_over(const OutboxItem& item, const Senders& senders) {
-    return deliver(senders, item);
+    try {
+        return deliver(senders, item);
+    } catch (const std::exception& error) {
+        return SendResult{false, error.what()};
+    }
 }
 
 // Marks the queued entries among `ids` as being sent, in one transaction, and returns
@@ -62,11 +67,7 @@ std::vector<SendResult> hand_over_all(const std::vector<OutboxItem>& items, cons
         sigaddset(&pipe_signal, SIGPIPE);
         pthread_sigmask(SIG_BLOCK, &pipe_signal, nullptr);
         for (std::size_t i = next++; i < items.size(); i = next++) {
-            try {
-                results[i] = hand_over(items[i], senders);
-            } catch (const std::exception& error) {
-                results[i] = SendResult{false, error.what()};
-            }
+            results[i] = hand_over(items[i], senders);
         }
     };
     {
@@ -138,7 +139,9 @@ std::vector<Delivery> send_outbox(Store& store, const Senders& senders, std::spa
             deliveries.push_back(Delivery{std::move(claimed[i]), std::move(results[i])});
         }
         const auto sent = std::span(deliveries).subspan(first);
-        record_deliveries(store, sent, now);
+        if (!sent.empty()) {  // another process may have taken the whole batch
+            record_deliveries(store, sent, now);
+        }
         for (auto& delivery : sent) {
             delivery.item.raw.clear();
             delivery.item.state = delivery.result.ok ? OutboxState::sent : OutboxState::queued;

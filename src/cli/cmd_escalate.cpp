@@ -40,6 +40,15 @@ std::vector<RecordedReply> record_notice(Context& context, TicketId id) {
                                config.lang,  agent,         {},
                                std::nullopt, context.now(), agent_directory(context.routing())};
     const auto drafts = prepare_replies(store, std::span(&id, 1), request, config.mail, Compose::message);
+    for (const auto& draft : drafts) {
+        if (draft.channel == Channel::phone) {
+            throw usage_error(fmt::format("ticket {}'s customer is a phone number ({}): tell them by calling, and "
+                                          "record the call with 'tkt reply {} --outcome reached'; escalate without "
+                                          "--notify",
+                                          id, draft.to.email, id));
+        }
+        require_delivery_program(draft, config.channels);
+    }
     return record_replies(store, drafts, agent, Queue::for_sending, context.now());
 }
 

@@ -154,6 +154,11 @@ void run_new(const NewOptions& options, Context& context) {
     }
     if (options.json && !options.subject && !options.from && !options.body) {
         // Chat platforms and other integrations: one JSON message per line.
+        if (options.queue || !options.tags.empty() || options.trusted || options.channel != "api" ||
+            options.priority != "normal") {
+            throw usage_error("--json alone reads every message from standard input: it takes no --queue, --tag, "
+                              "--channel, --priority or --trusted (a line says its channel)");
+        }
         const auto settings = mail_settings(options, context);
         run_json_stream(context, Opening::allowed,
                         InboundSettings{settings.repeat_window, settings.on_new_ticket, settings.acknowledge});

@@ -3,6 +3,7 @@
 #include "cli/editor.hpp"
 #include "cli/ticket_args.hpp"
 #include "core/error.hpp"
+#include "mail/inbound.hpp"
 
 #include <fmt/format.h>
 #include <iterator>
@@ -26,7 +27,7 @@ void run_note(const NoteOptions& options, Context& context) {
     if (options.edit) {
         body = edit_note(load_ticket(store, id), context);
     } else if (*options.body == "-") {
-        body.assign(std::istreambuf_iterator<char>(context.in()), std::istreambuf_iterator<char>());
+        body = context.read_input(k_max_message_bytes);
     } else {
         body = *options.body;
     }

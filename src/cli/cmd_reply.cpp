@@ -163,18 +163,6 @@ void check_drafts(const std::vector<ReplyDraft>& drafts, bool strict, Context& c
     }
 }
 
-// Refuses (78) to queue `draft` for a channel config.toml gives no program: it would
-// wait in the outbox for one, and the agent believes it sent.
-void require_delivery_program(const ReplyDraft& draft, const Config& config) {
-    const auto name = to_string(draft.channel);
-    if (const auto* program = delivery_program(config, name); program == nullptr || program->empty()) {
-        throw Error(Exit::config, fmt::format("ticket {} is answered by {} ({}), and no program delivers {} replies: "
-                                              "set deliver under [channels.{}] in config.toml, or reply without "
-                                              "--send",
-                                              draft.ticket_id, name, draft.to.email, name, name));
-    }
-}
-
 // Checks --outcome: what came of the call a reply to a caller records.
 void check_outcome(const std::string& outcome) {
     if (outcome != "reached" && outcome != "voicemail") {
@@ -232,7 +220,7 @@ void run_reply(const ReplyOptions& options, Context& context) {
         if (draft.channel == Channel::phone) {
             draft.outcome = options.outcome;
         } else if (options.send && draft.channel != Channel::email) {
-            require_delivery_program(draft, config);
+            require_delivery_program(draft, config.channels);
         }
     }
     for (const auto& draft : drafts) {

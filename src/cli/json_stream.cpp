@@ -208,9 +208,11 @@ void run_json_stream(Context& context, Opening opening, const InboundSettings& s
     const std::string country = context.phone_country();
     Tally tally;
     std::size_t number = 0;
+    std::size_t unstored = 1;  // the first line of the batch being stored
     try {
         for (auto batch = read_batch(context.in(), number, country); !batch.empty();
              batch = read_batch(context.in(), number, country)) {
+            unstored = batch.front().number;
             const auto done = store_batch(context, batch, opening, settings);
             for (const auto& result : done.lines) {
                 ++tally.lines;
@@ -231,9 +233,11 @@ void run_json_stream(Context& context, Opening opening, const InboundSettings& s
             }
         }
     } catch (const Error& error) {
-        context.err() << fmt::format("tkt: stopped after line {} ({}), stored before it: {}\n", number, error.what(),
-                                     tally.summary());
-        throw;
+        // The batch rolled back whole: say where storing stopped, not where reading did.
+        throw Error(error.code(), fmt::format("{}; nothing from stdin:{} on is stored (before it, {}): deliver the "
+                                              "stream again, whole or from there: the ids keep it from storing a "
+                                              "message twice",
+                                              error.what(), unstored, tally.summary()));
     }
     if (tally.refused > 0) {
         throw data_error(tally.summary());

@@ -303,9 +303,9 @@ Config load_config(const std::filesystem::path& dir, const std::string& fallback
     return config;
 }
 
-const std::vector<std::string>* delivery_program(const Config& config, std::string_view name) {
-    for (const auto& channel : config.channels) {
-        if (channel.name == name) {
+const std::vector<std::string>* delivery_program(const std::vector<ChannelSettings>& channels, std::string_view name) {
+    for (const auto& channel : channels) {
+        if (channel.name == name && !channel.deliver.empty()) {
             return &channel.deliver;
         }
     }

@@ -129,8 +129,8 @@ struct Config {
 // syntax error, an unknown key or a value of the wrong type.
 Config load_config(const std::filesystem::path& dir, const std::string& fallback_login);
 
-// Returns the program that delivers replies on channel `name`; nullptr when
-// config.toml names none.
-const std::vector<std::string>* delivery_program(const Config& config, std::string_view name);
+// Returns the program of `channels` that delivers replies on channel `name`; nullptr
+// when they name none (or an empty one).
+const std::vector<std::string>* delivery_program(const std::vector<ChannelSettings>& channels, std::string_view name);
 
 }  // namespace tkt

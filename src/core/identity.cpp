@@ -14,6 +14,14 @@ bool is_platform_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 }
 
+// Returns true for E.164: '+', a country code and number, 4 to 15 digits in all. Only
+// digits: "+orders@shop.example" is a mail address.
+bool is_phone_number(std::string_view value) {
+    const auto digits = value.substr(value.starts_with('+') ? 1 : value.size());
+    return digits.size() >= 4 && digits.size() <= 15 &&
+           digits.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<std::string> chat_identity(std::string_view text) {
@@ -53,17 +61,11 @@ std::string_view to_string(IdentityKind kind) {
 }
 
 bool is_identity(std::string_view value) {
-    if (value.starts_with('+')) {
-        // E.164: a country code and number, at most 15 digits in all.
-        const auto digits = value.substr(1);
-        return digits.size() >= 4 && digits.size() <= 15 &&
-               digits.find_first_not_of("0123456789") == std::string_view::npos;
-    }
-    return chat_identity(value).has_value() || parse_address(value).has_value();
+    return is_phone_number(value) || chat_identity(value).has_value() || parse_address(value).has_value();
 }
 
 IdentityKind kind_of_identity(std::string_view value) {
-    if (value.starts_with('+')) {
+    if (is_phone_number(value)) {
         return IdentityKind::phone;
     }
     return chat_identity(value) ? IdentityKind::chat : IdentityKind::email;

@@ -10,7 +10,7 @@ reply is the call the agent made, never mailed.
 Without a program for chat, --send is refused before anything is recorded.
 
   $ tkt reply 1 --message "Проверяю платёж." --send
-  tkt: ticket 1 is answered by chat (jivo:v1), and no program delivers chat replies: set deliver under [channels.chat] in config.toml, or reply without --send
+  tkt: ticket 1 is answered by chat (jivo:v1), and no program delivers chat replies: set deliver under [channels.chat] in config.toml, or record it without sending (no --send or --notify)
   [78]
   $ sql "SELECT count(*) FROM messages WHERE direction = 'out'"
   0

@@ -155,7 +155,7 @@ Delivered again, twice at once, nothing is stored twice.
   2 {"line":2,"ticket":5,"outcome":"duplicate"}
   2 {"line":3,"ticket":5,"outcome":"duplicate"}
   2 {"line":7,"ticket":6,"outcome":"duplicate"}
-  $ sql "SELECT count(*) FROM messages WHERE message_id LIKE 'ext:%'"
+  $ sql "SELECT count(*) FROM messages WHERE message_id LIKE 'ext %'"
   3
   $ tkt list channel:chat,phone status:any | cut -f1,9,11
   1	+79001234567	Касса не печатает
@@ -184,5 +184,5 @@ A chat customer has no mail address: a reply goes by the chat channel's program,
 which config.toml does not name here (channels.t has the rest).
 
   $ tkt reply 5 --message "Рады помочь" --send
-  tkt: ticket 5 is answered by chat (jivo:visitor-1), and no program delivers chat replies: set deliver under [channels.chat] in config.toml, or reply without --send
+  tkt: ticket 5 is answered by chat (jivo:visitor-1), and no program delivers chat replies: set deliver under [channels.chat] in config.toml, or record it without sending (no --send or --notify)
   [78]

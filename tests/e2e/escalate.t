@@ -151,3 +151,21 @@ through the outbox, then moves the ticket.
   [75]
   $ tkt outbox | cut -f1,2,4
   2	6	1
+
+A caller is told by a call, not a notice: --notify refuses a phone customer, and a
+chat customer without a program for their channel, before anything moves.
+
+  $ tkt new --channel phone --from '+44 20 7946 0958' --subject 'Refund' --body 'Called about money back.' > /dev/null
+  $ tkt escalate 7 --reason 'refund over the limit' --notify
+  tkt: ticket 7's customer is a phone number (+442079460958): tell them by calling, and record the call with 'tkt reply 7 --outcome reached'; escalate without --notify
+  [64]
+  $ echo '{"id":"1","thread":"jivo:5","from":"jivo:v5","body":"Refund please"}' | tkt new --json 2>/dev/null
+  {"line":1,"ticket":8,"outcome":"created"}
+  $ tkt escalate 8 --reason 'refund over the limit' --notify
+  tkt: ticket 8 is answered by chat (jivo:v5), and no program delivers chat replies: set deliver under [channels.chat] in config.toml, or record it without sending (no --send or --notify)
+  [78]
+  $ tkt list status:any line:2 | cut -f1
+  2
+  3
+  5
+  6

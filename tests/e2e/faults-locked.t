@@ -65,6 +65,9 @@ Every writing command waits about a second, then gives up with exit 75.
   exit 75
   $ ls sent | wc -l
   1
+  $ printf '%s\n' '{"id":"c1","from":"telegram:5","body":"Hello"}' | tkt new --json 2>&1 | sed "s|$PWD/||"; echo "exit ${PIPESTATUS[1]}"
+  tkt: database 'tkt.db' is locked by another process; try again; nothing from stdin:1 on is stored (before it, 0 lines: 0 created, 0 added, 0 duplicates, 0 refused): deliver the stream again, whole or from there: the ids keep it from storing a message twice
+  exit 75
 
 A reader is not stopped by a writer.
 

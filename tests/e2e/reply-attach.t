@@ -159,9 +159,9 @@ A reply to many tickets sends each its files, in its customer's language.
   filename=setup-ru.pdf
 
 Errors: a file that is not there (66) or too big (65), nothing recorded; files for a
-ticket that came by phone (64); a template that names a file outside its folder (78).
+ticket answered by phone or chat (64); a template that names a file outside its folder (78).
 
-  $ tkt new --from carol@example.com --subject 'Call me' --body 'Phoned in.' --channel phone
+  $ tkt new --from '+44 20 7946 0958' --subject 'Call me' --body 'Phoned in.' --channel phone
   4
   $ sql 'SELECT count(*) FROM messages' > before
   $ tkt reply 2 --message 'Here.' --attach missing.pdf --send
@@ -175,7 +175,7 @@ ticket that came by phone (64); a template that names a file outside its folder 
   tkt: the files of the reply weigh over 25 MiB together, more than mail servers take: send a link instead
   [65]
   $ tkt reply 4 --message 'Here.' --attach random.bin
-  tkt: ticket 4 came by phone, and files go by mail only: send 'random.bin' another way
+  tkt: ticket 4 is answered by phone, and files go by mail only: send 'random.bin' another way
   [64]
   $ sql 'SELECT count(*) FROM messages' | diff - before && echo nothing recorded
   nothing recorded

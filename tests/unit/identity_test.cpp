@@ -133,6 +133,12 @@ TEST_CASE("people::parse_identity") {
         CHECK(kind_of_identity("telegram:12345") == IdentityKind::chat);
         CHECK(kind_of_identity("telegram:@bob") == IdentityKind::chat);
         CHECK(kind_of_identity("bob@example.com") == IdentityKind::email);
+        CHECK(kind_of_identity("+orders@shop.example") == IdentityKind::email);
+        CHECK(kind_of_identity("+79001234567@sms.example") == IdentityKind::email);
+        CHECK(is_identity("+orders@shop.example"));
+        CHECK(is_identity("+79001234567"));
+        CHECK_FALSE(is_identity("+790"));
+        CHECK_FALSE(is_identity("+7900x1234567"));
     }
     SUBCASE("what is wrong, said") {
         CHECK(identity_problem("8 900 123-45-67", "") ==
