@@ -78,6 +78,11 @@ InboundResult join(Store& store, const Ticket& ticket, const InboundMessage& mes
     store.insert_message(row);
     store.touch(ticket.id, actor.now);
     store.insert_event(ticket.id, actor.now, actor.login, "received", event_detail(message).dump());
+    // A transcript line from before the ticket was solved was answered by that solve:
+    // it reopens nothing.
+    if (ticket.solved_at && is_finished(ticket.status) && actor.now < *ticket.solved_at) {
+        return InboundResult{InboundOutcome::added, ticket.id, false};
+    }
     const bool reopened = react_to_customer(store, ticket, message.subject, message.body, actor, "customer");
     return InboundResult{InboundOutcome::added, ticket.id, reopened};
 }

@@ -1,5 +1,9 @@
 #include "actions/customers.hpp"
 
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
 namespace tkt {
 
 std::vector<std::string> link_identities(Store& store, std::span<const Identity> identities, const Actor& actor) {
@@ -13,11 +17,14 @@ std::vector<std::string> link_identities(Store& store, std::span<const Identity>
     return linked;
 }
 
-bool unlink_identity(Store& store, const Identity& identity) {
+void unlink_identities(Store& store, std::span<const Identity> identities) {
     auto transaction = store.begin_write();
-    const bool unlinked = store.unlink_identity(identity.value);
+    for (const auto& identity : identities) {
+        if (!store.unlink_identity(identity.value)) {
+            throw Error(Exit::nothing, fmt::format("'{}' is linked to no other identity", identity.value));
+        }
+    }
     transaction.commit();
-    return unlinked;
 }
 
 }  // namespace tkt

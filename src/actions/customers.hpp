@@ -17,8 +17,8 @@ namespace tkt {
 // people, not tickets: no ticket's history changes.
 std::vector<std::string> link_identities(Store& store, std::span<const Identity> identities, const Actor& actor);
 
-// Takes `identity` out of its customer in one transaction; returns false when it was
-// linked to none.
-bool unlink_identity(Store& store, const Identity& identity);
+// Takes each of `identities` out of its customer, in one transaction: all or none, an
+// identity linked to nothing is an error (exit 1) that changes nothing.
+void unlink_identities(Store& store, std::span<const Identity> identities);
 
 }  // namespace tkt

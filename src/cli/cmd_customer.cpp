@@ -36,10 +36,9 @@ void run_link(const CustomerOptions& options, Context& context) {
 }
 
 void run_unlink(const CustomerOptions& options, Context& context) {
-    for (const auto& identity : read_identities(options.identities, context)) {
-        if (!unlink_identity(context.existing_store(), identity)) {
-            throw Error(Exit::nothing, fmt::format("'{}' is linked to no other identity", identity.value));
-        }
+    const auto identities = read_identities(options.identities, context);
+    unlink_identities(context.existing_store(), identities);
+    for (const auto& identity : identities) {
         context.out() << fmt::format("unlinked: {}\n", identity.value);
     }
 }

@@ -67,9 +67,11 @@ from one phone, 3 from the chat and 4 by mail, all one customer's now.
   1
   2
   4
-  $ tkt customer unlink telegram:@Olga_K
+  $ tkt customer unlink bob@example.com telegram:@Olga_K
   tkt: 'telegram:@Olga_K' is linked to no other identity
   [1]
+  $ tkt list requester:bob@example.com | cut -f1 | tr '\n' ' '; echo
+  1 2 4 
   $ tkt customer link bob@example.com
   tkt: give at least two identities to link, e.g. 'tkt customer link bob@example.com +79001234567'
   [64]
@@ -95,6 +97,12 @@ tkt add appends a customer's message: a call summary reopens a solved ticket.
   2026-11-22 10:00  anna              status    new → closed
   2026-11-22 10:00  +79001234567      received  by phone, recorded by anna
   2026-11-22 10:00  +79001234567      reopened  closed → open (customer)
+  $ tkt close 2 >/dev/null
+  $ tkt add 2 --at 2026-11-22T09:00:00Z --body "из записи разговора до закрытия"
+  ticket 2: added +79001234567's message
+  $ tkt list status:closed | cut -f1
+  2
+  $ tkt reopen 2 >/dev/null
   $ tkt add 9 --body x
   tkt: no ticket 9
   [1]
