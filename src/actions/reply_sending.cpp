@@ -7,9 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <csignal>
 #include <fmt/format.h>
-#include <pthread.h>
 #include <thread>
 
 namespace tkt {
@@ -59,13 +57,6 @@ std::vector<SendResult> hand_over_all(const std::vector<OutboxItem>& items, cons
     }
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
-        // A program that stops reading must give the thread writing to it EPIPE, not end
-        // tkt: SIGPIPE stays blocked here, since run_sendmail's ignoring of it sets the
-        // disposition of the whole process and threads would undo each other's.
-        sigset_t pipe_signal;
-        sigemptyset(&pipe_signal);
-        sigaddset(&pipe_signal, SIGPIPE);
-        pthread_sigmask(SIG_BLOCK, &pipe_signal, nullptr);
         for (std::size_t i = next++; i < items.size(); i = next++) {
             results[i] = hand_over(items[i], senders);
         }

@@ -58,21 +58,30 @@ bool open_pipe(Pipe& pipe) {
     return true;
 }
 
-// SIGPIPE ignored while it lives: a sendmail that exits without reading its input must
-// give tkt an EPIPE to report, not kill it.
-class IgnoreSigpipe {
+// SIGPIPE blocked in this thread while it lives: a sendmail that exits without reading
+// its input must give tkt an EPIPE to report, not kill it. Blocking is the thread's
+// own, where ignoring would set the whole process's disposition, which threads
+// handing messages over in parallel would undo for each other; the SIGPIPE a write
+// raised is taken off before the mask is restored.
+class BlockSigpipe {
 public:
-    IgnoreSigpipe() {
-        struct sigaction ignore {};
-        ignore.sa_handler = SIG_IGN;
-        ::sigaction(SIGPIPE, &ignore, &m_previous);
+    BlockSigpipe() {
+        sigemptyset(&m_pipe);
+        sigaddset(&m_pipe, SIGPIPE);
+        ::pthread_sigmask(SIG_BLOCK, &m_pipe, &m_previous);
     }
-    IgnoreSigpipe(const IgnoreSigpipe&) = delete;
-    IgnoreSigpipe& operator=(const IgnoreSigpipe&) = delete;
-    ~IgnoreSigpipe() { ::sigaction(SIGPIPE, &m_previous, nullptr); }
+    BlockSigpipe(const BlockSigpipe&) = delete;
+    BlockSigpipe& operator=(const BlockSigpipe&) = delete;
+    ~BlockSigpipe() {
+        const timespec now{};
+        while (::sigtimedwait(&m_pipe, nullptr, &now) == SIGPIPE) {
+        }
+        ::pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+    }
 
 private:
-    struct sigaction m_previous {};
+    sigset_t m_pipe{};
+    sigset_t m_previous{};
 };
 
 // Returns the first non-empty line of a program's error output, shortened.
@@ -199,7 +208,7 @@ SendResult run_sendmail(const std::vector<std::string>& argv, std::string_view m
     bool finished = false;
     int status = 0;
     {
-        const IgnoreSigpipe ignore;
+        const BlockSigpipe block;
         finished = exchange(pid, input.write, errors.read, message, error_text,
                             std::chrono::steady_clock::now() + timeout, status);
     }

@@ -6,8 +6,10 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <csignal>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <thread>
 
 using namespace tkt;
 
@@ -175,6 +177,21 @@ TEST_CASE("outgoing::run_sendmail") {
         const auto result = run_sendmail({deaf}, big);
         CHECK_FALSE(result.ok);
         CHECK(result.error == deaf + " exited with 1");
+        // Two at once, as mail.parallel runs them: neither touches the process's
+        // disposition of SIGPIPE, and each thread's mask is as it was.
+        struct sigaction before {};
+        ::sigaction(SIGPIPE, nullptr, &before);
+        std::vector<std::jthread> threads;
+        for (int i = 0; i < 2; ++i) {
+            threads.emplace_back([&] { CHECK_FALSE(run_sendmail({deaf}, big).ok); });
+        }
+        threads.clear();
+        struct sigaction disposition {};
+        ::sigaction(SIGPIPE, nullptr, &disposition);
+        CHECK((disposition.sa_handler == before.sa_handler));
+        sigset_t mask;
+        ::pthread_sigmask(SIG_SETMASK, nullptr, &mask);
+        CHECK_FALSE(sigismember(&mask, SIGPIPE));
     }
     SUBCASE("a large message goes through whole") {
         const auto count = script("count", "wc -c > '" + (dir / "count").string() + "'");
