@@ -7,7 +7,6 @@
 #include "core/address.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "people/identity.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -53,13 +52,9 @@ NewTicket to_new_ticket(const NewOptions& options, Context& context) {
                                           flag));
         }
     }
-    const std::string country = context.phone_country();
-    const auto identity = parse_identity(*options.from, country);
-    if (!identity) {
-        throw data_error(fmt::format("invalid requester: {}", identity_problem(*options.from, country)));
-    }
-    ticket.requester = identity->value;
-    ticket.requester_name = identity->name;
+    const Address requester = requester_address(*options.from, context.phone_country());
+    ticket.requester = requester.email;
+    ticket.requester_name = requester.name;
     ticket.subject = *options.subject;
     ticket.body = *options.body == "-" ? context.read_input(k_max_message_bytes) : *options.body;
     ticket.queue = options.queue;
