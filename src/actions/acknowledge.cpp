@@ -96,7 +96,9 @@ ReplyDraft draft_acknowledgement(Store& store, TicketId id, const std::string& t
         render_reply_to(TicketRecord{require_ticket(store, id), store.messages(id), store.events(id),
                                      store.attachments(id), store.thread_of_ticket(id)},
                         request);
-    return draft_reply(record, std::move(reply), signer, desk.mail, Compose::message, at, Submitted::automatically);
+    ReplyFiles files;
+    return draft_reply(record, std::move(reply), signer, desk.mail, Compose::message, at, files,
+                       Submitted::automatically);
 }
 
 // The detail of an `acknowledged` event: the channel when it went by another than mail.

@@ -180,13 +180,34 @@ InboundResult store_inbound(Store& store, const InboundMessage& message, const I
                                         : std::string("no ticket to add to: give \"ticket\" or a known \"thread\""));
     }
     if (message.thread) {
-        store.set_thread(*message.thread, result.ticket);
+        store.set_thread(*message.thread, result.ticket, message.at.value_or(now));
     }
     // Once the thread is known: the acknowledgement goes back into the conversation.
     if (result.outcome == InboundOutcome::created && settings.acknowledge) {
         result.acknowledgement = settings.acknowledge(store, result.ticket, MailKind::human, actor.now);
     }
     return result;
+}
+
+std::vector<BatchOutcome> store_inbound_batch(Store& store, std::span<const InboundMessage> messages,
+                                              const InboundSettings& settings, Opening opening, Timestamp now) {
+    std::vector<BatchOutcome> outcomes;
+    outcomes.reserve(messages.size());
+    auto transaction = store.begin_write();
+    for (const auto& message : messages) {
+        auto step = store.begin_step();
+        try {
+            outcomes.push_back(BatchOutcome{store_inbound(store, message, settings, opening, now), {}});
+            step.commit();
+        } catch (const Error& error) {
+            if (error.code() != Exit::data && error.code() != Exit::usage && error.code() != Exit::nothing) {
+                throw;
+            }
+            outcomes.push_back(BatchOutcome{std::nullopt, error.what()});
+        }
+    }
+    transaction.commit();
+    return outcomes;
 }
 
 }  // namespace tkt

@@ -8,7 +8,9 @@
 #include "people/identity.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace tkt {
 
@@ -57,6 +59,20 @@ struct InboundSettings {
 // invalid UTF-8, a time in the future).
 InboundResult store_inbound(Store& store, const InboundMessage& message, const InboundSettings& settings,
                             Opening opening, Timestamp now);
+
+// What became of one message of a batch: stored, or refused for a fault of its own.
+struct BatchOutcome {
+    std::optional<InboundResult> stored;
+    std::string refused;  // why, when not stored
+};
+
+// Stores `messages` (store_inbound) in one write transaction, each in a savepoint of
+// its own, and returns what became of each, in order. A message refused for a fault of
+// its own (a data, usage or not-found error: bad content, an unknown ticket or thread)
+// is rolled back alone and its error is its outcome; any other failure, the database's,
+// rolls back the whole batch and is thrown.
+std::vector<BatchOutcome> store_inbound_batch(Store& store, std::span<const InboundMessage> messages,
+                                              const InboundSettings& settings, Opening opening, Timestamp now);
 
 // Does what a person's message does to `ticket`, inside the caller's transaction: an
 // unknown language is detected from `subject` and `body`; a solved, closed or pending

@@ -114,35 +114,23 @@ void thread(ReplyDraft& draft, const TicketRecord& record, std::string_view doma
     draft.references.insert(draft.references.end(), ids.begin(), ids.end());
 }
 
-// Reads the files a reply to `ticket` sends, all of them whole.
-std::vector<OutgoingFile> read_reply_files(const Ticket& ticket, std::span<const std::filesystem::path> paths) {
-    std::vector<OutgoingFile> files;
-    std::size_t total = 0;
-    for (const auto& path : paths) {
-        std::error_code error;
-        const auto type = std::filesystem::status(path, error).type();
-        auto bytes = type == std::filesystem::file_type::regular ? read_file(path) : std::nullopt;
-        if (!bytes) {
-            const std::string_view why = type == std::filesystem::file_type::not_found ? "no such file"
-                                         : type == std::filesystem::file_type::regular ? "it cannot be read"
-                                                                                       : "it is not a file";
-            throw Error(Exit::no_input, fmt::format("cannot attach '{}': {}", path.string(), why));
+// Returns how many bytes the files of `rendered` weigh in all, once for each reply they
+// go with; a file that cannot be measured counts nothing here: reading it says why.
+std::uintmax_t attached_bytes(std::span<const RenderedFor> rendered) {
+    std::map<std::filesystem::path, std::uintmax_t> sizes;
+    std::uintmax_t total = 0;
+    for (const auto& one : rendered) {
+        for (const auto& path : one.reply.attachments) {
+            auto [known, added] = sizes.try_emplace(path, 0);
+            if (added) {
+                std::error_code error;
+                const auto size = std::filesystem::file_size(path, error);
+                known->second = error ? 0 : size;
+            }
+            total += known->second;
         }
-        total += bytes->size();
-        if (total > k_max_attached_bytes) {
-            throw data_error(fmt::format("the files of the reply weigh over {} MiB together, more than mail servers "
-                                         "take: send a link instead",
-                                         k_max_attached_bytes >> 20));
-        }
-        const std::string name = path.filename().string();
-        files.push_back(OutgoingFile{name, content_type_for(name), std::move(*bytes)});
     }
-    // Files go with mail only: a chat's program gets text, a caller a call.
-    if (const Channel way = reply_channel(ticket); !files.empty() && way != Channel::email) {
-        throw usage_error(fmt::format("ticket {} is answered by {}, and files go by mail only: send '{}' another way",
-                                      ticket.id, way == Channel::phone ? "phone" : to_string(way), files.front().name));
-    }
-    return files;
+    return total;
 }
 
 // The bulk action a reply is part of: its id (the message row of its first reply) and
@@ -309,8 +297,43 @@ std::vector<RenderedFor> render_replies(Store& store, std::span<const TicketId> 
     return rendered;
 }
 
+std::vector<OutgoingFile> ReplyFiles::for_reply(const Ticket& ticket, std::span<const std::filesystem::path> paths) {
+    std::vector<OutgoingFile> files;
+    std::size_t total = 0;
+    for (const auto& path : paths) {
+        auto known = m_read.find(path);
+        if (known == m_read.end()) {
+            std::error_code error;
+            const auto type = std::filesystem::status(path, error).type();
+            auto bytes = type == std::filesystem::file_type::regular ? read_file(path) : std::nullopt;
+            if (!bytes) {
+                const std::string_view why = type == std::filesystem::file_type::not_found ? "no such file"
+                                             : type == std::filesystem::file_type::regular ? "it cannot be read"
+                                                                                           : "it is not a file";
+                throw Error(Exit::no_input, fmt::format("cannot attach '{}': {}", path.string(), why));
+            }
+            const std::string name = path.filename().string();
+            known = m_read.emplace(path, OutgoingFile{name, content_type_for(name), std::move(*bytes)}).first;
+        }
+        total += known->second.bytes.size();
+        if (total > k_max_attached_bytes) {
+            throw data_error(fmt::format("the files of the reply weigh over {} MiB together, more than mail servers "
+                                         "take: send a link instead",
+                                         k_max_attached_bytes >> 20));
+        }
+        files.push_back(known->second);
+    }
+    // Files go with mail only: a chat's program gets text, a caller a call.
+    if (const Channel way = reply_channel(ticket); !files.empty() && way != Channel::email) {
+        throw usage_error(fmt::format("ticket {} is answered by {}, and files go by mail only: send '{}' another way",
+                                      ticket.id, way == Channel::phone ? "phone" : to_string(way), files.front().name));
+    }
+    return files;
+}
+
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
-                       const MailSettings& mail, Compose compose, Timestamp now, Submitted submitted) {
+                       const MailSettings& mail, Compose compose, Timestamp now, ReplyFiles& reply_files,
+                       Submitted submitted) {
     const Ticket& ticket = record.ticket;
     const auto from = sender(agent, mail, rendered.lang);
     const std::string domain = domain_of(from);
@@ -325,7 +348,7 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
     draft.status_after = rendered.status_after;
     draft.message_id = new_message_id(ticket.id, now, domain);
     thread(draft, record, domain);
-    std::vector<OutgoingFile> files = read_reply_files(ticket, rendered.attachments);
+    std::vector<OutgoingFile> files = reply_files.for_reply(ticket, rendered.attachments);
     for (const auto& file : files) {
         draft.attachments.push_back(AttachmentInfo{0, file.name, file.content_type,
                                                    static_cast<std::int64_t>(file.bytes.size()),
@@ -366,13 +389,24 @@ ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const
 
 std::vector<ReplyDraft> prepare_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request,
                                         const MailSettings& mail, Compose compose, const ReviseBody& revise) {
+    auto rendered = render_replies(store, ids, request);
+    for (auto& one : rendered) {
+        one.reply.attachments.insert(one.reply.attachments.end(), request.attach.begin(), request.attach.end());
+    }
+    // Each reply carries its own copy of its files: counted before any is read.
+    if (const auto weight = attached_bytes(rendered); weight > k_max_bulk_attached_bytes) {
+        throw data_error(fmt::format("the files of these {} replies weigh {} MiB in all, each reply carrying its own "
+                                     "copy, over the {} MiB tkt composes at once: send a link instead, or answer "
+                                     "fewer tickets at a time",
+                                     rendered.size(), weight >> 20, k_max_bulk_attached_bytes >> 20));
+    }
+    ReplyFiles files;
     std::vector<ReplyDraft> drafts;
-    for (auto& [record, reply, note] : render_replies(store, ids, request)) {
+    for (auto& [record, reply, note] : rendered) {
         if (revise) {
             reply.body = revise(record, reply.body);
         }
-        reply.attachments.insert(reply.attachments.end(), request.attach.begin(), request.attach.end());
-        drafts.push_back(draft_reply(record, std::move(reply), request.agent, mail, compose, request.now));
+        drafts.push_back(draft_reply(record, std::move(reply), request.agent, mail, compose, request.now, files));
         drafts.back().note = std::move(note);
     }
     return drafts;

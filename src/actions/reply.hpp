@@ -127,16 +127,33 @@ enum class Queue { no, for_sending };
 // whose message says so with RFC 3834's Auto-Submitted: auto-replied.
 enum class Submitted { by_agent, automatically };
 
+// The most the files of one command's replies may weigh in all, counted once for each
+// reply they go with (256 MiB): each reply keeps its own copy in the database, and the
+// replies of a command are composed before one transaction records them all.
+constexpr std::size_t k_max_bulk_attached_bytes = 256u << 20;
+
+// The files the replies of one command send, each read once however many replies it
+// goes with: an outage notice with a PDF to 5,000 tickets reads the PDF once.
+class ReplyFiles {
+public:
+    // Returns the files at `paths` for a reply to `ticket`, read whole: a file that
+    // cannot be read is an error naming it (66), files over k_max_attached_bytes
+    // together a data error (65), and a ticket answered by phone or chat a usage error
+    // (64), since files go by mail only.
+    std::vector<OutgoingFile> for_reply(const Ticket& ticket, std::span<const std::filesystem::path> paths);
+
+private:
+    std::map<std::filesystem::path, OutgoingFile> m_read;
+};
+
 // Makes `rendered`, a reply to `record` by `agent`, ready to record: the subject tag
 // of `mail` added, a new Message-ID, In-Reply-To and References from the customer's
 // last message, and with `compose` the RFC 5322 text, marked as `submitted`. Composing
 // needs a From address: mail.from, else the agent's email; without either it is a
 // configuration error (78). A reply with files (rendered.attachments) is always
-// composed, so that they are kept with it: a file that cannot be read is an error
-// naming it (66), files over k_max_attached_bytes together a data error (65), and a
-// ticket that came by phone or chat a usage error (64), since files go by mail only.
+// composed, so that they are kept with it; `files` reads them (ReplyFiles::for_reply).
 ReplyDraft draft_reply(const TicketRecord& record, RenderedReply rendered, const AgentIdentity& agent,
-                       const MailSettings& mail, Compose compose, Timestamp now,
+                       const MailSettings& mail, Compose compose, Timestamp now, ReplyFiles& files,
                        Submitted submitted = Submitted::by_agent);
 
 // Changes a rendered body of a reply to `record` before it is drafted: an agent's editor.
@@ -145,7 +162,9 @@ using ReviseBody = std::function<std::string(const TicketRecord& record, const s
 // Renders `request` for each of `ids` (render_replies) and drafts each reply as
 // `request.agent`'s (draft_reply): the first half of every reply tkt makes, by
 // `tkt reply` and by `tkt escalate --notify`. `revise`, when given, runs on each body
-// between the two, with no transaction open.
+// between the two, with no transaction open. Files that would weigh over
+// k_max_bulk_attached_bytes in all, once for each reply they go with, are a data error
+// (65) before any is read.
 std::vector<ReplyDraft> prepare_replies(Store& store, std::span<const TicketId> ids, const ReplyRequest& request,
                                         const MailSettings& mail, Compose compose, const ReviseBody& revise = {});
 

@@ -164,41 +164,35 @@ std::vector<StreamLine> read_batch(std::istream& in, std::size_t& number, std::s
 // What a batch did: each line's result as JSON, and the acknowledgements to send.
 struct BatchResult {
     std::vector<nlohmann::ordered_json> lines;
-    std::vector<std::pair<TicketId, Acknowledgement>> acknowledgements;
+    std::vector<TicketAcknowledgement> acknowledgements;
 };
 
-// Stores `batch` in one transaction.
+// Stores the messages of `batch` in one transaction (store_inbound_batch), and says what
+// became of each line, read or not.
 BatchResult store_batch(Context& context, std::vector<StreamLine>& batch, Opening opening,
                         const InboundSettings& settings) {
-    BatchResult done;
-    auto& results = done.lines;
-    auto& store = context.store();
-    auto transaction = store.begin_write();
+    std::vector<InboundMessage> messages;
     for (auto& line : batch) {
-        nlohmann::ordered_json result{{"line", line.number}};
         if (auto* message = std::get_if<InboundMessage>(&line.content)) {
-            auto step = store.begin_step();
-            try {
-                const auto stored = store_inbound(store, *message, settings, opening, context.now());
-                step.commit();
-                result["ticket"] = stored.ticket;
-                result["outcome"] = to_string(stored.outcome);
-                if (stored.acknowledgement.outbox_id || stored.acknowledgement.problem) {
-                    done.acknowledgements.emplace_back(stored.ticket, stored.acknowledgement);
-                }
-            } catch (const Error& error) {
-                // A line's own fault stays with it; a failure of the database stops the stream.
-                if (error.code() != Exit::data && error.code() != Exit::usage && error.code() != Exit::nothing) {
-                    throw;
-                }
-                result["error"] = error.what();
-            }
-        } else {
-            result["error"] = std::get<std::string>(line.content);
+            messages.push_back(std::move(*message));
         }
-        results.push_back(std::move(result));
     }
-    transaction.commit();
+    const auto outcomes = store_inbound_batch(context.store(), messages, settings, opening, context.now());
+    BatchResult done;
+    auto outcome = outcomes.begin();
+    for (const auto& line : batch) {
+        nlohmann::ordered_json result{{"line", line.number}};
+        if (const auto* unread = std::get_if<std::string>(&line.content)) {
+            result["error"] = *unread;
+        } else if (const BatchOutcome& stored = *outcome++; stored.stored) {
+            result["ticket"] = stored.stored->ticket;
+            result["outcome"] = to_string(stored.stored->outcome);
+            done.acknowledgements.emplace_back(stored.stored->ticket, stored.stored->acknowledgement);
+        } else {
+            result["error"] = stored.refused;
+        }
+        done.lines.push_back(std::move(result));
+    }
     return done;
 }
 
@@ -228,9 +222,7 @@ void run_json_stream(Context& context, Opening opening, const InboundSettings& s
             }
             context.out().flush();
             // After the commit, as for mail: a chat customer hears back at once.
-            for (const auto& [ticket, acknowledgement] : done.acknowledgements) {
-                send_acknowledgement(acknowledgement, ticket, context);
-            }
+            send_acknowledgements(done.acknowledgements, context);
         }
     } catch (const Error& error) {
         // The batch rolled back whole: say where storing stopped, not where reading did.

@@ -1,4 +1,5 @@
-// Handing recorded replies to sendmail, for the commands that send them (reply, escalate).
+// Handing recorded replies to sendmail, for the commands that send them (reply, escalate),
+// and the acknowledgements of what arrived (new --email, new --json).
 #include "cli/sending.hpp"
 
 #include "core/error.hpp"
@@ -75,30 +76,46 @@ void send_queued(const std::vector<RecordedReply>& recorded, Context& context) {
     }
 }
 
-void send_acknowledgement(const Acknowledgement& acknowledgement, TicketId ticket, Context& context) {
+void send_acknowledgements(std::span<const TicketAcknowledgement> acknowledgements, Context& context) {
     const auto warn = [&](const std::string& problem) { context.err() << "tkt: warning: " << problem << '\n'; };
-    if (acknowledgement.problem) {
-        warn(*acknowledgement.problem);
-    }
-    if (!acknowledgement.outbox_id) {
-        return;
-    }
-    const auto queued = [&](const std::string& why) {
+    const auto still_queued = [&](TicketId ticket, const std::string& why) {
         warn(fmt::format("the acknowledgement of ticket {} is not sent yet ('tkt outbox' shows it, 'tkt outbox "
                          "flush' retries): {}",
                          ticket, why));
     };
+    std::vector<std::int64_t> ids;
+    for (const auto& [ticket, acknowledgement] : acknowledgements) {
+        if (acknowledgement.problem) {
+            warn(*acknowledgement.problem);
+        }
+        if (acknowledgement.outbox_id) {
+            ids.push_back(*acknowledgement.outbox_id);
+        }
+    }
+    if (ids.empty()) {  // send_outbox would take an empty list for the whole outbox
+        return;
+    }
     try {
-        const std::int64_t ids[] = {*acknowledgement.outbox_id};
-        for (const auto& delivery : send_outbox(context.store(), senders_of(context.config()), ids, context.now())) {
+        SendingLine line(context);
+        for (const auto& delivery :
+             send_outbox(context.store(), senders_of(context.config()), ids, context.now(), line.options())) {
             if (!delivery.result.ok) {
-                queued(delivery.result.error);
+                still_queued(delivery.item.ticket_id, delivery.result.error);
             }
         }
     } catch (const Error& error) {
-        // The mail server must hear 0: its message is stored whatever happens here.
-        queued(error.what());
+        // The mail server must hear 0: its messages are stored whatever happens here.
+        for (const auto& [ticket, acknowledgement] : acknowledgements) {
+            if (acknowledgement.outbox_id) {
+                still_queued(ticket, error.what());
+            }
+        }
     }
+}
+
+void send_acknowledgement(const Acknowledgement& acknowledgement, TicketId ticket, Context& context) {
+    const TicketAcknowledgement one[] = {{ticket, acknowledgement}};
+    send_acknowledgements(one, context);
 }
 
 }  // namespace tkt::cli

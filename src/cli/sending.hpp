@@ -6,6 +6,8 @@
 #include "actions/reply.hpp"
 #include "cli/context.hpp"
 
+#include <span>
+#include <utility>
 #include <vector>
 
 namespace tkt::cli {
@@ -32,9 +34,16 @@ private:
 // leaves it queued and ends the command with exit 75.
 void send_queued(const std::vector<RecordedReply>& recorded, Context& context);
 
-// Sends `acknowledgement` of ticket `ticket`, when one was queued, and warns of what
-// went wrong with it: never an error, since the mail it answers is stored, and a
-// failed one stays queued for 'tkt outbox flush'.
+// A ticket and the acknowledgement its arrival queued.
+using TicketAcknowledgement = std::pair<TicketId, Acknowledgement>;
+
+// Sends the acknowledgements that were queued among `acknowledgements`, all in one
+// send_outbox (mail.parallel at a time), and warns of what went wrong with each: never
+// an error, since the messages they answer are stored, and a failed one stays queued
+// for 'tkt outbox flush'.
+void send_acknowledgements(std::span<const TicketAcknowledgement> acknowledgements, Context& context);
+
+// Sends `acknowledgement` of ticket `ticket` as send_acknowledgements does.
 void send_acknowledgement(const Acknowledgement& acknowledgement, TicketId ticket, Context& context);
 
 }  // namespace tkt::cli

@@ -211,7 +211,15 @@ ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'email'
     CHECK (channel IN ('email', 'chat', 'phone', 'web', 'api'));
 )sql";
 
-constexpr std::array<Migration, 9> k_migrations{{
+// A ticket can have several threads (a customer who wrote from two chats, or whose
+// platform started a new conversation): a reply goes back through the one the customer
+// used last, so each thread records when a message last came through it (NULL for
+// threads older than this column: they come after any that has a time).
+constexpr std::string_view k_version_10 = R"sql(
+ALTER TABLE threads ADD COLUMN used_at INTEGER;
+)sql";
+
+constexpr std::array<Migration, 10> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
     {3, k_version_3},
@@ -221,6 +229,7 @@ constexpr std::array<Migration, 9> k_migrations{{
     {7, "", k_version_7_postgres},
     {8, k_version_8},
     {9, k_version_9},
+    {10, k_version_10},
 }};
 
 // Returns `text` with each occurrence of `words` that stands alone (no letter, digit

@@ -279,11 +279,15 @@ public:
     // Returns the ticket the external conversation `thread` ("jivo:9876") last joined.
     std::optional<TicketId> ticket_of_thread(std::string_view thread);
 
-    // Returns the external conversation that last joined ticket `id`, if any.
+    // Returns the external conversation the customer of ticket `id` used last: of the
+    // threads that joined it or a ticket merged into it, the one with the latest message
+    // (set_thread's `at`); none, if no thread ever joined.
     std::optional<std::string> thread_of_ticket(TicketId id);
 
-    // Makes the external conversation `thread` join ticket `id` from now on.
-    void set_thread(std::string_view thread, TicketId id);
+    // Makes the external conversation `thread` join ticket `id` from now on, with a
+    // message said at `at` (a later message keeps its own time: a transcript typed in
+    // after the fact does not make an old thread the latest).
+    void set_thread(std::string_view thread, TicketId id, Timestamp at);
 
     // Returns the schema version of the open database.
     int schema_version();

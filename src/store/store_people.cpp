@@ -89,20 +89,23 @@ std::optional<TicketId> Store::ticket_of_thread(std::string_view thread) {
 }
 
 std::optional<std::string> Store::thread_of_ticket(TicketId id) {
-    auto statement = m_db->prepare("SELECT thread FROM threads WHERE ticket_id = ?1 ORDER BY thread");
+    auto statement = m_db->prepare(
+        "SELECT thread FROM threads WHERE ticket_id = ?1 OR ticket_id IN (SELECT id FROM tickets WHERE merged_into = "
+        "?1) ORDER BY used_at DESC NULLS LAST, thread LIMIT 1");
     statement.bind(1, id);
-    std::optional<std::string> thread;
-    while (statement.step()) {
-        thread = thread.value_or(statement.text(0));
-    }
-    return thread;
+    return statement.step() ? std::optional(statement.text(0)) : std::nullopt;
 }
 
-void Store::set_thread(std::string_view thread, TicketId id) {
-    m_db->prepare("INSERT INTO threads (thread, ticket_id) VALUES (?1, ?2) "
-                  "ON CONFLICT (thread) DO UPDATE SET ticket_id = excluded.ticket_id")
+void Store::set_thread(std::string_view thread, TicketId id, Timestamp at) {
+    // A thread that moves to another ticket takes the new message's time; one that
+    // stays keeps the latest of its messages'.
+    m_db->prepare("INSERT INTO threads (thread, ticket_id, used_at) VALUES (?1, ?2, ?3) "
+                  "ON CONFLICT (thread) DO UPDATE SET ticket_id = excluded.ticket_id, used_at = CASE "
+                  "WHEN threads.ticket_id <> excluded.ticket_id OR threads.used_at IS NULL "
+                  "OR excluded.used_at > threads.used_at THEN excluded.used_at ELSE threads.used_at END")
         .bind(1, thread)
         .bind(2, id)
+        .bind(3, at)
         .run();
 }
 

@@ -62,6 +62,23 @@ its own; outbox requeue says to try it again.
   $ tkt outbox requeue 3 >/dev/null && tkt outbox flush
   sent 3 (ticket 1) to jivo:v1
 
+A customer who writes from a second conversation is answered in the one used last,
+by the time of its message: a transcript line typed in afterwards, dated earlier,
+does not take the reply back to the old one; a later message does.
+
+  $ echo '{"ticket":1,"thread":"jivo:7","id":"c1","from":"jivo:v1","body":"Пишу из другого окна"}' | TKT_NOW=2026-11-22T10:02:00Z tkt add --json 2>/dev/null
+  {"line":1,"ticket":1,"outcome":"added"}
+  $ echo '{"thread":"jivo:1","id":"a2","from":"jivo:v1","body":"(из журнала)","at":"2026-11-22T10:01:00Z"}' | TKT_NOW=2026-11-22T10:03:00Z tkt add --json 2>/dev/null
+  {"line":1,"ticket":1,"outcome":"added"}
+  $ TKT_NOW=2026-11-22T10:03:00Z tkt reply 1 --message "Вижу оба сообщения." --send >/dev/null
+  $ python3 -c 'import json; print([json.loads(l)["thread"] for l in open("delivered.jsonl")][-1])'
+  jivo:7
+  $ echo '{"thread":"jivo:1","id":"a3","from":"jivo:v1","body":"Вернулась в первое окно"}' | TKT_NOW=2026-11-22T10:05:00Z tkt add --json 2>/dev/null
+  {"line":1,"ticket":1,"outcome":"added"}
+  $ TKT_NOW=2026-11-22T10:06:00Z tkt reply 1 --message "Отвечаю здесь." --send >/dev/null
+  $ python3 -c 'import json; print([json.loads(l)["thread"] for l in open("delivered.jsonl")][-1])'
+  jivo:1
+
 A caller's reply is the call: recorded with its outcome, never queued or mailed.
 
   $ tkt new --channel phone --from "8 900 123-45-67" --subject "Касса" --body "Не печатает чек"
@@ -74,6 +91,8 @@ A caller's reply is the call: recorded with its outcome, never queued or mailed.
   1	1	sent
   2	1	sent
   3	1	sent
+  4	1	sent
+  5	1	sent
   $ tkt reply 2 --message "x" --outcome "no answer"
   tkt: --outcome 'no answer': a reply to a caller is a call that reached them or left a voicemail (reached, voicemail); record a call nobody answered with 'tkt note'
   [64]
@@ -104,9 +123,9 @@ The example webhook program, contrib/deliver-webhook, against a stand-in server 
   $ echo 400 > hook/status
   $ tkt outbox flush 2> err; echo "exit $?"; sed "s|$TESTDIR/../../contrib|CONTRIB|; s|127.0.0.1:[0-9]*|127.0.0.1:PORT|" err
   exit 75
-  tkt: 1 of 1 still queued: 5 (ticket 1): CONTRIB/deliver-webhook exited with 65: deliver-webhook: http://127.0.0.1:PORT/hooks/tkt refused the reply with 400: {"error":"not now"}
+  tkt: 1 of 1 still queued: 7 (ticket 1): CONTRIB/deliver-webhook exited with 65: deliver-webhook: http://127.0.0.1:PORT/hooks/tkt refused the reply with 400: {"error":"not now"}
   $ echo 200 > hook/status && tkt outbox flush
-  sent 5 (ticket 1) to jivo:v1
+  sent 7 (ticket 1) to jivo:v1
   $ wc -l < hook/requests.jsonl
   4
   $ kill "$(cat hook/pid)"

@@ -158,11 +158,14 @@ A reply to many tickets sends each its files, in its customer's language.
   filename=drivers.zip
   filename=setup-ru.pdf
 
-Errors: a file that is not there (66) or too big (65), nothing recorded; files for a
-ticket answered by phone or chat (64); a template that names a file outside its folder (78).
+Errors: a file that is not there (66) or too big (65), or files that would weigh over
+256 MiB in all across the replies of one command, each reply carrying its own copy
+(65), nothing recorded; files for a ticket answered by phone or chat (64); a template
+that names a file outside its folder (78).
 
   $ tkt new --from '+44 20 7946 0958' --subject 'Call me' --body 'Phoned in.' --channel phone
   4
+  $ for i in $(seq 11); do tkt new --from "client$i@example.com" --subject 'Outage' --body 'Down?' >/dev/null; done
   $ sql 'SELECT count(*) FROM messages' > before
   $ tkt reply 2 --message 'Here.' --attach missing.pdf --send
   tkt: cannot attach 'missing.pdf': no such file
@@ -174,6 +177,12 @@ ticket answered by phone or chat (64); a template that names a file outside its 
   $ tkt reply 2 --message 'Here.' --attach big.bin --send
   tkt: the files of the reply weigh over 25 MiB together, more than mail servers take: send a link instead
   [65]
+  $ truncate -s 24M large.bin
+  $ tkt reply --where '5-15' --message 'The report is attached.' --attach large.bin --send
+  tkt: the files of these 11 replies weigh 264 MiB in all, each reply carrying its own copy, over the 256 MiB tkt composes at once: send a link instead, or answer fewer tickets at a time
+  [65]
+  $ tkt reply --where '5-7' --message 'The report is attached.' --attach large.bin --dry-run | grep -c 'large.bin (application/octet-stream, 25165824 bytes)'
+  3
   $ tkt reply 4 --message 'Here.' --attach random.bin
   tkt: ticket 4 is answered by phone, and files go by mail only: send 'random.bin' another way
   [64]

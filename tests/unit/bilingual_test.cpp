@@ -225,8 +225,9 @@ TEST_CASE("replies: merged tickets and subject tags") {
           "ticket 2 was merged into ticket 1: answer there (or give --force to answer 2 itself)");
     request.merged = Merged::answer;
     auto rendered = render_replies(store, std::vector<TicketId>{merged}, request);
+    ReplyFiles files;
     const auto draft =
-        draft_reply(rendered[0].record, rendered[0].reply, k_anna, MailSettings{}, Compose::text_only, k_now);
+        draft_reply(rendered[0].record, rendered[0].reply, k_anna, MailSettings{}, Compose::text_only, k_now, files);
     // The tag of a ticket that is not this one goes; this one's stays, once.
     CHECK(draft.subject == "Re: [Support #2] Parcel again");
 }

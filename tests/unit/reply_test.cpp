@@ -42,7 +42,8 @@ void receive(Store& store, TicketId ticket, const std::string& id, bool automati
 ReplyDraft draft(Store& store, TicketId id, std::string subject = "Re: Parcel lost",
                  std::optional<Status> status_after = std::nullopt) {
     RenderedReply rendered{"acknowledge", "en", std::move(subject), "Hello Bob,\n", status_after};
-    return draft_reply(load_ticket(store, id), rendered, k_anna, MailSettings{}, Compose::text_only, k_now);
+    ReplyFiles files;
+    return draft_reply(load_ticket(store, id), rendered, k_anna, MailSettings{}, Compose::text_only, k_now, files);
 }
 
 }  // namespace
@@ -92,13 +93,15 @@ TEST_CASE("replying::draft_reply needs a From address to compose") {
     const TicketId id = open_ticket(store);
     const RenderedReply rendered{"x", "en", "Re: x", "Hello\n", std::nullopt};
     const AgentIdentity nobody{"anna", "Anna Smirnova", "", {}};
+    ReplyFiles files;
     CHECK(error_code_of([&] {
-              draft_reply(load_ticket(store, id), rendered, nobody, MailSettings{}, Compose::message, k_now);
+              draft_reply(load_ticket(store, id), rendered, nobody, MailSettings{}, Compose::message, k_now, files);
           }) == Exit::config);
     MailSettings bad;
     bad.from = "not an address";
-    CHECK(error_code_of([&] { draft_reply(load_ticket(store, id), rendered, k_anna, bad, Compose::message, k_now); }) ==
-          Exit::config);
+    CHECK(error_code_of([&] {
+              draft_reply(load_ticket(store, id), rendered, k_anna, bad, Compose::message, k_now, files);
+          }) == Exit::config);
 }
 
 TEST_CASE("replying::record_replies records everything once") {
