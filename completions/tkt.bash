@@ -319,19 +319,22 @@ _tkt() {
             ;;
         esac
         ;;
-    list | watch)
-        # watch takes list's filter terms (breaching and due: aside) and --json.
+    list | watch | search)
+        # watch takes list's filter terms (breaching and due: aside) and --json; search
+        # takes words to find and the same terms, and reads -word as a word to leave out.
         case $prev in
         --sort)
             __tkt_add_list "$cur" '' "${sort_keys[@]}" "${sort_keys[@]/#/-}"
             ;;
-        --limit) ;;
+        --limit | --offset) ;;
         *)
             case $cur in
             --sort=*) __tkt_add_list "$cur" --sort= "${sort_keys[@]}" "${sort_keys[@]/#/-}" ;;
             - | --*)
                 if [[ $command == watch ]]; then
                     __tkt_add "$cur" --json --help
+                elif [[ $command == search ]]; then
+                    __tkt_add "$cur" --limit --offset --json --help
                 else
                     __tkt_add "$cur" --sort --limit --json --csv --help
                 fi
@@ -765,7 +768,8 @@ _tkt() {
         fi
         ;;
     db)
-        # db copy FROM TO: database files (or postgresql:// URIs, typed by hand); db setup.
+        # db copy FROM TO: database files (or postgresql:// URIs, typed by hand); db setup,
+        # db index [--rebuild], db check.
         if ((${#args[@]} == 0)); then
             if [[ $cur == -* ]]; then
                 __tkt_add "$cur" --help -h
@@ -782,8 +786,11 @@ _tkt() {
                     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
                 fi
                 ;;
-            setup)
+            setup | check)
                 [[ $cur == -* ]] && __tkt_add "$cur" --help
+                ;;
+            index)
+                [[ $cur == -* ]] && __tkt_add "$cur" --rebuild --help
                 ;;
             esac
         fi

@@ -90,7 +90,7 @@ end
 
 # The commands this file completes; any other (one added to tkt since) is completed
 # with the options its help lists.
-set -g __tkt_completed help init new add list show history attachment reply close reopen tag set merge customer route \
+set -g __tkt_completed help init new add list search show history attachment reply close reopen tag set merge customer route \
     assign next escalate sla rate stats import outbox template config db watch
 
 function __tkt_other_command
@@ -393,6 +393,11 @@ complete -c tkt -n '__tkt_using_command add' -l json -d 'Read JSON messages for 
 # customer link WHO WHO..., customer unlink WHO...
 complete -c tkt -n '__tkt_using_command customer; and __tkt_args_fewer_than 1' -a '(__tkt_commands customer)'
 
+# search WORDS... [FILTER...]
+complete -c tkt -n '__tkt_using_command search' -l limit -x -d 'Show at most N tickets'
+complete -c tkt -n '__tkt_using_command search' -l offset -x -d 'Skip the first N, for the next page'
+complete -c tkt -n '__tkt_using_command search' -l json -d 'Print a JSON array with snippets'
+
 # list [FILTER...]
 complete -c tkt -n '__tkt_using_command list' -l sort -x -a '(__tkt_sort_keys)' -d "Sort keys, '-' for descending"
 complete -c tkt -n '__tkt_using_command list' -l limit -x -d 'Show at most N tickets'
@@ -529,9 +534,11 @@ complete -c tkt -n '__tkt_using_subcommand template render; and not __fish_seen_
 complete -c tkt -n '__tkt_using_subcommand template render' -l var -x -d 'A value for the template: name=value'
 complete -c tkt -n '__tkt_using_subcommand template render' -l lang -x -a 'en ru' -d 'The language'
 
-# db copy FROM TO (database files, or postgresql:// URIs typed by hand), db setup
+# db copy FROM TO (database files, or postgresql:// URIs typed by hand), db setup, db index
+# [--rebuild], db check
 complete -c tkt -n '__tkt_using_command db; and __tkt_args_fewer_than 1' -a '(__tkt_commands db)'
 complete -c tkt -n '__tkt_using_subcommand db copy' -F
+complete -c tkt -n '__tkt_using_subcommand db index' -l rebuild -d 'Index every ticket again'
 
 # config check
 complete -c tkt -n '__tkt_using_command config; and __tkt_args_fewer_than 1' -a '(__tkt_commands config)'

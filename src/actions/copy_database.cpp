@@ -1,5 +1,6 @@
 #include "actions/copy_database.hpp"
 
+#include "actions/search.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "stats/formats.hpp"
@@ -85,6 +86,12 @@ CopyOutcome copy_database(const std::string& from, const std::string& to, StoreO
                                                 "use it",
                                                 target.name(), source.name()));
     }
+    // The copy holds no search index (each backend keeps its own): built from its rows.
+    finish_search_build(target, [&](std::int64_t done, std::int64_t total) {
+        if (progress) {
+            progress("search index", done, total);
+        }
+    });
     return CopyOutcome{source.name(), target.name(), copied};
 }
 

@@ -27,7 +27,7 @@ void add_bulk_options(CLI::App& command, BulkOptions& options) {
 }
 
 std::vector<TicketId> tickets_matching(const std::string& where, Context& context) {
-    const Filter filter = context.open_work_filter(split(squash_whitespace(where), ' '));
+    const Filter filter = context.open_work_filter(filter_words(where));
     Store& store = context.existing_store();
     std::vector<TicketId> ids;
     auto read = store.begin_read();

@@ -61,7 +61,7 @@ StatsOptions report_options(const StatsCommandOptions& options, Context& context
     if (!options.where.empty()) {
         FilterContext relative_to = context.filter_context();
         relative_to.now = report.now;
-        report.where = parse_filter(split(squash_whitespace(options.where), ' '), relative_to);
+        report.where = parse_filter(filter_words(options.where), relative_to);
         if (report.where.has_sla_terms()) {
             throw usage_error(fmt::format("--where '{}': breaching and due are judged at one moment, not over a "
                                           "period; use sla_breaches in the report",

@@ -12,6 +12,7 @@ void declare_new(CLI::App& command, Context& context);
 void declare_add(CLI::App& command, Context& context);
 void declare_customer(CLI::App& command, Context& context);
 void declare_list(CLI::App& command, Context& context);
+void declare_search(CLI::App& command, Context& context);
 void declare_show(CLI::App& command, Context& context);
 void declare_history(CLI::App& command, Context& context);
 void declare_attachment(CLI::App& command, Context& context);
@@ -44,6 +45,7 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"new", "Open a ticket", declare_new},
     {"add", "Add a customer's message to a ticket: a chat line, a call summary", declare_add},
     {"list", "List tickets that match a filter", declare_list},
+    {"search", "Find tickets by the words they hold, in any form, best first", declare_search},
     {"show", "Show a ticket with its messages and history", declare_show},
     {"history", "Show the events recorded on a ticket", declare_history},
     {"attachment", "List a ticket's attachments, or save one", declare_attachment},
@@ -68,7 +70,7 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"outbox", "List replies waiting for sendmail; flush retries them", declare_outbox},
     {"template", "List, show, render and lint reply templates", declare_template},
     {"config", "Check the configuration files", declare_config},
-    {"db", "Move a desk: copy a whole database, SQLite or PostgreSQL, and verify it", declare_db},
+    {"db", "Copy a whole database, SQLite or PostgreSQL; build and check the search index", declare_db},
 });
 
 }  // namespace

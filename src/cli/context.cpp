@@ -1,6 +1,7 @@
 #include "cli/context.hpp"
 
 #include "actions/route.hpp"
+#include "actions/search.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "people/identity.hpp"
@@ -95,6 +96,15 @@ const Routing& Context::routing() {
 const SlaConfig& Context::sla() {
     if (!m_sla) {
         m_sla = load_sla(paths().config_dir / "sla.toml", now());
+        const bool reads_text =
+            std::ranges::any_of(m_sla->policies, [](const SlaPolicy& policy) { return policy.match.has(Field::text); });
+        if (reads_text) {
+            // Not built here: sla() may be asked inside a transaction. Tickets the index
+            // has not reached yet ('tkt db index') match no text term.
+            m_sla->text = [this](const Term& term, const Ticket& ticket) {
+                return existing_store().ticket_has_text(ticket.id, term);
+            };
+        }
     }
     return *m_sla;
 }
@@ -193,7 +203,24 @@ FilterContext Context::filter_context() {
 }
 
 Filter Context::open_work_filter(std::span<const std::string> words) {
-    return with_default_statuses(parse_filter(words, filter_context()));
+    Filter filter = with_default_statuses(parse_filter(words, filter_context()));
+    if (filter.has(Field::text)) {
+        ready_search_index();
+    }
+    return filter;
+}
+
+void Context::ready_search_index() {
+    bool drawn = false;
+    finish_search_build(existing_store(), [&](std::int64_t done, std::int64_t total) {
+        if (terminal().progress) {
+            err() << fmt::format("\rbuilding the search index: {} of {} tickets\x1b[K", done, total) << std::flush;
+            drawn = true;
+        }
+    });
+    if (drawn) {
+        err() << "\r\x1b[K" << std::flush;
+    }
 }
 
 std::vector<std::filesystem::path> Context::template_folders(const std::optional<std::string>& flag) {

@@ -108,6 +108,11 @@ public:
     // status or id term, only open work (new, open, pending) matches.
     Filter open_work_filter(std::span<const std::string> words);
 
+    // Finishes building the search index for the tickets older than it, when it is not
+    // complete, drawing "building the search index: N of M" on stderr when it is a
+    // terminal; stopped, the next search goes on from where it was.
+    void ready_search_index();
+
     // Returns the template folders in search order: `flag` (--templates DIR), the
     // config directory's templates/, the shipped templates. A --templates folder that
     // does not exist is an error (exit 66).

@@ -47,7 +47,7 @@ std::vector<std::string> prepare_arguments(int argc, char** argv, const CLI::App
         if (std::find(names.begin(), names.end(), args[i]) == names.end()) {
             throw usage_error(unknown_command(args[i]));
         }
-        if (args[i] != "list" && args[i] != "tag") {
+        if (args[i] != "list" && args[i] != "tag" && args[i] != "search") {
             break;
         }
         const CLI::App* command = app.get_subcommand(args[i]);

@@ -172,7 +172,37 @@ Term key_value_term(std::string_view word, std::string_view key, std::string_vie
     return term;
 }
 
+// Returns `word` as a text term when it is written as one: in double quotes (a phrase,
+// or a number to find as text), `-"..."` to leave out, or holding a space (a phrase the
+// shell kept whole).
+std::optional<Term> quoted_text_term(std::string_view word) {
+    const bool negated = word.starts_with("-\"");
+    std::string_view inner = negated ? word.substr(1) : word;
+    // A key's value may hold spaces ('created>last tuesday'): that is no phrase.
+    const auto space = inner.find_first_of(" \t");
+    const bool phrase = space != std::string_view::npos && inner.substr(0, space).find_first_of(":<>") == std::string_view::npos;
+    if (inner.size() >= 2 && inner.front() == '"' && inner.back() == '"') {
+        inner = inner.substr(1, inner.size() - 2);
+    } else if (negated || !phrase) {
+        if (negated) {
+            throw bad_term(word, "a quoted text has no closing '\"'");
+        }
+        return std::nullopt;
+    }
+    const std::string text = squash_whitespace(inner);
+    if (text.empty()) {
+        throw bad_term(word, "there is no text to find");
+    }
+    return Term{Field::text, negated ? Compare::not_equal : Compare::equal, {text}, 0, 0};
+}
+
 Term parse_term(std::string_view word, const FilterContext& context) {
+    if (trim(word).empty()) {
+        throw usage_error("an empty filter term: give terms such as status:open, +tag or words to find");
+    }
+    if (auto text = quoted_text_term(word)) {
+        return std::move(*text);
+    }
     if (word.size() > 1 && (word.front() == '+' || word.front() == '-')) {
         const auto tag = word.substr(1);
         return Term{Field::tag, word.front() == '+' ? Compare::equal : Compare::not_equal, {std::string(tag)}, 0, 0};
@@ -187,14 +217,27 @@ Term parse_term(std::string_view word, const FilterContext& context) {
         return Term{Field::breaching, Compare::equal, {}, 0, 0};
     }
     const auto split_at = word.find_first_of(":<>");
-    if (split_at == std::string_view::npos || split_at == 0) {
-        throw usage_error(
-            fmt::format("unknown filter term '{}' (terms look like status:open, +tag, age>2h, breaching or 42)", word));
+    if (split_at == std::string_view::npos) {
+        return Term{Field::text, Compare::equal, {std::string(word)}, 0, 0};
+    }
+    if (split_at == 0) {
+        throw usage_error(fmt::format("unknown filter term '{}' (terms look like status:open, +tag, age>2h, breaching, "
+                                      "42, or words to find; quote text to find: '\"{}\"')",
+                                      word, word));
     }
     const auto key = word.substr(0, split_at);
     const auto value = word.substr(split_at + 1);
     const char op = word[split_at];
     if (op == ':') {
+        const bool known = std::find(k_key_names.begin(), k_key_names.end(), key) != k_key_names.end();
+        if (!known) {
+            // A word close to a key is a slip of the keyboard; any other may be text to find.
+            const std::string suggestion = did_you_mean(key, k_key_names);
+            throw usage_error(fmt::format("unknown filter key '{}' in '{}'{}", key, word,
+                                          suggestion.empty()
+                                              ? fmt::format(" (to find it as text, quote it: '\"{}\"')", word)
+                                              : suggestion));
+        }
         return key_value_term(word, key, value, context);
     }
     if (key == "due") {
@@ -226,6 +269,38 @@ Filter parse_filter(std::span<const std::string> words, const FilterContext& con
         filter.terms.push_back(parse_term(word, context));
     }
     return filter;
+}
+
+std::vector<std::string> filter_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::string word;
+    bool quoted = false;
+    for (const char c : text) {
+        if (c == '"') {
+            quoted = !quoted;
+        }
+        if (!quoted && (c == ' ' || c == '\t' || c == '\n')) {
+            if (!word.empty()) {
+                words.push_back(std::move(word));
+                word.clear();
+            }
+            continue;
+        }
+        word += c;
+    }
+    if (!word.empty()) {
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
+std::pair<std::vector<Term>, Filter> split_text_terms(Filter filter) {
+    std::vector<Term> text;
+    Filter rest;
+    for (auto& term : filter.terms) {
+        (term.field == Field::text ? text : rest.terms).push_back(std::move(term));
+    }
+    return {std::move(text), std::move(rest)};
 }
 
 std::vector<SortKey> parse_sort(std::string_view text) {
@@ -261,8 +336,9 @@ bool text_matches(const std::vector<std::string>& values, const std::optional<st
     return contains(values, value.value_or(""));
 }
 
-bool term_matches(const Term& term, const Ticket& ticket) {
+bool term_matches(const Term& term, const Ticket& ticket, const TextMatcher& text) {
     switch (term.field) {
+    case Field::text: return text && text(term, ticket) == (term.compare == Compare::equal);
     case Field::id: return ticket.id >= term.low && ticket.id <= term.high;
     case Field::status: return contains(term.values, to_string(ticket.status));
     case Field::queue: return text_matches(term.values, ticket.queue);
@@ -286,9 +362,9 @@ bool term_matches(const Term& term, const Ticket& ticket) {
 
 }  // namespace
 
-bool matches(const Filter& filter, const Ticket& ticket) {
+bool matches(const Filter& filter, const Ticket& ticket, const TextMatcher& text) {
     return std::all_of(filter.terms.begin(), filter.terms.end(),
-                       [&ticket](const Term& term) { return term_matches(term, ticket); });
+                       [&](const Term& term) { return term_matches(term, ticket, text); });
 }
 
 Filter with_default_statuses(Filter filter) {

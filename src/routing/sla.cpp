@@ -86,16 +86,11 @@ Calendar read_calendar(const SlaReader& reader, const toml::table& table, std::s
     return Calendar::make(spec);
 }
 
-std::vector<std::string> words_of(std::string_view text) {
-    const auto squashed = squash_whitespace(trim(text));
-    return squashed.empty() ? std::vector<std::string>{} : split(squashed, ' ');
-}
-
 // Parses the `match` filter; its usage errors become configuration errors at the value.
 Filter read_match(const SlaReader& reader, const toml::node& node, const std::string& text, Timestamp now) {
     Filter filter;
     try {
-        filter = parse_filter(words_of(text), FilterContext{now, "", {}});
+        filter = parse_filter(filter_words(text), FilterContext{now, "", {}});
     } catch (const Error& error) {
         if (error.code() != Exit::usage) {
             throw;
@@ -285,7 +280,7 @@ SlaConfig& SlaConfig::operator=(SlaConfig&& other) noexcept = default;
 
 const SlaPolicy* SlaConfig::policy_for(const Ticket& ticket) const {
     const auto found = std::find_if(policies.begin(), policies.end(),
-                                    [&ticket](const SlaPolicy& policy) { return matches(policy.match, ticket); });
+                                    [&](const SlaPolicy& policy) { return matches(policy.match, ticket, text); });
     return found == policies.end() ? nullptr : &*found;
 }
 

@@ -40,6 +40,8 @@ struct SlaPolicy {
 struct SlaConfig {
     std::vector<Calendar> calendars;
     std::vector<SlaPolicy> policies;  // in file order: the first that matches applies
+    // Judges the text terms of policies' match (full-text search); unset, they match nothing.
+    TextMatcher text;
 
     SlaConfig() = default;
     SlaConfig(SlaConfig&& other) noexcept;  // keeps policies' calendar pointers valid

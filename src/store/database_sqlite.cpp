@@ -1,6 +1,7 @@
 // The SQLite backend of Database: the only file that includes sqlite3.h.
 #include "core/error.hpp"
 #include "store/database.hpp"
+#include "store/fts5_tokenizer.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -277,6 +278,9 @@ SqliteDatabase::SqliteDatabase(const std::filesystem::path& path, std::chrono::m
     // it the WAL outlives each short-lived process and every next one rebuilds its
     // index by reading up to 1,000 frames, which made `tkt new` 1.8x slower (bench/).
     try {
+        if (!register_search_tokenizer(m_db)) {
+            throw Error(Exit::software, "this SQLite has no FTS5, which tkt's search needs");
+        }
         exec("PRAGMA foreign_keys = ON");
         if (!in_memory) {
             // Turning a new file to WAL takes an exclusive lock, and SQLite answers busy

@@ -219,7 +219,35 @@ constexpr std::string_view k_version_10 = R"sql(
 ALTER TABLE threads ADD COLUMN used_at INTEGER;
 )sql";
 
-constexpr std::array<Migration, 10> k_migrations{{
+// Full-text search (issue 19): one document per ticket, its subject, the customer's
+// first message and the rest of its text (messages, notes, attachment names), read by
+// search/analyzer: on SQLite an FTS5 table with the tokenizer "tkt", on PostgreSQL a
+// tsvector of the same terms (weights A, B and D) under a GIN index. Tickets written
+// from now on are indexed by their writes; those already there are built in steps that
+// can stop and go on (search_state: every ticket up to built_through is indexed, the
+// build is done at build_until, the largest id when the index began).
+constexpr std::string_view k_version_11 = R"sql(
+CREATE TABLE search_state (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    reading       TEXT NOT NULL,
+    built_through INTEGER NOT NULL,
+    build_until   INTEGER NOT NULL
+);
+INSERT INTO search_state (id, reading, built_through, build_until)
+    SELECT 1, 'tkt-1 snowball-2 russian english', 0, coalesce(max(id), 0) FROM tickets;
+)sql";
+constexpr std::string_view k_version_11_sqlite = R"sql(
+CREATE VIRTUAL TABLE ticket_text USING fts5(subject, opening, rest, tokenize = 'tkt');
+)sql";
+constexpr std::string_view k_version_11_postgres = R"sql(
+CREATE TABLE ticket_text (
+    ticket_id BIGINT PRIMARY KEY REFERENCES tickets (id),
+    doc       tsvector NOT NULL
+);
+CREATE INDEX ticket_text_doc ON ticket_text USING gin (doc);
+)sql";
+
+constexpr std::array<Migration, 11> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
     {3, k_version_3},
@@ -230,6 +258,7 @@ constexpr std::array<Migration, 10> k_migrations{{
     {8, k_version_8},
     {9, k_version_9},
     {10, k_version_10},
+    {11, k_version_11, k_version_11_postgres, k_version_11_sqlite},
 }};
 
 // Returns `text` with each occurrence of `words` that stands alone (no letter, digit
@@ -301,7 +330,7 @@ void migrate(Database& db, std::span<const Migration> migrations) {
     for (const auto& migration : migrations) {
         if (migration.version > version) {
             const std::string sql = db.dialect() == Dialect::sqlite
-                                        ? std::string(migration.sql)
+                                        ? std::string(migration.sql) + std::string(migration.sqlite_only)
                                         : postgres_ddl(migration.sql) + std::string(migration.postgres_only);
             if (!sql.empty()) {
                 db.exec(sql);

@@ -16,6 +16,8 @@ struct Migration {
     // PostgreSQL's own statements, run after `sql` there (functions, triggers): what
     // SQLite has no counterpart of or does another way.
     std::string_view postgres_only = {};
+    // SQLite's own statements, run after `sql` there (its FTS5 search index).
+    std::string_view sqlite_only = {};
 };
 
 // Returns the SQLite statements `sql` in PostgreSQL's words, the one place where the

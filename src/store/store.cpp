@@ -8,6 +8,7 @@
 #include "store/ticket_query.hpp"
 
 #include <fmt/format.h>
+#include <utility>
 
 namespace tkt {
 
@@ -72,16 +73,34 @@ Store Store::open_in_memory() {
     return open(":memory:");
 }
 
-Store::Transaction::Transaction(std::unique_ptr<store::Transaction> transaction)
-    : m_transaction(std::move(transaction)) {}
-Store::Transaction::Transaction(Transaction&& other) noexcept = default;
-Store::Transaction::~Transaction() = default;
+Store::Transaction::Transaction(std::unique_ptr<store::Transaction> transaction, Store* writer)
+    : m_transaction(std::move(transaction)), m_writer(writer) {
+    if (m_writer) {
+        m_writer->m_writing = true;
+    }
+}
+Store::Transaction::Transaction(Transaction&& other) noexcept
+    : m_transaction(std::move(other.m_transaction)), m_writer(std::exchange(other.m_writer, nullptr)) {}
+Store::Transaction::~Transaction() {
+    if (m_writer) {  // rolled back: the text it wrote is gone with it
+        m_writer->m_text_changed.clear();
+        m_writer->m_writing = false;
+    }
+}
 void Store::Transaction::commit() {
+    if (m_writer) {
+        // The index changes in the transaction that changed the text, never after it.
+        m_writer->index_changed_text();
+    }
     m_transaction->commit();
+    if (m_writer) {
+        m_writer->m_writing = false;
+        m_writer = nullptr;
+    }
 }
 
 Store::Transaction Store::begin_write() {
-    return Transaction(std::make_unique<store::Transaction>(*m_db, TransactionKind::write));
+    return Transaction(std::make_unique<store::Transaction>(*m_db, TransactionKind::write), this);
 }
 
 Store::Transaction Store::begin_step() {
@@ -121,6 +140,7 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
     for (const auto& tag : ticket.tags) {
         insert_tag.bind(1, id).bind(2, tag).run();
     }
+    text_changed(id);
     return id;
 }
 
@@ -156,6 +176,7 @@ std::int64_t Store::insert_message(const Message& message, std::string_view raw)
         // An acknowledgement answers nothing: the customer still waits for a person.
         m_db->prepare("UPDATE tickets SET awaiting_since = NULL WHERE id = ?1").bind(1, message.ticket_id).run();
     }
+    text_changed(message.ticket_id);
     return row;
 }
 
@@ -168,6 +189,14 @@ void Store::insert_attachment(const AttachmentInfo& attachment) {
         .bind(4, attachment.size)
         .bind(5, attachment.sha256)
         .run();
+    // Its name is searchable, with its message's ticket.
+    auto ticket = m_db->prepare("SELECT ticket_id FROM messages WHERE id = ?1");
+    ticket.bind(1, attachment.message_id);
+    if (ticket.step()) {
+        const TicketId id = ticket.integer(0);
+        ticket.run();
+        text_changed(id);
+    }
 }
 
 std::vector<TicketId> Store::merged_into(TicketId id) {
@@ -413,7 +442,7 @@ std::optional<Ticket> Store::find_ticket(TicketId id) {
 }
 
 std::vector<Ticket> Store::find_tickets(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit) {
-    const auto query = store::build_ticket_query(filter, sort, limit);
+    const auto query = store::build_ticket_query(filter, sort, limit, m_db->dialect());
     auto statement =
         m_db->prepare(fmt::format("SELECT {} FROM tickets AS t{}", ticket_columns(m_db->dialect()), query.sql));
     store::bind_parameters(statement, query.parameters);

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,6 +61,32 @@ struct SessionRole {
 // Told how a copy goes: `done` of the `total` rows of `table` are copied.
 using CopyProgress = std::function<void(std::string_view table, std::int64_t done, std::int64_t total)>;
 
+// The text of a ticket that search reads: its subject, the customer's first message,
+// and the rest (every other message and note, then the attachments' names).
+struct TicketText {
+    std::string subject;
+    std::string opening;
+    std::string rest;
+};
+
+// How far the search index is built for the tickets older than it: every ticket up to
+// `built_through` is indexed, and the build is done at `build_until`.
+struct SearchBuild {
+    std::int64_t built_through = 0;
+    std::int64_t build_until = 0;
+    std::string reading;  // search::k_reading_version of the tkt that built it
+
+    bool done() const { return built_through >= build_until; }
+};
+
+// What a check of the search index found among the tickets it compared.
+struct SearchCheck {
+    std::int64_t compared = 0;
+    std::vector<TicketId> missing;    // no document
+    std::vector<TicketId> different;  // a document that is not the ticket's text
+    TicketId last = 0;
+};
+
 class Store {
 public:
     // Opens the database at `path`, creating it (mode 0600, with its folder) when
@@ -78,7 +105,9 @@ public:
     // back when destroyed unless commit() was called.
     class Transaction {
     public:
-        explicit Transaction(std::unique_ptr<store::Transaction> transaction);
+        // `writer`, for a write transaction: the store whose search index its commit
+        // brings up to date with the text it wrote.
+        explicit Transaction(std::unique_ptr<store::Transaction> transaction, Store* writer = nullptr);
         Transaction(Transaction&& other) noexcept;
         ~Transaction();
         // Commits, retrying a busy database until the lock timeout (then exit 75).
@@ -86,6 +115,7 @@ public:
 
     private:
         std::unique_ptr<store::Transaction> m_transaction;
+        Store* m_writer = nullptr;
     };
 
     // Begins a write transaction that takes the write lock at once (BEGIN IMMEDIATE).
@@ -312,10 +342,58 @@ public:
     // opened since then: the acknowledgements that address was sent.
     std::int64_t acknowledgements_to(std::string_view requester, Timestamp since);
 
+    // Full-text search (issue 19): search_store.cpp.
+
+    // Returns the text ticket `id`'s search document holds, read from its rows as the
+    // index reads it; nullopt when there is no such ticket.
+    std::optional<TicketText> ticket_text(TicketId id);
+
+    // Returns the tickets whose text has every one of `text` (text terms) and that
+    // match `filter`'s other terms, best first: BM25 on SQLite, ts_rank on PostgreSQL,
+    // the subject weighing most, then the customer's first message; newer first on
+    // ties. Ranked among the k_ranked_matches newest matches; `offset` and `limit` page.
+    std::vector<TicketId> search_tickets(std::span<const Term> text, const Filter& filter, std::int64_t limit,
+                                         std::int64_t offset);
+
+    // Returns true when ticket `id`'s text has what text term `term` asks for (its
+    // compare aside): a filter judged in memory asks this (SLA policies' match).
+    bool ticket_has_text(TicketId id, const Term& term);
+
+    // How far the index is built for the tickets that were there before it.
+    SearchBuild search_build();
+
+    // Indexes up to `count` more tickets of an unfinished build, in one transaction,
+    // and returns the state after: run it again until done; stopping loses nothing.
+    SearchBuild continue_search_build(std::int64_t count);
+
+    // Starts building the whole index again (after a change of reading, or a repair).
+    void restart_search_build();
+
+    // Compares `count` tickets' documents from `after` on with their rows and returns
+    // what differs, and the last ticket compared (0 when none was left).
+    SearchCheck check_search_index(TicketId after, std::int64_t count);
+
+    // Runs the backend's own check of the index's structure (SQLite's FTS5
+    // integrity-check; PostgreSQL keeps its GIN index itself): false when it is damaged.
+    bool search_structure_sound();
+
+    // Returns how many tickets there are.
+    std::int64_t count_tickets();
+
 private:
     explicit Store(std::unique_ptr<store::Database> db);
 
+    // Notes that ticket `id`'s text changed: the index follows before the transaction
+    // commits, or before a search in it.
+    void text_changed(TicketId id);
+    // Indexes the tickets whose text changed in this transaction.
+    void index_changed_text();
+    // Writes ticket `id`'s document from its rows (removes it for no ticket).
+    void index_ticket(TicketId id);
+
     std::unique_ptr<store::Database> m_db;
+    std::set<TicketId> m_text_changed;
+    bool m_writing = false;  // a write transaction is open
 };
 
 }  // namespace tkt

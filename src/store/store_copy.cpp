@@ -54,10 +54,16 @@ std::int64_t count_rows(store::Database& db, std::string_view table) {
     return rows;
 }
 
+// The search index is not copied: each backend holds it its own way (an FTS5 table and
+// its shadow tables, a tsvector column), and the target builds its own from the rows.
+bool is_search_table(std::string_view table) {
+    return table == "search_state" || table.starts_with("ticket_text");
+}
+
 // Refuses a schema with a table the copy does not know: it would be left behind.
 void check_known_tables(store::Database& db) {
     for (const auto& table : db.tables()) {
-        if (std::ranges::find(k_tables, table, &TableSpec::name) == std::end(k_tables)) {
+        if (std::ranges::find(k_tables, table, &TableSpec::name) == std::end(k_tables) && !is_search_table(table)) {
             throw Error(Exit::software,
                         fmt::format("database '{}' has a table tkt cannot copy: '{}'", db.name(), table));
         }
@@ -209,6 +215,11 @@ void Store::copy_into(Store& target, const CopyProgress& progress) {
     for (const auto& table : k_tables) {
         copy_table(*m_db, *target.m_db, table, progress);
     }
+    // Every ticket came without its document: the target's index is built anew.
+    target.m_db
+        ->prepare("UPDATE search_state SET built_through = 0, build_until = (SELECT coalesce(max(id), 0) "
+                  "FROM tickets) WHERE id = 1")
+        .run();
     write.commit();
     read.commit();
 }

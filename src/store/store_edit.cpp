@@ -10,6 +10,7 @@ void Store::set_subject(TicketId id, std::string_view subject, Timestamp now) {
         .bind(2, subject)
         .bind(3, now)
         .run();
+    text_changed(id);
 }
 
 void Store::set_requester(TicketId id, std::string_view email, std::string_view name, Timestamp now) {

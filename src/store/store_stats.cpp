@@ -51,7 +51,7 @@ class StatsReader {
 public:
     StatsReader(store::Database& db, const Period& period, const Filter& where, Seconds repeat_window)
         : m_db(db), m_period(period), m_repeat_window(repeat_window),
-          m_where(store::build_ticket_conditions(where, k_first_filter_parameter)),
+          m_where(store::build_ticket_conditions(where, k_first_filter_parameter, db.dialect())),
           m_first_created(read_first_created(db)),
           m_whole_history(!m_first_created || period.since <= *m_first_created) {}
 

@@ -22,7 +22,7 @@ std::int64_t Store::last_event_id() {
 std::vector<TicketEvent> Store::events_after(std::int64_t after, const Filter& filter, std::int64_t limit) {
     // Events are numbered in the order their transactions commit: writers take turns.
     constexpr int k_first_filter_parameter = 3;
-    const store::Query where = store::build_ticket_conditions(filter, k_first_filter_parameter);
+    const store::Query where = store::build_ticket_conditions(filter, k_first_filter_parameter, m_db->dialect());
     auto statement = m_db->prepare(
         fmt::format("SELECT e.id, e.ticket_id, e.at, e.actor, e.kind, e.detail, t.subject FROM events AS e "
                     "JOIN tickets AS t ON t.id = e.ticket_id WHERE e.id > ?1 AND {} ORDER BY e.id LIMIT ?2",

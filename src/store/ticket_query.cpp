@@ -1,5 +1,7 @@
 #include "store/ticket_query.hpp"
 
+#include "store/search_query.hpp"
+
 #include <fmt/format.h>
 
 namespace tkt::store {
@@ -20,7 +22,8 @@ std::string_view column_of(Field field) {
     case Field::created: return "t.created_at";
     case Field::updated: return "t.updated_at";
     case Field::breaching:
-    case Field::due: return "TRUE";
+    case Field::due:
+    case Field::text: return "TRUE";
     }
     return "t.id";
 }
@@ -28,7 +31,13 @@ std::string_view column_of(Field field) {
 class Builder {
 public:
     // Numbers the parameters from ?`first`.
-    explicit Builder(int first = 1) : m_first(first) {}
+    explicit Builder(Dialect dialect, int first = 1) : m_dialect(dialect), m_first(first) {}
+
+    // The tickets whose text has all of `terms`, or (`without`) has not.
+    std::string text(std::span<const Term> terms, bool without) {
+        const auto condition = text_condition(m_dialect, parameter(text_query(m_dialect, terms)));
+        return without ? fmt::format("NOT {}", condition) : condition;
+    }
 
     std::string parameter(std::int64_t value) {
         m_parameters.push_back(Parameter{false, value, {}});
@@ -91,14 +100,25 @@ private:
         return fmt::format("?{}", static_cast<std::size_t>(m_first) + m_parameters.size() - 1);
     }
 
+    Dialect m_dialect;
     int m_first;
     std::vector<Parameter> m_parameters;
 };
 
 std::vector<std::string> conditions_of(const Filter& filter, Builder& builder) {
     std::vector<std::string> conditions;
+    std::vector<Term> wanted;  // text terms: one search for all that must be there
     for (const auto& term : filter.terms) {
-        conditions.push_back(builder.condition(term));
+        if (term.field != Field::text) {
+            conditions.push_back(builder.condition(term));
+        } else if (term.compare == Compare::equal) {
+            wanted.push_back(term);
+        } else {
+            conditions.push_back(builder.text(std::span(&term, 1), true));
+        }
+    }
+    if (!wanted.empty()) {
+        conditions.push_back(builder.text(wanted, false));
     }
     return conditions;
 }
@@ -121,8 +141,8 @@ std::string order_expression(SortField field) {
 
 }  // namespace
 
-Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit) {
-    Builder builder;
+Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit, Dialect dialect) {
+    Builder builder(dialect);
     const auto conditions = conditions_of(filter, builder);
     std::string sql;
     if (!conditions.empty()) {
@@ -141,8 +161,8 @@ Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, st
     return Query{std::move(sql), builder.take_parameters()};
 }
 
-Query build_ticket_conditions(const Filter& filter, int first_parameter) {
-    Builder builder(first_parameter);
+Query build_ticket_conditions(const Filter& filter, int first_parameter, Dialect dialect) {
+    Builder builder(dialect, first_parameter);
     const auto conditions = conditions_of(filter, builder);
     std::string sql = conditions.empty() ? std::string("TRUE") : fmt::format("{}", fmt::join(conditions, " AND "));
     return Query{std::move(sql), builder.take_parameters()};

@@ -23,12 +23,13 @@ struct Query {
     std::vector<Parameter> parameters;
 };
 
-// Builds the clauses that select `filter` in `sort` order, at most `limit` rows (0: all).
-Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit);
+// Builds the clauses that select `filter` in `sort` order, at most `limit` rows (0: all),
+// in `dialect` (text terms ask each backend's search index its own way).
+Query build_ticket_query(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit, Dialect dialect);
 
 // Builds the conditions (joined by AND; "1" when there are none) that select `filter`
 // from "tickets AS t", numbering their parameters from ?`first_parameter`.
-Query build_ticket_conditions(const Filter& filter, int first_parameter);
+Query build_ticket_conditions(const Filter& filter, int first_parameter, Dialect dialect);
 
 // Returns the condition that `column` holds an identity of the customers `identities`
 // (an SQL list: "?1", "t.requester", "?2, ?3") are of, those themselves included: an

@@ -61,7 +61,7 @@ is exit 1; a bad filter names its term; a change refused changes no ticket.
   tkt: no open ticket matches 'queue:nowhere'
   [1]
   $ tkt set --where 'colour:red' priority:low
-  tkt: unknown filter key 'colour' in 'colour:red'
+  tkt: unknown filter key 'colour' in 'colour:red' (to find it as text, quote it: '"colour:red"')
   [64]
   $ tkt set --where 'status:any' queue:payments line:3 --reason x
   tkt: there is no line 3: the last line is 2

@@ -22,6 +22,8 @@ The command line: help, versions, unknown commands, and errors from the environm
     add                         Add a customer's message to a ticket: a chat line,
                                 a call summary
     list                        List tickets that match a filter
+    search                      Find tickets by the words they hold, in any form,
+                                best first
     show                        Show a ticket with its messages and history
     history                     Show the events recorded on a ticket
     attachment                  List a ticket's attachments, or save one
@@ -58,8 +60,8 @@ The command line: help, versions, unknown commands, and errors from the environm
                                 them
     template                    List, show, render and lint reply templates
     config                      Check the configuration files
-    db                          Move a desk: copy a whole database, SQLite or
-                                PostgreSQL, and verify it
+    db                          Copy a whole database, SQLite or PostgreSQL; build
+                                and check the search index
   
   Run 'tkt help COMMAND' for a command's options; 'man tkt' for the whole manual.
   $ tkt help | diff - <(tkt --help) && echo 'tkt help lists the commands, as --help does'
@@ -166,7 +168,7 @@ past the timeout (75, and the retry then succeeds).
   1
   $ set_schema_version 99
   $ tkt list 2>&1 | sed "s|$PWD/||"
-  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 10); upgrade tkt
+  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 11); upgrade tkt
   $ head -c 4096 /dev/urandom > junk.db; echo 'not a database' >> junk.db
   $ tkt --db junk.db list 2>&1 | sed "s|$PWD/||"
   tkt: database 'junk.db' is corrupt or not a tkt database (file is not a database)

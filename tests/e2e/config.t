@@ -27,7 +27,7 @@ with its file, line and column.
   $ tkt config check
   config/routing.toml:84:11: invalid regular expression '(посылк' in rule 'bad regex': missing ): (посылк
   config/routing.toml:88:1: unknown key 'rule.subjet' (did you mean 'subject'?)
-  config/sla.toml:55:9: unknown filter key 'prio' in 'prio:high'
+  config/sla.toml:55:9: unknown filter key 'prio' in 'prio:high' (to find it as text, quote it: '"prio:high"')
   config/templates/broken.toml:6:1: error: section 'open' is never closed [syntax]
   tkt: 4 problems in config
   [78]
@@ -36,7 +36,7 @@ with its file, line and column.
   config/config.toml:4:9: 'login' must be a string
   config/routing.toml:84:11: invalid regular expression '(посылк' in rule 'bad regex': missing ): (посылк
   config/routing.toml:88:1: unknown key 'rule.subjet' (did you mean 'subject'?)
-  config/sla.toml:55:9: unknown filter key 'prio' in 'prio:high'
+  config/sla.toml:55:9: unknown filter key 'prio' in 'prio:high' (to find it as text, quote it: '"prio:high"')
   config/templates/broken.toml:6:1: error: section 'open' is never closed [syntax]
   tkt: 5 problems in config
   [78]

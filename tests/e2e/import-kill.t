@@ -14,6 +14,8 @@ Backend: sqlite (two database files compared after a SIGKILL).
   ok
   $ test "$(sqlite3 killed.db 'SELECT count(*) FROM messages')" -lt 3250 && echo interrupted part-way
   interrupted part-way
+  $ tkt --db killed.db db check | tail -1
+  verified: every ticket's document is its text
   $ tkt --db killed.db import maildir "$corpus/easy-ham-1" "$corpus/hard-ham-1" "$corpus/spam-1" | sed -E 's/: [0-9]+ new tickets and [0-9]+ added to tickets \([0-9]+ of them automatic mail\), [0-9]+ already stored,/: …,/'
   read 3250 messages: …, 0 loops, 0 failed
   $ sqlite3 killed.db 'SELECT count(*) FROM messages'
@@ -23,3 +25,7 @@ Backend: sqlite (two database files compared after a SIGKILL).
   3250
   $ cmp whole.txt killed.txt && echo same tickets, same messages
   same tickets, same messages
+  $ tkt --db killed.db db check | tail -1
+  verified: every ticket's document is its text
+  $ tkt --db killed.db search --limit 1000 unsubscribe | wc -l > killed.n; tkt --db whole.db search --limit 1000 unsubscribe | wc -l | cmp - killed.n && echo same search
+  same search

@@ -139,8 +139,8 @@ Mistakes are usage errors (64) that name the term.
   $ tkt list 50-40
   tkt: invalid filter term '50-40': an id range is LOW-HIGH, e.g. 40-50
   [64]
-  $ tkt list whatever
-  tkt: unknown filter term 'whatever' (terms look like status:open, +tag, age>2h, breaching or 42)
+  $ tkt list ':whatever'
+  tkt: unknown filter term ':whatever' (terms look like status:open, +tag, age>2h, breaching, 42, or words to find; quote text to find: '":whatever"')
   [64]
   $ tkt list --sort priorty
   tkt: unknown sort key 'priorty' (did you mean 'priority'?) (valid: id, created, updated, priority, status, queue, assignee)

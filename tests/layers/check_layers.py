@@ -18,14 +18,15 @@ import sys
 # Each layer and the layers it may use besides itself, bottom up.
 LAYERS = {
     "core": set(),
-    "store": {"core"},
+    "search": {"core"},
+    "store": {"core", "search"},
     "mail": {"core"},
     "templates": {"core"},
     "people": {"core"},
-    "routing": {"core", "store"},
-    "stats": {"core", "store", "routing"},
-    "actions": {"core", "store", "mail", "templates", "people", "routing", "stats"},
-    "cli": {"core", "store", "mail", "templates", "people", "routing", "stats", "actions"},
+    "routing": {"core", "search", "store"},
+    "stats": {"core", "search", "store", "routing"},
+    "actions": {"core", "search", "store", "mail", "templates", "people", "routing", "stats"},
+    "cli": {"core", "search", "store", "mail", "templates", "people", "routing", "stats", "actions"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 INTERNAL = re.compile(r"^// Internal to src/(\w+)/\.")

@@ -593,6 +593,11 @@ class Load:
             fk = q("PRAGMA foreign_key_check")
             if fk:
                 self.violation("foreign_key_check: %r" % (fk[:5],))
+        # The search index follows every write in its own transaction: after all the
+        # load, each ticket's document is its text.
+        index = subprocess.run([self.tkt, "db", "check"], env=self.env, cwd=self.work, capture_output=True, text=True)
+        if index.returncode != 0:
+            self.violation("tkt db check: exit %d: %s%s" % (index.returncode, index.stdout, index.stderr))
 
         rows = {mid: (ticket, auto) for mid, ticket, auto in
                 q("SELECT message_id, ticket_id, auto FROM messages WHERE direction = 'in'")}

@@ -91,11 +91,41 @@ TEST_CASE("filter::errors name the term") {
     CHECK(error_code("50-40") == Exit::usage);
     CHECK(error_code("queue:") == Exit::usage);
     CHECK(error_code("requester:nobody") == Exit::usage);
-    CHECK(error_code("breakfast") == Exit::usage);
     CHECK(error_code("queue>3") == Exit::usage);
+    CHECK(error_code("-\"unclosed") == Exit::usage);
+    CHECK(error_code("\"  \"") == Exit::usage);
     // Checked outside any catch: a term that parsed would fail it too.
     CHECK(test::error_message_of([] { one_term("staus:open"); }) ==
           "unknown filter key 'staus' in 'staus:open' (did you mean 'status'?)");
+    CHECK(test::error_message_of([] { one_term("re:order"); }) ==
+          "unknown filter key 're' in 're:order' (to find it as text, quote it: '\"re:order\"')");
+    // A key's value with a space in it is that key's term, not a phrase.
+    CHECK(test::error_message_of([] { one_term("created>last tuesday"); })
+              .starts_with("invalid filter term 'created>last tuesday'"));
+}
+
+TEST_CASE("filter::a word that is no other term is text to find") {
+    const auto word = one_term("breakfast");
+    CHECK(word.field == Field::text);
+    CHECK(word.compare == Compare::equal);
+    CHECK(word.values == std::vector<std::string>{"breakfast"});
+    CHECK(one_term("print*").values == std::vector<std::string>{"print*"});
+    // Quotes make a phrase, a number or a key-like word text; -"..." leaves it out.
+    CHECK(one_term("\"кассовый  аппарат\"").values == std::vector<std::string>{"кассовый аппарат"});
+    CHECK(one_term("кассовый аппарат").field == Field::text);
+    CHECK(one_term("\"5512\"").field == Field::text);
+    CHECK(one_term("5512").field == Field::id);
+    CHECK(one_term("\"re:order\"").values == std::vector<std::string>{"re:order"});
+    const auto without = one_term("-\"драйвер\"");
+    CHECK(without.field == Field::text);
+    CHECK(without.compare == Compare::not_equal);
+    CHECK(one_term("-spam").field == Field::tag);
+    // One string splits at spaces, a quoted phrase staying whole.
+    CHECK(filter_words(" status:open  \"кассовый аппарат\" -\"a b\" +vip ") ==
+          std::vector<std::string>{"status:open", "\"кассовый аппарат\"", "-\"a b\"", "+vip"});
+    const auto [text, rest] = split_text_terms(parse_filter(std::vector<std::string>{"a", "status:open", "b"}, {}));
+    CHECK(text.size() == 2);
+    CHECK(rest.terms.size() == 1);
 }
 
 TEST_CASE("filter::with_default_statuses") {
@@ -163,5 +193,6 @@ TEST_CASE("filter::sla terms") {
     CHECK(one_term("due>2h").compare == Compare::greater);
     CHECK(error_code("due<soon") == Exit::usage);
     CHECK(error_code("due:15m") == Exit::usage);
-    CHECK(error_code("breach") == Exit::usage);
+    // Not a keyword: a word to find.
+    CHECK(one_term("breach").field == Field::text);
 }
