@@ -55,13 +55,15 @@ std::vector<AgentWork> Store::customer_agents(std::string_view identity) {
                      of_customer()),
          &AgentWork::replies);
     // Every assignment is an `assigned` event (routing's, a hand's, an escalation's); the
-    // ticket's assignee as well, for tickets from before events named them.
+    // ticket's assignee as well, for tickets from before events named them. The kind is
+    // kept off its index: the customer's few tickets lead, not every assignment ever made.
+    const store::DialectSql& dialect = store::sql_of(m_db->dialect());
     take(fmt::format("SELECT a.login, count(DISTINCT a.ticket) FROM ("
                      "SELECT {} AS login, e.ticket_id AS ticket FROM tickets AS t "
-                     "JOIN events AS e ON e.ticket_id = t.id WHERE {} AND e.kind = 'assigned' "
+                     "JOIN events AS e ON e.ticket_id = t.id WHERE {} AND {} = 'assigned' "
                      "UNION SELECT t.assignee, t.id FROM tickets AS t WHERE {} AND t.assignee IS NOT NULL"
                      ") AS a WHERE a.login IS NOT NULL GROUP BY a.login",
-                     store::sql_of(m_db->dialect()).event_detail_to, of_customer(), of_customer()),
+                     dialect.event_detail_to, of_customer(), dialect.event_kind_not_indexed, of_customer()),
          &AgentWork::assigned);
     std::vector<AgentWork> found;
     for (auto& [login, agent] : agents) {
