@@ -246,6 +246,9 @@ identity or ticket, and no WHO at all, is a usage error (64). Linking still work
   $ tkt customer '#4x'
   tkt: invalid ticket id '#4x' (ids are numbers such as 42)
   [64]
+  $ tkt customer bob@example.com alice@example.com
+  tkt: the following argument was not expected: alice@example.com (see 'tkt help customer')
+  [64]
   $ tkt customer
   tkt: give a customer: 'tkt customer bob@example.com' (a phone number, a chat identity or #42 for a ticket's requester), or 'tkt customer link|unlink WHO...'
   [64]
