@@ -592,10 +592,11 @@ _tkt() {
         esac
         ;;
     customer)
-        # customer link WHO WHO..., customer unlink WHO...: identities are typed by hand.
+        # customer [--json] WHO, customer link WHO WHO..., customer unlink WHO...:
+        # identities are typed by hand.
         if ((${#args[@]} == 0)); then
             if [[ $cur == -* ]]; then
-                __tkt_add "$cur" --help -h
+                __tkt_add "$cur" --json --help -h
             else
                 __tkt_add "$cur" $(__tkt_commands customer)
             fi

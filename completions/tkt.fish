@@ -390,8 +390,9 @@ complete -c tkt -n '__tkt_using_command add' -l channel -x -a 'email chat phone 
 complete -c tkt -n '__tkt_using_command add' -l at -x -d 'When it was said (ISO 8601)'
 complete -c tkt -n '__tkt_using_command add' -l json -d 'Read JSON messages for known tickets from stdin'
 
-# customer link WHO WHO..., customer unlink WHO...
+# customer [--json] WHO, customer link WHO WHO..., customer unlink WHO...
 complete -c tkt -n '__tkt_using_command customer; and __tkt_args_fewer_than 1' -a '(__tkt_commands customer)'
+complete -c tkt -n '__tkt_using_command customer; and __tkt_args_fewer_than 1' -l json -d 'Print the card as JSON'
 
 # search WORDS... [FILTER...]
 complete -c tkt -n '__tkt_using_command search' -l limit -x -d 'Show at most N tickets'

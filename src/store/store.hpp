@@ -58,6 +58,22 @@ struct SessionRole {
     bool admin = false;       // a member of tkt_admin, or a superuser
 };
 
+// What a customer's card reads of one of their tickets beyond the ticket itself.
+struct CustomerTicketFacts {
+    TicketId id = 0;
+    std::optional<Timestamp> last_inbound;  // the customer's latest message on it (not automatic)
+    bool repeat = false;                    // a repeat contact, as tkt stats counts one
+    std::optional<Timestamp> rated_at;      // when its rating (csat) was given
+    std::string rating_detail;              // the JSON detail of its latest `rated` event, "" when none
+};
+
+// What one agent did for a customer: replies written, tickets assigned to them.
+struct AgentWork {
+    std::string login;
+    std::int64_t replies = 0;
+    std::int64_t assigned = 0;
+};
+
 // Told how a copy goes: `done` of the `total` rows of `table` are copied.
 using CopyProgress = std::function<void(std::string_view table, std::int64_t done, std::int64_t total)>;
 
@@ -342,7 +358,7 @@ public:
     // opened since then: the acknowledgements that address was sent.
     std::int64_t acknowledgements_to(std::string_view requester, Timestamp since);
 
-    // Full-text search (issue 19): search_store.cpp.
+    // Full-text search (issue 19): store_search.cpp.
 
     // Returns the text ticket `id`'s search document holds, read from its rows as the
     // index reads it; nullopt when there is no such ticket.
@@ -379,6 +395,18 @@ public:
 
     // Returns how many tickets there are.
     std::int64_t count_tickets();
+
+    // The customer card (issue 19, src/store/store_customer.cpp): each query reads the
+    // tickets of the customer `identity` is of (linked identities included) by the
+    // requester index.
+
+    // Returns what the card reads of each ticket of the customer `identity` is of, in id
+    // order: repeat contacts look `repeat_window` back, as in stats_facts.
+    std::vector<CustomerTicketFacts> customer_ticket_facts(std::string_view identity, Seconds repeat_window);
+
+    // Returns the agents who replied to or were ever assigned a ticket of the customer
+    // `identity` is of, by login.
+    std::vector<AgentWork> customer_agents(std::string_view identity);
 
 private:
     explicit Store(std::unique_ptr<store::Database> db);

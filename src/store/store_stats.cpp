@@ -1,5 +1,6 @@
 // What `tkt stats` reads: the tickets, replies and events of one period, each query
 // driven by an index on the period's times (DESIGN.md 3, 8). Merged tickets never count.
+#include "store/contact_sql.hpp"
 #include "store/database.hpp"
 #include "store/dialect.hpp"
 #include "store/stats_facts.hpp"
@@ -16,11 +17,6 @@ namespace {
 
 // ?1 since, ?2 until, ?3 the repeat-contact window; the filter's own from ?4.
 constexpr int k_first_filter_parameter = 4;
-
-// A ticket counts as a contact unless it was merged into another or opened by automatic
-// mail alone (an auto-reply or bounce that threaded nowhere): a customer wrote it.
-constexpr std::string_view k_contact = "t.merged_into IS NULL AND EXISTS (SELECT 1 FROM messages AS c "
-                                       "WHERE c.ticket_id = t.id AND c.direction = 'in' AND c.auto = 0)";
 
 // Whether ticket t was ever escalated: looked up ticket by ticket for a short period;
 // over the whole history, one set of every escalated ticket serves them all.
@@ -56,16 +52,16 @@ public:
           m_whole_history(!m_first_created || period.since <= *m_first_created) {}
 
     // Runs `sql`, in which {keys} names the grouping columns, {contact} the condition of
-    // a ticket that counts, {same_customer} that ticket p is from the customer of ticket t,
+    // a ticket that counts, {repeat} that ticket t repeats an earlier contact within ?3,
     // {where} the filter's conditions on "tickets AS t" and {scan}
     // "+" when the period holds the whole history (a time index would then only add a
     // random lookup per row to what a scan of the table reads in order), calling `take`
     // with each row.
     template <class Take> void each(std::string_view sql, Take take) {
         auto statement =
-            m_db.prepare(fmt::format(fmt::runtime(sql), fmt::arg("keys", k_keys), fmt::arg("contact", k_contact),
-                                     fmt::arg("same_customer", store::same_customer("p.requester", "t.requester")),
-                                     fmt::arg("where", m_where.sql), fmt::arg("scan", m_whole_history ? "+" : ""),
+            m_db.prepare(fmt::format(fmt::runtime(sql), fmt::arg("keys", k_keys), fmt::arg("contact", store::k_contact),
+                                     fmt::arg("repeat", store::repeat_contact("?3")), fmt::arg("where", m_where.sql),
+                                     fmt::arg("scan", m_whole_history ? "+" : ""),
                                      fmt::arg("escalated", m_whole_history ? k_escalated_set : k_escalated_one)));
         // ?1 to ?3 are there for every query, the filter's for those that name {where};
         // not every query uses all of them.
@@ -85,9 +81,7 @@ public:
         each(R"sql(
             SELECT t.id, {keys}, t.created_at, t.first_reply_at,
                    {escalated},
-                   EXISTS (SELECT 1 FROM tickets AS p
-                           WHERE {same_customer} AND p.id < t.id AND p.merged_into IS NULL
-                             AND p.created_at BETWEEN t.created_at - ?3 AND t.created_at)
+                   {repeat}
             FROM tickets AS t
             WHERE {scan}t.created_at >= ?1 AND t.created_at < ?2 AND {contact} AND {where})sql",
              [&](const store::Statement& row) {

@@ -38,8 +38,8 @@ The command line: help, versions, unknown commands, and errors from the environm
     move                        Transfer tickets to another queue (and line),
                                 saying why
     merge                       Fold duplicate tickets into the one that stays
-    customer                    Link a customer's mail addresses, phone numbers
-                                and chat identities
+    customer                    Show a customer's card; link their mail addresses,
+                                phone numbers and chat identities
     route                       Send tickets to queues, lines and agents by
                                 routing.toml's rules
     assign                      Give a ticket to an agent by hand
