@@ -180,7 +180,8 @@ std::optional<Term> quoted_text_term(std::string_view word) {
     std::string_view inner = negated ? word.substr(1) : word;
     // A key's value may hold spaces ('created>last tuesday'): that is no phrase.
     const auto space = inner.find_first_of(" \t");
-    const bool phrase = space != std::string_view::npos && inner.substr(0, space).find_first_of(":<>") == std::string_view::npos;
+    const bool phrase =
+        space != std::string_view::npos && inner.substr(0, space).find_first_of(":<>") == std::string_view::npos;
     if (inner.size() >= 2 && inner.front() == '"' && inner.back() == '"') {
         inner = inner.substr(1, inner.size() - 2);
     } else if (negated || !phrase) {
@@ -233,10 +234,9 @@ Term parse_term(std::string_view word, const FilterContext& context) {
         if (!known) {
             // A word close to a key is a slip of the keyboard; any other may be text to find.
             const std::string suggestion = did_you_mean(key, k_key_names);
-            throw usage_error(fmt::format("unknown filter key '{}' in '{}'{}", key, word,
-                                          suggestion.empty()
-                                              ? fmt::format(" (to find it as text, quote it: '\"{}\"')", word)
-                                              : suggestion));
+            throw usage_error(fmt::format(
+                "unknown filter key '{}' in '{}'{}", key, word,
+                suggestion.empty() ? fmt::format(" (to find it as text, quote it: '\"{}\"')", word) : suggestion));
         }
         return key_value_term(word, key, value, context);
     }

@@ -166,18 +166,17 @@ std::vector<TicketId> Store::search_tickets(std::span<const Term> text, const Fi
     const auto where = store::build_ticket_conditions(filter, k_first_filter_parameter, dialect);
     const bool sqlite = dialect == store::Dialect::sqlite;
     // The newest matches that pass the filter (both indexes walk by ticket), then ranked
-    // among themselves: the rank is computed for those only.
+    // among themselves. SQLite scores each row as its index hands it over, in ticket
+    // order, so only those are scored; PostgreSQL scores after joining them back.
     const std::string index_id = sqlite ? "ticket_text.rowid" : "ticket_text.ticket_id";
     const std::string newest =
-        fmt::format("SELECT {0} AS id FROM ticket_text{1} WHERE {2}{3} ORDER BY {0} DESC LIMIT ?2", index_id,
+        fmt::format("SELECT {0} AS id{1} FROM ticket_text{2} WHERE {3}{4} ORDER BY {0} DESC LIMIT ?2", index_id,
+                    sqlite ? ", bm25(ticket_text, 10.0, 4.0, 1.0) AS score" : "",
                     filter.terms.empty() ? "" : fmt::format(" JOIN tickets AS t ON t.id = {}", index_id),
                     sqlite ? "ticket_text MATCH ?1" : "ticket_text.doc @@ CAST(?1 AS tsquery)",
                     filter.terms.empty() ? "" : fmt::format(" AND {}", where.sql));
     const std::string sql =
-        sqlite ? fmt::format("WITH hits AS ({}) SELECT rowid FROM ticket_text WHERE ticket_text MATCH ?1 AND rowid IN "
-                             "(SELECT id FROM hits) ORDER BY bm25(ticket_text, 10.0, 4.0, 1.0), rowid DESC "
-                             "LIMIT ?3 OFFSET ?4",
-                             newest)
+        sqlite ? fmt::format("WITH hits AS ({}) SELECT id FROM hits ORDER BY score, id DESC LIMIT ?3 OFFSET ?4", newest)
                : fmt::format("WITH hits AS ({}) SELECT x.ticket_id FROM ticket_text AS x JOIN hits ON hits.id = "
                              "x.ticket_id ORDER BY ts_rank('{{0.1, 0.2, 0.4, 1.0}}', x.doc, CAST(?1 AS tsquery)) "
                              "DESC, x.ticket_id DESC LIMIT ?3 OFFSET ?4",

@@ -100,8 +100,9 @@ TEST_CASE("filter::errors name the term") {
     CHECK(test::error_message_of([] { one_term("re:order"); }) ==
           "unknown filter key 're' in 're:order' (to find it as text, quote it: '\"re:order\"')");
     // A key's value with a space in it is that key's term, not a phrase.
-    CHECK(test::error_message_of([] { one_term("created>last tuesday"); })
-              .starts_with("invalid filter term 'created>last tuesday'"));
+    CHECK(test::error_message_of([] {
+              one_term("created>last tuesday");
+          }).starts_with("invalid filter term 'created>last tuesday'"));
 }
 
 TEST_CASE("filter::a word that is no other term is text to find") {
