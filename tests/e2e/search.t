@@ -94,6 +94,14 @@ The index follows every change of text: a new subject, a reply, a note.
   $ tkt search firmware | cut -f1
   2
 
+An SLA policy's match may hold words: the policy applies to the tickets that say them.
+
+  $ printf '[[policy]]\nname = "cash desk"\nmatch = "\\"кассовый аппарат\\" status:new"\nfirst_reply = "15m"\n[[policy]]\nname = "standard"\nfirst_reply = "4h"\n' > config/sla.toml
+  $ tkt sla 4 | head -1
+  ticket 4: policy cash desk (24x7)
+  $ tkt sla 2 | head -1
+  ticket 2: policy standard (24x7)
+
 Errors: nothing to find, a prefix of two words, a word that looks like a key.
 
   $ tkt search '—'
