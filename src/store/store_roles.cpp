@@ -21,7 +21,8 @@ constexpr std::string_view k_roles[] = {"tkt_agent", "tkt_mail", "tkt_supervisor
 // identities are one customer's. The mail intake adds tickets and messages (and chat
 // platforms' threads) and routes them, and may queue and send outbox entries: the
 // acknowledgements on arrival it writes. Whoever writes text keeps the search index
-// (ticket_text) current in the same transaction, and may build what it lacks.
+// (ticket_text) current in the same transaction, and may build what it lacks: derived
+// data, whose documents are rewritten, and removed for a ticket a savepoint undid.
 constexpr std::string_view k_grants = R"sql(
 GRANT tkt_agent TO tkt_supervisor;
 GRANT tkt_supervisor TO tkt_admin;
@@ -46,7 +47,7 @@ GRANT UPDATE (status, queue, line, priority, assignee, updated_at, first_reply_a
 GRANT UPDATE (state, attempts, last_error, tried_at, sent_at) ON outbox TO tkt_agent;
 GRANT UPDATE ON assignment_cursors TO tkt_agent;
 GRANT DELETE ON tags TO tkt_agent;
-GRANT INSERT, UPDATE ON ticket_text TO tkt_agent;
+GRANT INSERT, UPDATE, DELETE ON ticket_text TO tkt_agent;
 GRANT UPDATE ON search_state TO tkt_agent;
 GRANT SELECT ON tkt_schema, tickets, messages, events, tags, attachments, sla_breaches, assignment_cursors,
     customers, identities, threads TO tkt_mail;
@@ -56,7 +57,7 @@ GRANT SELECT, UPDATE (state, attempts, last_error, tried_at, sent_at) ON outbox 
 GRANT UPDATE (status, queue, line, priority, assignee, updated_at, solved_at, awaiting_since, language)
     ON tickets TO tkt_mail;
 GRANT UPDATE ON assignment_cursors TO tkt_mail;
-GRANT SELECT, INSERT, UPDATE ON ticket_text TO tkt_mail;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ticket_text TO tkt_mail;
 GRANT SELECT, UPDATE ON search_state TO tkt_mail;
 CREATE OR REPLACE FUNCTION tkt_keep_sent() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -52,6 +52,20 @@ An agent works the desk through tkt.
   $ as_agent set 1 subject:Renamed requester:"Bob <bob@example.com>"
   ticket 1: subject Renamed (was Parcel), requester Bob <bob@example.com> (was Kim <kim@example.com>)
 
+Each role keeps the search index with what it writes, and may build and check it.
+
+  $ as_agent search renamed | cut -f1
+  1
+  $ as_mail search still | cut -f1
+  1
+  $ printf '%s\n' '{"id":"c1","from":"telegram:7","body":"Касса не печатает"}' '{"id":"c2","ticket":99,"from":"telegram:7","body":"x"}' | as_mail new --json 2>/dev/null | cut -c1-40
+  {"line":1,"ticket":2,"outcome":"created"
+  {"line":2,"error":"no ticket 99"}
+  $ as_agent search кассы | cut -f1
+  2
+  $ as_lead db check | tail -1
+  verified: every ticket's document is its text
+
 Neither can rewrite history with psql, nor the agent a sent reply; the mail server
 may queue and send the desk's acknowledgements, but remove nothing from the outbox.
 
