@@ -71,9 +71,7 @@ void run_index(bool rebuild, Context& context) {
     if (rebuild) {
         store.restart_search_build();
     }
-    bool drawn = false;
-    finish_search_build(store, progress_line(context, "building the search index", drawn));
-    clear_line(context, drawn);
+    context.ready_search_index();
     context.out() << fmt::format("search index: complete, {} tickets\n", store.count_tickets());
 }
 
