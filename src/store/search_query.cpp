@@ -45,7 +45,12 @@ std::string fts5_phrase(const Term& term) {
     }
     std::string quoted = "\"";
     for (const char c : text) {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        if (c == '"') {
+            quoted += "\"\"";
+        } else {
+            // FTS5 reads its query up to a NUL, which is never part of a word anyway.
+            quoted += c == '\0' ? ' ' : c;
+        }
     }
     quoted += '"';
     return prefix ? quoted + " *" : quoted;
@@ -80,6 +85,15 @@ std::string text_query(Dialect dialect, std::span<const Term> terms) {
         parts.push_back(dialect == Dialect::sqlite ? fts5_phrase(term) : tsquery_phrase(term));
     }
     return fmt::format("{}", fmt::join(parts, dialect == Dialect::sqlite ? " AND " : " & "));
+}
+
+std::string any_word_query(Dialect dialect, std::span<const std::string> words) {
+    std::vector<std::string> parts;
+    for (const auto& word : words) {
+        const Term term{Field::text, Compare::equal, {word}};
+        parts.push_back(dialect == Dialect::sqlite ? fts5_phrase(term) : tsquery_phrase(term));
+    }
+    return fmt::format("{}", fmt::join(parts, dialect == Dialect::sqlite ? " OR " : " | "));
 }
 
 std::string text_condition(Dialect dialect, std::string_view parameter) {
