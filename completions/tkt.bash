@@ -240,7 +240,7 @@ _tkt() {
             case ${words[i]} in
             --db | --config | --login | --name | --email | --subject | --from | --body | \
                 --channel | --priority | --queue | --tag | --sort | --limit | --where | \
-                --template | --message | --var | --attach | --lang | --as | --status | --templates | \
+                --template | --message | --from-ticket | --var | --attach | --lang | --as | --status | --templates | \
                 --ticket | --context | --explain | --reason | --to-line | --to | --comment | \
                 --since | --until | --by | --within | --format | --output) ((i++)) ;;
             -t | -m | -r | -o)
@@ -387,12 +387,22 @@ _tkt() {
             mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
         fi
         ;;
+    similar)
+        if [[ $prev == --limit ]]; then
+            :
+        elif [[ $cur == -* ]]; then
+            __tkt_add "$cur" --limit --json --help
+        elif ((${#args[@]} == 0)); then
+            mapfile -t ids < <(__tkt_ids) && __tkt_add "$cur" "${ids[@]}"
+        fi
+        ;;
     reply)
         case $prev in
         --template | -t)
             mapfile -t names < <(__tkt_template_names reply) && __tkt_add "$cur" "${names[@]}"
             ;;
         --message | -m) __tkt_add "$cur" - ;;
+        --from-ticket) mapfile -t ids < <(__tkt_finished_ids) && __tkt_add "$cur" "${ids[@]}" ;;
         --lang) __tkt_add "$cur" "${langs[@]}" ;;
         --status) __tkt_add "$cur" "${statuses[@]}" ;;
         --outcome) __tkt_add "$cur" reached voicemail ;;
@@ -419,7 +429,7 @@ _tkt() {
                 __tkt_add "$cur" "${agents[@]/#/--as=}"
                 ;;
             -*)
-                __tkt_add "$cur" --where --template --message --var --attach --lang --as --status \
+                __tkt_add "$cur" --where --template --message --from-ticket --var --attach --lang --as --status \
                     --templates --dry-run --edit --strict --force --mime --send --outcome --help
                 ;;
             *)

@@ -90,7 +90,7 @@ end
 
 # The commands this file completes; any other (one added to tkt since) is completed
 # with the options its help lists.
-set -g __tkt_completed help init new add list search show history attachment reply close reopen tag set merge customer route \
+set -g __tkt_completed help init new add list search similar show history attachment reply close reopen tag set merge customer route \
     assign next escalate sla rate stats import outbox template config db watch
 
 function __tkt_other_command
@@ -410,6 +410,11 @@ complete -c tkt -n '__tkt_using_command list' -a '(__tkt_filter_terms)'
 complete -c tkt -n '__tkt_using_command watch' -l json -d 'One JSON object a line, for pipelines and bots'
 complete -c tkt -n '__tkt_using_command watch' -a '(__tkt_filter_terms)'
 
+# similar ID [--limit N] [--json]
+complete -c tkt -n '__tkt_using_command similar; and __tkt_args_fewer_than 1' -a '(__tkt_ids)'
+complete -c tkt -n '__tkt_using_command similar' -l limit -x -d 'Show at most N tickets'
+complete -c tkt -n '__tkt_using_command similar' -l json -d 'Print a JSON array, each ticket with the reply that solved it'
+
 # show ID, history ID
 complete -c tkt -n '__tkt_using_command show history' -l json -d 'Print JSON'
 complete -c tkt -n '__tkt_using_command show history' -l no-pager -d 'Print straight to the terminal, not through a pager'
@@ -425,6 +430,7 @@ complete -c tkt -n '__tkt_using_command reply; and __tkt_args_fewer_than 1; and 
 complete -c tkt -n '__tkt_using_command reply' -l where -x -d 'Answer every open ticket matching a filter'
 complete -c tkt -n '__tkt_using_command reply' -s t -l template -x -a '(__tkt_templates reply)' -d 'Reply with this template'
 complete -c tkt -n '__tkt_using_command reply' -s m -l message -x -a - -d "Reply with this text; '-' reads standard input"
+complete -c tkt -n '__tkt_using_command reply; and not __tkt_reply_where' -l from-ticket -x -a '(__tkt_finished_ids)' -d 'Start from the reply that solved this ticket, in the editor'
 complete -c tkt -n '__tkt_using_command reply' -l var -x -d 'A value for the template: name=value'
 complete -c tkt -n '__tkt_using_command reply' -l attach -r -F -d 'Send this file with the reply (repeatable)'
 complete -c tkt -n '__tkt_using_command reply' -l lang -x -a 'en ru' -d "Answer in this language (default: each customer's own)"

@@ -1,5 +1,6 @@
 #include "actions/escalate.hpp"
 #include "actions/reply.hpp"
+#include "actions/similar.hpp"
 #include "cli/bulk.hpp"
 #include "cli/commands.hpp"
 #include "cli/editor.hpp"
@@ -22,6 +23,7 @@ struct ReplyOptions {
     std::string where;
     std::string template_name;
     std::optional<std::string> message;
+    std::string from_ticket;
     std::vector<std::string> vars;
     std::vector<std::string> attach;
     std::string outcome = "reached";
@@ -68,8 +70,14 @@ void check_choices(const ReplyOptions& options) {
     if (!options.template_name.empty() && options.message) {
         throw usage_error("give --template NAME or --message TEXT, not both (see 'tkt help reply')");
     }
-    if (options.template_name.empty() && !options.message && !options.edit) {
-        throw usage_error("give --template NAME, --message TEXT or --edit (see 'tkt help reply')");
+    if (!options.from_ticket.empty() && (!options.template_name.empty() || options.message)) {
+        throw usage_error("--from-ticket starts from that ticket's answer; it cannot go with --template or --message");
+    }
+    if (!options.from_ticket.empty() && !options.where.empty()) {
+        throw usage_error("--from-ticket answers one ticket; it cannot go with --where");
+    }
+    if (options.template_name.empty() && !options.message && !options.edit && options.from_ticket.empty()) {
+        throw usage_error("give --template NAME, --message TEXT, --from-ticket OTHER or --edit (see 'tkt help reply')");
     }
     if (options.edit && !options.where.empty()) {
         throw usage_error("--edit answers one ticket; it cannot go with --where");
@@ -181,10 +189,16 @@ void run_reply(const ReplyOptions& options, Context& context) {
     const TemplateLibrary library(context.template_folders(options.templates));
     std::optional<std::string> lang = chosen_language(options.lang);
     TemplateFile file;
+    Store& store = context.existing_store();
+    if (!options.from_ticket.empty()) {
+        vars["message"] = reply_to_start_from(store, parse_ticket_ids(std::span(&options.from_ticket, 1)).front());
+    }
     if (!options.template_name.empty()) {
         file = library.get(options.template_name);
-    } else if (options.message) {
-        vars["message"] = read_message(*options.message, context);
+    } else if (options.message || !options.from_ticket.empty()) {
+        if (options.message) {
+            vars["message"] = read_message(*options.message, context);
+        }
         // Greeting and signature in the language the agent wrote in.
         if (const auto written = detect_language(vars["message"]); !lang && !written.empty()) {
             lang = written;
@@ -194,12 +208,14 @@ void run_reply(const ReplyOptions& options, Context& context) {
         file = message_template(message_languages(library, config.lang), MessageSlot::to_write);
     }
 
-    Store& store = context.existing_store();
     const auto ids = chosen_tickets(options, context);
     const Compose compose = options.mime || options.send ? Compose::message : Compose::text_only;
     ReviseBody revise;
-    if (options.edit) {
-        const Blank blank = options.template_name.empty() && !options.message ? Blank::refused : Blank::allowed;
+    // A reply started from another ticket's answer is edited before it goes (unless only shown).
+    if (options.edit || (!options.from_ticket.empty() && !options.dry_run)) {
+        const Blank blank = options.template_name.empty() && !options.message && options.from_ticket.empty()
+                                ? Blank::refused
+                                : Blank::allowed;
         revise = [&context, blank](const TicketRecord& record, const std::string& body) {
             return edit_reply(body, record, blank, context);
         };
@@ -275,6 +291,10 @@ void declare_reply(CLI::App& command, Context& context) {
         .add_option("-m,--message", options->message,
                     "Reply with this text between greeting and signature ('-' reads stdin)")
         ->type_name("TEXT");
+    command
+        .add_option("--from-ticket", options->from_ticket,
+                    "Start from the reply that solved ticket OTHER (see 'tkt similar'), in the editor")
+        ->type_name("OTHER");
     command.add_option("--var", options->vars, "A value for the template: name=value, name.ru=value (repeatable)")
         ->allow_extra_args(false)
         ->type_name("NAME=VALUE");

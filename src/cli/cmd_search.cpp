@@ -56,10 +56,7 @@ void print_hits(const std::vector<SearchHit>& hits, Context& context) {
         return;
     }
     for (const auto& [ticket, snippet] : hits) {
-        context.out() << fmt::format("{}  {}  {}  {}\n", paint(terminal, std::to_string(ticket.id), Style::bold),
-                                     paint(terminal, to_string(ticket.status), style_of(ticket.status)),
-                                     format_local_time(ticket.created_at).substr(0, 10),
-                                     squash_whitespace(ticket.subject));
+        context.out() << found_ticket_line(ticket, terminal) << '\n';
         if (!snippet.text.empty()) {
             context.out() << "    " << painted_snippet(snippet, terminal) << '\n';
         }

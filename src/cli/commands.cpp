@@ -13,6 +13,7 @@ void declare_add(CLI::App& command, Context& context);
 void declare_customer(CLI::App& command, Context& context);
 void declare_list(CLI::App& command, Context& context);
 void declare_search(CLI::App& command, Context& context);
+void declare_similar(CLI::App& command, Context& context);
 void declare_show(CLI::App& command, Context& context);
 void declare_history(CLI::App& command, Context& context);
 void declare_attachment(CLI::App& command, Context& context);
@@ -46,6 +47,7 @@ constexpr auto k_commands = std::to_array<CommandSpec>({
     {"add", "Add a customer's message to a ticket: a chat line, a call summary", declare_add},
     {"list", "List tickets that match a filter", declare_list},
     {"search", "Find tickets by the words they hold, in any form, best first", declare_search},
+    {"similar", "List solved tickets like this one, with the reply that solved each", declare_similar},
     {"show", "Show a ticket with its messages and history", declare_show},
     {"history", "Show the events recorded on a ticket", declare_history},
     {"attachment", "List a ticket's attachments, or save one", declare_attachment},

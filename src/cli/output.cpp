@@ -107,6 +107,12 @@ Style style_of(Priority priority) {
     return Style::none;
 }
 
+std::string found_ticket_line(const Ticket& ticket, const Terminal& terminal) {
+    return fmt::format("{}  {}  {}  {}", paint(terminal, std::to_string(ticket.id), Style::bold),
+                       paint(terminal, to_string(ticket.status), style_of(ticket.status)),
+                       format_local_time(ticket.created_at).substr(0, 10), squash_whitespace(ticket.subject));
+}
+
 void print_table(std::ostream& out, const Terminal& terminal, const std::vector<std::string>& header,
                  const std::vector<std::vector<Cell>>& rows) {
     std::vector<std::size_t> widths(header.size());

@@ -23,6 +23,10 @@ std::string paint(const Terminal& terminal, std::string_view text, Style style);
 Style style_of(Status status);
 Style style_of(Priority priority);
 
+// Returns a found ticket's line on a terminal (search, similar): its id in bold, its
+// status, the day it was opened and its subject, without a newline.
+std::string found_ticket_line(const Ticket& ticket, const Terminal& terminal);
+
 struct Cell {
     std::string text;
     Style style = Style::none;

@@ -16,6 +16,10 @@ namespace tkt::store {
 // naming a term with no word to find, or a prefix of more than one word.
 std::string text_query(Dialect dialect, std::span<const Term> terms);
 
+// Returns the query that finds the tickets having any of `words` (single words, as
+// written), in `dialect`'s language; throws as text_query does.
+std::string any_word_query(Dialect dialect, std::span<const std::string> words);
+
 // Returns the condition that ticket t's text matches the query bound as `parameter`.
 std::string text_condition(Dialect dialect, std::string_view parameter);
 

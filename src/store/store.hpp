@@ -371,6 +371,15 @@ public:
     std::vector<TicketId> search_tickets(std::span<const Term> text, const Filter& filter, std::int64_t limit,
                                          std::int64_t offset);
 
+    // Returns in how many tickets the index holds `word` (one word as written, read as
+    // the index reads it), counting no further than `at_most`.
+    std::int64_t tickets_with_word(std::string_view word, std::int64_t at_most);
+
+    // Returns the solved and closed tickets, other than `except` and not merged into
+    // another, whose text has any of `words` (single words as written), best first as
+    // search_tickets ranks them, among the 20,000 newest such tickets.
+    std::vector<TicketId> similar_tickets(std::span<const std::string> words, TicketId except, std::int64_t limit);
+
     // Returns true when ticket `id`'s text has what text term `term` asks for (its
     // compare aside): a filter judged in memory asks this (SLA policies' match).
     bool ticket_has_text(TicketId id, const Term& term);
@@ -409,6 +418,12 @@ public:
     std::vector<AgentWork> customer_agents(std::string_view identity);
 
 private:
+    // The ticket ids that ranked search returns: the `window` newest whose text matches
+    // `query` (in the backend's language) and that match `filter` and `condition` (SQL
+    // on tickets t, without parameters), ranked, `limit` from `offset`.
+    std::vector<TicketId> ranked_tickets(const std::string& query, const Filter& filter, std::string_view condition,
+                                         std::int64_t window, std::int64_t limit, std::int64_t offset);
+
     explicit Store(std::unique_ptr<store::Database> db);
 
     // Notes that ticket `id`'s text changed: the index follows before the transaction

@@ -29,6 +29,11 @@ constexpr std::size_t k_max_positions = 255;
 // tickets would otherwise be scored a million times; an agent looks for recent cases.
 constexpr std::int64_t k_ranked_matches = 5000;
 
+// Similar tickets are ranked among this many newest that share a word: any of a
+// dozen words matches far more tickets than one does, and an answer from years ago
+// is less likely to hold today.
+constexpr std::int64_t k_similar_window = 20000;
+
 // Returns `text` cut to at most `budget` bytes, at a character boundary, and takes
 // what it keeps from the budget.
 std::string_view within(std::string_view text, std::size_t& budget) {
@@ -160,11 +165,20 @@ void Store::index_ticket(TicketId id) {
 
 std::vector<TicketId> Store::search_tickets(std::span<const Term> text, const Filter& filter, std::int64_t limit,
                                             std::int64_t offset) {
+    return ranked_tickets(store::text_query(m_db->dialect(), text), filter, "", k_ranked_matches, limit, offset);
+}
+
+std::vector<TicketId> Store::ranked_tickets(const std::string& query, const Filter& filter, std::string_view condition,
+                                            std::int64_t window, std::int64_t limit, std::int64_t offset) {
     index_changed_text();
     const auto dialect = m_db->dialect();
     constexpr int k_first_filter_parameter = 5;
     const auto where = store::build_ticket_conditions(filter, k_first_filter_parameter, dialect);
     const bool sqlite = dialect == store::Dialect::sqlite;
+    std::string conditions = filter.terms.empty() ? "" : fmt::format(" AND {}", where.sql);
+    if (!condition.empty()) {
+        conditions += fmt::format(" AND {}", condition);
+    }
     // The newest matches that pass the filter (both indexes walk by ticket), then ranked
     // among themselves. SQLite scores each row as its index hands it over, in ticket
     // order, so only those are scored; PostgreSQL scores after joining them back.
@@ -172,9 +186,8 @@ std::vector<TicketId> Store::search_tickets(std::span<const Term> text, const Fi
     const std::string newest =
         fmt::format("SELECT {0} AS id{1} FROM ticket_text{2} WHERE {3}{4} ORDER BY {0} DESC LIMIT ?2", index_id,
                     sqlite ? ", bm25(ticket_text, 10.0, 4.0, 1.0) AS score" : "",
-                    filter.terms.empty() ? "" : fmt::format(" JOIN tickets AS t ON t.id = {}", index_id),
-                    sqlite ? "ticket_text MATCH ?1" : "ticket_text.doc @@ CAST(?1 AS tsquery)",
-                    filter.terms.empty() ? "" : fmt::format(" AND {}", where.sql));
+                    conditions.empty() ? "" : fmt::format(" JOIN tickets AS t ON t.id = {}", index_id),
+                    sqlite ? "ticket_text MATCH ?1" : "ticket_text.doc @@ CAST(?1 AS tsquery)", conditions);
     const std::string sql =
         sqlite ? fmt::format("WITH hits AS ({}) SELECT id FROM hits ORDER BY score, id DESC LIMIT ?3 OFFSET ?4", newest)
                : fmt::format("WITH hits AS ({}) SELECT x.ticket_id FROM ticket_text AS x JOIN hits ON hits.id = "
@@ -182,13 +195,48 @@ std::vector<TicketId> Store::search_tickets(std::span<const Term> text, const Fi
                              "DESC, x.ticket_id DESC LIMIT ?3 OFFSET ?4",
                              newest);
     auto statement = m_db->prepare(sql);
-    statement.bind(1, store::text_query(dialect, text)).bind(2, k_ranked_matches).bind(3, limit).bind(4, offset);
+    statement.bind(1, query).bind(2, window).bind(3, limit).bind(4, offset);
     store::bind_parameters(statement, where.parameters, k_first_filter_parameter);
     std::vector<TicketId> found;
     while (statement.step()) {
         found.push_back(statement.integer(0));
     }
     return found;
+}
+
+std::int64_t Store::tickets_with_word(std::string_view word, std::int64_t at_most) {
+    index_changed_text();
+    if (m_db->dialect() == store::Dialect::sqlite) {
+        // FTS5 keeps each term's count of documents: a lookup, where counting the
+        // tickets of a common word would read a long list.
+        m_db->exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.ticket_words USING fts5vocab(main, ticket_text, row)");
+        const std::string term = search::terms_of(word);
+        if (term.empty() || term.find(' ') != std::string::npos) {
+            return 0;
+        }
+        auto statement = m_db->prepare("SELECT doc FROM temp.ticket_words WHERE term = ?1");
+        statement.bind(1, term);
+        const std::int64_t count = statement.step() ? statement.integer(0) : 0;
+        statement.run();
+        return std::min(count, at_most);
+    }
+    auto statement = m_db->prepare("SELECT count(*) FROM (SELECT 1 FROM ticket_text WHERE doc @@ CAST(?1 AS tsquery) "
+                                   "LIMIT ?2) AS found");
+    const std::string one(word);
+    statement.bind(1, store::any_word_query(m_db->dialect(), std::span(&one, 1))).bind(2, at_most);
+    statement.step();
+    const std::int64_t count = statement.integer(0);
+    statement.run();
+    return count;
+}
+
+std::vector<TicketId> Store::similar_tickets(std::span<const std::string> words, TicketId except, std::int64_t limit) {
+    if (words.empty()) {
+        return {};
+    }
+    const Filter finished{{Term{Field::status, Compare::equal, {"solved", "closed"}}}};
+    return ranked_tickets(store::any_word_query(m_db->dialect(), words), finished,
+                          fmt::format("t.merged_into IS NULL AND t.id <> {}", except), k_similar_window, limit, 0);
 }
 
 bool Store::ticket_has_text(TicketId id, const Term& term) {

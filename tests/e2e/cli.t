@@ -24,6 +24,8 @@ The command line: help, versions, unknown commands, and errors from the environm
     list                        List tickets that match a filter
     search                      Find tickets by the words they hold, in any form,
                                 best first
+    similar                     List solved tickets like this one, with the reply
+                                that solved each
     show                        Show a ticket with its messages and history
     history                     Show the events recorded on a ticket
     attachment                  List a ticket's attachments, or save one
