@@ -158,8 +158,8 @@ std::vector<SimilarTicket> similar_tickets(Store& store, TicketId id, std::int64
         auto reading = store.begin_read();
         require_ticket(store, id);
         const auto text = store.ticket_text(id);
-        // A word in more than a fifth of the tickets (and over a hundred) tells nothing.
-        const std::int64_t common = std::max<std::int64_t>(store.count_tickets() / 5, 100);
+        // A word in more than one ticket in twenty (and over a hundred) tells little.
+        const std::int64_t common = std::max<std::int64_t>(store.count_tickets() / 20, 100);
         const auto words = informative_words(
             *text, [&](std::string_view word) { return store.tickets_with_word(word, common + 1) > common; });
         // Some solved tickets have no reply (spam, a duplicate): look a little further.

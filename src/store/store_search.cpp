@@ -206,24 +206,14 @@ std::vector<TicketId> Store::ranked_tickets(const std::string& query, const Filt
 
 std::int64_t Store::tickets_with_word(std::string_view word, std::int64_t at_most) {
     index_changed_text();
-    if (m_db->dialect() == store::Dialect::sqlite) {
-        // FTS5 keeps each term's count of documents: a lookup, where counting the
-        // tickets of a common word would read a long list.
-        m_db->exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.ticket_words USING fts5vocab(main, ticket_text, row)");
-        const std::string term = search::terms_of(word);
-        if (term.empty() || term.find(' ') != std::string::npos) {
-            return 0;
-        }
-        auto statement = m_db->prepare("SELECT doc FROM temp.ticket_words WHERE term = ?1");
-        statement.bind(1, term);
-        const std::int64_t count = statement.step() ? statement.integer(0) : 0;
-        statement.run();
-        return std::min(count, at_most);
-    }
-    auto statement = m_db->prepare("SELECT count(*) FROM (SELECT 1 FROM ticket_text WHERE doc @@ CAST(?1 AS tsquery) "
-                                   "LIMIT ?2) AS found");
+    // Counting stops at `at_most`: both indexes hand over a word's tickets one by one,
+    // so a common word costs no more than the bound (FTS5's fts5vocab reads it whole).
+    const auto dialect = m_db->dialect();
+    auto statement = m_db->prepare(
+        fmt::format("SELECT count(*) FROM (SELECT 1 FROM ticket_text WHERE {} LIMIT ?2) AS found",
+                    dialect == store::Dialect::sqlite ? "ticket_text MATCH ?1" : "doc @@ CAST(?1 AS tsquery)"));
     const std::string one(word);
-    statement.bind(1, store::any_word_query(m_db->dialect(), std::span(&one, 1))).bind(2, at_most);
+    statement.bind(1, store::any_word_query(dialect, std::span(&one, 1))).bind(2, at_most);
     statement.step();
     const std::int64_t count = statement.integer(0);
     statement.run();
