@@ -12,16 +12,9 @@
 #   git worktree add /tmp/base da8e42f && cmake -S /tmp/base -B /tmp/base/build \
 #     -DCMAKE_BUILD_TYPE=RelWithDebInfo && cmake --build /tmp/base/build --target tkt
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-tkt=$(realpath "${TKT:-$root/build/tkt}")
 runs=${2:-20}
-dir=$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/tkt-bench.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-source_db=${1:-${BENCH_DIR:+$BENCH_DIR/stats.db}}
-source_db=${source_db:-$dir/stats.db}
-if [[ ! -e $source_db ]]; then
-    TKT=$tkt "$root/bench/make_stats_db.sh" "$source_db"
-fi
+. "$(dirname "$0")/million_db.sh"
+source_db=$million_db
 export TZ=UTC TKT_NOW=2026-11-23T00:00:00Z TKT_CONFIG=$dir/config
 mkdir -p "$TKT_CONFIG"
 printf '[agent]\nlogin = "bench"\nfull_name = "Bench Agent"\n' > "$TKT_CONFIG/config.toml"

@@ -8,16 +8,9 @@
 # is set, else one built in a temporary folder. It is copied, never changed; its
 # search index must be built (make_stats_db.sh builds it). TKT=path/to/tkt.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-tkt=$(realpath "${TKT:-$root/build/tkt}")
 runs=${2:-20}
-dir=$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/tkt-bench.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-source_db=${1:-${BENCH_DIR:+$BENCH_DIR/stats.db}}
-source_db=${source_db:-$dir/stats.db}
-if [[ ! -e $source_db ]]; then
-    TKT=$tkt "$root/bench/make_stats_db.sh" "$source_db"
-fi
+. "$(dirname "$0")/million_db.sh"
+source_db=$million_db
 db=$dir/similar.db
 cp "$source_db" "$db"
 export TZ=UTC TKT_NOW=2026-11-23T00:00:00Z TKT_CONFIG=$dir/config

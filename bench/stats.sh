@@ -8,17 +8,9 @@
 # $BENCH_DIR/stats.db if BENCH_DIR is set, kept for the next run; else a temporary
 # one). TKT=path/to/tkt (default build/tkt).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-tkt=$(realpath "${TKT:-$root/build/tkt}")
 runs=${2:-5}
-dir=$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/tkt-bench.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-db=${1:-${BENCH_DIR:+$BENCH_DIR/stats.db}}
-db=${db:-$dir/stats.db}
-if [[ ! -e $db ]]; then
-    TKT=$tkt "$root/bench/make_stats_db.sh" "$db"
-fi
-db=$(realpath "$db")
+. "$(dirname "$0")/million_db.sh"
+db=$million_db
 export TZ=UTC TKT_NOW=2026-11-23T00:00:00Z TKT_CONFIG=$dir/config
 mkdir -p "$TKT_CONFIG"
 now=$(date -ud "$TKT_NOW" +%s)
@@ -83,7 +75,7 @@ for line in open(sys.argv[2]).read().splitlines():
     fields = [None if field == "" else float(field) if field[:1].isdigit() or field[:1] == "-" else field
               for field in line.split("|")]
     if fields[0] == "agent":
-        for key, value in zip(["replies", "solved", "hours", "per_hour", "replies_per_hour"], fields[2:]):
+        for key, value in zip(["replies", "bulk_replies", "solved", "hours", "per_hour", "replies_per_hour"], fields[2:]):
             sql[f"agent {fields[1]} {key}"] = value
     else:
         sql[fields[0]] = fields[1]

@@ -6,7 +6,7 @@
 -- and may set @now (the report's clock, default @until), @within (the first-reply
 -- threshold, default 3600 s) and @repeat (the repeat-contact window, default 7 days).
 -- It prints "metric|value" lines, named as in `tkt stats --format json`, then a line
--- "agent|login|replies|solved|hours|per_hour|replies_per_hour" per agent.
+-- "agent|login|replies|bulk_replies|solved|hours|per_hour|replies_per_hour" per agent.
 --
 -- Merged tickets (merged_into set) count nowhere. A reply is an outbound message that
 -- is not automatic, a customer message an inbound one that is not; notes count
@@ -148,15 +148,21 @@ SELECT 'sla_breaches.' || target.name,
         WHERE b.target = target.name AND b.due_at >= @since AND b.due_at < @until AND t.merged_into IS NULL)
 FROM (SELECT 'first_reply' AS name UNION ALL SELECT 'next_reply' UNION ALL SELECT 'resolve') AS target;
 
--- Per agent: replies written, tickets solved (by their assignee, else whoever solved
+-- Per agent: replies written (their own, and those of a bulk reply: its `replied`
+-- event names the bulk action), tickets solved (by their assignee, else whoever solved
 -- them) and hours worked, counted as the 15-minute slots with any event of theirs.
 -- Actors in parentheses (tkt itself) or with an @ (customers) are not agents.
-WITH replies AS (
-    SELECT m.author AS login, count(*) AS replies
+WITH written AS (
+    SELECT m.author AS login,
+           EXISTS (SELECT 1 FROM events AS e
+                   WHERE e.ticket_id = m.ticket_id AND e.at = m.created_at AND e.kind = 'replied'
+                     AND json_extract(e.detail, '$.message_id') = m.message_id
+                     AND json_extract(e.detail, '$.bulk.id') IS NOT NULL) AS bulk
     FROM messages AS m JOIN tickets AS t ON t.id = m.ticket_id
     WHERE m.direction = 'out' AND m.auto = 0 AND m.created_at >= @since AND m.created_at < @until
-      AND t.merged_into IS NULL
-    GROUP BY m.author),
+      AND t.merged_into IS NULL),
+replies AS (
+    SELECT login, sum(1 - bulk) AS replies, sum(bulk) AS bulk_replies FROM written GROUP BY login),
 solved AS (
     SELECT coalesce(t.assignee, (SELECT e.actor FROM events AS e
                                  WHERE e.ticket_id = t.id AND e.at = t.solved_at AND e.kind = 'status'
@@ -172,7 +178,7 @@ hours AS (
       AND t.merged_into IS NULL
     GROUP BY e.actor),
 agents AS (SELECT login FROM replies UNION SELECT login FROM solved UNION SELECT login FROM hours)
-SELECT 'agent', a.login, coalesce(r.replies, 0), coalesce(s.solved, 0), coalesce(h.hours, 0.0),
+SELECT 'agent', a.login, coalesce(r.replies, 0), coalesce(r.bulk_replies, 0), coalesce(s.solved, 0), coalesce(h.hours, 0.0),
        1.0 * coalesce(s.solved, 0) / h.hours, 1.0 * coalesce(r.replies, 0) / h.hours
 FROM agents AS a
 LEFT JOIN replies AS r ON r.login = a.login
