@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <list>
 #include <optional>
 #include <sqlite3.h>
 #include <sys/statvfs.h>
@@ -252,8 +253,18 @@ private:
     std::string m_name;
     std::optional<std::int64_t> m_data_version;  // as wait_for_change last read it
     std::chrono::milliseconds m_lock_timeout;
-    // Compiling SQL was a quarter of an import's time: each statement is compiled once.
-    std::unordered_map<std::string, std::unique_ptr<SqliteCursor>> m_cache;
+    // Compiling SQL was a quarter of an import's time: each statement is compiled once
+    // and kept, the k_cached_statements last used at most. tkt's own statements are a
+    // few dozen, but filters make new SQL text (a fuzz run of 10 minutes grew past 2 GB).
+    struct Cached {
+        std::unique_ptr<SqliteCursor> cursor;
+        std::list<std::string_view>::iterator recency;  // its place in m_recency
+    };
+    static constexpr std::size_t k_cached_statements = 256;
+    // Drops the least recently used statements that no Statement holds, down to the bound.
+    void trim_cache();
+    std::unordered_map<std::string, Cached> m_cache;
+    std::list<std::string_view> m_recency;  // the keys of m_cache, most recently used first
 };
 
 SqliteDatabase::SqliteDatabase(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout)
@@ -301,6 +312,7 @@ SqliteDatabase::SqliteDatabase(const std::filesystem::path& path, std::chrono::m
 
 SqliteDatabase::~SqliteDatabase() {
     m_cache.clear();  // statements are finalized before their connection closes
+    m_recency.clear();
     sqlite3_close_v2(m_db);
 }
 
@@ -314,7 +326,12 @@ void SqliteDatabase::exec(std::string_view sql) {
 
 Statement SqliteDatabase::prepare(std::string_view sql) {
     auto [entry, added] = m_cache.try_emplace(std::string(sql));
-    std::unique_ptr<SqliteCursor>& cached = entry->second;
+    if (added) {
+        entry->second.recency = m_recency.insert(m_recency.begin(), entry->first);
+    } else {
+        m_recency.splice(m_recency.begin(), m_recency, entry->second.recency);
+    }
+    std::unique_ptr<SqliteCursor>& cached = entry->second.cursor;
     // A statement still stepping elsewhere (a nested query) gets a private copy.
     const bool shared = cached == nullptr || !cached->in_use;
     if (shared && cached != nullptr) {
@@ -326,6 +343,7 @@ Statement SqliteDatabase::prepare(std::string_view sql) {
                                         shared ? SQLITE_PREPARE_PERSISTENT : 0, &statement, nullptr);
     if (code != SQLITE_OK) {
         if (added) {
+            m_recency.erase(entry->second.recency);
             m_cache.erase(entry);
         }
         throw_sqlite_error(m_db, code, "reading");
@@ -337,7 +355,21 @@ Statement SqliteDatabase::prepare(std::string_view sql) {
     }
     cached = std::move(cursor);
     cached->in_use = true;
-    return Statement(*cached);
+    Statement prepared(*cached);
+    trim_cache();
+    return prepared;
+}
+
+void SqliteDatabase::trim_cache() {
+    for (auto at = m_recency.end(); m_cache.size() > k_cached_statements && at != m_recency.begin();) {
+        --at;
+        const auto entry = m_cache.find(std::string(*at));
+        if (entry->second.cursor != nullptr && entry->second.cursor->in_use) {
+            continue;
+        }
+        at = m_recency.erase(at);
+        m_cache.erase(entry);
+    }
 }
 
 void SqliteDatabase::retry_while_busy(std::string_view sql, std::string_view what) {

@@ -7,7 +7,9 @@
 #include "test_support.hpp"
 
 #include <array>
+#include <chrono>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 using namespace tkt;
@@ -206,4 +208,29 @@ TEST_CASE("store::postgres_ddl: the table definitions in PostgreSQL's words") {
             CHECK(ddl.find(sqlite_only) == std::string::npos);
         }
     }
+}
+
+TEST_CASE("SQLite's statement cache keeps the recent statements, never one in use" * doctest::test_suite("sqlite")) {
+    const auto db = store::open_sqlite(":memory:", std::chrono::milliseconds(1000));
+    db->exec("CREATE TABLE t (n INTEGER)");
+    db->exec("INSERT INTO t (n) VALUES (1), (2), (3)");
+    // A statement stepping while hundreds of others come and go (more than the cache
+    // holds) keeps its place and its rows.
+    auto held = db->prepare("SELECT n FROM t ORDER BY n");
+    REQUIRE(held.step());
+    CHECK(held.integer(0) == 1);
+    for (int i = 0; i < 1000; ++i) {
+        auto other = db->prepare(fmt::format("SELECT n + {} FROM t WHERE n = 2", i));
+        REQUIRE(other.step());
+        CHECK(other.integer(0) == 2 + i);
+        other.run();
+    }
+    REQUIRE(held.step());
+    CHECK(held.integer(0) == 2);
+    held.run();
+    // The same text again, evicted long ago, is compiled again and runs.
+    auto again = db->prepare("SELECT n + 0 FROM t WHERE n = 2");
+    REQUIRE(again.step());
+    CHECK(again.integer(0) == 2);
+    again.run();
 }
