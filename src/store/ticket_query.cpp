@@ -1,7 +1,9 @@
 #include "store/ticket_query.hpp"
 
+#include "core/ticket.hpp"
 #include "store/search_query.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace tkt::store {
@@ -105,10 +107,29 @@ private:
     std::vector<Parameter> m_parameters;
 };
 
+// Returns true for a term that every ticket matches: all the statuses (status:any), all
+// the priorities or all the channels, columns never NULL. As a condition it would only
+// lead the planner to read the tickets by status and sort them all for one page.
+bool holds_for_every_ticket(const Term& term) {
+    std::span<const std::string_view> names;
+    switch (term.field) {
+    case Field::status: names = tkt::status_names(); break;
+    case Field::priority: names = tkt::priority_names(); break;
+    case Field::channel: names = tkt::channel_names(); break;
+    default: return false;
+    }
+    return term.compare == Compare::equal && std::ranges::all_of(names, [&](std::string_view name) {
+               return std::ranges::find(term.values, name) != term.values.end();
+           });
+}
+
 std::vector<std::string> conditions_of(const Filter& filter, Builder& builder) {
     std::vector<std::string> conditions;
     std::vector<Term> wanted;  // text terms: one search for all that must be there
     for (const auto& term : filter.terms) {
+        if (holds_for_every_ticket(term)) {
+            continue;
+        }
         if (term.field != Field::text) {
             conditions.push_back(builder.condition(term));
         } else if (term.compare == Compare::equal) {
