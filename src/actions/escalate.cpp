@@ -190,10 +190,23 @@ std::vector<BreachOutcome> escalate_overdue(Store& store, const Routing& routing
 
 std::vector<Ticket> select_tickets(Store& store, const Filter& filter, std::span<const SortKey> sort,
                                    std::int64_t limit, const SlaConfig& sla, Timestamp now) {
+    std::vector<Ticket> tickets;
+    each_selected_ticket(store, filter, sort, limit, sla, now,
+                         [&](Ticket&& ticket) { tickets.push_back(std::move(ticket)); });
+    return tickets;
+}
+
+void each_selected_ticket(Store& store, const Filter& filter, std::span<const SortKey> sort, std::int64_t limit,
+                          const SlaConfig& sla, Timestamp now, const std::function<void(Ticket&&)>& visit) {
     if (!filter.has_sla_terms()) {
-        return store.find_tickets(filter, sort, limit);
+        store.each_ticket(filter, sort, limit, [&](Ticket&& ticket) {
+            visit(std::move(ticket));
+            return true;
+        });
+        return;
     }
-    auto tickets = store.find_tickets(filter, sort, 0);
+    // The SLA terms are judged here, on the clocks: the store reads every ticket the
+    // other terms match, and the limit counts those kept.
     const auto keep = [&](const Ticket& ticket) {
         const SlaClock clock = sla_clock(sla, ticket, now);
         const auto due = clock.next_due();
@@ -207,11 +220,14 @@ std::vector<Ticket> select_tickets(Store& store, const Filter& filter, std::span
             return true;
         });
     };
-    std::erase_if(tickets, [&](const Ticket& ticket) { return !keep(ticket); });
-    if (limit > 0 && tickets.size() > static_cast<std::size_t>(limit)) {
-        tickets.resize(static_cast<std::size_t>(limit));
-    }
-    return tickets;
+    std::int64_t kept = 0;
+    store.each_ticket(filter, sort, 0, [&](Ticket&& ticket) {
+        if (keep(ticket)) {
+            visit(std::move(ticket));
+            ++kept;
+        }
+        return limit == 0 || kept < limit;
+    });
 }
 
 }  // namespace tkt

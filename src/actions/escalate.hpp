@@ -5,6 +5,7 @@
 #include "actions/route.hpp"
 #include "routing/sla.hpp"
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -66,5 +67,10 @@ std::vector<BreachOutcome> escalate_overdue(Store& store, const Routing& routing
 // clocks of `sla` at `now`.
 std::vector<Ticket> select_tickets(Store& store, const Filter& filter, std::span<const SortKey> sort,
                                    std::int64_t limit, const SlaConfig& sla, Timestamp now);
+
+// Hands each ticket select_tickets would return to `visit`, in order, as the store reads
+// it (Store::each_ticket): memory stays flat however many match.
+void each_selected_ticket(Store& store, const Filter& filter, std::span<const SortKey> sort, std::int64_t limit,
+                          const SlaConfig& sla, Timestamp now, const std::function<void(Ticket&&)>& visit);
 
 }  // namespace tkt

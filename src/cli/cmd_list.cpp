@@ -46,25 +46,22 @@ void print_tty(const std::vector<Ticket>& tickets, Context& context) {
 }
 
 // One line per ticket, tab-separated, no header: for cut, awk and while-read loops.
-void print_tsv(const std::vector<Ticket>& tickets, Context& context) {
-    for (const auto& t : tickets) {
-        context.out() << fmt::format(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", t.id, to_string(t.status), to_string(t.priority),
-            tsv_field(t.queue.value_or("")), t.line, tsv_field(t.assignee.value_or("")), format_iso8601(t.created_at),
-            format_iso8601(t.updated_at), t.requester, join(t.tags, ","), tsv_field(t.subject));
-    }
+std::string tsv_line(const Ticket& t) {
+    return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", t.id, to_string(t.status), to_string(t.priority),
+                       tsv_field(t.queue.value_or("")), t.line, tsv_field(t.assignee.value_or("")),
+                       format_iso8601(t.created_at), format_iso8601(t.updated_at), t.requester, join(t.tags, ","),
+                       tsv_field(t.subject));
 }
 
-void print_csv(const std::vector<Ticket>& tickets, Context& context) {
-    context.out() << "id,status,priority,queue,line,assignee,created_at,updated_at,requester,"
-                     "requester_name,channel,tags,subject\r\n";
-    for (const auto& t : tickets) {
-        context.out() << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", t.id, to_string(t.status),
-                                     to_string(t.priority), csv_field(t.queue.value_or("")), t.line,
-                                     csv_field(t.assignee.value_or("")), format_iso8601(t.created_at),
-                                     format_iso8601(t.updated_at), csv_field(t.requester), csv_field(t.requester_name),
-                                     to_string(t.channel), csv_field(join(t.tags, ",")), csv_field(t.subject));
-    }
+constexpr std::string_view k_csv_header = "id,status,priority,queue,line,assignee,created_at,updated_at,requester,"
+                                          "requester_name,channel,tags,subject\r\n";
+
+std::string csv_line(const Ticket& t) {
+    return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", t.id, to_string(t.status), to_string(t.priority),
+                       csv_field(t.queue.value_or("")), t.line, csv_field(t.assignee.value_or("")),
+                       format_iso8601(t.created_at), format_iso8601(t.updated_at), csv_field(t.requester),
+                       csv_field(t.requester_name), to_string(t.channel), csv_field(join(t.tags, ",")),
+                       csv_field(t.subject));
 }
 
 void run_list(const ListOptions& options, Context& context) {
@@ -80,20 +77,33 @@ void run_list(const ListOptions& options, Context& context) {
     auto& store = context.existing_store();
     const SlaConfig& sla = context.sla_for(filter);
     auto transaction = store.begin_read();
-    const auto tickets = select_tickets(store, filter, sort, options.limit, sla, context.now());
-    transaction.commit();
-    switch (options.format) {
-    case Format::json:
-        print_json_array(context.out(), tickets, [](const Ticket& ticket) { return to_json(ticket); });
-        break;
-    case Format::csv: print_csv(tickets, context); break;
-    case Format::automatic:
-        if (context.terminal().is_tty) {
-            print_tty(tickets, context);
-        } else {
-            print_tsv(tickets, context);
+    if (options.format == Format::automatic && context.terminal().is_tty) {
+        // A table measures its columns first: all its rows are read before one is printed.
+        const auto tickets = select_tickets(store, filter, sort, options.limit, sla, context.now());
+        transaction.commit();
+        print_tty(tickets, context);
+        return;
+    }
+    // Every other format is printed as the rows are read: a list of a million tickets
+    // takes the memory of one.
+    std::ostream& out = context.out();
+    JsonArrayWriter json(out);
+    if (options.format == Format::csv) {
+        out << k_csv_header;
+    }
+    each_selected_ticket(store, filter, sort, options.limit, sla, context.now(), [&](Ticket&& ticket) {
+        switch (options.format) {
+        case Format::json: json.add(to_json(ticket)); break;
+        case Format::csv: out << csv_line(ticket); break;
+        case Format::automatic: out << tsv_line(ticket); break;
         }
-        break;
+        if (!out) {
+            throw Error(Exit::io, "cannot write to standard output");  // no reader: stop reading
+        }
+    });
+    transaction.commit();
+    if (options.format == Format::json) {
+        json.finish();
     }
 }
 

@@ -107,6 +107,26 @@ Style style_of(Priority priority) {
     return Style::none;
 }
 
+void JsonArrayWriter::add(const nlohmann::ordered_json& item) {
+    m_out << (m_any ? ",\n  " : "[\n  ");
+    m_any = true;
+    // JSON text has no line breaks inside strings: each one starts a line to indent.
+    const std::string text = item.dump(2);
+    std::string indented;
+    indented.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        indented += c;
+        if (c == '\n') {
+            indented += "  ";
+        }
+    }
+    m_out << indented;
+}
+
+void JsonArrayWriter::finish() {
+    m_out << (m_any ? "\n]\n" : "[]\n");
+}
+
 std::string found_ticket_line(const Ticket& ticket, const Terminal& terminal) {
     return fmt::format("{}  {}  {}  {}", paint(terminal, std::to_string(ticket.id), Style::bold),
                        paint(terminal, to_string(ticket.status), style_of(ticket.status)),

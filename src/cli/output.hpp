@@ -53,12 +53,26 @@ template <class T> nlohmann::ordered_json optional_value(const std::optional<T>&
 nlohmann::ordered_json optional_time(const std::optional<Timestamp>& at);
 
 // Prints `items` as a JSON array, each made by `to_json`, indented.
+// Writes a JSON array to `out` an item at a time, laid out as nlohmann's dump(2) lays
+// out the whole array, so that a list of any length never sits whole in memory.
+class JsonArrayWriter {
+public:
+    explicit JsonArrayWriter(std::ostream& out) : m_out(out) {}
+    void add(const nlohmann::ordered_json& item);
+    // Closes the array ("[]" when nothing was added) and ends the line.
+    void finish();
+
+private:
+    std::ostream& m_out;
+    bool m_any = false;
+};
+
 template <class Items, class ToJson> void print_json_array(std::ostream& out, const Items& items, ToJson to_json) {
-    auto array = nlohmann::ordered_json::array();
+    JsonArrayWriter array(out);
     for (const auto& item : items) {
-        array.push_back(to_json(item));
+        array.add(to_json(item));
     }
-    out << array.dump(2) << '\n';
+    array.finish();
 }
 
 // Returns the JSON form of each kind of record, as documented in tkt(1).

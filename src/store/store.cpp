@@ -442,15 +442,25 @@ std::optional<Ticket> Store::find_ticket(TicketId id) {
 }
 
 std::vector<Ticket> Store::find_tickets(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit) {
+    std::vector<Ticket> tickets;
+    each_ticket(filter, sort, limit, [&](Ticket&& ticket) {
+        tickets.push_back(std::move(ticket));
+        return true;
+    });
+    return tickets;
+}
+
+void Store::each_ticket(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit,
+                        const std::function<bool(Ticket&&)>& visit) {
     const auto query = store::build_ticket_query(filter, sort, limit, m_db->dialect());
     auto statement =
         m_db->prepare(fmt::format("SELECT {} FROM tickets AS t{}", ticket_columns(m_db->dialect()), query.sql));
     store::bind_parameters(statement, query.parameters);
-    std::vector<Ticket> tickets;
     while (statement.step()) {
-        tickets.push_back(read_ticket(statement));
+        if (!visit(read_ticket(statement))) {
+            return;  // the statement is reset as it goes
+        }
     }
-    return tickets;
 }
 
 std::vector<Message> Store::messages(TicketId id) {

@@ -261,6 +261,11 @@ public:
     // empty), at most `limit` of them (all when 0).
     std::vector<Ticket> find_tickets(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit);
 
+    // Hands each ticket find_tickets would return to `visit`, in order, as the database
+    // reads it: memory stays flat however many match. `visit` returns false to stop.
+    void each_ticket(const Filter& filter, std::span<const SortKey> sort, std::int64_t limit,
+                     const std::function<bool(Ticket&&)>& visit);
+
     // Returns the messages of ticket `id`, oldest first.
     std::vector<Message> messages(TicketId id);
 

@@ -151,3 +151,17 @@ Mistakes are usage errors (64) that name the term.
   $ tkt list --json --csv
   tkt: --json excludes --csv (see 'tkt help list')
   [64]
+
+Rows are printed as they are read (a million tickets take the memory of one); when
+nothing can take them, the list stops with 74.
+
+  $ tkt list status:any --json > /dev/full
+  tkt: cannot write to standard output
+  [74]
+  $ tkt list status:any --csv > /dev/full
+  tkt: cannot write to standard output
+  [74]
+  $ tkt list status:any --json --limit 2 | python3 -c 'import json,sys; print([t["id"] for t in json.load(sys.stdin)])'
+  [1, 2]
+  $ tkt list status:any --json requester:nobody@example.com
+  []
