@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <span>
 #include <utility>
@@ -141,15 +142,33 @@ std::vector<std::string> informative_words(const TicketText& text,
 }
 
 std::optional<Message> solving_reply(const TicketRecord& record) {
+    // The replies rendered from a template, by their `replied` events: "solved" or
+    // "still working" says the same to every customer, so a reply written for this one
+    // is the answer, when there is one.
+    std::set<std::string, std::less<>> templated;
+    for (const auto& event : record.events) {
+        if (event.kind != "replied") {
+            continue;
+        }
+        const auto detail = nlohmann::json::parse(event.detail, nullptr, false);
+        if (detail.is_object() && detail.value("template", std::string()) != "") {
+            templated.insert(detail.value("message_id", std::string()));
+        }
+    }
     const auto& solved_at = record.ticket.solved_at;
-    std::optional<Message> reply;
+    std::optional<Message> written;
+    std::optional<Message> any;
     for (const auto& message : record.messages) {
         if (message.direction == Direction::out && !message.automatic && !trim(message.body).empty() &&
             (!solved_at || message.created_at <= *solved_at)) {
-            reply = message;  // messages come in time order: the last one wins
+            // Messages come in time order: the last one wins.
+            if (!message.message_id || !templated.contains(*message.message_id)) {
+                written = message;
+            }
+            any = message;
         }
     }
-    return reply;
+    return written ? written : any;
 }
 
 std::vector<SimilarTicket> similar_tickets(Store& store, TicketId id, std::int64_t limit) {

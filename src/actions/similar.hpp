@@ -37,7 +37,8 @@ struct SimilarTicket {
 std::vector<SimilarTicket> similar_tickets(Store& store, TicketId id, std::int64_t limit);
 
 // Returns the reply that solved the conversation `record`: the last reply an agent
-// wrote (not an automatic one) up to when it was solved; nullopt when there is none.
+// sent (not an automatic one) up to when it was solved, one written for it rather than
+// rendered from a template when there is one; nullopt when there is none.
 std::optional<Message> solving_reply(const TicketRecord& record);
 
 // Returns the core of a reply's `body`: without its greeting line ("Hello Anna,",

@@ -10,7 +10,8 @@ inside this reply's own greeting and signature.
   $ tkt new --from "Иван <ivan@example.ru>" --subject "Оплата картой не проходит" --body "Не проходит оплата по карте, заказ 5512." >/dev/null
   $ tkt reply 2 --message "Банк устранил сбой, оплата картой снова проходит." --status solved >/dev/null
   $ tkt new --from bob@example.com --subject "Printer offline" --body "Our receipt printer stopped printing after the update." >/dev/null
-  $ tkt reply 3 --message "Please reinstall the printer driver: the update replaced it." --status solved >/dev/null
+  $ tkt reply 3 --message "Please reinstall the printer driver: the update replaced it." >/dev/null
+  $ tkt reply 3 --template solved >/dev/null
   $ tkt new --from "Мария <maria@example.ru>" --subject "Чеки печатаются бледно" --body "Касса печатает чеки бледно, лента новая." >/dev/null
   $ tkt reply 4 --message "Почистите печатающую головку спиртовой салфеткой." >/dev/null
   $ tkt close 4 >/dev/null
@@ -27,7 +28,7 @@ that solved each (no greeting, no signature): one line each in a pipe.
   $ tkt similar 3 | cut -f1
   $ tkt similar 5 --json | python3 -c 'import json,sys; [print(t["id"], t["answer"]["id"], t["answer"]["direction"], t["answer_core"]) for t in json.load(sys.stdin)]'
   1 2 out Переустановите драйвер принтера чеков: обновление 2.3 его сбрасывает.
-  4 9 out Почистите печатающую головку спиртовой салфеткой.
+  4 10 out Почистите печатающую головку спиртовой салфеткой.
 
 On a terminal: the first lines of each answer, and how to use one.
 
@@ -96,3 +97,10 @@ Wrong uses: one line each, nothing recorded.
   [64]
   $ tkt show 6 --json | python3 -c 'import json,sys; print([m["direction"] for m in json.load(sys.stdin)["messages"]])'
   ['in', 'out']
+
+A stock template says the same to everyone: the answer is the reply written for the
+ticket, even when "solved" went after it.
+
+  $ tkt new --from alice@example.com --subject "Receipt printer offline again" --body "The printer stopped printing after the update." >/dev/null
+  $ tkt similar 8
+  3	solved	Printer offline	Please reinstall the printer driver: the update replaced it.
