@@ -182,7 +182,7 @@ std::vector<SimilarTicket> similar_tickets(Store& store, TicketId id, std::int64
         const auto words = informative_words(
             *text, [&](std::string_view word) { return store.tickets_with_word(word, common + 1) > common; });
         // Some solved tickets have no reply (spam, a duplicate): look a little further.
-        found = store.similar_tickets(words, id, limit * 3);
+        found = store.similar_tickets(words, id, std::min<std::int64_t>(limit, 1000000) * 3);
     }
     std::vector<SimilarTicket> similar;
     for (const TicketId other : found) {

@@ -25,6 +25,9 @@ that solved each (no greeting, no signature): one line each in a pipe.
   4	closed	Чеки печатаются бледно	Почистите печатающую головку спиртовой салфеткой.
   $ tkt similar 5 --limit 1 | cut -f1
   1
+  $ tkt similar 5 --limit 9223372036854775807 | cut -f1
+  1
+  4
   $ tkt similar 3 | cut -f1
   $ tkt similar 5 --json | python3 -c 'import json,sys; [print(t["id"], t["answer"]["id"], t["answer"]["direction"], t["answer_core"]) for t in json.load(sys.stdin)]'
   1 2 out Переустановите драйвер принтера чеков: обновление 2.3 его сбрасывает.
