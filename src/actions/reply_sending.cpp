@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <fmt/format.h>
 #include <thread>
 
@@ -71,10 +72,13 @@ std::vector<SendResult> hand_over_all(const std::vector<OutboxItem>& items, cons
 }
 
 // Records what sendmail did with a batch of claimed entries. sendmail cannot be
-// undone, so a lock held by another process is waited out several times over before
-// the batch is left in 'sending' (in doubt) and the error reported.
+// undone, so a lock held by other processes is waited out several times over, and for
+// half a minute at least (under 50 writers a short TKT_LOCK_TIMEOUT ran out six times
+// in a row), before the batch is left in 'sending' (in doubt) and the error reported.
 void record_deliveries(Store& store, std::span<const Delivery> deliveries, Timestamp now) {
     constexpr int k_attempts = 6;
+    constexpr auto k_patience = std::chrono::seconds(30);
+    const auto give_up_after = std::chrono::steady_clock::now() + k_patience;
     for (int attempt = 1;; ++attempt) {
         try {
             auto finish = store.begin_write();
@@ -85,7 +89,12 @@ void record_deliveries(Store& store, std::span<const Delivery> deliveries, Times
             finish.commit();
             return;
         } catch (const Error& error) {
-            if (error.code() == Exit::temp_fail && attempt < k_attempts) {
+            if (error.code() == Exit::temp_fail &&
+                (attempt < k_attempts || std::chrono::steady_clock::now() < give_up_after)) {
+                if (attempt >= k_attempts) {
+                    // A lock timeout of 0 answers at once: do not spin on it.
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
                 continue;
             }
             // Not "try again": sending the replies again would send them twice.

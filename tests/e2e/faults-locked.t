@@ -127,8 +127,9 @@ released.
   $ ls sent | wc -l
   3
 
-The sendmail run while the lock is taken (here with TKT_LOCK_TIMEOUT=0s, so that tkt
-gives up at once): the message goes, but tkt cannot record that it went. It must not
+The sendmail run while the lock is taken (and kept: tkt waits for it half a minute,
+however short TKT_LOCK_TIMEOUT is, since sendmail cannot be undone): the message goes,
+but tkt cannot record that it went. It must not
 invite a retry of the reply (which would record and send it again): the entry stays
 in doubt, and the error says the reply is recorded and points to the outbox.
 
