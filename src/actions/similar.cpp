@@ -29,15 +29,7 @@ constexpr std::array<std::string_view, 60> k_function_words = {
 
 // Returns `line`'s words folded (lowercase, ё as е, no diacritics), joined by spaces.
 std::string folded_words(std::string_view line) {
-    std::string words;
-    search::for_each_word(line, search::Reading::prefix, [&](const search::Word& word) {
-        if (!words.empty()) {
-            words += ' ';
-        }
-        words += word.term;
-        return true;
-    });
-    return words;
+    return search::terms_of(line, search::Reading::prefix);
 }
 
 std::size_t word_count(std::string_view folded) {
