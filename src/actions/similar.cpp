@@ -180,7 +180,8 @@ std::vector<SimilarTicket> similar_tickets(Store& store, TicketId id, std::int64
     for (const TicketId other : found) {
         auto record = load_conversation(store, other);
         if (auto answer = solving_reply(record)) {
-            similar.push_back(SimilarTicket{std::move(record.ticket), std::move(*answer)});
+            auto core = reply_core(answer->body);
+            similar.push_back(SimilarTicket{std::move(record.ticket), std::move(*answer), std::move(core)});
             if (std::cmp_greater_equal(similar.size(), limit)) {
                 break;
             }

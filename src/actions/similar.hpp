@@ -29,6 +29,7 @@ std::vector<std::string> informative_words(const TicketText& text,
 struct SimilarTicket {
     Ticket ticket;
     Message answer;
+    std::string answer_core;  // reply_core of the answer's body
 };
 
 // Returns up to `limit` solved or closed tickets most like ticket `id` (not merged into

@@ -23,9 +23,9 @@ void print_similar(const std::vector<SimilarTicket>& similar, TicketId id, Conte
     const Terminal& terminal = context.terminal();
     if (!terminal.is_tty) {
         // One line per ticket, tab-separated: id, status, subject, the answer's core.
-        for (const auto& [ticket, answer] : similar) {
+        for (const auto& [ticket, answer, core] : similar) {
             context.out() << fmt::format("{}\t{}\t{}\t{}\n", ticket.id, to_string(ticket.status),
-                                         tsv_field(ticket.subject), tsv_field(reply_core(answer.body)));
+                                         tsv_field(ticket.subject), tsv_field(core));
         }
         return;
     }
@@ -33,10 +33,10 @@ void print_similar(const std::vector<SimilarTicket>& similar, TicketId id, Conte
         context.out() << fmt::format("no solved ticket is like ticket {}\n", id);
         return;
     }
-    for (const auto& [ticket, answer] : similar) {
+    for (const auto& [ticket, answer, core] : similar) {
         context.out() << found_ticket_line(ticket, terminal) << '\n';
         // The answer's first lines, wrapped to the terminal.
-        auto lines = wrap_words(reply_core(answer.body), terminal.width > 24 ? terminal.width - 4 : 20);
+        auto lines = wrap_words(core, terminal.width > 24 ? terminal.width - 4 : 20);
         std::erase_if(lines, [](const std::string& line) { return trim(line).empty(); });
         for (std::size_t i = 0; i < lines.size() && i <= k_answer_lines; ++i) {
             context.out() << "    " << (i < k_answer_lines ? lines[i] : paint(terminal, "…", Style::dim)) << '\n';
@@ -64,7 +64,7 @@ void run_similar(const SimilarOptions& options, Context& context) {
     print_json_array(context.out(), similar, [](const SimilarTicket& found) {
         auto json = to_json(found.ticket);
         json["answer"] = to_json(found.answer);
-        json["answer_core"] = reply_core(found.answer.body);
+        json["answer_core"] = found.answer_core;
         return json;
     });
 }
