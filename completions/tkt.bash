@@ -619,12 +619,12 @@ _tkt() {
         fi
         ;;
     rate)
-        # rate ID SCORE [--comment TEXT]; the score is 1 (bad) to 5 (excellent).
+        # rate ID SCORE [--comment TEXT] [--from WHO]; the score is 1 (bad) to 5 (excellent).
         case $prev in
-        --comment) ;;
+        --comment | --from) ;;
         *)
             if [[ $cur == -* ]]; then
-                __tkt_add "$cur" --comment --help
+                __tkt_add "$cur" --comment --from --help
             elif ((${#args[@]} == 0)); then
                 mapfile -t ids < <(__tkt_recent_ids) && __tkt_add "$cur" "${ids[@]}"
             elif ((${#args[@]} == 1)); then
@@ -634,9 +634,9 @@ _tkt() {
         esac
         ;;
     stats)
-        local -a groups=(queue line agent channel priority day hour)
+        local -a groups=(queue line agent channel priority hour day week month)
         local -a formats=(table json csv markdown prometheus html)
-        local -a whens=(today yesterday this-week 7d)
+        local -a whens=(today yesterday this-week last-week this-month last-month 7d)
         case $prev in
         --by) __tkt_add "$cur" "${groups[@]}" ;;
         --format) __tkt_add "$cur" "${formats[@]}" ;;

@@ -501,15 +501,16 @@ complete -c tkt -n '__tkt_using_command sla; and __tkt_args_fewer_than 1' -a '(_
 complete -c tkt -n '__tkt_using_command merge' -a '(__tkt_ids)'
 complete -c tkt -n '__tkt_using_command merge' -l into -x -a '(__tkt_ids)' -d 'The ticket that stays'
 
-# rate ID SCORE [--comment TEXT]
+# rate ID SCORE [--comment TEXT] [--from WHO]
 complete -c tkt -n '__tkt_using_command rate; and __tkt_args_fewer_than 1' -a '(__tkt_recent_ids)'
 complete -c tkt -n '__tkt_using_command rate; and not __tkt_args_fewer_than 1; and __tkt_args_fewer_than 2' -a '(__tkt_scores)'
 complete -c tkt -n '__tkt_using_command rate' -l comment -x -d 'What the customer said'
+complete -c tkt -n '__tkt_using_command rate' -l from -x -d "The customer's own rating (a chat platform's form)"
 
 # stats [--since WHEN] [--until WHEN] [--by GROUP] [--where FILTER] [--within DURATION] [--business-hours] [--format FORMAT] [--output FILE]
-complete -c tkt -n '__tkt_using_command stats' -l since -x -a 'today yesterday this-week 7d' -d 'Start of the period: a date, a date-time, today, yesterday, this-week or 7d'
-complete -c tkt -n '__tkt_using_command stats' -l until -x -a 'today yesterday this-week 7d' -d 'End of the period, excluded (default: now)'
-complete -c tkt -n '__tkt_using_command stats' -l by -x -a 'queue line agent channel priority day hour' -d 'Group by queue, line, agent, channel, priority, day or hour'
+complete -c tkt -n '__tkt_using_command stats' -l since -x -a 'today yesterday this-week last-week this-month last-month 7d' -d 'Start of the period: a date, a date-time, a day, week or month by name, or 7d'
+complete -c tkt -n '__tkt_using_command stats' -l until -x -a 'today yesterday this-week last-week this-month last-month 7d' -d 'End of the period, excluded (default: now)'
+complete -c tkt -n '__tkt_using_command stats' -l by -x -a 'queue line agent channel priority hour day week month' -d 'Group by queue, line, agent, channel, priority, hour, day, week or month'
 complete -c tkt -n '__tkt_using_command stats' -l where -x -d 'Only tickets matching a filter (as for list)'
 complete -c tkt -n '__tkt_using_command stats' -l within -x -d 'First-reply threshold (default 1h)'
 complete -c tkt -n '__tkt_using_command stats' -l business-hours -d "Measure durations in working time of each ticket's SLA calendar"

@@ -84,7 +84,7 @@ void run(const Filter& filter, const std::vector<SortKey>& sort) {
     }
     compare_store_and_memory(store, filter);
     auto transaction = store.begin_read();
-    store.stats_facts(Period{k_now - 60 * 86400, k_now}, filter, 7 * 86400, true);
+    store.stats_facts(Period{k_now - 60 * 86400, k_now}, filter, 7 * 86400, true, true);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "actions/conversation.hpp"
 
+#include "actions/ratings.hpp"
 #include "core/address.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -28,8 +29,11 @@ void validate(const InboundMessage& message, Timestamp now) {
     if (!is_valid_utf8(message.body) || !is_valid_utf8(message.subject) || !is_valid_utf8(message.from.name)) {
         throw data_error("the body, subject and name must be valid UTF-8");
     }
-    if (trim(message.body).empty()) {
+    if (trim(message.body).empty() && !message.rating) {
         throw data_error("the body is empty");
+    }
+    if (message.rating && (*message.rating < 1 || *message.rating > 5)) {
+        throw data_error(fmt::format("rating {} is out of range: from 1 (bad) to 5 (excellent)", *message.rating));
     }
     if (message.at && *message.at > now + k_clock_skew) {
         throw data_error(fmt::format("the time {} is in the future", format_iso8601(*message.at)));
@@ -71,20 +75,37 @@ nlohmann::json event_detail(const InboundMessage& message) {
 }
 
 InboundResult join(Store& store, const Ticket& ticket, const InboundMessage& message, const Actor& actor) {
+    // A transcript line from before the ticket was solved was answered by that solve:
+    // it reopens nothing, and rates nothing either.
+    const bool answered = ticket.solved_at && is_finished(ticket.status) && actor.now < *ticket.solved_at;
+    std::optional<RatingReply> rating;
+    RatingSource source = RatingSource::customer;
+    if (message.rating) {
+        rating = RatingReply{*message.rating, std::string(trim(message.body))};
+    } else if (is_finished(ticket.status) && !answered) {
+        rating = read_rating_reply(message.body);
+        source = RatingSource::reply;
+    }
+    // A rating form's submission is kept as the customer's message too, its comment the
+    // body (perhaps empty): its id then makes a second delivery change nothing.
     Message row = inbound_row(message, ticket.id, actor.now);
     if (message.channel != ticket.channel) {
         row.channel = message.channel;
     }
-    store.insert_message(row);
+    if (rating) {
+        row.rating = rating->score;
+    }
+    const auto row_id = store.insert_message(row);
     store.touch(ticket.id, actor.now);
     store.insert_event(ticket.id, actor.now, actor.login, "received", event_detail(message).dump());
-    // A transcript line from before the ticket was solved was answered by that solve:
-    // it reopens nothing.
-    if (ticket.solved_at && is_finished(ticket.status) && actor.now < *ticket.solved_at) {
-        return InboundResult{InboundOutcome::added, ticket.id, false};
+    InboundResult result{InboundOutcome::added, ticket.id, false};
+    if (rating) {
+        record_rating(store, ticket, rating->score, rating->comment, source, actor, row_id);
+        result.rated = rating->score;
+    } else if (!answered) {
+        result.reopened = react_to_customer(store, ticket, message.subject, message.body, actor, "customer");
     }
-    const bool reopened = react_to_customer(store, ticket, message.subject, message.body, actor, "customer");
-    return InboundResult{InboundOutcome::added, ticket.id, reopened};
+    return result;
 }
 
 InboundResult open_ticket(Store& store, const InboundMessage& message, const InboundSettings& settings,
@@ -171,6 +192,10 @@ InboundResult store_inbound(Store& store, const InboundMessage& message, const I
     InboundResult result;
     if (target) {
         result = join(store, require_ticket(store, surviving_ticket(store, *target)), message, actor);
+    } else if (message.rating) {
+        throw data_error(message.thread ? fmt::format("thread '{}' names no ticket to rate", *message.thread)
+                                        : std::string("a rating needs its ticket: give \"ticket\" or a known "
+                                                      "\"thread\""));
     } else if (opening == Opening::allowed) {
         result = open_ticket(store, message, settings, actor);
     } else {

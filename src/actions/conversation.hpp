@@ -25,6 +25,7 @@ struct InboundMessage {
     std::string body;
     std::optional<Timestamp> at;  // when it was said, if not now (a transcript)
     std::string recorded_by;      // the agent who typed it in, if one did
+    std::optional<int> rating;    // a platform's rating form (1..5): the body is its comment
 };
 
 // Whether a message that joins no ticket may open one (tkt new) or not (tkt add).
@@ -39,7 +40,8 @@ struct InboundResult {
     InboundOutcome outcome = InboundOutcome::created;
     TicketId ticket = 0;
     bool reopened = false;
-    Acknowledgement acknowledgement = {};  // of a ticket it opened, when the desk sends one
+    Acknowledgement acknowledgement = {};     // of a ticket it opened, when the desk sends one
+    std::optional<int> rated = std::nullopt;  // the score recorded: the message was a rating
 };
 
 // What storing inbound messages needs to know.
@@ -55,8 +57,10 @@ struct InboundSettings {
 // clock starts, a solved, closed or pending ticket reopens, an unknown language is
 // detected; any other opens a ticket (a repeat contact of the customer's last one
 // within the window, through any of their identities) when `opening` allows, else a
-// data error (65). Throws a data error for a message that is not valid (empty body,
-// invalid UTF-8, a time in the future).
+// data error (65). A message with a `rating`, or one to a solved or closed ticket that
+// reads as a rating (read_rating_reply), is recorded as the customer's rating instead:
+// it starts no clock and reopens nothing. Throws a data error for a message that is not valid (empty body without a
+// rating, invalid UTF-8, a time in the future, a rating out of 1..5 or for no ticket).
 InboundResult store_inbound(Store& store, const InboundMessage& message, const InboundSettings& settings,
                             Opening opening, Timestamp now);
 

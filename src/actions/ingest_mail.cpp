@@ -1,6 +1,7 @@
 #include "actions/ingest_mail.hpp"
 
 #include "actions/conversation.hpp"
+#include "actions/ratings.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "routing/language.hpp"
@@ -84,12 +85,14 @@ Message inbound_message(const InboundMail& mail, const std::string& key, Timesta
     return message;
 }
 
-void store_message(Store& store, Message message, const InboundMail& mail, std::string_view raw) {
+// Returns the message's row.
+std::int64_t store_message(Store& store, Message message, const InboundMail& mail, std::string_view raw) {
     const auto row = store.insert_message(message, raw);
     for (const auto& attachment : mail.attachments) {
         store.insert_attachment(
             AttachmentInfo{row, attachment.filename, attachment.content_type, attachment.size, attachment.sha256});
     }
+    return row;
 }
 
 IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::string_view raw, const std::string& key,
@@ -97,16 +100,29 @@ IngestResult append_to(Store& store, TicketId id, const InboundMail& mail, std::
     // A reply is dated like a new ticket: an archive's replies keep their own times, and
     // reply-time metrics with them.
     const Actor actor{sender.login, message_time(mail, settings.dates, sender.now)};
+    const Ticket ticket = require_ticket(store, id);
+    // A person's reply to a solved ticket that is a rating ("5", "Оценка: 4") is the
+    // customer's rating: it asks for nothing, so it reopens nothing.
+    std::optional<RatingReply> rating;
+    if (mail.kind == MailKind::human && is_finished(ticket.status)) {
+        rating = read_rating_reply(mail.body);
+    }
     Message message = inbound_message(mail, key, actor.now);
     message.ticket_id = id;
-    store_message(store, message, mail, raw);
+    if (rating) {
+        message.rating = rating->score;
+    }
+    const auto row = store_message(store, message, mail, raw);
     store.touch(id, actor.now);
     store.insert_event(id, actor.now, actor.login, "received",
                        nlohmann::json{{"message_id", key}, {"kind", to_string(mail.kind)}}.dump());
-    IngestResult result{IngestOutcome::threaded, id, mail.kind, false, {}};
-    // Only a person reopens and tells their language: auto-replies and bounces never do.
-    if (mail.kind == MailKind::human) {
-        result.reopened = react_to_customer(store, *store.find_ticket(id), mail.subject, mail.body, actor, "mail");
+    IngestResult result{IngestOutcome::threaded, id, mail.kind, false, {}, {}};
+    if (rating) {
+        record_rating(store, ticket, rating->score, rating->comment, RatingSource::reply, actor, row);
+        result.rated = rating->score;
+    } else if (mail.kind == MailKind::human) {
+        // Only a person reopens and tells their language: auto-replies and bounces never do.
+        result.reopened = react_to_customer(store, ticket, mail.subject, mail.body, actor, "mail");
     }
     return result;
 }

@@ -44,12 +44,14 @@ struct IngestResult {
     TicketId ticket = 0;  // 0 for a loop, which is not stored
     MailKind kind = MailKind::human;
     bool reopened = false;
-    Acknowledgement acknowledgement;  // of a created ticket, when settings.acknowledge is set
+    Acknowledgement acknowledgement;          // of a created ticket, when settings.acknowledge is set
+    std::optional<int> rated = std::nullopt;  // the score of a reply read as the customer's rating
 };
 
 // Stores the message `raw`, already parsed into `mail`, inside the caller's write
 // transaction: a known Message-ID changes nothing; a message that threads joins its
-// ticket (a human one reopens a solved or closed ticket); any other opens a ticket.
+// ticket (a human one reopens a solved or closed ticket, unless it reads as a rating,
+// read_rating_reply, which it records); any other opens a ticket.
 // Events are recorded as the sender's, at `agent.now`.
 IngestResult ingest_parsed(Store& store, const InboundMail& mail, std::string_view raw, const IngestSettings& settings,
                            const Actor& agent);

@@ -224,26 +224,6 @@ TicketId surviving_ticket(Store& store, TicketId id) {
     return id;
 }
 
-Rating rate_ticket(Store& store, TicketId id, int score, std::string_view comment, const Actor& actor) {
-    if (score < 1 || score > 5) {
-        throw usage_error(fmt::format("score {} is out of range: rate from 1 (bad) to 5 (excellent)", score));
-    }
-    if (!is_valid_utf8(comment)) {
-        throw Error(Exit::data, "the comment is not valid UTF-8");
-    }
-    auto transaction = store.begin_write();
-    const Ticket ticket = require_ticket(store, id);
-    store.set_rating(id, score, actor.now);
-    nlohmann::json detail{{"score", score},
-                          {"previous", ticket.csat ? nlohmann::json(*ticket.csat) : nlohmann::json(nullptr)}};
-    if (!comment.empty()) {
-        detail["comment"] = comment;
-    }
-    store.insert_event(id, actor.now, actor.login, "rated", detail.dump());
-    transaction.commit();
-    return Rating{id, score, ticket.csat};
-}
-
 std::vector<StatusChange> close_tickets(Store& store, std::span<const TicketId> ids, const Actor& actor,
                                         DryRun dry_run) {
     return move_tickets(store, ids, Status::closed, actor, dry_run, [](Status from) { return from != Status::closed; });

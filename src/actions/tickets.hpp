@@ -75,18 +75,6 @@ void record_assignment(Store& store, TicketId id, const std::optional<std::strin
                        const std::optional<std::string>& to, std::string_view by, const Actor& actor,
                        Ownership ownership = Ownership::to_the_end);
 
-// What a rating did: the score now and the one it replaced.
-struct Rating {
-    TicketId id = 0;
-    int score = 0;
-    std::optional<int> previous;
-};
-
-// Records the customer's satisfaction with ticket `id` (`score` 1..5, else a usage
-// error) and a `rated` event with score, previous and `comment` (when not empty); a new
-// rating replaces the earlier one. One transaction.
-Rating rate_ticket(Store& store, TicketId id, int score, std::string_view comment, const Actor& actor);
-
 // Folds the tickets `sources` into ticket `into` (a duplicate of the same request): each
 // is closed and marked merged, with a `merged` event on both sides ({"into"} and
 // {"from"}); its messages stay with it, mail that threads to it goes to `into`, and

@@ -78,6 +78,11 @@ void run_add(const AddOptions& options, Context& context) {
     auto transaction = store.begin_write();
     const auto result = store_inbound(store, message, InboundSettings{}, Opening::refused, context.now());
     transaction.commit();
+    if (result.rated) {
+        context.out() << fmt::format("ticket {}: added {}'s message, a rating of {}\n", result.ticket,
+                                     message.from.value, *result.rated);
+        return;
+    }
     context.out() << fmt::format("ticket {}: added {}'s message{}\n", result.ticket, message.from.value,
                                  result.reopened ? ", reopened" : "");
 }

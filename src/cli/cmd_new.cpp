@@ -133,6 +133,9 @@ void run_new_email(const NewOptions& options, Context& context) {
                                     {"outcome", to_string(result.outcome)},
                                     {"kind", to_string(result.kind)},
                                     {"reopened", result.reopened}};
+        if (result.rated) {
+            json["rated"] = *result.rated;
+        }
         context.out() << json.dump() << '\n';
     } else if (result.outcome == IngestOutcome::loop) {
         context.err() << "tkt: dropped a message tkt sent itself (it carries X-Tkt-Loop)\n";

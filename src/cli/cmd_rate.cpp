@@ -1,6 +1,8 @@
+#include "actions/ratings.hpp"
 #include "cli/commands.hpp"
 #include "cli/ticket_args.hpp"
 #include "core/error.hpp"
+#include "people/identity.hpp"
 
 #include <fmt/format.h>
 
@@ -11,6 +13,7 @@ struct RateOptions {
     std::string id;
     std::string score;
     std::string comment;
+    std::optional<std::string> from;
 };
 
 int parse_score(std::string_view text) {
@@ -23,13 +26,26 @@ int parse_score(std::string_view text) {
 void run_rate(const RateOptions& options, Context& context) {
     const TicketId id = parse_ticket_ids(std::span(&options.id, 1)).front();
     const int score = parse_score(options.score);
-    const Rating rating = rate_ticket(context.existing_store(), id, score, options.comment, context.actor());
-    const std::string_view verdict = rating.score >= 4 ? "good" : "not good";
-    if (rating.previous) {
-        context.out() << fmt::format("ticket {}: rated {} ({}), was {}\n", id, rating.score, verdict, *rating.previous);
+    Rating rating;
+    if (options.from) {
+        // The customer's own rating, from a chat platform's form: theirs, not an agent's.
+        const std::string country = context.phone_country();
+        const auto identity = parse_identity(*options.from, country);
+        if (!identity) {
+            throw data_error(fmt::format("invalid --from: {}", identity_problem(*options.from, country)));
+        }
+        rating = rate_ticket(context.existing_store(), id, score, options.comment,
+                             Actor{identity->value, context.now()}, RatingSource::customer);
     } else {
-        context.out() << fmt::format("ticket {}: rated {} ({})\n", id, rating.score, verdict);
+        rating = rate_ticket(context.existing_store(), id, score, options.comment, context.actor());
     }
+    std::string line =
+        fmt::format("ticket {}: rated {} ({})", id, rating.score, rating.score >= 4 ? "good" : "not good");
+    if (rating.previous) {
+        line += fmt::format(", was {}", *rating.previous);
+    }
+    line += rating.agent ? fmt::format(", credited to {}", *rating.agent) : std::string(", no agent replied");
+    context.out() << line << '\n';
 }
 
 }  // namespace
@@ -41,6 +57,11 @@ void declare_rate(CLI::App& command, Context& context) {
         ->required()
         ->type_name("SCORE");
     command.add_option("--comment", options->comment, "What the customer said")->type_name("TEXT");
+    command
+        .add_option("--from", options->from,
+                    "The customer's own rating (a chat platform's form), recorded as theirs; without it, a rating "
+                    "the customer told an agent")
+        ->type_name("WHO");
     command.callback([options, &context] { run_rate(*options, context); });
 }
 

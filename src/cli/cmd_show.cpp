@@ -87,6 +87,9 @@ void print_ticket(const TicketRecord& record, Context& context, std::ostream& ou
         if (message.channel) {
             heading += fmt::format(" [{}]", to_string(*message.channel));
         }
+        if (message.rating) {
+            heading += fmt::format(" [rating {}]", *message.rating);
+        }
         if (message.ticket_id != t.id) {
             heading += fmt::format(" [merged from #{}]", message.ticket_id);
         }

@@ -90,8 +90,10 @@ void print_report_table(std::ostream& out, const StatsReport& report, const Term
     print_text_table(out, terminal, header, metrics);
     if (!report.total.agents.empty()) {
         out << '\n';
-        print_text_table(out, terminal, {"AGENT", "REPLIES", "BULK", "SOLVED", "HOURS", "SOLVED/H", "REPLIES/H"},
-                         agents_table(report));
+        print_text_table(
+            out, terminal,
+            {"AGENT", "REPLIES", "BULK", "SOLVED", "HOURS", "SOLVED/H", "REPLIES/H", "RATED", "CSAT", "GOOD"},
+            agents_table(report));
     }
 }
 
@@ -149,14 +151,17 @@ void declare_stats(CLI::App& command, Context& context) {
     auto options = std::make_shared<StatsCommandOptions>();
     command
         .add_option("--since", options->since,
-                    "Start of the period: a date, a date-time, today, yesterday, this-week or 7d (default: 24h ago)")
+                    "Start of the period: a date, a date-time, today, yesterday, this-week, last-week, this-month, "
+                    "last-month or 7d (default: 24h ago)")
         ->type_name("WHEN");
     command
         .add_option("--until", options->until,
                     "End of the period, excluded (default: now; after --since "
                     "yesterday: today's midnight)")
         ->type_name("WHEN");
-    command.add_option("--by", options->by, "Group by queue, line, agent, channel, priority, day or hour")
+    command
+        .add_option("--by", options->by,
+                    "Group by queue, line, agent, channel, priority, hour, day, week (ISO, from Monday) or month")
         ->type_name("GROUP");
     command.add_option("--where", options->where, "Only tickets matching the filter (as for list)")
         ->type_name("FILTER");

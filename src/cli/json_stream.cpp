@@ -97,7 +97,14 @@ InboundMessage read_message(const std::string& text, std::string_view country) {
     if (auto name = text_field(object, "name")) {
         message.from.name = std::move(*name);
     }
-    message.body = required_text(object, "body");
+    if (const auto rating = object.find("rating"); rating != object.end() && !rating->is_null()) {
+        if (!rating->is_number_integer() || rating->get<std::int64_t>() < 1 || rating->get<std::int64_t>() > 5) {
+            throw data_error("'rating' must be a score from 1 (bad) to 5 (excellent)");
+        }
+        message.rating = rating->get<int>();
+    }
+    // A rating's comment may be empty; any other message says something.
+    message.body = message.rating ? text_field(object, "body").value_or("") : required_text(object, "body");
     message.thread = text_field(object, "thread");
     message.subject = text_field(object, "subject").value_or("");
     const std::string channel = text_field(object, "channel").value_or("chat");
@@ -187,6 +194,9 @@ BatchResult store_batch(Context& context, std::vector<StreamLine>& batch, Openin
         } else if (const BatchOutcome& stored = *outcome++; stored.stored) {
             result["ticket"] = stored.stored->ticket;
             result["outcome"] = to_string(stored.stored->outcome);
+            if (stored.stored->rated) {
+                result["rated"] = *stored.stored->rated;
+            }
             done.acknowledgements.emplace_back(stored.stored->ticket, stored.stored->acknowledgement);
         } else {
             result["error"] = stored.refused;

@@ -225,6 +225,7 @@ nlohmann::ordered_json to_json(const Message& message) {
         {"channel", message.channel ? nlohmann::ordered_json(to_string(*message.channel)) : nullptr},
         {"created_at", format_iso8601(message.created_at)},
         {"sent_at", message.sent_at ? nlohmann::ordered_json(format_iso8601(*message.sent_at)) : nullptr},
+        {"rating", message.rating ? nlohmann::ordered_json(*message.rating) : nullptr},
     };
 }
 
@@ -342,6 +343,16 @@ std::string rated(const Detail& detail) {
     std::string words = text(detail, "score") + " of 5";
     if (!detail.value("previous", Detail()).is_null()) {
         words += " (was " + text(detail, "previous") + ")";
+    }
+    // Older ratings say neither how they came nor whom they credit.
+    const std::string source = detail.value("source", std::string());
+    if (source == "reply") {
+        words += ", by the customer's reply";
+    } else if (source == "customer") {
+        words += ", by the customer";
+    }
+    if (const Detail& agent = detail.value("agent", Detail()); agent.is_string()) {
+        words += ", for " + agent.get<std::string>();
     }
     return detail.contains("comment") ? words + ": " + text(detail, "comment") : words;
 }

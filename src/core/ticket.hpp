@@ -85,6 +85,7 @@ struct Message {
     std::optional<Channel> channel;    // when it came another way than its ticket (a call)
     Timestamp created_at = 0;          // when tkt received or wrote it
     std::optional<Timestamp> sent_at;  // inbound mail: what its Date header says
+    std::optional<int> rating;         // a customer's reply that is a rating: its score
 };
 
 struct Event {

@@ -60,6 +60,7 @@ const std::array k_fields{
     TKT_FIELD("resolution.p90", "Resolution, p90", Unit::seconds, m.resolution.p90),
     TKT_FIELD("escalated", "Escalated", Unit::count, m.escalated),
     TKT_FIELD("escalation_rate", "Escalation rate", Unit::share, m.escalation_rate),
+    TKT_FIELD("escalations_received", "Escalations received", Unit::count, m.escalations_received),
     TKT_FIELD("repeat_contacts", "Repeat contacts", Unit::count, m.repeat_contacts),
     TKT_FIELD("repeat_contact_rate", "Repeat contact rate", Unit::share, m.repeat_contact_rate),
     TKT_FIELD("one_touch", "One-touch tickets", Unit::count, m.one_touch),
@@ -67,6 +68,7 @@ const std::array k_fields{
     TKT_FIELD("csat.rated", "CSAT, rated", Unit::count, m.rated),
     TKT_FIELD("csat.good", "CSAT, good (4-5)", Unit::count, m.good),
     TKT_FIELD("csat.share_good", "CSAT, share good", Unit::share, m.share_good),
+    TKT_FIELD("csat.average", "CSAT, average (1-5)", Unit::rate, m.csat_average),
     TKT_FIELD("sla_breaches.first_reply", "SLA breached: first reply", Unit::count, m.breached_first_reply),
     TKT_FIELD("sla_breaches.next_reply", "SLA breached: next reply", Unit::count, m.breached_next_reply),
     TKT_FIELD("sla_breaches.resolve", "SLA breached: resolve", Unit::count, m.breached_resolve),
@@ -81,6 +83,9 @@ const std::array k_agent_fields{
     MetricField{"hours", "Active hours", Unit::hours, nullptr},
     MetricField{"per_hour", "Solved per hour", Unit::rate, nullptr},
     MetricField{"replies_per_hour", "Replies per hour", Unit::rate, nullptr},
+    MetricField{"rated", "Rated", Unit::count, nullptr},
+    MetricField{"csat_average", "CSAT average", Unit::rate, nullptr},
+    MetricField{"share_good", "CSAT good", Unit::share, nullptr},
 };
 
 // A JSON number: a whole number for counts and whole seconds, else a real.
@@ -180,6 +185,15 @@ std::optional<double> agent_value(std::string_view path, const AgentLoad& agent)
     }
     if (path == "hours") {
         return agent.hours;
+    }
+    if (path == "rated") {
+        return static_cast<double>(agent.rated);
+    }
+    if (path == "csat_average") {
+        return agent.csat_average;
+    }
+    if (path == "share_good") {
+        return agent.share_good;
     }
     return path == "per_hour" ? agent.per_hour : agent.replies_per_hour;
 }

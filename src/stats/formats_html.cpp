@@ -231,8 +231,14 @@ std::string stats_html(const HtmlReport& report) {
             total.first_reply.median ? std::optional<double>(*total.first_reply.median) : std::nullopt, Unit::seconds);
     out += kpi(fmt::format("answered within {}", format_metric(static_cast<double>(main.within), Unit::seconds)),
                total.within_share, Unit::share);
+    out += kpi("first reply, p90", total.first_reply.p90 ? std::optional<double>(*total.first_reply.p90) : std::nullopt,
+               Unit::seconds);
     out += kpi("escalation rate", total.escalation_rate, Unit::share);
+    out += kpi("repeat contacts", total.repeat_contact_rate, Unit::share);
     out += kpi("CSAT good", total.share_good, Unit::share);
+    out += kpi(fmt::format("CSAT average of {}", total.rated), total.csat_average, Unit::rate);
+    out += kpi("SLA breaches",
+               number_of(total.breached_first_reply + total.breached_next_reply + total.breached_resolve), Unit::count);
     out += "</div>\n";
     const auto days = keys_of(report.by_day);
     out += bar_chart(

@@ -177,6 +177,8 @@ std::string stats_prometheus(const StatsReport& report) {
     out.gauge("tkt_csat_good_tickets", "Tickets rated 4 or 5 in the period.",
               [](const Metrics& m) { return count(m.good); });
     out.gauge("tkt_csat_good_ratio", "Good ratings over ratings.", [](const Metrics& m) { return m.share_good; });
+    out.gauge("tkt_csat_average_score", "The mean rating, from 1 to 5.",
+              [](const Metrics& m) { return m.csat_average; });
     out.breaches();
     out.agents("replies", "tkt_agent_replies", "Replies an agent sent in the period, one ticket at a time.");
     out.agents("bulk_replies", "tkt_agent_bulk_replies",
@@ -184,6 +186,10 @@ std::string stats_prometheus(const StatsReport& report) {
     out.agents("solved", "tkt_agent_solved_tickets", "Tickets an agent owned that were solved in the period.");
     out.agents("hours", "tkt_agent_active_hours", "15-minute slots with any recorded work, in hours.");
     out.agents("per_hour", "tkt_agent_solved_per_active_hour", "Solved tickets per active hour.");
+    out.agents("rated", "tkt_agent_rated_tickets",
+               "Tickets rated in the period whose rating is credited to the agent (the last to reply before the "
+               "solve).");
+    out.agents("csat_average", "tkt_agent_csat_average_score", "The mean of the ratings credited to the agent.");
     return out.take();
 }
 

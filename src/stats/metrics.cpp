@@ -23,6 +23,9 @@ struct AgentTally {
     std::int64_t replies = 0;
     std::int64_t bulk_replies = 0;
     std::int64_t solved = 0;
+    std::int64_t rated = 0;
+    std::int64_t good = 0;
+    std::int64_t score_sum = 0;
     std::vector<Timestamp> slots;  // with repeats until finished
 };
 
@@ -56,15 +59,24 @@ Metrics finish(Tally& tally) {
     m.repeat_contact_rate = ratio(m.repeat_contacts, m.created);
     m.one_touch_rate = ratio(m.one_touch, m.solved);
     m.share_good = ratio(m.good, m.rated);
+    m.csat_average = ratio(m.score_sum, m.rated);
     for (auto& [login, agent] : tally.agents) {
         std::sort(agent.slots.begin(), agent.slots.end());
         const auto slots = std::unique(agent.slots.begin(), agent.slots.end()) - agent.slots.begin();
-        AgentLoad load{
-            login, agent.replies, agent.bulk_replies, agent.solved, static_cast<double>(slots) * k_slot_hours, {}, {}};
+        AgentLoad load;
+        load.agent = login;
+        load.replies = agent.replies;
+        load.bulk_replies = agent.bulk_replies;
+        load.solved = agent.solved;
+        load.hours = static_cast<double>(slots) * k_slot_hours;
         if (load.hours > 0) {
             load.per_hour = static_cast<double>(load.solved) / load.hours;
             load.replies_per_hour = static_cast<double>(load.replies) / load.hours;
         }
+        load.rated = agent.rated;
+        load.good = agent.good;
+        load.csat_average = ratio(agent.score_sum, agent.rated);
+        load.share_good = ratio(agent.good, agent.rated);
         m.agents.push_back(std::move(load));
     }
     return m;
@@ -112,6 +124,7 @@ public:
         add_solved();
         add_replies();
         add_happenings();
+        add_ratings();
         add_activity();
         add_backlog();
         StatsReport report{m_options.period, m_by, m_options.within, m_options.business_hours, {}, {}, {}};
@@ -139,7 +152,9 @@ private:
         case StatsGroup::channel: return &m_groups[std::string(to_string(keys.channel))];
         case StatsGroup::priority: return &m_groups[std::string(to_string(keys.priority))];
         case StatsGroup::day:
-        case StatsGroup::hour: {
+        case StatsGroup::hour:
+        case StatsGroup::week:
+        case StatsGroup::month: {
             const auto after = std::upper_bound(m_buckets.begin(), m_buckets.end(), at,
                                                 [](Timestamp t, const Bucket& b) { return t < b.start; });
             return &m_groups[(after == m_buckets.begin() ? after : after - 1)->label];
@@ -156,26 +171,59 @@ private:
         }
     }
 
+    // Each fact of a created ticket goes to who did it (tkt(1), STATISTICS, Credit): by
+    // agent, the ticket itself to the agent who took it up first (its first reply or
+    // its escalation, whichever came first), the first reply to its author, the
+    // escalation to who escalated and, as received, to the agent it went to; a ticket
+    // nobody took up, to its owner. By line, everything to the line it started on but
+    // what the escalation's receiving line received.
     void add_created() {
+        const auto is_agent = [](const std::string& who) {
+            return !who.empty() && !who.starts_with('(') && who.find('@') == std::string::npos;
+        };
         for (const auto& ticket : m_facts.created) {
+            const StatsFacts::Credit& credit = ticket.credit;
             std::optional<Seconds> first_reply;
-            bool judged = false;
             if (ticket.first_reply_at) {
                 first_reply = m_measure(ticket.id, ticket.created_at, *ticket.first_reply_at);
-                judged = true;
-            } else {
-                judged = m_measure(ticket.id, ticket.created_at, m_options.now) > m_options.within;
             }
-            count(ticket.keys, ticket.created_at, [&](Tally& t) {
-                ++t.metrics.created;
-                t.metrics.escalated += ticket.escalated ? 1 : 0;
-                t.metrics.repeat_contacts += ticket.repeat ? 1 : 0;
-                if (first_reply) {
-                    t.first_reply.push_back(*first_reply);
-                    t.metrics.within += *first_reply <= m_options.within ? 1 : 0;
-                }
-                t.metrics.within_judged += judged ? 1 : 0;
-            });
+            const bool escalated_first = is_agent(credit.escalated_by) && credit.escalated_at &&
+                                         (!ticket.first_reply_at || *credit.escalated_at < *ticket.first_reply_at);
+            const std::string* taker = escalated_first                 ? &credit.escalated_by
+                                       : !credit.first_replier.empty() ? &credit.first_replier
+                                                                       : nullptr;
+            StatsKeys started = ticket.keys;
+            started.line = credit.from_line.value_or(ticket.keys.line);
+            count(
+                started, ticket.created_at,
+                [&](Tally& t) {
+                    ++t.metrics.created;
+                    t.metrics.repeat_contacts += ticket.repeat ? 1 : 0;
+                },
+                taker);
+            if (first_reply) {
+                count(
+                    started, ticket.created_at,
+                    [&](Tally& t) {
+                        t.first_reply.push_back(*first_reply);
+                        t.metrics.within += *first_reply <= m_options.within ? 1 : 0;
+                        ++t.metrics.within_judged;
+                    },
+                    credit.first_replier.empty() ? taker : &credit.first_replier);
+            } else if (m_measure(ticket.id, ticket.created_at, m_options.now) > m_options.within) {
+                count(
+                    started, ticket.created_at, [](Tally& t) { ++t.metrics.within_judged; }, taker);
+            }
+            if (ticket.escalated) {
+                count(
+                    started, ticket.created_at, [](Tally& t) { ++t.metrics.escalated; },
+                    is_agent(credit.escalated_by) ? &credit.escalated_by : taker);
+                StatsKeys received = ticket.keys;
+                received.line = credit.to_line.value_or(ticket.keys.line);
+                count(
+                    received, ticket.created_at, [](Tally& t) { ++t.metrics.escalations_received; },
+                    credit.received_by.empty() ? nullptr : &credit.received_by);
+            }
         }
     }
 
@@ -223,13 +271,33 @@ private:
             count(happening.keys, happening.at, [&](Tally& t) {
                 switch (happening.what) {
                 case Happened::reopened: t.reopened.push_back(happening.id); break;
-                case Happened::rated_good: ++t.metrics.good; [[fallthrough]];
-                case Happened::rated_bad: ++t.metrics.rated; break;
                 case Happened::breached_first_reply: t.breached[0].push_back(happening.id); break;
                 case Happened::breached_next_reply: t.breached[1].push_back(happening.id); break;
                 case Happened::breached_resolve: t.breached[2].push_back(happening.id); break;
                 }
             });
+        }
+    }
+
+    // A rating goes to the agent it is credited to (the conversation it rates), by agent
+    // and in each agent's line; one with no agent to credit stays with the ticket's owner.
+    void add_ratings() {
+        for (const auto& rating : m_facts.ratings) {
+            const bool good = rating.score >= 4;
+            count(
+                rating.keys, rating.at,
+                [&](Tally& t) {
+                    ++t.metrics.rated;
+                    t.metrics.good += good ? 1 : 0;
+                    t.metrics.score_sum += rating.score;
+                    if (!rating.agent.empty()) {
+                        AgentTally& agent = t.agents[rating.agent];
+                        ++agent.rated;
+                        agent.good += good ? 1 : 0;
+                        agent.score_sum += rating.score;
+                    }
+                },
+                &rating.agent);
         }
     }
 
@@ -317,8 +385,11 @@ StatsFacts gather_stats(Store& store, const StatsOptions& options, std::span<con
         return group == StatsGroup::queue || group == StatsGroup::line || group == StatsGroup::channel ||
                group == StatsGroup::priority;
     });
+    const bool credited = std::any_of(groups.begin(), groups.end(), [](StatsGroup group) {
+        return group == StatsGroup::agent || group == StatsGroup::line;
+    });
     auto read = store.begin_read();
-    StatsFacts facts = store.stats_facts(options.period, options.where, options.repeat_window, keyed);
+    StatsFacts facts = store.stats_facts(options.period, options.where, options.repeat_window, keyed, credited);
     read.commit();
     return facts;
 }

@@ -53,6 +53,10 @@ struct AgentLoad {
     double hours = 0;                // active 15-minute slots × 0.25
     std::optional<double> per_hour;  // solved per active hour
     std::optional<double> replies_per_hour;
+    std::int64_t rated = 0;  // tickets whose current rating, given in the period, is credited to them
+    std::int64_t good = 0;
+    std::optional<double> csat_average;
+    std::optional<double> share_good;
 };
 
 struct Metrics {
@@ -68,13 +72,16 @@ struct Metrics {
     DurationStats resolution;
     std::int64_t escalated = 0;
     std::optional<double> escalation_rate;
+    std::int64_t escalations_received = 0;  // by agent or line: escalated to it
     std::int64_t repeat_contacts = 0;
     std::optional<double> repeat_contact_rate;
     std::int64_t one_touch = 0;
     std::optional<double> one_touch_rate;
     std::int64_t rated = 0;
     std::int64_t good = 0;
+    std::int64_t score_sum = 0;
     std::optional<double> share_good;
+    std::optional<double> csat_average;  // the mean score
     std::int64_t breached_first_reply = 0;
     std::int64_t breached_next_reply = 0;
     std::int64_t breached_resolve = 0;

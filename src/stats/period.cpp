@@ -11,8 +11,8 @@
 namespace tkt {
 namespace {
 
-constexpr std::array<std::string_view, 8> k_group_names{"none",    "queue",    "line", "agent",
-                                                        "channel", "priority", "day",  "hour"};
+constexpr std::array<std::string_view, 10> k_group_names{"none",     "queue", "line", "agent", "channel",
+                                                         "priority", "day",   "hour", "week",  "month"};
 
 std::tm local_fields(Timestamp at) {
     const auto seconds = static_cast<std::time_t>(at);
@@ -43,20 +43,49 @@ bool has_offset(std::string_view text) {
     return text.size() > 10 && text.find_first_of("+-", 10) != std::string_view::npos;
 }
 
-// Parses one end of a period. `named_end` receives the end of a named day (today,
-// yesterday), which closes the period when --until is not given.
+// The local midnight that starts the ISO week (Monday) holding `at`, `add_weeks` on.
+Timestamp local_monday(Timestamp at, int add_weeks = 0) {
+    const std::tm fields = local_fields(at);
+    return local_midnight(at, -((fields.tm_wday + 6) % 7) + 7 * add_weeks);
+}
+
+// The local midnight that starts the month holding `at`, `add_months` on.
+Timestamp local_month(Timestamp at, int add_months = 0) {
+    std::tm fields = local_fields(at);
+    fields.tm_hour = fields.tm_min = fields.tm_sec = 0;
+    fields.tm_mday = 1;
+    fields.tm_mon += add_months;
+    return local_instant(fields);
+}
+
+// Parses one end of a period. `named_end` receives the end of a named day, week or
+// month gone (yesterday, last-week, last-month), which closes the period when --until
+// is not given.
 Timestamp parse_instant(std::string_view option, std::string_view text, Timestamp now,
                         std::optional<Timestamp>* named_end) {
-    if (text == "today" || text == "yesterday") {
-        const Timestamp start = local_midnight(now, text == "today" ? 0 : -1);
-        if (named_end != nullptr && text == "yesterday") {
-            *named_end = local_midnight(now);
+    const auto named = [&](Timestamp start, Timestamp end) {
+        if (named_end != nullptr) {
+            *named_end = end;
         }
         return start;
+    };
+    if (text == "today") {
+        return local_midnight(now);
+    }
+    if (text == "yesterday") {
+        return named(local_midnight(now, -1), local_midnight(now));
     }
     if (text == "this-week") {
-        const std::tm fields = local_fields(now);
-        return local_midnight(now, -((fields.tm_wday + 6) % 7));
+        return local_monday(now);
+    }
+    if (text == "last-week" || text == "last week") {
+        return named(local_monday(now, -1), local_monday(now));
+    }
+    if (text == "this-month") {
+        return local_month(now);
+    }
+    if (text == "last-month" || text == "last month") {
+        return named(local_month(now, -1), local_month(now));
     }
     if (!text.empty() && text.back() >= 'a' && text.back() <= 'z') {
         if (const auto length = parse_duration(text)) {
@@ -66,8 +95,8 @@ Timestamp parse_instant(std::string_view option, std::string_view text, Timestam
     const auto parsed = parse_timestamp(text);
     if (!parsed) {
         throw usage_error(fmt::format("{} '{}': expected a date (2026-11-21), a date-time (2026-11-21T09:00, "
-                                      "local unless it has Z or an offset), today, yesterday, this-week or "
-                                      "a duration back from now (7d)",
+                                      "local unless it has Z or an offset), today, yesterday, this-week, "
+                                      "last-week, this-month, last-month or a duration back from now (7d)",
                                       option, text));
     }
     const bool unix_seconds = std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -119,32 +148,58 @@ Period parse_period(const std::optional<std::string>& since, const std::optional
 
 std::vector<Bucket> time_buckets(StatsGroup group, Period period) {
     std::vector<Bucket> buckets;
-    if (group != StatsGroup::day && group != StatsGroup::hour) {
+    const std::array<StatsGroup, 4> k_time_groups{StatsGroup::hour, StatsGroup::day, StatsGroup::week,
+                                                  StatsGroup::month};
+    if (std::find(k_time_groups.begin(), k_time_groups.end(), group) == k_time_groups.end()) {
         return buckets;
     }
-    const bool days = group == StatsGroup::day;
     // A column per bucket: ten thousand (27 years of days, 416 days of hours) is past any
     // report a person reads, and the bound keeps a typo in a date from running for ever.
     constexpr Timestamp k_max_buckets = 10000;
-    const Timestamp step = days ? 86400 : 3600;
+    const Timestamp step = group == StatsGroup::hour ? 3600 : group == StatsGroup::day ? 86400 : 7 * 86400;
     const Timestamp approximate = period.until / step - period.since / step;  // cannot overflow
     if (approximate > k_max_buckets) {
         throw usage_error(fmt::format("--by {} over this period makes {} groups, more than {}: narrow "
                                       "--since and --until",
-                                      days ? "day" : "hour", approximate, k_max_buckets));
+                                      to_string(group), approximate, k_max_buckets));
     }
-    // The local day or hour holding since (an hour: local minutes and seconds off,
-    // whatever the zone's offset).
+    // The local hour, day, week or month holding since (an hour: local minutes and
+    // seconds off, whatever the zone's offset).
     const std::tm since_fields = local_fields(period.since);
-    Timestamp start =
-        days ? local_midnight(period.since) : period.since - since_fields.tm_min * 60 - since_fields.tm_sec;
+    Timestamp start = 0;
+    switch (group) {
+    case StatsGroup::hour: start = period.since - since_fields.tm_min * 60 - since_fields.tm_sec; break;
+    case StatsGroup::day: start = local_midnight(period.since); break;
+    case StatsGroup::week: start = local_monday(period.since); break;
+    default: start = local_month(period.since); break;
+    }
     while (start < period.until || buckets.empty()) {
         const std::tm fields = local_fields(start);
-        buckets.push_back(
-            {start, days ? fmt::format("{:04}-{:02}-{:02}", fields.tm_year + 1900, fields.tm_mon + 1, fields.tm_mday)
-                         : fmt::format("{:04}-{:02}-{:02} {:02}:00", fields.tm_year + 1900, fields.tm_mon + 1,
-                                       fields.tm_mday, fields.tm_hour)});
-        start = days ? local_midnight(start, 1) : start + 3600;
+        const int year = fields.tm_year + 1900;
+        const int month = fields.tm_mon + 1;
+        switch (group) {
+        case StatsGroup::hour:
+            buckets.push_back(
+                {start, fmt::format("{:04}-{:02}-{:02} {:02}:00", year, month, fields.tm_mday, fields.tm_hour)});
+            start += 3600;
+            break;
+        case StatsGroup::day:
+            buckets.push_back({start, fmt::format("{:04}-{:02}-{:02}", year, month, fields.tm_mday)});
+            start = local_midnight(start, 1);
+            break;
+        case StatsGroup::week: {
+            // The ISO week's own year: 2026-12-28 is in 2026-W53, 2027-01-01 too.
+            char label[16] = {};
+            std::strftime(label, sizeof label, "%G-W%V", &fields);
+            buckets.push_back({start, label});
+            start = local_monday(start, 1);
+            break;
+        }
+        default:
+            buckets.push_back({start, fmt::format("{:04}-{:02}", year, month)});
+            start = local_month(start, 1);
+            break;
+        }
     }
     return buckets;
 }

@@ -247,7 +247,17 @@ CREATE TABLE ticket_text (
 CREATE INDEX ticket_text_doc ON ticket_text USING gin (doc);
 )sql";
 
-constexpr std::array<Migration, 11> k_migrations{{
+// Ratings from customers (issue 20). A customer's reply that is a rating is kept as
+// their message with its score: it answers nothing, so no clock starts on it and no
+// reply time is measured from it. A ticket's current rating is credited to the agent
+// of the conversation it rates, worked out when it is given: the last agent who
+// replied before the ticket was solved.
+constexpr std::string_view k_version_12 = R"sql(
+ALTER TABLE messages ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 5);
+ALTER TABLE tickets ADD COLUMN rated_agent TEXT;
+)sql";
+
+constexpr std::array<Migration, 12> k_migrations{{
     {1, k_version_1},
     {2, k_version_2},
     {3, k_version_3},
@@ -259,6 +269,7 @@ constexpr std::array<Migration, 11> k_migrations{{
     {9, k_version_9},
     {10, k_version_10},
     {11, k_version_11, k_version_11_postgres, k_version_11_sqlite},
+    {12, k_version_12},
 }};
 
 // Returns `text` with each occurrence of `words` that stands alone (no letter, digit

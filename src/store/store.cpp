@@ -145,10 +145,11 @@ TicketId Store::insert_ticket(const NewTicket& ticket, Timestamp now) {
 }
 
 std::int64_t Store::insert_message(const Message& message, std::string_view raw) {
-    auto statement = m_db->prepare(
-        "INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, subject, "
-        "body, auto, created_at, raw, sent_at, channel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-        "RETURNING id");
+    auto statement =
+        m_db->prepare("INSERT INTO messages (ticket_id, direction, message_id, in_reply_to, author, subject, "
+                      "body, auto, created_at, raw, sent_at, channel, rating) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                      "RETURNING id");
     if (!raw.empty()) {
         statement.bind_blob(10, raw);
     }
@@ -165,9 +166,13 @@ std::int64_t Store::insert_message(const Message& message, std::string_view raw)
     if (message.channel) {
         statement.bind(12, to_string(*message.channel));
     }
+    if (message.rating) {
+        statement.bind(13, std::int64_t{*message.rating});
+    }
     const auto row = statement.returned_id();
-    // The next-reply clock: a customer's message starts it unless it runs; a reply stops it.
-    if (message.direction == Direction::in && !message.automatic) {
+    // The next-reply clock: a customer's message starts it unless it runs (a rating asks
+    // for nothing); a reply stops it.
+    if (message.direction == Direction::in && !message.automatic && !message.rating) {
         m_db->prepare("UPDATE tickets SET awaiting_since = coalesce(awaiting_since, ?2) WHERE id = ?1")
             .bind(1, message.ticket_id)
             .bind(2, message.created_at)
@@ -464,9 +469,9 @@ void Store::each_ticket(const Filter& filter, std::span<const SortKey> sort, std
 }
 
 std::vector<Message> Store::messages(TicketId id) {
-    auto statement =
-        m_db->prepare("SELECT id, ticket_id, direction, message_id, in_reply_to, author, subject, body, auto, "
-                      "created_at, sent_at, channel FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id");
+    auto statement = m_db->prepare(
+        "SELECT id, ticket_id, direction, message_id, in_reply_to, author, subject, body, auto, "
+        "created_at, sent_at, channel, rating FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id");
     statement.bind(1, id);
     std::vector<Message> messages;
     while (statement.step()) {
@@ -484,6 +489,9 @@ std::vector<Message> Store::messages(TicketId id) {
         message.sent_at = statement.optional_integer(10);
         if (const auto channel = statement.optional_text(11)) {
             message.channel = parse_channel(*channel);
+        }
+        if (const auto rating = statement.optional_integer(12)) {
+            message.rating = static_cast<int>(*rating);
         }
         messages.push_back(std::move(message));
     }

@@ -303,12 +303,24 @@ public:
     // Returns what a report over `period` reads of the tickets matching `where` (no SLA
     // terms): created, solved, possibly open, replied to, reopened, rated, breached, and
     // agents' activity, with the keys of its tickets only when `keyed_activity` (a
-    // report groups it by queue, line, channel or priority); repeat contacts look
-    // `repeat_window` back. Merged tickets never count. Run it inside a read transaction.
-    StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window, bool keyed_activity);
+    // report groups it by queue, line, channel or priority), and who did what to each
+    // ticket created (StatsFacts::Credit) only when `credited` (by agent or line);
+    // repeat contacts look `repeat_window` back. Merged tickets never count. Run it
+    // inside a read transaction.
+    StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window, bool keyed_activity,
+                           bool credited);
 
-    // Sets ticket `id`'s satisfaction score, rated at `at`, replacing an earlier one.
-    void set_rating(TicketId id, int score, Timestamp at);
+    // Sets ticket `id`'s satisfaction score, rated at `at` and credited to `agent`,
+    // replacing an earlier one.
+    void set_rating(TicketId id, int score, Timestamp at, const std::optional<std::string>& agent);
+
+    // Returns when ticket `id` was last solved or closed (its latest status event to
+    // either), nullopt when never.
+    std::optional<Timestamp> last_finished_at(TicketId id);
+
+    // Returns the author of the last reply on ticket `id` (not automatic) at or before
+    // `until`, nullopt when none.
+    std::optional<std::string> last_agent_reply(TicketId id, Timestamp until);
 
     // Customers and conversations of other channels (src/store/store_people.cpp).
 

@@ -20,9 +20,10 @@ constexpr std::string_view k_roles[] = {"tkt_agent", "tkt_mail", "tkt_supervisor
 // its creation), tags, the outbox's sending state, the assignment rotation and which
 // identities are one customer's. The mail intake adds tickets and messages (and chat
 // platforms' threads) and routes them, and may queue and send outbox entries: the
-// acknowledgements on arrival it writes. Whoever writes text keeps the search index
-// (ticket_text) current in the same transaction, and may build what it lacks: derived
-// data, whose documents are rewritten, and removed for a ticket a savepoint undid.
+// acknowledgements on arrival it writes; a customer's reply that is a rating sets the
+// ticket's rating. Whoever writes text keeps the search index (ticket_text) current in
+// the same transaction, and may build what it lacks: derived data, whose documents are
+// rewritten, and removed for a ticket a savepoint undid.
 constexpr std::string_view k_grants = R"sql(
 GRANT tkt_agent TO tkt_supervisor;
 GRANT tkt_supervisor TO tkt_admin;
@@ -43,7 +44,8 @@ GRANT UPDATE, DELETE ON identities TO tkt_agent;
 GRANT DELETE ON customers TO tkt_agent;
 GRANT UPDATE ON threads TO tkt_agent;
 GRANT UPDATE (status, queue, line, priority, assignee, updated_at, first_reply_at, solved_at, csat, rated_at,
-              awaiting_since, merged_into, language, subject, requester, requester_name) ON tickets TO tkt_agent;
+              rated_agent, awaiting_since, merged_into, language, subject, requester, requester_name)
+    ON tickets TO tkt_agent;
 GRANT UPDATE (state, attempts, last_error, tried_at, sent_at) ON outbox TO tkt_agent;
 GRANT UPDATE ON assignment_cursors TO tkt_agent;
 GRANT DELETE ON tags TO tkt_agent;
@@ -54,7 +56,8 @@ GRANT SELECT ON tkt_schema, tickets, messages, events, tags, attachments, sla_br
 GRANT INSERT ON tickets, messages, events, tags, attachments, assignment_cursors, outbox, threads TO tkt_mail;
 GRANT UPDATE ON threads TO tkt_mail;
 GRANT SELECT, UPDATE (state, attempts, last_error, tried_at, sent_at) ON outbox TO tkt_mail;
-GRANT UPDATE (status, queue, line, priority, assignee, updated_at, solved_at, awaiting_since, language)
+GRANT UPDATE (status, queue, line, priority, assignee, updated_at, solved_at, awaiting_since, language, csat,
+              rated_at, rated_agent)
     ON tickets TO tkt_mail;
 GRANT UPDATE ON assignment_cursors TO tkt_mail;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ticket_text TO tkt_mail;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 namespace tkt {
@@ -77,17 +78,39 @@ public:
         }
     }
 
-    void created(std::vector<StatsFacts::Created>& out) {
-        each(R"sql(
-            SELECT t.id, {keys}, t.created_at, t.first_reply_at,
-                   {escalated},
-                   {repeat}
+    // The author of ticket t's first reply, NULL when it was part of a bulk reply (whose
+    // answer is nobody's own) or there is none.
+    std::string first_replier() const {
+        const store::DialectSql& dialect = store::sql_of(m_db.dialect());
+        return fmt::format("(SELECT CASE WHEN EXISTS (SELECT 1 FROM events AS e WHERE e.ticket_id = m.ticket_id "
+                           "AND e.at = m.created_at AND e.kind = 'replied' AND {} = m.message_id AND {} IS NOT "
+                           "NULL) THEN NULL ELSE m.author END "
+                           "FROM messages AS m WHERE m.ticket_id = t.id AND m.direction = 'out' AND m.auto = 0 "
+                           "ORDER BY m.created_at, m.id LIMIT 1)",
+                           dialect.event_detail_message_id, dialect.event_detail_bulk);
+    }
+
+    // The tickets created in the period; with `credited`, who did what to each (the
+    // first reply's author and the first escalation: by whom, between which lines, to
+    // whom), for reports by agent or line.
+    void created(std::vector<StatsFacts::Created>& out, bool credited) {
+        each(fmt::format(R"sql(
+            SELECT t.id, {{keys}}, t.created_at, t.first_reply_at,
+                   {{escalated}},
+                   {{repeat}},
+                   {}
             FROM tickets AS t
-            WHERE {scan}t.created_at >= ?1 AND t.created_at < ?2 AND {contact} AND {where})sql",
+            WHERE {{scan}}t.created_at >= ?1 AND t.created_at < ?2 AND {{contact}} AND {{where}})sql",
+                         credited ? first_replier() : std::string("NULL")),
              [&](const store::Statement& row) {
-                 out.push_back({row.integer(0), keys_at(row, 1), row.integer(6), row.optional_integer(7),
-                                row.integer(8) != 0, row.integer(9) != 0});
+                 StatsFacts::Created ticket{row.integer(0),          keys_at(row, 1),     row.integer(6),
+                                            row.optional_integer(7), row.integer(8) != 0, row.integer(9) != 0};
+                 ticket.credit.first_replier = row.optional_text(10).value_or("");
+                 out.push_back(std::move(ticket));
              });
+        if (credited) {
+            escalations(out);
+        }
     }
 
     void solved(std::vector<StatsFacts::Solved>& out) {
@@ -95,10 +118,10 @@ public:
             SELECT t.id, {keys}, t.created_at, t.solved_at,
                    (SELECT count(*) FROM messages AS m
                     WHERE m.ticket_id = t.id AND m.direction = 'out' AND m.auto = 0),
-                   coalesce(t.assignee, (SELECT e.actor FROM events AS e
-                                         WHERE e.ticket_id = t.id AND e.at = t.solved_at
-                                           AND e.kind = 'status'
-                                         ORDER BY e.id LIMIT 1), '')
+                   coalesce((SELECT e.actor FROM events AS e
+                             WHERE e.ticket_id = t.id AND e.at = t.solved_at AND e.kind = 'status'
+                               AND e.actor NOT LIKE '(%' AND e.actor NOT LIKE '%@%'
+                             ORDER BY e.id LIMIT 1), t.assignee, '')
             FROM tickets AS t
             WHERE {scan}t.solved_at >= ?1 AND t.solved_at < ?2 AND {contact} AND {where})sql",
              [&](const store::Statement& row) {
@@ -136,7 +159,8 @@ public:
         reopened_changes(out);
     }
 
-    // Every reply of the period with the customer messages before it; a reply is bulk
+    // Every reply of the period with the customer messages before it (a rating asks for
+    // nothing: it is none of them); a reply is bulk
     // when its `replied` event names a bulk action (found by the events_ticket index).
     void replies(std::vector<StatsFacts::Reply>& out) {
         std::optional<TicketId> ticket;
@@ -152,7 +176,7 @@ public:
             FROM messages AS m JOIN tickets AS t ON t.id = m.ticket_id
             WHERE m.ticket_id IN (SELECT ticket_id FROM messages
                                   WHERE direction = 'out' AND auto = 0 AND {{scan}}created_at >= ?1 AND created_at < ?2)
-              AND m.auto = 0 AND m.direction IN ('in', 'out') AND m.created_at < ?2
+              AND m.auto = 0 AND m.direction IN ('in', 'out') AND m.rating IS NULL AND m.created_at < ?2
               AND t.merged_into IS NULL AND {{where}}
             ORDER BY m.ticket_id, m.created_at, m.id)sql",
                          dialect.event_detail_message_id, dialect.event_detail_bulk),
@@ -180,23 +204,31 @@ public:
         const auto take = [&](const store::Statement& row) {
             out.push_back({row.integer(0), keys_at(row, 1), row.integer(6), static_cast<Happened>(row.integer(7))});
         };
-        static_assert(static_cast<int>(Happened::rated_bad) == 2 && static_cast<int>(Happened::breached_resolve) == 5);
+        static_assert(static_cast<int>(Happened::breached_first_reply) == 1 &&
+                      static_cast<int>(Happened::breached_resolve) == 3);
         each(R"sql(
             SELECT t.id, {keys}, e.at, 0
             FROM events AS e JOIN tickets AS t ON t.id = e.ticket_id
             WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2 AND {contact} AND {where})sql",
              take);
         each(R"sql(
-            SELECT t.id, {keys}, t.rated_at, CASE WHEN t.csat >= 4 THEN 1 ELSE 2 END
-            FROM tickets AS t
-            WHERE t.rated_at >= ?1 AND t.rated_at < ?2 AND {contact} AND {where})sql",
-             take);
-        each(R"sql(
             SELECT t.id, {keys}, b.due_at,
-                   CASE b.target WHEN 'first_reply' THEN 3 WHEN 'next_reply' THEN 4 ELSE 5 END
+                   CASE b.target WHEN 'first_reply' THEN 1 WHEN 'next_reply' THEN 2 ELSE 3 END
             FROM sla_breaches AS b JOIN tickets AS t ON t.id = b.ticket_id
             WHERE b.due_at >= ?1 AND b.due_at < ?2 AND {contact} AND {where})sql",
              take);
+    }
+
+    // The tickets whose current rating came in the period, with the agent it is credited to.
+    void ratings(std::vector<StatsFacts::Rated>& out) {
+        each(R"sql(
+            SELECT t.id, {keys}, t.rated_at, t.csat, coalesce(t.rated_agent, '')
+            FROM tickets AS t
+            WHERE t.rated_at >= ?1 AND t.rated_at < ?2 AND {contact} AND {where})sql",
+             [&](const store::Statement& row) {
+                 out.push_back(
+                     {row.integer(0), keys_at(row, 1), row.integer(6), static_cast<int>(row.integer(7)), row.text(8)});
+             });
     }
 
     // Agents are the people who record events: not tkt itself ("(routing)", "(sla)") and
@@ -228,6 +260,54 @@ public:
     std::optional<Timestamp> first_created() const { return m_first_created; }
 
 private:
+    // Fills in the first escalation of each escalated ticket of `out`: its actor, lines and
+    // the agent its `assigned` event (by "escalation", at the same moment) gave it to.
+    void escalations(std::vector<StatsFacts::Created>& out) {
+        std::unordered_map<TicketId, StatsFacts::Created*> escalated;
+        for (auto& ticket : out) {
+            if (ticket.escalated) {
+                escalated.emplace(ticket.id, &ticket);
+            }
+        }
+        const auto read = [&](const store::Statement& row) {
+            const auto found = escalated.find(row.integer(0));
+            if (found == escalated.end()) {
+                return;
+            }
+            StatsFacts::Credit& credit = found->second->credit;
+            const std::string kind = row.text(1);
+            const Timestamp at = row.integer(3);
+            const auto detail = nlohmann::json::parse(row.text(4), nullptr, false);
+            if (kind == "escalated" && !credit.escalated_at) {
+                credit.escalated_by = row.text(2);
+                credit.escalated_at = at;
+                if (detail.is_object() && detail.value("from_line", nlohmann::json()).is_number_integer()) {
+                    credit.from_line = detail["from_line"].get<int>();
+                    credit.to_line = detail.value("to_line", *credit.from_line);
+                }
+            } else if (kind == "assigned" && credit.escalated_at == at && credit.received_by.empty() &&
+                       detail.is_object() && detail.value("by", "") == "escalation" &&
+                       detail.value("to", nlohmann::json()).is_string()) {
+                credit.received_by = detail["to"].get<std::string>();
+            }
+        };
+        constexpr std::string_view k_sql = "SELECT e.ticket_id, e.kind, e.actor, e.at, e.detail FROM events AS e "
+                                           "WHERE {} AND e.kind IN ('escalated', 'assigned') ORDER BY e.at, e.id";
+        constexpr std::size_t k_one_by_one = 20000;
+        if (escalated.size() <= k_one_by_one) {
+            const std::string sql = fmt::format(k_sql, "e.ticket_id = ?1");
+            for (const auto& [id, ticket] : escalated) {
+                auto statement = m_db.prepare(sql);
+                statement.bind(1, id);
+                while (statement.step()) {
+                    read(statement);
+                }
+            }
+            return;
+        }
+        each(fmt::format(k_sql, "e.ticket_id IN (SELECT ticket_id FROM events WHERE kind = 'escalated')"), read);
+    }
+
     // Replaces the changes of the tickets solved at some time by their history if they
     // were ever reopened: each finish (a status event to solved or closed) and each
     // reopening before until. A short report looks up its few tickets one by one; a
@@ -286,25 +366,53 @@ private:
 
 }  // namespace
 
-StatsFacts Store::stats_facts(const Period& period, const Filter& where, Seconds repeat_window, bool keyed_activity) {
+StatsFacts Store::stats_facts(const Period& period, const Filter& where, Seconds repeat_window, bool keyed_activity,
+                              bool credited) {
     StatsReader reader(*m_db, period, where, repeat_window);
     StatsFacts facts;
-    reader.created(facts.created);
+    reader.created(facts.created, credited);
     reader.solved(facts.solved);
     reader.open(facts.open);
     reader.replies(facts.replies);
     reader.happenings(facts.happenings);
+    reader.ratings(facts.ratings);
     reader.activity(facts.activity, keyed_activity || !where.terms.empty());
     facts.first_created = reader.first_created();
     return facts;
 }
 
-void Store::set_rating(TicketId id, int score, Timestamp at) {
-    m_db->prepare("UPDATE tickets SET csat = ?2, rated_at = ?3, updated_at = ?3 WHERE id = ?1")
+void Store::set_rating(TicketId id, int score, Timestamp at, const std::optional<std::string>& agent) {
+    m_db->prepare("UPDATE tickets SET csat = ?2, rated_at = ?3, rated_agent = ?4, updated_at = ?3 WHERE id = ?1")
         .bind(1, id)
         .bind(2, std::int64_t{score})
         .bind(3, at)
+        .bind(4, agent)
         .run();
+}
+
+std::optional<Timestamp> Store::last_finished_at(TicketId id) {
+    auto statement = m_db->prepare(
+        fmt::format("SELECT max(e.at) FROM events AS e WHERE e.ticket_id = ?1 AND e.kind = 'status' AND {} IN "
+                    "('solved', 'closed')",
+                    store::sql_of(m_db->dialect()).event_detail_to));
+    statement.bind(1, id);
+    statement.step();
+    const auto at = statement.optional_integer(0);
+    statement.run();
+    return at;
+}
+
+std::optional<std::string> Store::last_agent_reply(TicketId id, Timestamp until) {
+    auto statement =
+        m_db->prepare("SELECT author FROM messages WHERE ticket_id = ?1 AND direction = 'out' AND auto = 0 "
+                      "AND created_at <= ?2 ORDER BY created_at DESC, id DESC LIMIT 1");
+    statement.bind(1, id).bind(2, until);
+    std::optional<std::string> author;
+    if (statement.step()) {
+        author = statement.text(0);
+    }
+    statement.run();
+    return author;
 }
 
 }  // namespace tkt

@@ -170,7 +170,7 @@ past the timeout (75, and the retry then succeeds).
   1
   $ set_schema_version 99
   $ tkt list 2>&1 | sed "s|$PWD/||"
-  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 11); upgrade tkt
+  tkt: database 'tkt.db' was written by a newer tkt (schema 99, this tkt knows up to 12); upgrade tkt
   $ head -c 4096 /dev/urandom > junk.db; echo 'not a database' >> junk.db
   $ tkt --db junk.db list 2>&1 | sed "s|$PWD/||"
   tkt: database 'junk.db' is corrupt or not a tkt database (file is not a database)

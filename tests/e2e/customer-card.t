@@ -23,7 +23,7 @@ a chat; Alice is someone else.
   $ tkt merge 3 --into 2 >/dev/null
   $ TKT_NOW=2026-11-01T10:00:00Z tkt reply 1 --as boris --var "agent.full_name=Boris Petrov" --message "The fire brigade is on its way." --status solved >/dev/null
   $ TKT_NOW=2026-11-02T10:00:00Z tkt rate 1 5 --comment "Quick and kind"
-  ticket 1: rated 5 (good)
+  ticket 1: rated 5 (good), credited to boris
   $ tkt assign 4 boris
   assigned ticket 4 to boris
   $ tkt add 4 --at 2026-11-21T08:00:00Z --body "Any news?"

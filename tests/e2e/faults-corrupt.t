@@ -125,7 +125,7 @@ tickets, and the first write makes the schema.
   $ cp empty.db e.db; tkt --db e.db new --from x@example.com --subject s --body b; sqlite3 e.db 'PRAGMA integrity_check; PRAGMA user_version'
   1
   ok
-  11
+  12
 
 A sound SQLite database of another program is not a tkt database either: tkt must not
 add its tables to it, even to list nothing.

@@ -21,7 +21,7 @@ header date stays the message's own, shown beside it. 12-hour times read right.
   $ tkt show 1 | grep '^--- in'
   --- in 2026-11-22 10:00 Bob <bob@example.com> (dated 2019-01-01 09:00)
   $ tkt show 2 --json | grep sent_at
-        "sent_at": "2026-11-22T16:45:10Z"
+        "sent_at": "2026-11-22T16:45:10Z",
   $ msg 'Bob <bob@example.com>' 'Re: Printer on fire' 'Sun, 22 Nov 2026 09:59:30 +0000' old2 'More.' | sed 's/^Subject:.*/&\r\nIn-Reply-To: <old@example.com>/' | TKT_NOW=2026-11-22T10:05:00Z tkt new --email
   1
   $ sql "SELECT datetime(created_at, 'unixepoch'), datetime(sent_at, 'unixepoch') FROM messages WHERE ticket_id = 1"

@@ -12,6 +12,7 @@ then the config directory's templates/, then the shipped ones.
   need_info	info	en,ru
   policy_exception	exception	en,ru
   positive_feedback	thanks	en,ru
+  rating_request	partial	en,ru
   received	automatic	en,ru
   signature	partial	en,ru
   solved	closing	en,ru

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds a known history for the metrics tests, with the real binary and a clock
 # stepped by TKT_NOW: six tickets followed up, auto-replied, escalated, solved,
-# reopened, rated, breached and given internal notes at known times (UTC), and two that are no contacts (an
+# reopened, rated (by agents, a rating form and a customer's reply), breached and given
+# internal notes at known times (UTC), and two that are no contacts (an
 # auto-reply that threads nowhere, a duplicate merged into another). stats_test.py holds the metrics
 # this history must give, worked out by hand.
 # Usage: fixture.sh DIR   (TKT_BIN_DIR names the folder of the tkt under test; TKT_TEST_DB,
@@ -77,6 +78,16 @@ at 2026-11-16T13:00:00Z; "$tkt" reply 5 --as vera --message "Refund approved." >
 at 2026-11-16T14:00:00Z; "$tkt" rate 5 1 >/dev/null
 at 2026-11-16T15:00:00Z; "$tkt" rate 5 2 --comment "slow, but fine" >/dev/null
 at 2026-11-16T16:00:00Z; mail "Maria <maria@example.com>" general "Re: [Support #1] Invoice address"
+# Ratings from customers (tkt(1), RATINGS): Maria rates ticket 1 through a chat
+# platform's form while it is open again (anna's 08:00 reply is the conversation she
+# rates); Ivan answers the solved ticket 2's closing mail with a rating, which reopens
+# nothing and is no customer message any reply answers.
+at 2026-11-16T16:30:00Z
+echo '{"ticket": 1, "id": "rating-1", "from": "maria@example.com", "rating": 3, "body": "ok so far"}' |
+    "$tkt" add --json >/dev/null 2>&1
+at 2026-11-16T17:00:00Z
+printf 'From: Ivan <ivan@example.com>\nTo: support@example.com\nSubject: Re: [Support #2] Card declined\nMessage-ID: <rating.ivan@fixture.test>\nDate: Mon, 16 Nov 2026 17:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n4 - quick, thank you\n\nOn Mon, 16 Nov 2026, Support wrote:\n> How did we do? Reply with a number from 1 (poor) to 5 (excellent).\n' |
+    "$tkt" new --email >/dev/null
 at 2026-11-16T23:30:00Z; mail "Sam <sam@example.com>" logistics "Wrong size"            # ticket 6
 # Not contacts: an auto-reply that threads nowhere opens ticket 7 (tagged auto), and
 # ticket 6's mail delivered again by a retrying MTA changes nothing.

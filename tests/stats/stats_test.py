@@ -28,14 +28,16 @@ HOUR = 3600
 
 # The history, UTC, 2026-11-16 unless said (tickets by id):
 #  1 maria, general: created 11-15 20:00; anna replies and solves 08:00; maria writes
-#    again 16:00 (reopened).
+#    again 16:00 (reopened); her rating form gives 3 at 16:30 (anna's conversation).
 #  2 ivan, payments: 09:00; anna replies 09:10; ivan follows up 09:30; anna replies
-#    and solves 10:00.
+#    and solves 10:00; ivan replies "4 - quick, thank you" at 17:00: a rating, credited
+#    to anna, that reopens nothing and that no reply answers.
 #  3 olga, logistics: 09:05; her auto-reply 09:06; boris replies and solves 09:35;
-#    rated 5 at 12:00.
+#    anna records a rating of 5 at 12:00, credited to boris.
 #  4 ivan, payments: 10:00, never answered (a repeat contact of 2); SLA breach 11:00.
 #  5 petr, logistics, phone, logged by anna 11:00; anna escalates 11:30 (to vera);
-#    SLA breach 12:00; vera replies 13:00; rated 1 at 14:00, then 2 at 15:00.
+#    SLA breach 12:00; vera replies 13:00; rated 1 at 14:00, then 2 at 15:00 (by
+#    phone, recorded by anna, credited to vera: the last to reply).
 #  6 sam, logistics: 23:30, unanswered (delivered twice).
 #  7 an auto-reply that threads nowhere, 14:30: not a contact.
 TOTAL = {
@@ -59,13 +61,15 @@ TOTAL = {
     "resolution.p90": 43200,
     "escalated": 1,                    # 5
     "escalation_rate": 0.2,
+    "escalations_received": 1,         # 5, by vera on line 2
     "repeat_contacts": 1,              # 4
     "repeat_contact_rate": 0.2,
     "one_touch": 2,                    # 1 and 3 (2 had two replies)
     "one_touch_rate": 2 / 3,
-    "csat.rated": 2,                   # 3 (5) and 5 (2, replacing 1)
-    "csat.good": 1,
+    "csat.rated": 4,                   # 1 (3), 2 (4), 3 (5) and 5 (2, replacing 1)
+    "csat.good": 2,                    # 2 and 3
     "csat.share_good": 0.5,
+    "csat.average": 3.5,               # (3 + 4 + 5 + 2) / 4
     "sla_breaches.first_reply": 2,     # 4 and 5
     "sla_breaches.next_reply": 0,
     "sla_breaches.resolve": 0,
@@ -74,27 +78,29 @@ TOTAL = {
 # Agents: replies in the period, tickets they owned solved, 15-minute slots with work.
 AGENTS = {
     # slots 08:00, 09:00, 10:00, 11:00 (logged 5), 11:30 (escalated 5)
+    # ratings credited: 1 (3) and 2 (4)
     "anna": {"replies": 3, "bulk_replies": 0, "solved": 2, "hours": 1.25, "per_hour": 1.6,
-             "replies_per_hour": 2.4},
+             "replies_per_hour": 2.4, "rated": 2, "csat_average": 3.5, "share_good": 0.5},
     "boris": {"replies": 1, "bulk_replies": 0, "solved": 1, "hours": 0.25, "per_hour": 4.0,
-              "replies_per_hour": 4.0},
+              "replies_per_hour": 4.0, "rated": 1, "csat_average": 5.0, "share_good": 1.0},
     "vera": {"replies": 1, "bulk_replies": 0, "solved": 0, "hours": 0.25, "per_hour": 0.0,
-             "replies_per_hour": 4.0},
+             "replies_per_hour": 4.0, "rated": 1, "csat_average": 2.0, "share_good": 0.0},
 }
 
 QUEUES = {
     "general": {"created": 0, "solved": 1, "reopened": 1, "backlog": 1, "first_reply.median": None,
                 "first_reply.within.share": None, "reply_time.median": 43200, "resolution.median": 43200,
-                "one_touch_rate": 1.0, "escalation_rate": None, "csat.share_good": None},
+                "one_touch_rate": 1.0, "escalation_rate": None, "csat.rated": 1, "csat.share_good": 0.0,
+                "csat.average": 3.0},
     "logistics": {"created": 3, "solved": 1, "backlog": 2, "first_reply.median": 1800,
                   "first_reply.p90": 7200, "first_reply.mean": 4500, "first_reply.within.share": 0.5,
                   "reply_time.median": 1800, "reply_time.p90": 7200, "escalated": 1,
-                  "escalation_rate": 1 / 3, "csat.rated": 2, "csat.share_good": 0.5,
+                  "escalation_rate": 1 / 3, "csat.rated": 2, "csat.share_good": 0.5, "csat.average": 3.5,
                   "sla_breaches.first_reply": 1},
     "payments": {"created": 2, "solved": 1, "backlog": 1, "first_reply.median": 600,
                  "first_reply.within.share": 0.5, "reply_time.median": 600, "reply_time.p90": 1800,
                  "resolution.median": 3600, "repeat_contact_rate": 0.5, "one_touch_rate": 0.0,
-                 "csat.rated": 0, "csat.share_good": None, "sla_breaches.first_reply": 1},
+                 "csat.rated": 1, "csat.share_good": 1.0, "csat.average": 4.0, "sla_breaches.first_reply": 1},
 }
 
 
@@ -124,6 +130,8 @@ def shown(value, path):
         return "-"
     if path.endswith(("rate", "share", "share_good")):
         return f"{value * 100:.1f}%"
+    if path.endswith("average"):
+        return f"{value:.2f}"
     if any(part in path for part in ("median", "p90", "mean", "threshold")):
         if value < 60:
             return f"{value:g}s"
@@ -205,7 +213,7 @@ class Forms(Fixture):
         total = {r[3]: (float(r[4]) if r[4] else None) for r in rows[1:] if r[1] == "" and r[2] == ""}
         self.assert_metrics(total, TOTAL, "csv")
         for login, expected in AGENTS.items():
-            agent = {r[3]: float(r[4]) for r in rows[1:] if r[2] == login}
+            agent = {r[3]: (float(r[4]) if r[4] else None) for r in rows[1:] if r[2] == login}
             self.assert_metrics(agent, expected, f"csv agent {login}")
 
     def test_prometheus(self):
@@ -232,6 +240,7 @@ class Forms(Fixture):
             "escalated": "tkt_tickets_escalated", "escalation_rate": "tkt_escalation_ratio",
             "repeat_contacts": "tkt_tickets_repeat_contacts", "one_touch_rate": "tkt_one_touch_ratio",
             "csat.rated": "tkt_csat_rated_tickets", "csat.share_good": "tkt_csat_good_ratio",
+            "csat.average": "tkt_csat_average_score",
             "sla_breaches.first_reply": 'tkt_sla_breached_tickets{target="first_reply"}',
         }
         for path, series in mapping.items():
@@ -243,6 +252,8 @@ class Forms(Fixture):
         self.assertTrue(str(samples['tkt_first_reply_within_ratio{queue="general"}']) == "nan")
         self.assertEqual(samples['tkt_agent_active_hours{agent="anna"}'], 1.25)
         self.assertEqual(samples['tkt_agent_replies{queue="payments",agent="anna"}'], 2)
+        self.assertEqual(samples['tkt_agent_rated_tickets{agent="anna"}'], 2)
+        self.assertEqual(samples['tkt_agent_csat_average_score{agent="vera"}'], 2)
         self.assertEqual(samples["tkt_report_period_start_timestamp_seconds"], 1794787200)
 
     def assert_table_rows(self, rows):
@@ -254,6 +265,7 @@ class Forms(Fixture):
             "Reply time, median": "reply_time.median", "Reply time, p90": "reply_time.p90",
             "Resolution, median": "resolution.median", "Escalation rate": "escalation_rate",
             "One-touch rate": "one_touch_rate", "CSAT, share good": "csat.share_good",
+            "CSAT, average (1-5)": "csat.average",
             "SLA breached: first reply": "sla_breaches.first_reply",
         }
         for label, path in labels.items():
@@ -268,7 +280,7 @@ class Forms(Fixture):
             if len(cells) == 2 and cells[0] not in ("Metric", "---"):
                 rows[cells[0]] = cells[1]
         self.assert_table_rows(rows)
-        self.assertIn("| anna | 3 | 0 | 2 | 1.25 | 1.60 | 2.40 |", text)
+        self.assertIn("| anna | 3 | 0 | 2 | 1.25 | 1.60 | 2.40 | 2 | 3.50 | 50.0% |", text)
 
     def test_table(self):
         text = self.stats()
@@ -278,7 +290,7 @@ class Forms(Fixture):
             if match:
                 rows[match.group(1)] = match.group(2).strip()
         self.assert_table_rows(rows)
-        self.assertRegex(text, r"(?m)^boris\s+1\s+0\s+1\s+0\.25\s+4\.00\s+4\.00$")
+        self.assertRegex(text, r"(?m)^boris\s+1\s+0\s+1\s+0\.25\s+4\.00\s+4\.00\s+1\s+5\.00\s+100\.0%$")
         self.assertNotIn("\x1b[", text, "no colour when stdout is not a terminal")
 
     def test_html(self):
@@ -338,13 +350,54 @@ class EdgeCases(Fixture):
         self.assertEqual(hours["2026-11-16 13:00"]["reply_time"]["median"], 7200)
         self.assertEqual(sum(h["created"] for h in hours.values()), TOTAL["created"])
 
+    # By agent, each thing goes to who did it (tkt(1), STATISTICS, Credit): a ticket to
+    # the agent who took it up first (first reply or escalation), a first reply to its
+    # author, an escalation to who escalated and, received, to the agent it went to, a
+    # solve to who solved it, a rating to the conversation it rates; a ticket nobody
+    # took up to its owner.
+    BY_AGENT = {
+        # 2 (answered 09:10) and 5 (escalated 11:30, before vera's 13:00 reply); her
+        # first reply 600 s on 2; she escalated 5; she solved 1 and 2.
+        "anna": {"created": 2, "first_reply.count": 1, "first_reply.median": 600,
+                 "first_reply.within.share": 1.0, "escalated": 1, "escalation_rate": 0.5,
+                 "escalations_received": 0, "solved": 2, "reply_time.count": 3,
+                 "csat.rated": 2, "csat.average": 3.5},
+        # 3, answered 09:35 (1800 s, within 30 m) and solved; its rating 5.
+        "boris": {"created": 1, "first_reply.median": 1800, "first_reply.within.share": 1.0,
+                  "escalated": 0, "escalations_received": 0, "solved": 1, "reply_time.median": 1800,
+                  "csat.rated": 1, "csat.average": 5.0},
+        # The first reply on 5 (7200 s, late), escalated to her: received, not escalated
+        # and not a ticket she took up.
+        "vera": {"created": 0, "first_reply.count": 1, "first_reply.median": 7200,
+                 "first_reply.within.share": 0.0, "escalated": 0, "escalation_rate": None,
+                 "escalations_received": 1, "solved": 0, "csat.rated": 1, "csat.average": 2.0},
+        # 4 and 6, taken up by nobody and owned by nobody: 4 a repeat contact, unanswered
+        # past the threshold; 6 not yet judged.
+        "(none)": {"created": 2, "repeat_contacts": 1, "first_reply.count": 0,
+                   "first_reply.within.share": 0.0, "escalated": 0, "csat.rated": 0},
+    }
+
     def test_by_agent(self):
         report = json.loads(self.stats("--by", "agent", "--format", "json"))
         agents = {g["key"]: flatten(g["metrics"]) for g in report["groups"]}
-        self.assertEqual(agents["anna"]["solved"], 2)
-        self.assertEqual(agents["boris"]["reply_time.median"], 1800)
-        self.assertEqual(agents["vera"]["created"], 1)        # 5, escalated to her
-        self.assertEqual(agents["(none)"]["created"], 2)      # 4 and 6 have no owner
+        self.assertEqual(set(agents), set(self.BY_AGENT))
+        for agent, expected in self.BY_AGENT.items():
+            self.assert_metrics(agents[agent], expected, f"by agent {agent}")
+        # The groups add up to the total.
+        for path in ("created", "first_reply.count", "escalated", "escalations_received", "solved", "csat.rated"):
+            self.assertEqual(sum(g[path] for g in agents.values()), flatten(report["total"])[path], path)
+        # The same in the table and CSV.
+        table = self.stats("--by", "agent")
+        self.assertRegex(table, r"(?m)^Escalations received\s+1\s+0\s+0\s+0\s+1$")
+        self.assertRegex(table, r"(?m)^First reply, median\s+30m\s+-\s+10m\s+30m\s+2h$")
+
+    def test_by_line(self):
+        # 5 started on line 1 and was escalated from it to line 2, which received it.
+        report = json.loads(self.stats("--by", "line", "--format", "json"))
+        lines = {g["key"]: flatten(g["metrics"]) for g in report["groups"]}
+        self.assert_metrics(lines["1"], {"created": 5, "escalated": 1, "escalation_rate": 0.2,
+                                         "escalations_received": 0}, "line 1")
+        self.assert_metrics(lines["2"], {"created": 0, "escalated": 0, "escalations_received": 1}, "line 2")
 
     def test_merged_and_duplicates_count_once(self):
         # 8 was folded into 2 and 6 was delivered twice: the totals above hold, and here
@@ -387,7 +440,7 @@ class EdgeCases(Fixture):
     def test_errors(self):
         cases = [
             (["--by", "queues"], 64, "--by 'queues': expected one of queue, line, agent, channel, priority, day, "
-                                     "hour (did you mean 'queue'?)"),
+                                     "hour, week, month (did you mean 'queue'?)"),
             (["--format", "yaml"], 64, "--format 'yaml'"),
             (["--since", "last tuesday"], 64, "--since 'last tuesday': expected a date"),
             (["--since", "2026-11-17", "--until", "2026-11-16"], 64, "the period ends before it starts"),
@@ -492,7 +545,7 @@ class BulkReplies(unittest.TestCase):
     def test_csv(self):
         rows = [line.split(",") for line in self.stats("--format", "csv").splitlines()]
         for login, expected in self.AGENTS.items():
-            agent = {r[3]: float(r[4]) for r in rows[1:] if r[2] == login}
+            agent = {r[3]: (float(r[4]) if r[4] else None) for r in rows[1:] if r[2] == login}
             Fixture.assert_metrics(self, agent, expected, f"csv agent {login}")
 
     def test_prometheus(self):
@@ -505,8 +558,8 @@ class BulkReplies(unittest.TestCase):
         self.assertIn('tkt_agent_bulk_replies{agent="boris"} 0\n', text)
 
     def test_table_markdown_and_html(self):
-        self.assertRegex(self.stats(), r"(?m)^anna\s+1\s+3\s+0\s+1\.00\s+0\.00\s+1\.00$")
-        self.assertIn("| anna | 1 | 3 | 0 | 1.00 | 0.00 | 1.00 |", self.stats("--format", "markdown"))
+        self.assertRegex(self.stats(), r"(?m)^anna\s+1\s+3\s+0\s+1\.00\s+0\.00\s+1\.00\s+0\s+-\s+-$")
+        self.assertIn("| anna | 1 | 3 | 0 | 1.00 | 0.00 | 1.00 | 0 | - | - |", self.stats("--format", "markdown"))
         html = self.stats("--format", "html")
         self.assertIn("<th>Bulk replies</th>", html)
         self.assertIn("<th>anna</th><td>1</td><td>3</td>", html)

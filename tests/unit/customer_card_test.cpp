@@ -1,4 +1,5 @@
 #include "actions/customers.hpp"
+#include "actions/ratings.hpp"
 #include "actions/tickets.hpp"
 #include "core/error.hpp"
 #include "test_database.hpp"

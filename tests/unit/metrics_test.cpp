@@ -1,3 +1,4 @@
+#include "actions/ratings.hpp"
 #include "actions/tickets.hpp"
 #include "core/paths.hpp"
 #include "stats/formats.hpp"
@@ -105,6 +106,16 @@ TEST_CASE("stats::parse_period in the local time zone") {
     CHECK(today.since == at("2026-11-21T21:00:00Z"));
     CHECK(today.until == now);
     CHECK(parse_period(std::string("this-week"), std::nullopt, now).since == at("2026-11-15T21:00:00Z"));
+    // Last week alone is the whole of it, Monday to Monday; with --until it starts there.
+    const Period last_week = parse_period(std::string("last-week"), std::nullopt, now);
+    CHECK(last_week.since == at("2026-11-08T21:00:00Z"));
+    CHECK(last_week.until == at("2026-11-15T21:00:00Z"));
+    CHECK(parse_period(std::string("last week"), std::nullopt, now).since == last_week.since);
+    CHECK(parse_period(std::string("last-week"), std::string("today"), now).until == at("2026-11-21T21:00:00Z"));
+    CHECK(parse_period(std::string("this-month"), std::nullopt, now).since == at("2026-10-31T21:00:00Z"));
+    const Period last_month = parse_period(std::string("last-month"), std::nullopt, now);
+    CHECK(last_month.since == at("2026-09-30T21:00:00Z"));
+    CHECK(last_month.until == at("2026-10-31T21:00:00Z"));
     CHECK(parse_period(std::string("7d"), std::nullopt, now).since == now - 7 * 86400);
     CHECK(parse_period(std::string("12h"), std::nullopt, now).since == now - 12 * 3600);
     CHECK(parse_period(std::string("2026-11-01"), std::nullopt, now).since == at("2026-10-31T21:00:00Z"));
@@ -139,6 +150,19 @@ TEST_CASE("stats::time_buckets follow the local clock through DST") {
     CHECK(hours[1].label == "2026-11-01 01:00");  // EDT
     CHECK(hours[2].label == "2026-11-01 01:00");  // EST: the same local hour, an hour later
     CHECK(time_buckets(StatsGroup::queue, {0, 86400}).empty());
+
+    // ISO weeks from Monday, named by the week's own year; months from the first.
+    const auto weeks = time_buckets(StatsGroup::week, {at("2026-12-30T12:00:00Z"), at("2027-01-12T12:00:00Z")});
+    REQUIRE(weeks.size() == 3);
+    CHECK(weeks[0].label == "2026-W53");
+    CHECK(weeks[0].start == at("2026-12-28T05:00:00Z"));  // Monday, EST midnight
+    CHECK(weeks[1].label == "2027-W01");
+    CHECK(weeks[2].label == "2027-W02");
+    const auto months = time_buckets(StatsGroup::month, {at("2026-10-15T12:00:00Z"), at("2026-12-01T05:00:00Z")});
+    REQUIRE(months.size() == 2);
+    CHECK(months[0].label == "2026-10");
+    CHECK(months[0].start == at("2026-10-01T04:00:00Z"));  // EDT
+    CHECK(months[1].start == at("2026-11-01T04:00:00Z"));  // before the change to EST that night
     CHECK(time_buckets(StatsGroup::day, {at("2026-11-01T12:00:00Z"), at("2026-11-01T12:00:00Z")}).size() == 1);
 }
 
@@ -238,28 +262,6 @@ TEST_CASE("stats::format_metric") {
     CHECK(format_metric(90061.0, Unit::seconds) == "1d 1h 1m 1s");
     CHECK(format_metric(0.744, Unit::share) == "74.4%");
     CHECK(format_metric(11.25, Unit::rate) == "11.25");
-}
-
-TEST_CASE("actions::rate_ticket replaces the score and records each rating") {
-    Store store = test::fresh_store();
-    NewTicket ticket;
-    ticket.subject = "Help";
-    ticket.requester = "kim@example.com";
-    ticket.body = "Please";
-    const TicketId id = create_ticket(store, ticket, Actor{"anna", 100});
-    const Rating first = rate_ticket(store, id, 2, "", Actor{"anna", 200});
-    CHECK_FALSE(first.previous);
-    const Rating second = rate_ticket(store, id, 5, "thank you", Actor{"anna", 300});
-    CHECK(second.previous == 2);
-    CHECK(store.find_ticket(id)->csat == 5);
-    const auto events = store.events(id);
-    REQUIRE(events.size() == 3);
-    CHECK(events[2].kind == "rated");
-    CHECK(events[2].detail == R"({"comment":"thank you","previous":2,"score":5})");
-    CHECK(test::error_code_of([&] { rate_ticket(store, id, 6, "", Actor{"anna", 400}); }) == Exit::usage);
-    CHECK(test::error_code_of([&] { rate_ticket(store, id, 0, "", Actor{"anna", 400}); }) == Exit::usage);
-    CHECK(test::error_code_of([&] { rate_ticket(store, 99, 4, "", Actor{"anna", 400}); }) == Exit::nothing);
-    CHECK(store.find_ticket(id)->csat == 5);
 }
 
 TEST_CASE("paths::write_file_atomically") {
