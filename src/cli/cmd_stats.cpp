@@ -98,8 +98,8 @@ void print_report_table(std::ostream& out, const StatsReport& report, const Term
 }
 
 std::string render(const StatsCommandOptions& options, const StatsOptions& report_options, const StatsFacts& facts,
-                   const DurationMeasure& measure, const Terminal& terminal) {
-    const StatsReport report = aggregate_stats(facts, report_options, report_options.by, measure);
+                   const DurationMeasure& measure, const FirstReplyTarget& target, const Terminal& terminal) {
+    const StatsReport report = aggregate_stats(facts, report_options, report_options.by, measure, target);
     if (options.format == "json") {
         return stats_json(report).dump(2) + "\n";
     }
@@ -113,9 +113,9 @@ std::string render(const StatsCommandOptions& options, const StatsOptions& repor
         return stats_prometheus(report);
     }
     if (options.format == "html") {
-        const StatsReport by_day = aggregate_stats(facts, report_options, StatsGroup::day, measure);
-        const StatsReport by_queue = aggregate_stats(facts, report_options, StatsGroup::queue, measure);
-        const StatsReport by_agent = aggregate_stats(facts, report_options, StatsGroup::agent, measure);
+        const StatsReport by_day = aggregate_stats(facts, report_options, StatsGroup::day, measure, target);
+        const StatsReport by_queue = aggregate_stats(facts, report_options, StatsGroup::queue, measure, target);
+        const StatsReport by_agent = aggregate_stats(facts, report_options, StatsGroup::agent, measure, target);
         return stats_html({report, by_day, by_queue, by_agent, "Support metrics"});
     }
     std::ostringstream out;
@@ -135,9 +135,11 @@ void run_stats(const StatsCommandOptions& options, Context& context) {
     const StatsFacts facts = gather_stats(store, report, groups);
     const DurationMeasure measure =
         report.business_hours ? business_hours_measure(store, context.sla()) : calendar_measure();
+    // Each ticket's first reply against its own policy's target, as the SLA counts it.
+    const FirstReplyTarget target = sla_first_reply_target(store, context.sla());
     // A file gets no colour, whatever stdout is.
     const Terminal terminal = options.output ? Terminal{} : context.terminal();
-    const std::string text = render(options, report, facts, measure, terminal);
+    const std::string text = render(options, report, facts, measure, target, terminal);
     if (options.output) {
         write_file_atomically(*options.output, text);
     } else {

@@ -177,6 +177,9 @@ std::string stats_prometheus(const StatsReport& report) {
     out.gauge("tkt_csat_good_tickets", "Tickets rated 4 or 5 in the period.",
               [](const Metrics& m) { return count(m.good); });
     out.gauge("tkt_csat_good_ratio", "Good ratings over ratings.", [](const Metrics& m) { return m.share_good; });
+    out.gauge("tkt_first_reply_within_target_ratio",
+              "First replies within the first-reply target of each ticket's SLA policy, over those judged.",
+              [](const Metrics& m) { return m.within_target_share; });
     out.gauge("tkt_csat_average_score", "The mean rating, from 1 to 5.",
               [](const Metrics& m) { return m.csat_average; });
     out.breaches();

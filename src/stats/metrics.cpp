@@ -55,6 +55,7 @@ Metrics finish(Tally& tally) {
     m.breached_next_reply = distinct_count(tally.breached[1]);
     m.breached_resolve = distinct_count(tally.breached[2]);
     m.within_share = ratio(m.within, m.within_judged);
+    m.within_target_share = ratio(m.within_target, m.within_target_judged);
     m.escalation_rate = ratio(m.escalated, m.created);
     m.repeat_contact_rate = ratio(m.repeat_contacts, m.created);
     m.one_touch_rate = ratio(m.one_touch, m.solved);
@@ -106,8 +107,9 @@ std::vector<std::pair<Timestamp, Timestamp>> open_intervals(const StatsFacts::Op
 
 class Aggregator {
 public:
-    Aggregator(const StatsFacts& facts, const StatsOptions& options, StatsGroup by, const DurationMeasure& measure)
-        : m_facts(facts), m_options(options), m_by(by), m_measure(measure) {
+    Aggregator(const StatsFacts& facts, const StatsOptions& options, StatsGroup by, const DurationMeasure& measure,
+               const FirstReplyTarget& target)
+        : m_facts(facts), m_options(options), m_by(by), m_measure(measure), m_target(target) {
         Period span = options.period;
         if (facts.first_created) {
             // No empty buckets before the first ticket of the store.
@@ -201,6 +203,22 @@ private:
                     t.metrics.repeat_contacts += ticket.repeat ? 1 : 0;
                 },
                 taker);
+            // Against the ticket's own policy: answered in time, late, or unanswered past it.
+            std::optional<bool> in_target;
+            if (m_target) {
+                if (const auto judged =
+                        m_target(ticket.id, ticket.created_at, ticket.first_reply_at.value_or(m_options.now))) {
+                    if (ticket.first_reply_at || judged->elapsed > judged->target) {
+                        in_target = judged->elapsed <= judged->target;
+                    }
+                }
+            }
+            const auto add_target = [&](Tally& t) {
+                if (in_target) {
+                    t.metrics.within_target += *in_target ? 1 : 0;
+                    ++t.metrics.within_target_judged;
+                }
+            };
             if (first_reply) {
                 count(
                     started, ticket.created_at,
@@ -208,11 +226,18 @@ private:
                         t.first_reply.push_back(*first_reply);
                         t.metrics.within += *first_reply <= m_options.within ? 1 : 0;
                         ++t.metrics.within_judged;
+                        add_target(t);
                     },
                     credit.first_replier.empty() ? taker : &credit.first_replier);
-            } else if (m_measure(ticket.id, ticket.created_at, m_options.now) > m_options.within) {
+            } else {
+                const bool late = m_measure(ticket.id, ticket.created_at, m_options.now) > m_options.within;
                 count(
-                    started, ticket.created_at, [](Tally& t) { ++t.metrics.within_judged; }, taker);
+                    started, ticket.created_at,
+                    [&](Tally& t) {
+                        t.metrics.within_judged += late ? 1 : 0;
+                        add_target(t);
+                    },
+                    taker);
             }
             if (ticket.escalated) {
                 count(
@@ -348,6 +373,7 @@ private:
     const StatsOptions& m_options;
     StatsGroup m_by;
     const DurationMeasure& m_measure;
+    const FirstReplyTarget& m_target;
     std::vector<Bucket> m_buckets;
     Tally m_total;
     std::map<std::string, Tally> m_groups;
@@ -395,8 +421,35 @@ StatsFacts gather_stats(Store& store, const StatsOptions& options, std::span<con
 }
 
 StatsReport aggregate_stats(const StatsFacts& facts, const StatsOptions& options, StatsGroup by,
-                            const DurationMeasure& measure) {
-    return Aggregator(facts, options, by, measure).run();
+                            const DurationMeasure& measure, const FirstReplyTarget& target) {
+    return Aggregator(facts, options, by, measure, target).run();
+}
+
+FirstReplyTarget sla_first_reply_target(Store& store, const SlaConfig& sla) {
+    const bool any = std::any_of(sla.policies.begin(), sla.policies.end(),
+                                 [](const SlaPolicy& policy) { return policy.first_reply.has_value(); });
+    if (!any) {
+        return {};
+    }
+    // Each ticket's policy, looked up once (nullptr: none with a first-reply target).
+    auto policies = std::make_shared<std::unordered_map<TicketId, const SlaPolicy*>>();
+    return [&store, &sla, policies](TicketId id, Timestamp start, Timestamp end) -> std::optional<TargetTime> {
+        auto found = policies->find(id);
+        if (found == policies->end()) {
+            const SlaPolicy* policy = nullptr;
+            if (const auto ticket = store.find_ticket(id)) {
+                policy = sla.policy_for(*ticket);
+            }
+            found = policies->emplace(id, policy != nullptr && policy->first_reply ? policy : nullptr).first;
+        }
+        const SlaPolicy* policy = found->second;
+        if (policy == nullptr) {
+            return std::nullopt;
+        }
+        const Seconds elapsed =
+            policy->calendar != nullptr ? policy->calendar->between(start, end) : std::max<Seconds>(end - start, 0);
+        return TargetTime{*policy->first_reply, elapsed};
+    };
 }
 
 DurationMeasure calendar_measure() {

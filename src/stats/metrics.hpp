@@ -68,6 +68,11 @@ struct Metrics {
     std::int64_t within = 0;         // answered within the threshold
     std::int64_t within_judged = 0;  // answered, or unanswered past the threshold
     std::optional<double> within_share;
+    // The same against each ticket's SLA policy's own first-reply target, in its calendar;
+    // tickets without such a policy are not judged.
+    std::int64_t within_target = 0;
+    std::int64_t within_target_judged = 0;
+    std::optional<double> within_target_share;
     DurationStats reply_time;
     DurationStats resolution;
     std::int64_t escalated = 0;
@@ -102,13 +107,22 @@ struct StatsReport {
 // working seconds of the ticket's SLA calendar.
 using DurationMeasure = std::function<Seconds(TicketId id, Timestamp start, Timestamp end)>;
 
+// A ticket's first-reply target under its SLA policy, and the time from `start` to
+// `end` as that policy counts it (working time of its calendar, or clock time).
+struct TargetTime {
+    Seconds target = 0;
+    Seconds elapsed = 0;
+};
+using FirstReplyTarget = std::function<std::optional<TargetTime>(TicketId id, Timestamp start, Timestamp end)>;
+
 // Returns the facts of `options`' period and filter from `store`, in one read
 // transaction, for reports grouped by each of `groups`.
 StatsFacts gather_stats(Store& store, const StatsOptions& options, std::span<const StatsGroup> groups);
 
-// Aggregates `facts` into a report grouped by `by`, measuring durations with `measure`.
+// Aggregates `facts` into a report grouped by `by`, measuring durations with `measure`
+// and judging first replies against `target` too when it is given.
 StatsReport aggregate_stats(const StatsFacts& facts, const StatsOptions& options, StatsGroup by,
-                            const DurationMeasure& measure);
+                            const DurationMeasure& measure, const FirstReplyTarget& target = {});
 
 // Returns a measure of working time under each ticket's SLA policy in `sla` (tickets
 // without one, or on a 24x7 policy, in calendar time), reading tickets from `store`.
@@ -116,5 +130,9 @@ DurationMeasure business_hours_measure(Store& store, const SlaConfig& sla);
 
 // Returns plain calendar time: end - start.
 DurationMeasure calendar_measure();
+
+// Returns the first-reply target of each ticket's policy in `sla` (nullopt for a ticket
+// that no policy with a first_reply target applies to), reading tickets from `store`.
+FirstReplyTarget sla_first_reply_target(Store& store, const SlaConfig& sla);
 
 }  // namespace tkt

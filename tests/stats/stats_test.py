@@ -52,6 +52,9 @@ TOTAL = {
     "first_reply.within.threshold": 1800,
     "first_reply.within.share": 0.5,   # 2 and 3 within; 5 late; 4 unanswered for 14 h;
                                        # 6 unanswered for exactly 30 m: not yet judged
+    "first_reply.within_target.judged": 4,  # the policy "everyone", 1 h: 2 (10 m) and 3
+    "first_reply.within_target.share": 0.5,  # (30 m) in, 5 (2 h) late, 4 unanswered 14 h;
+                                             # 6 unanswered for 30 m, not yet late
     "reply_time.count": 5,             # 43200 (1), 600, 1800 (2), 1800 (3, from 09:05
                                        # not the auto-reply), 7200 (5)
     "reply_time.median": 1800,
@@ -234,6 +237,7 @@ class Forms(Fixture):
             "first_reply.p90": 'tkt_first_reply_seconds{quantile="0.9"}',
             "first_reply.within.threshold": "tkt_first_reply_threshold_seconds",
             "first_reply.within.share": "tkt_first_reply_within_ratio",
+            "first_reply.within_target.share": "tkt_first_reply_within_target_ratio",
             "reply_time.median": 'tkt_reply_time_seconds{quantile="0.5"}',
             "reply_time.p90": 'tkt_reply_time_seconds{quantile="0.9"}',
             "resolution.median": 'tkt_resolution_seconds{quantile="0.5"}',
@@ -359,7 +363,7 @@ class EdgeCases(Fixture):
         # 2 (answered 09:10) and 5 (escalated 11:30, before vera's 13:00 reply); her
         # first reply 600 s on 2; she escalated 5; she solved 1 and 2.
         "anna": {"created": 2, "first_reply.count": 1, "first_reply.median": 600,
-                 "first_reply.within.share": 1.0, "escalated": 1, "escalation_rate": 0.5,
+                 "first_reply.within.share": 1.0, "first_reply.within_target.share": 1.0, "escalated": 1, "escalation_rate": 0.5,
                  "escalations_received": 0, "solved": 2, "reply_time.count": 3,
                  "csat.rated": 2, "csat.average": 3.5},
         # 3, answered 09:35 (1800 s, within 30 m) and solved; its rating 5.
@@ -369,12 +373,12 @@ class EdgeCases(Fixture):
         # The first reply on 5 (7200 s, late), escalated to her: received, not escalated
         # and not a ticket she took up.
         "vera": {"created": 0, "first_reply.count": 1, "first_reply.median": 7200,
-                 "first_reply.within.share": 0.0, "escalated": 0, "escalation_rate": None,
+                 "first_reply.within.share": 0.0, "first_reply.within_target.share": 0.0, "escalated": 0, "escalation_rate": None,
                  "escalations_received": 1, "solved": 0, "csat.rated": 1, "csat.average": 2.0},
         # 4 and 6, taken up by nobody and owned by nobody: 4 a repeat contact, unanswered
         # past the threshold; 6 not yet judged.
         "(none)": {"created": 2, "repeat_contacts": 1, "first_reply.count": 0,
-                   "first_reply.within.share": 0.0, "escalated": 0, "csat.rated": 0},
+                   "first_reply.within.share": 0.0, "first_reply.within_target.judged": 1, "escalated": 0, "csat.rated": 0},
     }
 
     def test_by_agent(self):
