@@ -256,6 +256,21 @@ constexpr std::string_view k_version_12 = R"sql(
 ALTER TABLE messages ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 5);
 ALTER TABLE tickets ADD COLUMN rated_agent TEXT;
 )sql";
+// On a shared database whose roles were set up before (tkt db setup), the mail intake
+// may now set a ticket's rating, and agents its new column: granted here, so that a
+// customer's rating by mail does not fail until someone runs tkt db setup again.
+constexpr std::string_view k_version_12_postgres = R"sql(
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tkt_mail') THEN
+        GRANT UPDATE (csat, rated_at, rated_agent) ON tickets TO tkt_mail;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tkt_agent') THEN
+        GRANT UPDATE (rated_agent) ON tickets TO tkt_agent;
+    END IF;
+END
+$$;
+)sql";
 
 constexpr std::array<Migration, 12> k_migrations{{
     {1, k_version_1},
@@ -269,7 +284,7 @@ constexpr std::array<Migration, 12> k_migrations{{
     {9, k_version_9},
     {10, k_version_10},
     {11, k_version_11, k_version_11_postgres, k_version_11_sqlite},
-    {12, k_version_12},
+    {12, k_version_12, k_version_12_postgres},
 }};
 
 // Returns `text` with each occurrence of `words` that stands alone (no letter, digit

@@ -66,6 +66,11 @@ Each role keeps the search index with what it writes, and may build and check it
   $ as_lead db check | tail -1
   verified: every ticket's document is its text
 
+The customer answers the closed ticket with a rating: the mail server records it.
+
+  $ printf 'From: Bob <bob@example.com>\nSubject: Re: Renamed\nIn-Reply-To: <m1@example.com>\nMessage-ID: <m3@example.com>\n\n5 - thanks!\n' | as_mail new --email --json
+  {"ticket":1,"outcome":"threaded","kind":"human","reopened":false,"rated":5}
+
 Neither can rewrite history with psql, nor the agent a sent reply; the mail server
 may queue and send the desk's acknowledgements, but remove nothing from the outbox.
 
@@ -126,6 +131,8 @@ What was written stands: the history as it happened.
   AGENT status open → closed
   AGENT changed subject: Parcel → Renamed
   AGENT changed requester: Kim <kim@example.com> → Bob <bob@example.com>
+  bob@example.com received message m3@example.com
+  bob@example.com rated 5 of 5, by the customer's reply, for AGENT: thanks!
   LEAD assigned AGENT → nobody (hand)
   LEAD tagged +checked
   AGENT replied to bob@example.com (message, en)
