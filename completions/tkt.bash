@@ -634,7 +634,7 @@ _tkt() {
         esac
         ;;
     stats)
-        local -a groups=(queue line agent channel priority hour day week month)
+        local -a groups=(queue line agent channel priority hour day week month tag customer)
         local -a formats=(table json csv markdown prometheus html)
         local -a whens=(today yesterday this-week last-week this-month last-month 7d)
         case $prev in

@@ -510,7 +510,7 @@ complete -c tkt -n '__tkt_using_command rate' -l from -x -d "The customer's own 
 # stats [--since WHEN] [--until WHEN] [--by GROUP] [--where FILTER] [--within DURATION] [--business-hours] [--format FORMAT] [--output FILE]
 complete -c tkt -n '__tkt_using_command stats' -l since -x -a 'today yesterday this-week last-week this-month last-month 7d' -d 'Start of the period: a date, a date-time, a day, week or month by name, or 7d'
 complete -c tkt -n '__tkt_using_command stats' -l until -x -a 'today yesterday this-week last-week this-month last-month 7d' -d 'End of the period, excluded (default: now)'
-complete -c tkt -n '__tkt_using_command stats' -l by -x -a 'queue line agent channel priority hour day week month' -d 'Group by queue, line, agent, channel, priority, hour, day, week or month'
+complete -c tkt -n '__tkt_using_command stats' -l by -x -a 'queue line agent channel priority hour day week month tag customer' -d 'Group by queue, line, agent, channel, priority, time, tag or customer'
 complete -c tkt -n '__tkt_using_command stats' -l where -x -d 'Only tickets matching a filter (as for list)'
 complete -c tkt -n '__tkt_using_command stats' -l within -x -d 'First-reply threshold (default 1h)'
 complete -c tkt -n '__tkt_using_command stats' -l business-hours -d "Measure durations in working time of each ticket's SLA calendar"

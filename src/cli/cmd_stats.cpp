@@ -163,7 +163,8 @@ void declare_stats(CLI::App& command, Context& context) {
         ->type_name("WHEN");
     command
         .add_option("--by", options->by,
-                    "Group by queue, line, agent, channel, priority, hour, day, week (ISO, from Monday) or month")
+                    "Group by queue, line, agent, channel, priority, hour, day, week (ISO, from Monday), month, tag or "
+                    "customer")
         ->type_name("GROUP");
     command.add_option("--where", options->where, "Only tickets matching the filter (as for list)")
         ->type_name("FILTER");

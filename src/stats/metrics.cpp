@@ -152,6 +152,8 @@ private:
         case StatsGroup::agent:
             return &m_groups[person != nullptr && !person->empty() ? *person : keys.assignee.value_or("(none)")];
         case StatsGroup::channel: return &m_groups[std::string(to_string(keys.channel))];
+        case StatsGroup::tag:
+        case StatsGroup::customer: return nullptr;  // count() adds to these itself
         case StatsGroup::priority: return &m_groups[std::string(to_string(keys.priority))];
         case StatsGroup::day:
         case StatsGroup::hour:
@@ -165,9 +167,26 @@ private:
         return nullptr;
     }
 
-    // Calls `add` on the total and on the fact's group.
+    // Calls `add` on the total and on the fact's group: by tag, on each of its ticket's
+    // tags ("(none)" without); by tag or customer, a fact of no ticket (activity) is in
+    // the total alone.
     template <class Add> void count(const StatsKeys& keys, Timestamp at, Add add, const std::string* person = nullptr) {
         add(m_total);
+        if (m_by == StatsGroup::tag || m_by == StatsGroup::customer) {
+            if (!keys.labelled) {
+                return;
+            }
+            if (m_by == StatsGroup::customer) {
+                add(m_groups[keys.customer]);
+            } else if (keys.tags.empty()) {
+                add(m_groups["(none)"]);
+            } else {
+                for (const auto& tag : keys.tags) {
+                    add(m_groups[tag]);
+                }
+            }
+            return;
+        }
         if (Tally* group = group_of(keys, at, person)) {
             add(*group);
         }
@@ -414,8 +433,12 @@ StatsFacts gather_stats(Store& store, const StatsOptions& options, std::span<con
     const bool credited = std::any_of(groups.begin(), groups.end(), [](StatsGroup group) {
         return group == StatsGroup::agent || group == StatsGroup::line;
     });
+    const bool labelled = std::any_of(groups.begin(), groups.end(), [](StatsGroup group) {
+        return group == StatsGroup::tag || group == StatsGroup::customer;
+    });
     auto read = store.begin_read();
-    StatsFacts facts = store.stats_facts(options.period, options.where, options.repeat_window, keyed, credited);
+    StatsFacts facts =
+        store.stats_facts(options.period, options.where, options.repeat_window, keyed, credited, labelled);
     read.commit();
     return facts;
 }

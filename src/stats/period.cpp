@@ -11,8 +11,8 @@
 namespace tkt {
 namespace {
 
-constexpr std::array<std::string_view, 10> k_group_names{"none",     "queue", "line", "agent", "channel",
-                                                         "priority", "day",   "hour", "week",  "month"};
+constexpr std::array<std::string_view, 12> k_group_names{"none", "queue", "line", "agent", "channel", "priority",
+                                                         "day",  "hour",  "week", "month", "tag",     "customer"};
 
 std::tm local_fields(Timestamp at) {
     const auto seconds = static_cast<std::time_t>(at);

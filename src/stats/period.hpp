@@ -12,10 +12,10 @@
 
 namespace tkt {
 
-// What a report is grouped by. A ticket's metrics go to its queue, line, owner, channel
-// or priority; replies to their author; time buckets (local hours, days, ISO weeks from
-// Monday, months) take each thing when it happened.
-enum class StatsGroup { none, queue, line, agent, channel, priority, day, hour, week, month };
+// What a report is grouped by. A ticket's metrics go to its queue, line, owner, channel,
+// priority, customer or each of its tags; replies to their author; time buckets (local
+// hours, days, ISO weeks from Monday, months) take each thing when it happened.
+enum class StatsGroup { none, queue, line, agent, channel, priority, day, hour, week, month, tag, customer };
 
 std::string_view to_string(StatsGroup group);
 std::optional<StatsGroup> parse_stats_group(std::string_view name);

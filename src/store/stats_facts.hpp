@@ -26,6 +26,10 @@ struct StatsKeys {
     Priority priority = Priority::normal;
     Channel channel = Channel::api;
     std::optional<std::string> assignee;
+    // Read only for reports by tag or customer (`labelled` then), for the facts of a ticket.
+    bool labelled = false;
+    std::vector<std::string> tags;  // sorted
+    std::string customer;           // the customer's first identity, or the requester's address
 };
 
 // Everything a report reads, as the store returns it for one period and filter.

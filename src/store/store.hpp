@@ -304,11 +304,12 @@ public:
     // terms): created, solved, possibly open, replied to, reopened, rated, breached, and
     // agents' activity, with the keys of its tickets only when `keyed_activity` (a
     // report groups it by queue, line, channel or priority), and who did what to each
-    // ticket created (StatsFacts::Credit) only when `credited` (by agent or line);
-    // repeat contacts look `repeat_window` back. Merged tickets never count. Run it
-    // inside a read transaction.
+    // ticket created (StatsFacts::Credit) only when `credited` (by agent or line), and
+    // each ticket's tags and customer only when `labelled` (by tag or customer); repeat
+    // contacts look `repeat_window` back. Merged tickets never count. Run it inside a
+    // read transaction.
     StatsFacts stats_facts(const Period& period, const Filter& where, Seconds repeat_window, bool keyed_activity,
-                           bool credited);
+                           bool credited, bool labelled = false);
 
     // Sets ticket `id`'s satisfaction score, rated at `at` and credited to `agent`,
     // replacing an earlier one.

@@ -1,5 +1,6 @@
 // What `tkt stats` reads: the tickets, replies and events of one period, each query
 // driven by an index on the period's times (DESIGN.md 3, 8). Merged tickets never count.
+#include "core/text.hpp"
 #include "store/contact_sql.hpp"
 #include "store/database.hpp"
 #include "store/dialect.hpp"
@@ -366,8 +367,66 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Fills in the tags and customer of every ticket's keys in `facts` (activity has no
+// ticket: it stays unlabelled), each ticket read once.
+void label_tickets(store::Database& db, StatsFacts& facts) {
+    struct Labels {
+        std::vector<std::string> tags;
+        std::string customer;
+    };
+    std::unordered_map<TicketId, Labels> labels;
+    const std::string sql =
+        fmt::format("SELECT {}, coalesce((SELECT min(o.identity) FROM identities AS i JOIN identities AS o "
+                    "ON o.customer_id = i.customer_id WHERE i.identity = t.requester), t.requester) "
+                    "FROM tickets AS t WHERE t.id = ?1",
+                    store::sql_of(db.dialect()).ticket_tags);
+    const auto label = [&](TicketId id, StatsKeys& keys) {
+        auto found = labels.find(id);
+        if (found == labels.end()) {
+            Labels read;
+            auto statement = db.prepare(sql);
+            statement.bind(1, id);
+            if (statement.step()) {
+                if (const auto tags = statement.optional_text(0)) {
+                    for (const auto& tag : split(*tags, '\x1f')) {
+                        read.tags.push_back(tag);
+                    }
+                }
+                read.customer = statement.text(1);
+            }
+            statement.run();
+            found = labels.emplace(id, std::move(read)).first;
+        }
+        keys.labelled = true;
+        keys.tags = found->second.tags;
+        keys.customer = found->second.customer;
+    };
+    for (auto& fact : facts.created) {
+        label(fact.id, fact.keys);
+    }
+    for (auto& fact : facts.solved) {
+        label(fact.id, fact.keys);
+    }
+    for (auto& fact : facts.open) {
+        label(fact.id, fact.keys);
+    }
+    for (auto& fact : facts.replies) {
+        label(fact.id, fact.keys);
+    }
+    for (auto& fact : facts.happenings) {
+        label(fact.id, fact.keys);
+    }
+    for (auto& fact : facts.ratings) {
+        label(fact.id, fact.keys);
+    }
+}
+
+}  // namespace
+
 StatsFacts Store::stats_facts(const Period& period, const Filter& where, Seconds repeat_window, bool keyed_activity,
-                              bool credited) {
+                              bool credited, bool labelled) {
     StatsReader reader(*m_db, period, where, repeat_window);
     StatsFacts facts;
     reader.created(facts.created, credited);
@@ -378,6 +437,9 @@ StatsFacts Store::stats_facts(const Period& period, const Filter& where, Seconds
     reader.ratings(facts.ratings);
     reader.activity(facts.activity, keyed_activity || !where.terms.empty());
     facts.first_created = reader.first_created();
+    if (labelled) {
+        label_tickets(*m_db, facts);
+    }
     return facts;
 }
 

@@ -69,6 +69,8 @@ at 2026-11-16T10:00:00Z; mail "Ivan <ivan@example.com>" payments "Refund too"   
 # Internal notes are no replies: ticket 4 stays unanswered, ticket 5's first reply is
 # vera's at 13:00. Both fall in 15-minute slots anna was active in anyway.
 at 2026-11-16T10:05:00Z; "$tkt" note 4 --body "Same customer as #2: check the refund there first." >/dev/null
+# Tags, for reports by tag (in a quarter-hour anna was active in anyway).
+at 2026-11-16T10:06:00Z; "$tkt" tag 2 +vip >/dev/null; "$tkt" tag 3 +vip +parcel >/dev/null
 at 2026-11-16T11:00:00Z; USER=boris "$tkt" new --from petr@example.net --channel phone --queue logistics \
     --subject "Damaged box" --body "Called about a damaged box." >/dev/null                # ticket 5
 at 2026-11-16T11:30:00Z; "$tkt" escalate 5 --reason "a refund decision" --note "Box photos are in the first message." >/dev/null

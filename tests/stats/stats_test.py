@@ -395,6 +395,32 @@ class EdgeCases(Fixture):
         self.assertRegex(table, r"(?m)^Escalations received\s+1\s+0\s+0\s+0\s+1$")
         self.assertRegex(table, r"(?m)^First reply, median\s+30m\s+-\s+10m\s+30m\s+2h$")
 
+    def test_by_tag(self):
+        # 2 and 3 are vip, 3 is parcel too: a ticket counts in each of its tags, so the
+        # groups add up to more than the total; 1, 4, 5 and 6 have none.
+        report = json.loads(self.stats("--by", "tag", "--format", "json"))
+        tags = {g["key"]: flatten(g["metrics"]) for g in report["groups"]}
+        self.assertEqual(list(tags), ["(none)", "parcel", "vip"])
+        self.assert_metrics(tags["vip"], {"created": 2, "solved": 2, "first_reply.median": 600,
+                                          "first_reply.p90": 1800, "csat.rated": 2, "csat.average": 4.5,
+                                          "backlog": 0}, "tag vip")
+        self.assert_metrics(tags["parcel"], {"created": 1, "solved": 1, "csat.average": 5.0}, "tag parcel")
+        self.assert_metrics(tags["(none)"], {"created": 3, "solved": 1, "reopened": 1, "backlog": 4,
+                                             "csat.rated": 2, "csat.average": 2.5}, "no tag")
+
+    def test_by_customer(self):
+        # Ivan's two tickets (2, and 4 a repeat contact of it) are one customer's.
+        report = json.loads(self.stats("--by", "customer", "--format", "json"))
+        customers = {g["key"]: flatten(g["metrics"]) for g in report["groups"]}
+        self.assertEqual(set(customers), {"ivan@example.com", "maria@example.com", "olga@example.org",
+                                          "petr@example.net", "sam@example.com"})
+        self.assert_metrics(customers["ivan@example.com"], {"created": 2, "repeat_contacts": 1, "solved": 1,
+                                                             "backlog": 1, "csat.average": 4.0}, "ivan")
+        self.assert_metrics(customers["maria@example.com"], {"created": 0, "reopened": 1, "csat.average": 3.0},
+                            "maria")
+        for path in ("created", "solved", "backlog", "csat.rated"):
+            self.assertEqual(sum(c[path] for c in customers.values()), TOTAL[path], path)
+
     def test_by_line(self):
         # 5 started on line 1 and was escalated from it to line 2, which received it.
         report = json.loads(self.stats("--by", "line", "--format", "json"))
@@ -444,7 +470,7 @@ class EdgeCases(Fixture):
     def test_errors(self):
         cases = [
             (["--by", "queues"], 64, "--by 'queues': expected one of queue, line, agent, channel, priority, day, "
-                                     "hour, week, month (did you mean 'queue'?)"),
+                                     "hour, week, month, tag, customer (did you mean 'queue'?)"),
             (["--format", "yaml"], 64, "--format 'yaml'"),
             (["--since", "last tuesday"], 64, "--since 'last tuesday': expected a date"),
             (["--since", "2026-11-17", "--until", "2026-11-16"], 64, "the period ends before it starts"),
