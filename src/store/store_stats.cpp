@@ -403,24 +403,17 @@ void label_tickets(store::Database& db, StatsFacts& facts) {
         keys.tags = found->second.tags;
         keys.customer = found->second.customer;
     };
-    for (auto& fact : facts.created) {
-        label(fact.id, fact.keys);
-    }
-    for (auto& fact : facts.solved) {
-        label(fact.id, fact.keys);
-    }
-    for (auto& fact : facts.open) {
-        label(fact.id, fact.keys);
-    }
-    for (auto& fact : facts.replies) {
-        label(fact.id, fact.keys);
-    }
-    for (auto& fact : facts.happenings) {
-        label(fact.id, fact.keys);
-    }
-    for (auto& fact : facts.ratings) {
-        label(fact.id, fact.keys);
-    }
+    const auto label_each = [&](auto& kind) {
+        for (auto& fact : kind) {
+            label(fact.id, fact.keys);
+        }
+    };
+    label_each(facts.created);
+    label_each(facts.solved);
+    label_each(facts.open);
+    label_each(facts.replies);
+    label_each(facts.happenings);
+    label_each(facts.ratings);
 }
 
 }  // namespace
