@@ -135,8 +135,18 @@ void run_stats(const StatsCommandOptions& options, Context& context) {
     const StatsFacts facts = gather_stats(store, report, groups);
     const DurationMeasure measure =
         report.business_hours ? business_hours_measure(store, context.sla()) : calendar_measure();
-    // Each ticket's first reply against its own policy's target, as the SLA counts it.
-    const FirstReplyTarget target = sla_first_reply_target(store, context.sla());
+    // Each ticket's first reply against its own policy's target, as the SLA counts it. A
+    // broken sla.toml does not stop a nightly report: it goes without that judgement,
+    // and says why.
+    FirstReplyTarget target;
+    try {
+        target = sla_first_reply_target(store, context.sla());
+    } catch (const Error& error) {
+        if (error.code() != Exit::config) {
+            throw;
+        }
+        context.err() << "tkt: warning: " << error.what() << " (first replies are not judged against SLA targets)\n";
+    }
     // A file gets no colour, whatever stdout is.
     const Terminal terminal = options.output ? Terminal{} : context.terminal();
     const std::string text = render(options, report, facts, measure, target, terminal);

@@ -194,7 +194,7 @@ acknowledgement waits in the outbox, and 'tkt outbox flush' sends it.
 Acknowledgements count nowhere in the metrics: no replies, no first reply.
 
   $ tkt stats --since 2026-11-22 --until 2026-11-24 --format json | python3 -c 'import json,sys; t=json.load(sys.stdin)["total"]; print(t["created"], t["first_reply"], t["reply_time"], t["agents"])'
-  10 {'count': 0, 'median': None, 'p90': None, 'mean': None, 'within': {'threshold': 3600, 'share': None}} {'count': 0, 'median': None, 'p90': None} []
+  10 {'count': 0, 'median': None, 'p90': None, 'mean': None, 'within': {'threshold': 3600, 'share': None}, 'within_target': {'judged': 0, 'share': None}} {'count': 0, 'median': None, 'p90': None} []
 
 Errors. A template that does not exist, or a choice that is neither a name nor false,
 is a configuration error that config check reports at its place; mail still arrives,
