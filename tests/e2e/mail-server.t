@@ -62,15 +62,17 @@ Mail arrives as the mail server's user; routing runs, since the alias names --co
   3
 
 Whoever made the -wal and -shm files, they belong to the group and keep its modes, so
-the next user can write.
+the next user can write. A reader keeps the database open until told to let go (at
+most a minute), so that the files outlive the delivery however slow it is.
 
-  $ python3 -c 'import sqlite3, time; db = sqlite3.connect("lib/tkt.db"); db.execute("SELECT 1 FROM tickets").fetchall(); time.sleep(2)' &
-  $ sleep 0.5; printf 'From: bob@example.com\r\nSubject: Refund\r\nMessage-ID: <r1@example.com>\r\n\r\nCharged twice.\r\n' | as_mta
+  $ python3 -c 'import os, sqlite3, time; db = sqlite3.connect("lib/tkt.db"); db.execute("SELECT 1 FROM tickets").fetchall(); open("held", "w").close(); [time.sleep(0.05) for _ in range(1200) if not os.path.exists("release")]' &
+  $ while [ ! -e held ]; do sleep 0.05; done; printf 'From: bob@example.com\r\nSubject: Refund\r\nMessage-ID: <r1@example.com>\r\n\r\nCharged twice.\r\n' | as_mta
   2
   exit 0
   $ stat -c '%A %g %n' lib/tkt.db-wal lib/tkt.db-shm
   -rw-rw---- 4242 lib/tkt.db-wal
   -rw-rw---- 4242 lib/tkt.db-shm
+  $ touch release
   $ as_anna close 2
   closed ticket 2
   $ wait
