@@ -2,6 +2,7 @@ Twenty processes deliver fifty messages each, as parallel MTA deliveries do; eac
 shares five messages with the next, so 95 messages arrive twice at about the same time.
 The database holds exactly the 905 distinct messages and no delivery fails; a delivery
 that meets the lock past its timeout exits 75 and is tried again, as an MTA does.
+Label: stress
 
   $ . "$TESTDIR/setup.sh"
   $ mkdir msg; for i in $(seq 905); do
