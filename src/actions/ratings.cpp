@@ -173,6 +173,13 @@ std::optional<std::pair<int, std::u32string_view>> read_number(std::u32string_vi
     return std::nullopt;  // "5 minutes ago", "2 вопроса", "1) ...", "5/10"
 }
 
+// Refuses a score out of 1..5 (a usage error).
+void check_score(int score) {
+    if (score < 1 || score > 5) {
+        throw usage_error(fmt::format("score {} is out of range: rate from 1 (bad) to 5 (excellent)", score));
+    }
+}
+
 // Whether a line opens a numbered list: "2.", "3)".
 bool opens_list_item(std::string_view line) {
     line = trim(line);
@@ -237,9 +244,7 @@ std::optional<RatingReply> read_rating_reply(std::string_view body) {
 
 Rating record_rating(Store& store, const Ticket& ticket, int score, std::string_view comment, RatingSource source,
                      const Actor& actor, std::optional<std::int64_t> message) {
-    if (score < 1 || score > 5) {
-        throw usage_error(fmt::format("score {} is out of range: rate from 1 (bad) to 5 (excellent)", score));
-    }
+    check_score(score);
     if (!is_valid_utf8(comment)) {
         throw Error(Exit::data, "the comment is not valid UTF-8");
     }
@@ -263,9 +268,7 @@ Rating record_rating(Store& store, const Ticket& ticket, int score, std::string_
 
 Rating rate_ticket(Store& store, TicketId id, int score, std::string_view comment, const Actor& actor,
                    RatingSource source) {
-    if (score < 1 || score > 5) {
-        throw usage_error(fmt::format("score {} is out of range: rate from 1 (bad) to 5 (excellent)", score));
-    }
+    check_score(score);
     auto transaction = store.begin_write();
     const Rating rating = record_rating(store, require_ticket(store, id), score, comment, source, actor);
     transaction.commit();
